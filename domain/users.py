@@ -1,0 +1,123 @@
+"""Athletes as Spotter knows them, and how they join."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from datetime import datetime
+from zoneinfo import ZoneInfo, available_timezones
+
+from domain.ports import Clock, UnitOfWork
+
+DEFAULT_TIME_ZONE = "UTC"
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What Telegram tells us about a person; it may change between visits."""
+
+    telegram_id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+    language: str = DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    telegram_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    time_zone: str
+    registered_at: datetime
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    user: User
+    is_new: bool
+
+
+class RegisterUser:
+    """Registers a person on /start, or refreshes their profile if they are known already."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, profile: Profile) -> Registration:
+        existing = await self._uow.users.get(profile.telegram_id)
+        if existing is None:
+            user = User(
+                telegram_id=profile.telegram_id,
+                first_name=profile.first_name,
+                last_name=profile.last_name,
+                username=profile.username,
+                language=profile.language,
+                time_zone=DEFAULT_TIME_ZONE,
+                registered_at=self._clock.now(),
+            )
+            await self._uow.users.add(user)
+            await self._uow.commit()
+            return Registration(user, is_new=True)
+        refreshed = replace(
+            existing,
+            first_name=profile.first_name,
+            last_name=profile.last_name,
+            username=profile.username,
+            language=profile.language,
+        )
+        if refreshed != existing:
+            await self._uow.users.update(refreshed)
+        await self._uow.commit()
+        return Registration(refreshed, is_new=False)
+
+
+class UnknownTimeZoneError(ValueError):
+    """The text names no time zone we know."""
+
+
+@cache
+def _zone_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name in sorted(available_timezones()):
+        index.setdefault(name.casefold(), name)
+        city = name.rsplit("/", 1)[-1]
+        index.setdefault(city.casefold(), name)
+        index.setdefault(city.replace("_", " ").casefold(), name)
+    return index
+
+
+def find_time_zone(text: str) -> str:
+    """Resolves "Europe/Berlin", "berlin" or "new york" to an IANA time zone name."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted or len(wanted) > 64:
+        raise UnknownTimeZoneError(text)
+    name = _zone_index().get(wanted) or _zone_index().get(wanted.replace(" ", "_"))
+    if name is None:
+        raise UnknownTimeZoneError(text)
+    return name
+
+
+class SetTimeZone:
+    """Sets the zone an athlete's reminders and days are computed in."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, telegram_id: int, text: str) -> User:
+        zone = find_time_zone(text)
+        user = await self._uow.users.get(telegram_id)
+        if user is None:
+            raise LookupError(telegram_id)
+        updated = replace(user, time_zone=zone)
+        await self._uow.users.update(updated)
+        await self._uow.commit()
+        return updated
