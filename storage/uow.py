@@ -1,0 +1,123 @@
+"""The SQL unit of work: one session, one transaction per use case, and the update ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import delete, exists, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.ports import Clock
+from storage.models import ProcessedUpdateRow
+from storage.users import SqlUserRepository
+
+
+class UpdateAlreadyHandledError(Exception):
+    """Another handler of the same Telegram update committed first; this one's work is undone."""
+
+
+class SqlUnitOfWork:
+    """One session for an update or a job; each `async with uow:` block is one transaction.
+
+    Blocks may nest (the middleware's around each use case's): leaving any block rolls back
+    what it left uncommitted, so no transaction outlives it; leaving the outermost one also
+    closes the session.
+    """
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        update_id: int | None = None,
+    ) -> None:
+        self._session_factory = session_factory
+        self._update_id = update_id
+        self._clock = clock
+        self._session: AsyncSession | None = None
+        self._users: SqlUserRepository | None = None
+        self._depth = 0
+        self._update_recorded = False
+
+    async def __aenter__(self) -> Self:
+        if self._depth == 0:
+            self._session = self._session_factory()
+            self._users = SqlUserRepository(self._session)
+        self._depth += 1
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self._active_session
+        self._depth -= 1
+        try:
+            await session.rollback()
+        finally:
+            if self._depth == 0:
+                self._session, self._users = None, None
+                await session.close()
+
+    @property
+    def users(self) -> SqlUserRepository:
+        if self._users is None:
+            raise RuntimeError("use the unit of work inside `async with`")
+        return self._users
+
+    async def update_already_handled(self) -> bool:
+        """Whether this update's effects were committed before; call it before any other work."""
+        if self._update_id is None:
+            return False
+        session = self._active_session
+        if session.in_transaction():
+            raise RuntimeError("check the ledger before the unit of work does anything else")
+        query = select(exists().where(ProcessedUpdateRow.update_id == self._update_id))
+        try:
+            return bool(await session.scalar(query))
+        finally:
+            # Ends the transaction so no lock is held while the handler talks to Telegram.
+            await session.rollback()
+
+    async def commit(self) -> None:
+        """Commits the work so far; the first commit also records the update as handled."""
+        session = self._active_session
+        if self._update_id is not None and not self._update_recorded:
+            await session.flush()
+            try:
+                await session.execute(
+                    insert(ProcessedUpdateRow).values(
+                        update_id=self._update_id, processed_at=self._clock.now()
+                    )
+                )
+            except IntegrityError as error:
+                await session.rollback()
+                raise UpdateAlreadyHandledError(self._update_id) from error
+        await session.commit()
+        if self._update_id is not None:
+            self._update_recorded = True
+
+    async def rollback(self) -> None:
+        """Discards the work since the last commit."""
+        await self._active_session.rollback()
+
+    @property
+    def _active_session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `async with`")
+        return self._session
+
+
+async def prune_processed_updates(
+    session_factory: async_sessionmaker[AsyncSession], older_than: datetime
+) -> int:
+    """Forgets ledger entries processed before `older_than`; returns how many."""
+    statement = delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < older_than)
+    async with session_factory.begin() as session:
+        connection = await session.connection()
+        result = await connection.execute(statement)
+    return result.rowcount

@@ -1,0 +1,50 @@
+"""The SQL adapter for the domain's UserRepository."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.users import User
+from storage.models import UserRow
+
+
+class SqlUserRepository:
+    """Users in the session's transaction; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, telegram_id: int) -> User | None:
+        row = await self._session.get(UserRow, telegram_id, populate_existing=True)
+        return None if row is None else _to_user(row)
+
+    async def add(self, user: User) -> None:
+        row = UserRow(telegram_id=user.telegram_id, registered_at=user.registered_at)
+        _copy_profile(user, row)
+        self._session.add(row)
+
+    async def update(self, user: User) -> None:
+        row = await self._session.get(UserRow, user.telegram_id)
+        if row is None:
+            raise LookupError(f"no user {user.telegram_id}")
+        _copy_profile(user, row)
+
+
+def _copy_profile(user: User, row: UserRow) -> None:
+    row.first_name = user.first_name
+    row.last_name = user.last_name
+    row.username = user.username
+    row.language = user.language
+    row.time_zone = user.time_zone
+
+
+def _to_user(row: UserRow) -> User:
+    return User(
+        telegram_id=row.telegram_id,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        username=row.username,
+        language=row.language,
+        time_zone=row.time_zone,
+        registered_at=row.registered_at,
+    )
