@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol, Self
 
 if TYPE_CHECKING:
     from domain.users import User
@@ -24,10 +25,23 @@ class UserRepository(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction: the repositories see and change the same data, committed at once."""
+    """`async with uow:` is one short transaction; what is not committed is rolled back on exit.
+
+    A use case enters it, reads, decides, writes, commits, and leaves: a transaction never
+    spans a call to Telegram.
+    """
 
     @property
     def users(self) -> UserRepository: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
 
     async def commit(self) -> None: ...
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from domain.ports import Clock, UnitOfWork
@@ -53,31 +53,38 @@ class RegisterUser:
         self._clock = clock
 
     async def __call__(self, profile: Profile) -> Registration:
-        existing = await self._uow.users.get(profile.telegram_id)
-        if existing is None:
-            user = User(
-                telegram_id=profile.telegram_id,
+        async with self._uow:
+            existing = await self._uow.users.get(profile.telegram_id)
+            if existing is None:
+                user = User(
+                    telegram_id=profile.telegram_id,
+                    first_name=profile.first_name,
+                    last_name=profile.last_name,
+                    username=profile.username,
+                    language=profile.language,
+                    time_zone=DEFAULT_TIME_ZONE,
+                    registered_at=self._clock.now(),
+                )
+                await self._uow.users.add(user)
+                await self._uow.commit()
+                return Registration(user, is_new=True)
+            refreshed = replace(
+                existing,
                 first_name=profile.first_name,
                 last_name=profile.last_name,
                 username=profile.username,
                 language=profile.language,
-                time_zone=DEFAULT_TIME_ZONE,
-                registered_at=self._clock.now(),
             )
-            await self._uow.users.add(user)
+            if refreshed != existing:
+                await self._uow.users.update(refreshed)
             await self._uow.commit()
-            return Registration(user, is_new=True)
-        refreshed = replace(
-            existing,
-            first_name=profile.first_name,
-            last_name=profile.last_name,
-            username=profile.username,
-            language=profile.language,
-        )
-        if refreshed != existing:
-            await self._uow.users.update(refreshed)
-        await self._uow.commit()
-        return Registration(refreshed, is_new=False)
+            return Registration(refreshed, is_new=False)
+
+
+async def find_user(uow: UnitOfWork, telegram_id: int) -> User | None:
+    """The registered user with this Telegram id, if any."""
+    async with uow:
+        return await uow.users.get(telegram_id)
 
 
 class UnknownTimeZoneError(ValueError):
@@ -86,12 +93,12 @@ class UnknownTimeZoneError(ValueError):
 
 @cache
 def _zone_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for name in sorted(available_timezones()):
-        index.setdefault(name.casefold(), name)
-        city = name.rsplit("/", 1)[-1]
-        index.setdefault(city.casefold(), name)
-        index.setdefault(city.replace("_", " ").casefold(), name)
+    names = sorted(available_timezones())
+    index = {name.casefold(): name for name in names}
+    for name in names:  # a city is a shorthand only where no full name says otherwise
+        city = name.rsplit("/", 1)[-1].casefold()
+        index.setdefault(city, name)
+        index.setdefault(city.replace("_", " "), name)
     return index
 
 
@@ -114,10 +121,11 @@ class SetTimeZone:
 
     async def __call__(self, telegram_id: int, text: str) -> User:
         zone = find_time_zone(text)
-        user = await self._uow.users.get(telegram_id)
-        if user is None:
-            raise LookupError(telegram_id)
-        updated = replace(user, time_zone=zone)
-        await self._uow.users.update(updated)
-        await self._uow.commit()
-        return updated
+        async with self._uow:
+            user = await self._uow.users.get(telegram_id)
+            if user is None:
+                raise LookupError(telegram_id)
+            updated = replace(user, time_zone=zone)
+            await self._uow.users.update(updated)
+            await self._uow.commit()
+            return updated

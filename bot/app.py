@@ -1,0 +1,76 @@
+"""Runs Spotter: migrate, build everything, long-poll until SIGTERM, shut down cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+
+from bot.clock import SystemClock
+from bot.config import Settings
+from bot.dispatcher import build_dispatcher
+from bot.pipeline import InFlightUpdates
+from bot.retry import RetryRequests
+from handlers.texts import COMMANDS
+from scheduler.setup import build_scheduler
+from storage.db import create_engine, create_session_factory
+from storage.fsm import SqlStorage
+from storage.migrate import upgrade_to_head
+
+logger = logging.getLogger(__name__)
+
+
+def build_bot(token: str, api_base: str) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+    session.middleware(RetryRequests())
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+async def run(settings: Settings) -> None:
+    token = settings.require_token()
+    await upgrade_to_head(settings.database_url)
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    clock = SystemClock()
+    in_flight = InFlightUpdates()
+    scheduler = build_scheduler(session_factory, clock)
+    dispatcher = build_dispatcher(session_factory, SqlStorage(session_factory), clock, in_flight)
+    bot = build_bot(token, settings.telegram_api_base)
+
+    async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
+        me = await bot.get_me()
+        dispatcher["bot_username"] = me.username or ""
+        dispatcher["bot_id"] = me.id
+        await bot.delete_webhook(drop_pending_updates=False)
+        await bot.set_my_commands(
+            [BotCommand(command=name, description=text) for name, text in COMMANDS],
+            scope=BotCommandScopeAllPrivateChats(),
+        )
+        scheduler.start()
+        logger.info("Spotter is up as @%s", me.username)
+
+    async def on_shutdown() -> None:
+        scheduler.shutdown(wait=False)
+        try:
+            async with asyncio.timeout(settings.shutdown_grace_seconds):
+                await in_flight.wait_idle()
+        except TimeoutError:
+            logger.warning("shutting down with %d updates still in flight", len(in_flight))
+
+    dispatcher.startup.register(on_startup)
+    dispatcher.shutdown.register(on_shutdown)
+    try:
+        await dispatcher.start_polling(
+            bot,
+            polling_timeout=settings.polling_timeout_seconds,
+            allowed_updates=dispatcher.resolve_used_update_types(),
+        )
+    finally:
+        await engine.dispose()
+    logger.info("Spotter stopped")

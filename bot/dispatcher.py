@@ -1,0 +1,27 @@
+"""Builds the dispatcher: storage, pipeline middleware, routers and dialogs."""
+
+from __future__ import annotations
+
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram_dialog import setup_dialogs
+from aiogram_dialog.api.protocols import MessageManagerProtocol
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
+from domain.ports import Clock
+from handlers import build_router
+
+
+def build_dispatcher(
+    session_factory: async_sessionmaker[AsyncSession],
+    fsm_storage: BaseStorage,
+    clock: Clock,
+    in_flight: InFlightUpdates,
+    message_manager: MessageManagerProtocol | None = None,
+) -> Dispatcher:
+    dispatcher = Dispatcher(storage=fsm_storage, clock=clock)
+    dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock, in_flight))
+    dispatcher.include_router(build_router())
+    setup_dialogs(dispatcher, message_manager=message_manager)
+    return dispatcher

@@ -1,0 +1,86 @@
+"""The update pipeline: one unit of work per update, each update_id handled once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.ports import Clock
+from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class InFlightUpdates:
+    """The update ids being handled now, so a shutdown can wait for them to finish."""
+
+    def __init__(self) -> None:
+        self._ids: set[int] = set()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def claim(self, update_id: int) -> bool:
+        if update_id in self._ids:
+            return False
+        self._ids.add(update_id)
+        self._idle.clear()
+        return True
+
+    def release(self, update_id: int) -> None:
+        self._ids.discard(update_id)
+        if not self._ids:
+            self._idle.set()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    async def wait_idle(self) -> None:
+        await self._idle.wait()
+
+
+class UnitOfWorkMiddleware(BaseMiddleware):
+    """Gives each update a unit of work and skips an update_id that was handled before.
+
+    The ledger row is written by the first commit, in the same transaction as the effects,
+    so a redelivered update changes nothing twice.
+    """
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        in_flight: InFlightUpdates,
+    ) -> None:
+        self._session_factory = session_factory
+        self._clock = clock
+        self._in_flight = in_flight
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not isinstance(event, Update):  # registered on dispatcher.update only
+            return await handler(event, data)
+        if not self._in_flight.claim(event.update_id):
+            logger.info("update %d is already being handled; skipping the copy", event.update_id)
+            return None
+        uow = SqlUnitOfWork(self._session_factory, self._clock, update_id=event.update_id)
+        try:
+            async with uow:
+                if await uow.update_already_handled():
+                    logger.info("update %d was handled before; skipping", event.update_id)
+                    return None
+                data["uow"] = uow
+                result = await handler(event, data)
+                await uow.commit()  # records a read-only update too, so a copy is not answered
+                return result
+        except UpdateAlreadyHandledError:
+            logger.info("a copy of update %d committed first; this one was undone", event.update_id)
+            return None
+        finally:
+            self._in_flight.release(event.update_id)

@@ -1,0 +1,50 @@
+"""/start and /help: registration and what Spotter can do."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from domain.ports import Clock, UnitOfWork
+from domain.users import Profile, RegisterUser
+from handlers import texts
+
+
+async def on_start(message: Message, uow: UnitOfWork, clock: Clock) -> None:
+    sender = message.from_user
+    if sender is None:
+        return
+    registration = await RegisterUser(uow, clock)(
+        Profile(
+            telegram_id=sender.id,
+            first_name=sender.first_name,
+            last_name=sender.last_name,
+            username=sender.username,
+            language=sender.language_code or "en",
+        )
+    )
+    name = registration.user.first_name
+    greeting = texts.welcome_new(name) if registration.is_new else texts.welcome_back(name)
+    await message.answer(greeting)
+
+
+async def on_start_in_group(message: Message, bot_username: str) -> None:
+    button = InlineKeyboardButton(
+        text=texts.GROUP_START_BUTTON, url=f"https://t.me/{bot_username}?start=group"
+    )
+    await message.reply(
+        texts.GROUP_START, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+    )
+
+
+async def on_help(message: Message) -> None:
+    await message.answer(texts.help_text())
+
+
+def build_router() -> Router:
+    router = Router(name="start")
+    router.message.register(on_start, CommandStart(), F.chat.type == "private")
+    router.message.register(on_start_in_group, CommandStart())
+    router.message.register(on_help, Command("help"))
+    return router

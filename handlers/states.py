@@ -1,0 +1,8 @@
+"""Dialog states: each group is one aiogram-dialog dialog."""
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class SettingsSG(StatesGroup):
+    main = State()
+    time_zone = State()

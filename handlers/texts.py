@@ -1,0 +1,70 @@
+"""Every string Spotter shows, in one place. HTML; user-provided parts are escaped by callers."""
+
+from __future__ import annotations
+
+from html import escape
+
+BOT_NAME = "Spotter"
+
+
+def welcome_new(first_name: str) -> str:
+    return (
+        f"Hi {escape(first_name)}, I'm <b>{BOT_NAME}</b>, your training partner in this chat.\n\n"
+        "I'm being built set by set: training plans that generate every set from your "
+        "training maxes, one-tap logging on the gym floor, progression, reminders and "
+        "charts are on their way.\n\n"
+        "Right now you can:\n"
+        f"{command_list()}"
+    )
+
+
+def welcome_back(first_name: str) -> str:
+    return f"Welcome back, {escape(first_name)}! Here is what I can do:\n{command_list()}"
+
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Start or restart Spotter"),
+    ("settings", "Time zone and preferences"),
+    ("help", "What Spotter can do"),
+)
+
+
+def command_list() -> str:
+    return "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
+
+
+def help_text() -> str:
+    return f"<b>{BOT_NAME}</b> commands:\n{command_list()}"
+
+
+GROUP_START = "Let's talk in private: tap the button below and press Start."
+GROUP_START_BUTTON = "Open Spotter"
+UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+UNKNOWN_TEXT = "I'm not sure what you mean. Send /help to see what I can do."
+UNSUPPORTED_MESSAGE = "I can't do anything with that yet. Send /help to see what I can do."
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+OUTDATED_CARD = "This card is out of date. Send the command again to get a fresh one."
+REGISTER_FIRST = "Send /start first so I know who you are."
+
+SETTINGS_TITLE = "<b>Settings</b>"
+SETTINGS_TIME_ZONE = "Time zone: <b>{time_zone}</b>"
+SETTINGS_TIME_ZONE_BUTTON = "🌍 Time zone"
+SETTINGS_CLOSE_BUTTON = "Done"
+SETTINGS_CLOSED = "Settings saved."
+TIME_ZONE_PROMPT = (
+    "Type your time zone or a city near you, for example <code>Europe/Berlin</code>, "
+    "<code>Berlin</code> or <code>New York</code>."
+)
+BACK_BUTTON = "⬅️ Back"
+
+
+def time_zone_set(time_zone: str) -> str:
+    return f"Time zone set to <b>{escape(time_zone)}</b>."
+
+
+def unknown_time_zone(text: str) -> str:
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    return (
+        f"I don't know the time zone “{escape(shown)}”. Try a city such as "
+        "<code>Berlin</code> or a name such as <code>America/New_York</code>."
+    )

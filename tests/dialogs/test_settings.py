@@ -1,0 +1,76 @@
+from aiogram_dialog.test_tools import BotClient, MockMessageManager
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tests.dialogs.conftest import RecordingBot, spotter_dispatcher
+
+
+async def test_settings_before_start_asks_to_start_first(
+    client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
+) -> None:
+    await client.send("/settings")
+
+    assert "/start" in bot.sent[-1].text
+    assert message_manager.sent_messages == []
+
+
+async def test_the_card_shows_utc_for_a_new_athlete(
+    client: BotClient, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    await client.send("/settings")
+
+    card = message_manager.one_message()
+    assert "Time zone: <b>UTC</b>" in (card.text or "")
+
+
+async def test_typing_a_city_sets_the_time_zone_and_the_card_shows_it(
+    client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    await client.send("/settings")
+    await client.click(message_manager.one_message(), InlineButtonTextLocator(".*Time zone"))
+    message_manager.reset_history()
+
+    await client.send("Berlin")
+
+    assert "Europe/Berlin" in bot.sent[-1].text
+    assert "Time zone: <b>Europe/Berlin</b>" in (message_manager.last_message().text or "")
+    message_manager.reset_history()
+    await client.send("/settings")
+    assert "Europe/Berlin" in (message_manager.one_message().text or "")
+
+
+async def test_an_unknown_time_zone_is_explained_escaped_and_changes_nothing(
+    client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    await client.send("/settings")
+    await client.click(message_manager.one_message(), InlineButtonTextLocator(".*Time zone"))
+
+    await client.send("<b>Atlantis</b>")
+
+    assert "&lt;b&gt;Atlantis&lt;/b&gt;" in bot.sent[-1].text
+    message_manager.reset_history()
+    await client.send("/settings")
+    assert "Time zone: <b>UTC</b>" in (message_manager.one_message().text or "")
+
+
+async def test_the_card_survives_a_restart_of_the_dispatcher(
+    client: BotClient,
+    bot: RecordingBot,
+    message_manager: MockMessageManager,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """The dialog stack lives in the database: a new dispatcher continues the same card."""
+    await client.send("/start")
+    await client.send("/settings")
+    card = message_manager.one_message()
+
+    restarted = spotter_dispatcher(session_factory, message_manager)
+    after_restart = BotClient(restarted, user_id=1001, chat_id=1001, bot=bot)
+    after_restart.last_update_id = 1_000  # update ids keep growing across a restart
+
+    await after_restart.click(card, InlineButtonTextLocator(".*Time zone"))
+
+    assert "Type your time zone" in (message_manager.last_message().text or "")
