@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
 from domain.ports import Clock
 from handlers import build_router
+from handlers.cards import CardMessageManager
 
 
 def build_dispatcher(
@@ -23,5 +24,5 @@ def build_dispatcher(
     dispatcher = Dispatcher(storage=fsm_storage, clock=clock)
     dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock, in_flight))
     dispatcher.include_router(build_router())
-    setup_dialogs(dispatcher, message_manager=message_manager)
+    setup_dialogs(dispatcher, message_manager=message_manager or CardMessageManager())
     return dispatcher

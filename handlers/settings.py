@@ -7,7 +7,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import Message, User
-from aiogram_dialog import Dialog, DialogManager, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Cancel, Row, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format, Multi
@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.text import Const, Format, Multi
 from domain.ports import UnitOfWork
 from domain.users import SetTimeZone, UnknownTimeZoneError, find_user
 from handlers import texts
+from handlers.cards import Card
 from handlers.states import SettingsSG
 
 
@@ -50,7 +51,7 @@ async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -
 
 def build_dialog() -> Dialog:
     return Dialog(
-        Window(
+        Card(
             Multi(Const(texts.SETTINGS_TITLE), Format(texts.SETTINGS_TIME_ZONE)),
             Row(
                 SwitchTo(
@@ -61,7 +62,7 @@ def build_dialog() -> Dialog:
             state=SettingsSG.main,
             getter=settings_getter,
         ),
-        Window(
+        Card(
             Const(texts.TIME_ZONE_PROMPT),
             TextInput(id="tz_text", on_success=on_time_zone_text),
             MessageInput(on_not_text),

@@ -25,6 +25,7 @@ from tests.emulator.state import (
     Member,
     MemberStatus,
     MessageView,
+    StoredMessage,
     UserRecord,
     World,
 )
@@ -32,6 +33,7 @@ from tests.emulator.telegram_html import FormattedText, utf16_len
 from tests.emulator.updates import UpdateQueue
 
 _COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
+_MENTION = re.compile(r"(?<![\w/@])@[A-Za-z][A-Za-z0-9_]{3,31}")
 
 
 class EmulatorTimeoutError(AssertionError):
@@ -39,14 +41,16 @@ class EmulatorTimeoutError(AssertionError):
 
 
 def user_text(text: str) -> FormattedText:
-    """A user's plain text with the bot_command entities Telegram adds."""
+    """A user's plain text with the bot_command and mention entities Telegram adds."""
+    found = [("bot_command", match) for match in _COMMAND.finditer(text)]
+    found += [("mention", match) for match in _MENTION.finditer(text)]
     entities = [
         {
-            "type": "bot_command",
+            "type": kind,
             "offset": utf16_len(text[: match.start()]),
             "length": utf16_len(match.group()),
         }
-        for match in _COMMAND.finditer(text)
+        for kind, match in sorted(found, key=lambda pair: pair[1].start())
     ]
     return FormattedText(text, tuple(entities))
 
@@ -220,6 +224,42 @@ class UserDriver:
         )
         return await self._post(chat, deliver_twice, media=media, caption=_caption(caption))
 
+    async def press_forged(
+        self,
+        message_id: int,
+        data: str,
+        *,
+        chat: ChatDriver | None = None,
+    ) -> str:
+        """A modified client: sends any callback data from a bot message, button or not."""
+        record = self._target(chat)
+        message = record.messages[message_id]
+        return self._send_callback(record, message, data, deliver_twice=False)
+
+    def _send_callback(
+        self, record: ChatRecord, message: StoredMessage, data: str, deliver_twice: bool
+    ) -> str:
+        self._mark(record)
+        world = self._emu.world
+        query = CallbackQueryRecord(
+            id=world.new_callback_id(),
+            user_id=self.id,
+            chat_id=record.id,
+            message_id=message.message_id,
+            data=data,
+            created_at=time.monotonic(),
+        )
+        world.callback_queries[query.id] = query
+        payload = {
+            "id": query.id,
+            "from": self.record.to_api(),
+            "chat_instance": record.chat_instance,
+            "message": message.to_api(record),
+            "data": query.data,
+        }
+        self._emu.updates.push("callback_query", payload, deliver_twice=deliver_twice)
+        return query.id
+
     async def press(
         self,
         label: str,
@@ -239,26 +279,7 @@ class UserDriver:
                 continue
             if button.callback_data is None:
                 raise ValueError(f"button {label!r} does not send a callback (url={button.url})")
-            self._mark(record)
-            world = self._emu.world
-            query = CallbackQueryRecord(
-                id=world.new_callback_id(),
-                user_id=self.id,
-                chat_id=record.id,
-                message_id=message.message_id,
-                data=button.callback_data,
-                created_at=time.monotonic(),
-            )
-            world.callback_queries[query.id] = query
-            payload = {
-                "id": query.id,
-                "from": self.record.to_api(),
-                "chat_instance": record.chat_instance,
-                "message": message.to_api(record),
-                "data": query.data,
-            }
-            self._emu.updates.push("callback_query", payload, deliver_twice=deliver_twice)
-            return query.id
+            return self._send_callback(record, message, button.callback_data, deliver_twice)
         shown = [m.view().button_labels for m in candidates[-3:]]
         raise LookupError(f"no bot message in chat {record.id} has a button {label!r}; {shown}")
 
