@@ -18,9 +18,11 @@ from bot.dispatcher import build_dispatcher
 from bot.pipeline import InFlightUpdates
 from bot.retry import RetryRequests
 from handlers.texts import COMMANDS
+from scheduler.jobs import UPDATE_LEDGER_RETENTION
 from scheduler.setup import build_scheduler
 from storage.db import create_engine, create_session_factory
 from storage.fsm import SqlStorage
+from storage.ledger import HandledUpdates
 from storage.migrate import upgrade_to_head
 
 logger = logging.getLogger(__name__)
@@ -38,9 +40,12 @@ async def run(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     clock = SystemClock()
+    handled = await HandledUpdates.load(session_factory, clock.now() - UPDATE_LEDGER_RETENTION)
     in_flight = InFlightUpdates()
-    scheduler = build_scheduler(session_factory, clock)
-    dispatcher = build_dispatcher(session_factory, SqlStorage(session_factory), clock, in_flight)
+    scheduler = build_scheduler(session_factory, handled, clock)
+    dispatcher = build_dispatcher(
+        session_factory, SqlStorage(session_factory), clock, handled, in_flight
+    )
     bot = build_bot(token, settings.telegram_api_base)
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:

@@ -12,17 +12,22 @@ from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
 from domain.ports import Clock
 from handlers import build_router
 from handlers.cards import CardMessageManager
+from storage.ledger import HandledUpdates
 
 
 def build_dispatcher(
     session_factory: async_sessionmaker[AsyncSession],
     fsm_storage: BaseStorage,
     clock: Clock,
+    handled: HandledUpdates,
     in_flight: InFlightUpdates,
+    *,
     message_manager: MessageManagerProtocol | None = None,
 ) -> Dispatcher:
     dispatcher = Dispatcher(storage=fsm_storage, clock=clock)
-    dispatcher.update.outer_middleware(UnitOfWorkMiddleware(session_factory, clock, in_flight))
+    dispatcher.update.outer_middleware(
+        UnitOfWorkMiddleware(session_factory, clock, handled, in_flight)
+    )
     dispatcher.include_router(build_router())
     setup_dialogs(dispatcher, message_manager=message_manager or CardMessageManager())
     return dispatcher

@@ -12,6 +12,7 @@ from aiogram.types import TelegramObject, Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
+from storage.ledger import HandledUpdates
 from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError
 
 logger = logging.getLogger(__name__)
@@ -50,31 +51,33 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     """Gives each update a unit of work and skips an update_id that was handled before.
 
     The ledger row is written by the first commit, in the same transaction as the effects,
-    so a redelivered update changes nothing twice.
+    so a redelivered update changes nothing twice, even across a crash and a restart.
     """
 
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
         clock: Clock,
+        handled: HandledUpdates,
         in_flight: InFlightUpdates,
     ) -> None:
         self._session_factory = session_factory
         self._clock = clock
+        self._handled = handled
         self._in_flight = in_flight
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Update):  # registered on dispatcher.update only
             return await handler(event, data)
+        if event.update_id in self._handled:
+            logger.info("update %d was handled before; skipping", event.update_id)
+            return None
         if not self._in_flight.claim(event.update_id):
             logger.info("update %d is already being handled; skipping the copy", event.update_id)
             return None
-        uow = SqlUnitOfWork(self._session_factory, self._clock, update_id=event.update_id)
+        uow = SqlUnitOfWork(self._session_factory, self._clock, event.update_id, self._handled)
         try:
             async with uow:
-                if await uow.update_already_handled():
-                    logger.info("update %d was handled before; skipping", event.update_id)
-                    return None
                 data["uow"] = uow
                 result = await handler(event, data)
                 await uow.commit()  # records a read-only update too, so a copy is not answered

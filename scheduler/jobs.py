@@ -8,17 +8,20 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
+from storage.ledger import HandledUpdates
 from storage.uow import prune_processed_updates
 
 logger = logging.getLogger(__name__)
 
-# Telegram keeps undelivered updates for 24 hours; a week of ledger covers any redelivery.
-UPDATE_LEDGER_RETENTION = timedelta(days=7)
+# Telegram keeps undelivered updates for 24 hours, so no copy can arrive later than that.
+UPDATE_LEDGER_RETENTION = timedelta(hours=48)
 
 
 async def prune_update_ledger(
-    session_factory: async_sessionmaker[AsyncSession], clock: Clock
+    session_factory: async_sessionmaker[AsyncSession], handled: HandledUpdates, clock: Clock
 ) -> int:
-    removed = await prune_processed_updates(session_factory, clock.now() - UPDATE_LEDGER_RETENTION)
+    cutoff = clock.now() - UPDATE_LEDGER_RETENTION
+    removed = await prune_processed_updates(session_factory, cutoff)
+    handled.forget_before(cutoff)
     logger.info("pruned %d handled-update records", removed)
     return removed

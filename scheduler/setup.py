@@ -8,10 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
 from scheduler.jobs import prune_update_ledger
+from storage.ledger import HandledUpdates
 
 
 def build_scheduler(
-    session_factory: async_sessionmaker[AsyncSession], clock: Clock
+    session_factory: async_sessionmaker[AsyncSession], handled: HandledUpdates, clock: Clock
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -21,7 +22,7 @@ def build_scheduler(
         prune_update_ledger,
         IntervalTrigger(hours=6),
         id="prune-update-ledger",
-        args=[session_factory, clock],
+        args=[session_factory, handled, clock],
         replace_existing=True,
     )
     return scheduler

@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
 _DRIVERS = {
     "sqlite": "sqlite+aiosqlite",
@@ -38,7 +38,11 @@ def create_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
         and not parsed.database.startswith("file:")
     ):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = _create_async_engine(parsed)
+    # One connection, handed over in FIFO order by the pool: SQLite has a single writer anyway,
+    # and queueing in asyncio beats SQLite's busy handler, which sleeps and retries.
+    engine = _create_async_engine(
+        parsed, poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0, pool_timeout=30
+    )
     _configure_sqlite(engine, foreign_keys=foreign_keys)
     return engine
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram.exceptions import DataNotDictLikeError
@@ -32,49 +34,87 @@ def record_key(key: StorageKey) -> str:
 
 
 class SqlStorage(BaseStorage):
-    """Each call is its own short transaction; a record with no state and no data is deleted."""
+    """Durable FSM storage with a write-through cache in front of the database.
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    Every update reads the state and the dialog stack, and most write them back unchanged;
+    the cache answers the reads and skips those writes. It is safe because one bot process
+    owns the database. A record with no state and no data is deleted.
+    """
+
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], cached_keys: int = 100_000
+    ) -> None:
         self._session_factory = session_factory
+        self._cache: OrderedDict[str, _Record] = OrderedDict()
+        self._cached_keys = cached_keys
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name = state.state if isinstance(state, State) else state
-        await self._write(record_key(key), {"state": name})
+        record_id = record_key(key)
+        current = await self._read(record_id)
+        if current.state != name:
+            await self._write(record_id, _Record(name, current.data), {"state": name})
 
     async def get_state(self, key: StorageKey) -> str | None:
-        async with self._session_factory.begin() as session:
-            return await session.scalar(
-                select(FsmRecordRow.state).where(FsmRecordRow.key == record_key(key))
-            )
+        return (await self._read(record_key(key))).state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         if not isinstance(data, dict):
             raise DataNotDictLikeError(f"Data must be a dict, got {type(data).__name__}")
-        await self._write(record_key(key), {"data": json.dumps(data, ensure_ascii=False)})
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        record_id = record_key(key)
+        current = await self._read(record_id)
+        if current.data != text:
+            await self._write(record_id, _Record(current.state, text), {"data": text})
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        async with self._session_factory.begin() as session:
-            text = await session.scalar(
-                select(FsmRecordRow.data).where(FsmRecordRow.key == record_key(key))
-            )
-        if text is None:
-            return {}
-        data: dict[str, Any] = json.loads(text)
+        data: dict[str, Any] = json.loads((await self._read(record_key(key))).data)
         return data
 
     async def close(self) -> None:
         """Nothing to release: the engine belongs to whoever created the session factory."""
 
-    async def _write(self, key: str, changes: dict[str, Any]) -> None:
+    async def _read(self, record_id: str) -> _Record:
+        cached = self._cache.get(record_id)
+        if cached is not None:
+            self._cache.move_to_end(record_id)
+            return cached
         async with self._session_factory.begin() as session:
-            await session.execute(_upsert(session.get_bind().dialect.name, key, changes))
+            row = (
+                await session.execute(
+                    select(FsmRecordRow.state, FsmRecordRow.data).where(
+                        FsmRecordRow.key == record_id
+                    )
+                )
+            ).one_or_none()
+        record = _Record(row.state, row.data) if row else _Record(None, _EMPTY)
+        self._remember(record_id, record)
+        return record
+
+    async def _write(self, record_id: str, record: _Record, changes: dict[str, Any]) -> None:
+        self._cache.pop(record_id, None)  # if the write fails, the next read asks the database
+        async with self._session_factory.begin() as session:
+            await session.execute(_upsert(session.get_bind().dialect.name, record_id, changes))
             await session.execute(
                 delete(FsmRecordRow).where(
-                    FsmRecordRow.key == key,
+                    FsmRecordRow.key == record_id,
                     FsmRecordRow.state.is_(None),
                     FsmRecordRow.data == _EMPTY,
                 )
             )
+        self._remember(record_id, record)
+
+    def _remember(self, record_id: str, record: _Record) -> None:
+        self._cache[record_id] = record
+        self._cache.move_to_end(record_id)
+        while len(self._cache) > self._cached_keys:
+            self._cache.popitem(last=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    state: str | None
+    data: str
 
 
 def _upsert(dialect_name: str, key: str, changes: dict[str, Any]) -> Executable:

@@ -6,11 +6,12 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import delete, exists, insert, select
+from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
+from storage.ledger import HandledUpdates
 from storage.models import ProcessedUpdateRow
 from storage.users import SqlUserRepository
 
@@ -32,9 +33,11 @@ class SqlUnitOfWork:
         session_factory: async_sessionmaker[AsyncSession],
         clock: Clock,
         update_id: int | None = None,
+        handled: HandledUpdates | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._update_id = update_id
+        self._handled = handled
         self._clock = clock
         self._session: AsyncSession | None = None
         self._users: SqlUserRepository | None = None
@@ -69,37 +72,25 @@ class SqlUnitOfWork:
             raise RuntimeError("use the unit of work inside `async with`")
         return self._users
 
-    async def update_already_handled(self) -> bool:
-        """Whether this update's effects were committed before; call it before any other work."""
-        if self._update_id is None:
-            return False
-        session = self._active_session
-        if session.in_transaction():
-            raise RuntimeError("check the ledger before the unit of work does anything else")
-        query = select(exists().where(ProcessedUpdateRow.update_id == self._update_id))
-        try:
-            return bool(await session.scalar(query))
-        finally:
-            # Ends the transaction so no lock is held while the handler talks to Telegram.
-            await session.rollback()
-
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""
         session = self._active_session
-        if self._update_id is not None and not self._update_recorded:
-            await session.flush()
-            try:
-                await session.execute(
-                    insert(ProcessedUpdateRow).values(
-                        update_id=self._update_id, processed_at=self._clock.now()
-                    )
-                )
-            except IntegrityError as error:
-                await session.rollback()
-                raise UpdateAlreadyHandledError(self._update_id) from error
+        if self._update_id is None or self._update_recorded:
+            await session.commit()
+            return
+        now = self._clock.now()
+        await session.flush()
+        try:
+            await session.execute(
+                insert(ProcessedUpdateRow).values(update_id=self._update_id, processed_at=now)
+            )
+        except IntegrityError as error:
+            await session.rollback()
+            raise UpdateAlreadyHandledError(self._update_id) from error
         await session.commit()
-        if self._update_id is not None:
-            self._update_recorded = True
+        self._update_recorded = True
+        if self._handled is not None:
+            self._handled.add(self._update_id, now)
 
     async def rollback(self) -> None:
         """Discards the work since the last commit."""

@@ -21,6 +21,7 @@ from bot.dispatcher import build_dispatcher
 from bot.pipeline import InFlightUpdates
 from storage.db import create_engine, create_session_factory
 from storage.fsm import SqlStorage
+from storage.ledger import HandledUpdates
 from storage.migrate import upgrade_to_head
 from tests.fakes import FixedClock
 
@@ -78,6 +79,7 @@ def spotter_dispatcher(
         session_factory,
         SqlStorage(session_factory),
         FixedClock(),
+        HandledUpdates(),
         InFlightUpdates(),
         message_manager=message_manager,
     )

@@ -4,8 +4,8 @@ import pytest
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import event, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.fsm import SqlStorage
 from storage.models import FsmRecordRow
@@ -109,3 +109,27 @@ async def test_data_that_is_not_a_dict_is_refused(
 ) -> None:
     with pytest.raises(DataNotDictLikeError):
         await SqlStorage(session_factory).set_data(KEY, [("a", 1)])  # type: ignore[arg-type]
+
+
+async def test_reads_and_unchanged_writes_after_the_first_cost_no_query(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Every update reads the state and the dialog stack and writes them back, mostly unchanged."""
+    storage = SqlStorage(session_factory)
+    await storage.set_state(KEY, Setup.time_zone)
+    await storage.set_data(KEY, {"stack": ["a", "b"]})
+    statements: list[str] = []
+    event.listen(
+        engine.sync_engine, "before_cursor_execute", lambda *args: statements.append(args[2])
+    )
+
+    for _ in range(3):
+        assert await storage.get_state(KEY) == "Setup:time_zone"
+        assert await storage.get_data(KEY) == {"stack": ["a", "b"]}
+        await storage.set_state(KEY, Setup.time_zone)
+        await storage.set_data(KEY, {"stack": ["a", "b"]})
+    await storage.set_data(KEY, {"stack": ["a"]})
+
+    assert len([s for s in statements if s.lstrip().upper().startswith("INSERT")]) == 1
+    assert not [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert await SqlStorage(session_factory).get_data(KEY) == {"stack": ["a"]}

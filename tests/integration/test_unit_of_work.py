@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.users import Profile, RegisterUser, SetTimeZone, User, find_user
+from storage.ledger import HandledUpdates
 from storage.models import ProcessedUpdateRow
 from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError, prune_processed_updates
 from tests.fakes import FixedClock
@@ -26,15 +27,14 @@ async def ledger_size(session_factory: async_sessionmaker[AsyncSession]) -> int:
 
 
 async def is_handled(session_factory: async_sessionmaker[AsyncSession], update_id: int) -> bool:
-    async with SqlUnitOfWork(session_factory, CLOCK, update_id) as uow:
-        return await uow.update_already_handled()
+    """What a restarted bot would know: the ledger as loaded from the database."""
+    return update_id in await HandledUpdates.load(session_factory, since=NOW - timedelta(days=7))
 
 
 async def test_an_update_recorded_by_commit_is_reported_as_already_handled(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
-        assert not await uow.update_already_handled()
         await uow.users.add(a_user())
         await uow.commit()
 
@@ -58,7 +58,6 @@ async def test_an_update_with_no_changes_is_still_recorded_by_commit(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
-        assert not await uow.update_already_handled()
         await uow.commit()
 
     assert await is_handled(session_factory, 101)
@@ -83,7 +82,6 @@ async def test_work_without_an_update_id_leaves_the_ledger_alone(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        assert not await uow.update_already_handled()
         await uow.users.add(a_user())
         await uow.commit()
 
@@ -115,8 +113,6 @@ async def test_a_duplicate_delivery_that_commits_second_is_undone_and_reported(
         SqlUnitOfWork(session_factory, CLOCK, update_id=101) as first,
         SqlUnitOfWork(session_factory, CLOCK, update_id=101) as second,
     ):
-        assert not await first.update_already_handled()
-        assert not await second.update_already_handled()
         await first.users.add(a_user(1))
         await first.commit()
         await second.users.add(a_user(2))
@@ -128,13 +124,35 @@ async def test_a_duplicate_delivery_that_commits_second_is_undone_and_reported(
     assert await ledger_size(session_factory) == 1
 
 
-async def test_checking_the_ledger_after_starting_work_is_refused(
+async def test_a_commit_tells_the_in_memory_ledger_at_once(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
-        await uow.users.get(1)
-        with pytest.raises(RuntimeError, match="before"):
-            await uow.update_already_handled()
+    handled = HandledUpdates()
+    async with SqlUnitOfWork(session_factory, CLOCK, 101, handled) as uow:
+        assert 101 not in handled
+        await uow.commit()
+        assert 101 in handled
+    async with SqlUnitOfWork(session_factory, CLOCK, 102, handled) as uow:
+        await uow.users.add(a_user())
+        await uow.rollback()
+
+    assert 102 not in handled
+
+
+async def test_the_loaded_ledger_covers_only_the_window_asked_for(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    old, recent = FixedClock(NOW - timedelta(days=3)), FixedClock(NOW)
+    async with SqlUnitOfWork(session_factory, old, 1) as uow:
+        await uow.commit()
+    async with SqlUnitOfWork(session_factory, recent, 2) as uow:
+        await uow.commit()
+
+    handled = await HandledUpdates.load(session_factory, since=NOW - timedelta(days=1))
+
+    assert (1 in handled, 2 in handled, len(handled)) == (False, True, 1)
+    handled.forget_before(NOW + timedelta(seconds=1))
+    assert 2 not in handled
 
 
 async def test_pruning_forgets_only_updates_processed_before_the_cutoff(
@@ -162,7 +180,6 @@ async def test_use_cases_inside_one_update_each_commit_and_the_update_is_recorde
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
-        assert not await uow.update_already_handled()
         await RegisterUser(uow, CLOCK)(Profile(1, "Ada"))
         await SetTimeZone(uow)(1, "Berlin")
         await uow.commit()
