@@ -12,8 +12,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 class BotProcess:
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+    def __init__(self, env: dict[str, str], log_path: Path, args: tuple[str, ...] = ()) -> None:
         self.env = env
+        self.args = args
         self.log_path = log_path
         self._process: asyncio.subprocess.Process | None = None
 
@@ -29,6 +30,7 @@ class BotProcess:
                 sys.executable,
                 "-m",
                 "bot",
+                *self.args,
                 cwd=REPO_ROOT,
                 env=environment,
                 stdin=asyncio.subprocess.DEVNULL,

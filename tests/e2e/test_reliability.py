@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -183,3 +184,21 @@ async def test_the_token_never_reaches_the_log_even_at_debug_level(
     assert "sendMessage" in log
     assert TOKEN not in log
     assert TOKEN.split(":")[1] not in log
+
+
+async def test_migrate_brings_an_empty_database_to_the_newest_schema_without_a_token(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "fresh.db"
+    process = BotProcess(
+        {"DATABASE_URL": f"sqlite:///{database}", "BOT_CONFIG": str(tmp_path / "none.toml")},
+        tmp_path / "migrate.log",
+        args=("migrate",),
+    )
+    (tmp_path / "none.toml").touch()
+    await process.start()
+
+    assert await process.wait(within=60) == 0, process.output()
+    with sqlite3.connect(database) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"users", "processed_updates", "fsm_records", "alembic_version"} <= tables
