@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.dispatcher import build_dispatcher
 from bot.pipeline import InFlightUpdates
 from bot.retry import RetryRequests
+from domain.library import install_builtin_programs
 from handlers.texts import COMMANDS
 from scheduler.jobs import UPDATE_LEDGER_RETENTION
 from scheduler.setup import build_scheduler
@@ -24,6 +25,7 @@ from storage.db import create_engine, create_session_factory
 from storage.fsm import SqlStorage
 from storage.ledger import HandledUpdates
 from storage.migrate import upgrade_to_head
+from storage.uow import SqlUnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ async def run(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     clock = SystemClock()
+    await install_builtin_programs(SqlUnitOfWork(session_factory, clock))
     handled = await HandledUpdates.load(session_factory, clock.now() - UPDATE_LEDGER_RETENTION)
     in_flight = InFlightUpdates()
     scheduler = build_scheduler(session_factory, handled, clock)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -47,6 +48,30 @@ class InFlightUpdates:
         await self._idle.wait()
 
 
+class PerChatOrder:
+    """One update at a time per (chat, user): a user's updates apply in the order sent.
+
+    Without it, "+" typed twice in quick succession could both read the same open set, and a
+    press could overtake the message that created its card. Other users still run in parallel.
+    """
+
+    def __init__(self) -> None:
+        self._locks: dict[tuple[int, int], asyncio.Lock] = {}
+        self._waiting: dict[tuple[int, int], int] = {}
+
+    @asynccontextmanager
+    async def turn(self, key: tuple[int, int]) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
+
+
 class UnitOfWorkMiddleware(BaseMiddleware):
     """Gives each update a unit of work and skips an update_id that was handled before.
 
@@ -65,6 +90,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         self._clock = clock
         self._handled = handled
         self._in_flight = in_flight
+        self._order = PerChatOrder()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Update):  # registered on dispatcher.update only
@@ -77,7 +103,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
             return None
         uow = SqlUnitOfWork(self._session_factory, self._clock, event.update_id, self._handled)
         try:
-            async with uow:
+            async with self._order.turn(_chat_and_user(data)), uow:
                 data["uow"] = uow
                 result = await handler(event, data)
                 await uow.commit()  # records a read-only update too, so a copy is not answered
@@ -87,3 +113,8 @@ class UnitOfWorkMiddleware(BaseMiddleware):
             return None
         finally:
             self._in_flight.release(event.update_id)
+
+
+def _chat_and_user(data: dict[str, Any]) -> tuple[int, int]:
+    chat, user = data.get("event_chat"), data.get("event_from_user")
+    return (chat.id if chat else 0, user.id if user else 0)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from domain.ports import Clock, UnitOfWork
+from domain.weights import DEFAULT_STEP, Rounding, Unit
 
 DEFAULT_TIME_ZONE = "UTC"
 DEFAULT_LANGUAGE = "en"
@@ -33,6 +35,9 @@ class User:
     language: str
     time_zone: str
     registered_at: datetime
+    unit: Unit = Unit.KG
+    rounding_step: Decimal = DEFAULT_STEP[Unit.KG]  # follows the smallest plate: 2 x plate
+    rounding: Rounding = Rounding.NEAREST
 
     @property
     def zone(self) -> ZoneInfo:
@@ -85,6 +90,10 @@ async def find_user(uow: UnitOfWork, telegram_id: int) -> User | None:
     """The registered user with this Telegram id, if any."""
     async with uow:
         return await uow.users.get(telegram_id)
+
+
+class NotRegisteredError(LookupError):
+    """The person has not sent /start yet."""
 
 
 class UnknownTimeZoneError(ValueError):

@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from handlers import errors, fallback, settings, start
+from handlers import errors, fallback, maxes, onboarding, settings, start, today
 
 
 def build_router() -> Router:
@@ -12,6 +12,9 @@ def build_router() -> Router:
         errors.build_router(),
         start.build_router(),
         settings.build_router(),
+        onboarding.build_dialog(),
+        today.build_router(),
+        maxes.build_router(),
         fallback.build_router(),  # last: it answers whatever nobody else did
     )
     return root

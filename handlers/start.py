@@ -5,13 +5,18 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_dialog import DialogManager, StartMode
 
+from domain.onboarding import active_plan
 from domain.ports import Clock, UnitOfWork
 from domain.users import Profile, RegisterUser
 from handlers import texts
+from handlers.states import OnboardingSG
 
 
-async def on_start(message: Message, uow: UnitOfWork, clock: Clock) -> None:
+async def on_start(
+    message: Message, uow: UnitOfWork, clock: Clock, dialog_manager: DialogManager
+) -> None:
     sender = message.from_user
     if sender is None:
         return
@@ -27,6 +32,8 @@ async def on_start(message: Message, uow: UnitOfWork, clock: Clock) -> None:
     name = registration.user.first_name
     greeting = texts.welcome_new(name) if registration.is_new else texts.welcome_back(name)
     await message.answer(greeting)
+    if await active_plan(uow, sender.id) is None:
+        await dialog_manager.start(OnboardingSG.units, mode=StartMode.RESET_STACK)
 
 
 async def on_start_in_group(message: Message, bot_username: str) -> None:

@@ -6,3 +6,14 @@ from aiogram.fsm.state import State, StatesGroup
 class SettingsSG(StatesGroup):
     main = State()
     time_zone = State()
+
+
+class OnboardingSG(StatesGroup):
+    units = State()
+    plan = State()
+    maxes = State()
+
+
+class TodaySG(StatesGroup):
+    card = State()
+    summary = State()

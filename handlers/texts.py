@@ -10,10 +10,9 @@ BOT_NAME = "Spotter"
 def welcome_new(first_name: str) -> str:
     return (
         f"Hi {escape(first_name)}, I'm <b>{BOT_NAME}</b>, your training partner in this chat.\n\n"
-        "I'm being built set by set: training plans that generate every set from your "
-        "training maxes, one-tap logging on the gym floor, progression, reminders and "
-        "charts are on their way.\n\n"
-        "Right now you can:\n"
+        "Your plan generates every set from your training maxes; you log each set with one tap "
+        "(or by typing 8, 100x5 or +), and when the day is done your maxes go up from what "
+        "you actually lifted.\n\n"
         f"{command_list()}"
     )
 
@@ -23,6 +22,8 @@ def welcome_back(first_name: str) -> str:
 
 
 COMMANDS: tuple[tuple[str, str], ...] = (
+    ("today", "Today's workout, set by set"),
+    ("maxes", "Training maxes and their history"),
     ("start", "Start or restart Spotter"),
     ("settings", "Time zone and preferences"),
     ("help", "What Spotter can do"),

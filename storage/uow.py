@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar, cast
 
 from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
+from storage.athlete_plans import SqlAthletePlanRepository
+from storage.exercises import SqlExerciseRepository
 from storage.ledger import HandledUpdates
 from storage.models import ProcessedUpdateRow
+from storage.plans import SqlPlanRepository
+from storage.training_maxes import SqlTrainingMaxRepository
 from storage.users import SqlUserRepository
+from storage.workouts import SqlWorkoutRepository
+
+_Repository = TypeVar("_Repository")
 
 
 class UpdateAlreadyHandledError(Exception):
@@ -40,14 +48,13 @@ class SqlUnitOfWork:
         self._handled = handled
         self._clock = clock
         self._session: AsyncSession | None = None
-        self._users: SqlUserRepository | None = None
+        self._repositories: dict[Callable[[AsyncSession], object], object] = {}
         self._depth = 0
         self._update_recorded = False
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:
             self._session = self._session_factory()
-            self._users = SqlUserRepository(self._session)
         self._depth += 1
         return self
 
@@ -63,14 +70,33 @@ class SqlUnitOfWork:
             await session.rollback()
         finally:
             if self._depth == 0:
-                self._session, self._users = None, None
+                self._session = None
+                self._repositories.clear()
                 await session.close()
 
     @property
     def users(self) -> SqlUserRepository:
-        if self._users is None:
-            raise RuntimeError("use the unit of work inside `async with`")
-        return self._users
+        return self._repository(SqlUserRepository)
+
+    @property
+    def exercises(self) -> SqlExerciseRepository:
+        return self._repository(SqlExerciseRepository)
+
+    @property
+    def plans(self) -> SqlPlanRepository:
+        return self._repository(SqlPlanRepository)
+
+    @property
+    def athlete_plans(self) -> SqlAthletePlanRepository:
+        return self._repository(SqlAthletePlanRepository)
+
+    @property
+    def training_maxes(self) -> SqlTrainingMaxRepository:
+        return self._repository(SqlTrainingMaxRepository)
+
+    @property
+    def workouts(self) -> SqlWorkoutRepository:
+        return self._repository(SqlWorkoutRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""
@@ -95,6 +121,13 @@ class SqlUnitOfWork:
     async def rollback(self) -> None:
         """Discards the work since the last commit."""
         await self._active_session.rollback()
+
+    def _repository(self, build: Callable[[AsyncSession], _Repository]) -> _Repository:
+        """The session's repository of this kind, built on first use."""
+        session = self._active_session
+        if build not in self._repositories:
+            self._repositories[build] = build(session)
+        return cast("_Repository", self._repositories[build])
 
     @property
     def _active_session(self) -> AsyncSession:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.users import User
+from domain.weights import Rounding, Unit
 from storage.models import UserRow
 
 
@@ -36,6 +37,9 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.username = user.username
     row.language = user.language
     row.time_zone = user.time_zone
+    row.unit = user.unit.value
+    row.rounding_step = user.rounding_step
+    row.rounding = user.rounding.value
 
 
 def _to_user(row: UserRow) -> User:
@@ -47,4 +51,7 @@ def _to_user(row: UserRow) -> User:
         language=row.language,
         time_zone=row.time_zone,
         registered_at=row.registered_at,
+        unit=Unit(row.unit),
+        rounding_step=row.rounding_step,
+        rounding=Rounding(row.rounding),
     )

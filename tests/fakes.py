@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
+from domain.plans import Exercise, Plan
 from domain.users import User
+from domain.workouts import ActivePlan, TrainingMax, Workout, WorkoutSet
 
 
 @dataclass
@@ -17,32 +23,126 @@ class FixedClock:
 
 
 class InMemoryUsers:
-    def __init__(self) -> None:
-        self.rows: dict[int, User] = {}
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: dict[int, User] = data.setdefault("users", {})
 
     async def get(self, telegram_id: int) -> User | None:
-        return self.rows.get(telegram_id)
+        return self._rows.get(telegram_id)
 
     async def add(self, user: User) -> None:
-        assert user.telegram_id not in self.rows, "add() of a user who exists"
-        self.rows[user.telegram_id] = user
+        assert user.telegram_id not in self._rows, "add() of a user who exists"
+        self._rows[user.telegram_id] = user
 
     async def update(self, user: User) -> None:
-        assert user.telegram_id in self.rows, "update() of a user who does not exist"
-        self.rows[user.telegram_id] = user
+        assert user.telegram_id in self._rows, "update() of a user who does not exist"
+        self._rows[user.telegram_id] = user
+
+
+class InMemoryExercises:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: dict[str, Exercise] = data.setdefault("exercises", {})
+
+    async def all(self) -> dict[str, Exercise]:
+        return dict(self._rows)
+
+    async def save_all(self, exercises: Sequence[Exercise]) -> None:
+        self._rows.update({e.slug: e for e in exercises})
+
+
+class InMemoryPlans:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: dict[str, Plan] = data.setdefault("plans", {})
+
+    async def get(self, slug: str) -> Plan | None:
+        return self._rows.get(slug)
+
+    async def save(self, plan: Plan) -> None:
+        self._rows[plan.slug] = plan
+
+    async def builtin(self) -> list[Plan]:
+        return list(self._rows.values())
+
+
+class InMemoryAthletePlans:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: dict[int, ActivePlan] = data.setdefault("athlete_plans", {})
+
+    async def active(self, athlete_id: int) -> ActivePlan | None:
+        return self._rows.get(athlete_id)
+
+    async def start(self, athlete_id: int, plan_slug: str, at: datetime) -> None:
+        self._rows[athlete_id] = ActivePlan(plan_slug, at, next_day=1)
+
+    async def set_next_day(self, athlete_id: int, day_number: int) -> None:
+        self._rows[athlete_id] = replace(self._rows[athlete_id], next_day=day_number)
+
+
+class InMemoryTrainingMaxes:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: list[tuple[int, TrainingMax]] = data.setdefault("training_maxes", [])
+
+    async def current(self, athlete_id: int) -> dict[str, TrainingMax]:
+        return {tm.exercise: tm for owner, tm in self._rows if owner == athlete_id}
+
+    async def history(self, athlete_id: int, exercise: str) -> list[TrainingMax]:
+        return [tm for owner, tm in self._rows if owner == athlete_id and tm.exercise == exercise]
+
+    async def add(self, athlete_id: int, training_max: TrainingMax) -> None:
+        self._rows.append((athlete_id, training_max))
+
+
+class InMemoryWorkouts:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: dict[int, Workout] = data.setdefault("workouts", {})
+        self._ids = data.setdefault("workout_ids", itertools.count(1))
+
+    async def open_for(self, athlete_id: int) -> Workout | None:
+        return next(
+            (w for w in self._rows.values() if w.athlete_id == athlete_id and not w.finished_at),
+            None,
+        )
+
+    async def get(self, workout_id: int) -> Workout | None:
+        return self._rows.get(workout_id)
+
+    async def add(self, workout: Workout) -> Workout:
+        stored = replace(workout, id=next(self._ids))
+        self._rows[stored.id or 0] = stored
+        return stored
+
+    async def save_set(self, workout_id: int, workout_set: WorkoutSet) -> None:
+        workout = self._rows[workout_id]
+        sets = tuple(
+            workout_set if s.prescribed.position == workout_set.prescribed.position else s
+            for s in workout.sets
+        )
+        self._rows[workout_id] = replace(workout, sets=sets)
+
+    async def finish(self, workout_id: int, at: datetime) -> None:
+        self._rows[workout_id] = replace(self._rows[workout_id], finished_at=at)
+
+    async def finished(self, athlete_id: int, limit: int, offset: int = 0) -> list[Workout]:
+        done = [w for w in self._rows.values() if w.athlete_id == athlete_id and w.finished_at]
+        done.sort(key=lambda w: w.finished_at or w.started_at, reverse=True)
+        return done[offset : offset + limit]
 
 
 class InMemoryUnitOfWork:
-    """Changes become visible to `committed` only on commit, like a real transaction."""
+    """Changes become visible in `committed` only on commit; rollback restores them."""
 
     def __init__(self) -> None:
-        self._users = InMemoryUsers()
-        self.committed: dict[int, User] = {}
+        self.committed: dict[str, Any] = {}
         self.commits = 0
+        self._working: dict[str, Any] = {}
+        self._build()
 
-    @property
-    def users(self) -> InMemoryUsers:
-        return self._users
+    def _build(self) -> None:
+        self.users = InMemoryUsers(self._working)
+        self.exercises = InMemoryExercises(self._working)
+        self.plans = InMemoryPlans(self._working)
+        self.athlete_plans = InMemoryAthletePlans(self._working)
+        self.training_maxes = InMemoryTrainingMaxes(self._working)
+        self.workouts = InMemoryWorkouts(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self
@@ -51,8 +151,15 @@ class InMemoryUnitOfWork:
         await self.rollback()
 
     async def commit(self) -> None:
-        self.committed = dict(self._users.rows)
+        self.committed = copy.deepcopy(self._working)
         self.commits += 1
 
     async def rollback(self) -> None:
-        self._users.rows = dict(self.committed)
+        self._working.clear()
+        self._working.update(copy.deepcopy(self.committed))
+        self._build()
+
+    @property
+    def committed_users(self) -> dict[int, User]:
+        users: dict[int, User] = self.committed.get("users", {})
+        return users

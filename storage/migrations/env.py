@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, make_url
 
 from storage.db import normalize_url
 from storage.migrate import run_in_transaction
-from storage.models import Base, UtcDateTime
+from storage.models import Base, ExactDecimal, UtcDateTime
 
 config = context.config
 
@@ -29,6 +29,9 @@ def _render_item(kind: str, item: object, _context: AutogenContext) -> str | Lit
     # Revisions stay frozen in plain SQLAlchemy types, independent of the models module.
     if kind == "type" and isinstance(item, UtcDateTime):
         return "sa.DateTime(timezone=True)"
+    if kind == "type" and isinstance(item, ExactDecimal):
+        numeric = f"sa.Numeric(precision={item.precision!r}, scale={item.scale!r})"
+        return f'{numeric}.with_variant(sa.Text(), "sqlite")'
     return False
 
 

@@ -19,10 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.dispatcher import build_dispatcher
 from bot.pipeline import InFlightUpdates
+from domain.library import install_builtin_programs
 from storage.db import create_engine, create_session_factory
 from storage.fsm import SqlStorage
 from storage.ledger import HandledUpdates
 from storage.migrate import upgrade_to_head
+from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
 BOT_ID = 42
@@ -62,7 +64,9 @@ async def session_factory(tmp_path: Path) -> AsyncIterator[async_sessionmaker[As
     url = f"sqlite+aiosqlite:///{tmp_path / 'spotter.db'}"
     await upgrade_to_head(url)
     engine = create_engine(url)
-    yield create_session_factory(engine)
+    factory = create_session_factory(engine)
+    await install_builtin_programs(SqlUnitOfWork(factory, FixedClock()))
+    yield factory
     await engine.dispose()
 
 

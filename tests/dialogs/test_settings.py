@@ -18,6 +18,7 @@ async def test_the_card_shows_utc_for_a_new_athlete(
     client: BotClient, message_manager: MockMessageManager
 ) -> None:
     await client.send("/start")
+    message_manager.reset_history()
     await client.send("/settings")
 
     card = message_manager.one_message()
@@ -28,6 +29,7 @@ async def test_typing_a_city_sets_the_time_zone_and_the_card_shows_it(
     client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
 ) -> None:
     await client.send("/start")
+    message_manager.reset_history()
     await client.send("/settings")
     await client.click(message_manager.one_message(), InlineButtonTextLocator(".*Time zone"))
     message_manager.reset_history()
@@ -45,6 +47,7 @@ async def test_an_unknown_time_zone_is_explained_escaped_and_changes_nothing(
     client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
 ) -> None:
     await client.send("/start")
+    message_manager.reset_history()
     await client.send("/settings")
     await client.click(message_manager.one_message(), InlineButtonTextLocator(".*Time zone"))
 
@@ -64,6 +67,7 @@ async def test_the_card_survives_a_restart_of_the_dispatcher(
 ) -> None:
     """The dialog stack lives in the database: a new dispatcher continues the same card."""
     await client.send("/start")
+    message_manager.reset_history()
     await client.send("/settings")
     card = message_manager.one_message()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import BOT_USERNAME, Spotter
+from tests.e2e.conftest import BOT_USERNAME, Spotter, start
 from tests.emulator import BotApiEmulator
 
 
@@ -11,8 +11,7 @@ async def test_start_greets_a_new_athlete_and_help_lists_the_commands(
 ) -> None:
     ann = emulator.user(1001, first_name="Ann")
 
-    await ann.send("/start")
-    greeting = await ann.wait_for_message()
+    greeting = await start(ann)
     await ann.send("/help")
     help_message = await ann.wait_for_message()
 
@@ -26,11 +25,9 @@ async def test_a_second_start_welcomes_back_instead_of_registering_again(
     emulator: BotApiEmulator, spotter: Spotter
 ) -> None:
     ann = emulator.user(1001, first_name="Ann")
-    await ann.send("/start")
-    first = await ann.wait_for_message()
+    first = await start(ann)
 
-    await ann.send("/start")
-    second = await ann.wait_for_message()
+    second = await start(ann)
 
     assert "Welcome back" not in first.content
     assert "Welcome back, Ann" in second.content
@@ -49,8 +46,7 @@ async def test_a_name_with_html_is_shown_as_typed(
 ) -> None:
     mallory = emulator.user(1002, first_name="<b>Mal & Co</b>")
 
-    await mallory.send("/start")
-    greeting = await mallory.wait_for_message()
+    greeting = await start(mallory)
 
     assert "<b>Mal & Co</b>" in greeting.content  # escaped on the way out, plain text on screen
 

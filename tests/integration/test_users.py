@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.users import Profile, RegisterUser, User
+from domain.weights import Rounding, Unit
 from storage.uow import SqlUnitOfWork
 from storage.users import SqlUserRepository
 from tests.fakes import FixedClock
@@ -99,3 +101,26 @@ async def test_registering_a_new_user_then_again_refreshes_the_profile_and_keeps
     assert first.is_new
     assert not second.is_new
     assert stored == User(7, "Ана", "Петровић", "ana", "sr", "Europe/Belgrade", ZURICH_NOON)
+
+
+async def test_a_users_unit_and_rounding_come_back_as_saved(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    in_pounds = replace(ZOE, unit=Unit.LB, rounding_step=Decimal("2.50"), rounding=Rounding.DOWN)
+    async with session_factory() as session:
+        await SqlUserRepository(session).add(ZOE)
+        await session.commit()
+        assert await SqlUserRepository(session).get(ZOE.telegram_id) == ZOE
+        await SqlUserRepository(session).update(in_pounds)
+        await session.commit()
+
+    async with session_factory() as session:
+        loaded = await SqlUserRepository(session).get(ZOE.telegram_id)
+
+    assert loaded == in_pounds
+    assert loaded is not None
+    assert (loaded.unit, str(loaded.rounding_step), loaded.rounding) == (
+        Unit.LB,
+        "2.50",
+        Rounding.DOWN,
+    )

@@ -14,9 +14,9 @@ async def test_a_first_start_registers_the_user_in_utc() -> None:
     registration = await RegisterUser(uow, clock)(ANN)
 
     assert registration.is_new
-    assert uow.committed[1001].time_zone == "UTC"
-    assert uow.committed[1001].language == "de"
-    assert uow.committed[1001].registered_at == clock.now()
+    assert uow.committed_users[1001].time_zone == "UTC"
+    assert uow.committed_users[1001].language == "de"
+    assert uow.committed_users[1001].registered_at == clock.now()
 
 
 async def test_a_second_start_refreshes_the_profile_but_keeps_settings_and_join_date() -> None:
@@ -29,7 +29,7 @@ async def test_a_second_start_refreshes_the_profile_but_keeps_settings_and_join_
     again = await RegisterUser(uow, clock)(Profile(1001, "Anna", username=None, language="en"))
 
     assert not again.is_new
-    user = uow.committed[1001]
+    user = uow.committed_users[1001]
     assert (user.first_name, user.username, user.language) == ("Anna", None, "en")
     assert user.time_zone == "Europe/Berlin"
     assert user.registered_at == joined
@@ -66,4 +66,4 @@ async def test_a_refused_time_zone_changes_nothing() -> None:
     with pytest.raises(UnknownTimeZoneError):
         await SetTimeZone(uow)(1001, "Atlantis")
 
-    assert uow.committed[1001].time_zone == "UTC"
+    assert uow.committed_users[1001].time_zone == "UTC"

@@ -1,0 +1,111 @@
+"""Getting an athlete going: a plan, units, and the training maxes the plan needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from domain.plans import Plan, UnknownPlanError
+from domain.ports import Clock, UnitOfWork
+from domain.users import NotRegisteredError
+from domain.weights import DEFAULT_STEP, Unit, Weight
+from domain.workouts import ActivePlan, TrainingMax
+
+
+async def active_plan(uow: UnitOfWork, athlete_id: int) -> ActivePlan | None:
+    async with uow:
+        return await uow.athlete_plans.active(athlete_id)
+
+
+async def available_plans(uow: UnitOfWork) -> list[Plan]:
+    async with uow:
+        return await uow.plans.builtin()
+
+
+class ChooseUnits:
+    """Sets kg or lb; the rounding step follows the unit's usual smallest plate pair."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, unit: Unit) -> None:
+        async with self._uow:
+            user = await self._uow.users.get(athlete_id)
+            if user is None:
+                raise NotRegisteredError(athlete_id)
+            if user.unit != unit:
+                await self._uow.users.update(
+                    replace(user, unit=unit, rounding_step=DEFAULT_STEP[unit])
+                )
+            await self._uow.commit()
+
+
+class StartPlan:
+    """Makes a plan the athlete's active one, from its first day."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, plan_slug: str) -> Plan:
+        async with self._uow:
+            plan = await self._uow.plans.get(plan_slug)
+            if plan is None:
+                raise UnknownPlanError(plan_slug)
+            await self._uow.athlete_plans.start(athlete_id, plan_slug, self._clock.now())
+            await self._uow.commit()
+            return plan
+
+
+class SetTrainingMaxes:
+    """Records training maxes, given directly or as one-rep maxes (TM = the plan's % of 1RM)."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(
+        self, athlete_id: int, maxes: Mapping[str, Weight], *, one_rep_maxes: bool
+    ) -> dict[str, Weight]:
+        async with self._uow:
+            active = await self._uow.athlete_plans.active(athlete_id)
+            plan = await self._uow.plans.get(active.plan_slug) if active else None
+            percent = plan.training_max_percent if plan else None
+            now = self._clock.now()
+            recorded: dict[str, Weight] = {}
+            for exercise, weight in maxes.items():
+                if one_rep_maxes and percent is not None:
+                    tm = weight.times(percent)
+                    reason = f"{percent * 100:.0f}% of a {weight} one-rep max"
+                else:
+                    tm, reason = weight, "set by the athlete"
+                await self._uow.training_maxes.add(
+                    athlete_id, TrainingMax(exercise, tm, now, reason)
+                )
+                recorded[exercise] = tm
+            await self._uow.commit()
+            return recorded
+
+
+async def missing_training_maxes(uow: UnitOfWork, athlete_id: int) -> tuple[str, ...]:
+    """The lifts the active plan needs a training max for that the athlete has none of."""
+    async with uow:
+        active = await uow.athlete_plans.active(athlete_id)
+        if active is None:
+            return ()
+        plan = await uow.plans.get(active.plan_slug)
+        if plan is None:
+            return ()
+        current = await uow.training_maxes.current(athlete_id)
+        return tuple(e for e in plan.training_max_exercises if e not in current)
+
+
+async def training_maxes_with_history(
+    uow: UnitOfWork, athlete_id: int
+) -> dict[str, list[TrainingMax]]:
+    """Every lift's training-max history, oldest first, by lift."""
+    async with uow:
+        current = await uow.training_maxes.current(athlete_id)
+        return {
+            exercise: await uow.training_maxes.history(athlete_id, exercise) for exercise in current
+        }

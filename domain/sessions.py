@@ -1,0 +1,288 @@
+"""A workout in progress: open today's, log, skip, undo, finish with progression."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from decimal import Decimal
+
+from domain.plans import Plan
+from domain.ports import Clock, UnitOfWork
+from domain.prescription import prescribe_day
+from domain.progression import TrainingMaxChange, progression_from_workout
+from domain.strength import epley
+from domain.users import NotRegisteredError, User
+from domain.weights import Weight
+from domain.workouts import DoneSet, TrainingMax, Workout, WorkoutSet
+
+
+class NoActivePlanError(LookupError):
+    """The athlete has not chosen a plan yet."""
+
+
+class WorkoutNotFoundError(LookupError):
+    """No open workout of this athlete has that id: finished, someone else's, or forged."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetResult:
+    """What the athlete did on a set; None means as prescribed."""
+
+    weight: Weight | None = None
+    reps: int | None = None
+
+
+async def _athlete(uow: UnitOfWork, athlete_id: int) -> User:
+    user = await uow.users.get(athlete_id)
+    if user is None:
+        raise NotRegisteredError(athlete_id)
+    return user
+
+
+async def _open_workout(uow: UnitOfWork, athlete_id: int, workout_id: int) -> Workout:
+    workout = await uow.workouts.open_for(athlete_id)
+    if workout is None or workout.id != workout_id:
+        raise WorkoutNotFoundError(workout_id)
+    return workout
+
+
+def _with_set(workout: Workout, changed: WorkoutSet) -> Workout:
+    sets = tuple(
+        changed if s.prescribed.position == changed.prescribed.position else s for s in workout.sets
+    )
+    return replace(workout, sets=sets)
+
+
+class OpenWorkout:
+    """The athlete's open workout, or a new one for the plan's next day (or a chosen day)."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, day_number: int | None = None) -> Workout:
+        async with self._uow:
+            current = await self._uow.workouts.open_for(athlete_id)
+            if current is not None and day_number in (None, current.day_number):
+                return current
+            user = await _athlete(self._uow, athlete_id)
+            active = await self._uow.athlete_plans.active(athlete_id)
+            plan = await self._uow.plans.get(active.plan_slug) if active else None
+            if active is None or plan is None:
+                raise NoActivePlanError(athlete_id)
+            if current is not None:  # switching days: an untouched workout is simply replaced
+                await self._uow.workouts.finish(current.id or 0, self._clock.now())
+            number = day_number or active.next_day
+            maxes = await self._uow.training_maxes.current(athlete_id)
+            prescribed = prescribe_day(
+                plan,
+                number,
+                {exercise: tm.weight for exercise, tm in maxes.items()},
+                unit=user.unit,
+                step=user.rounding_step,
+                rounding=user.rounding,
+            )
+            workout = await self._uow.workouts.add(
+                Workout(
+                    id=None,
+                    athlete_id=athlete_id,
+                    plan_slug=plan.slug,
+                    day_number=number,
+                    day_name=plan.day(number).name,
+                    started_at=self._clock.now(),
+                    sets=tuple(WorkoutSet(p) for p in prescribed),
+                )
+            )
+            await self._uow.commit()
+            return workout
+
+
+class LogSet:
+    """Logs the open set at `position` (the next open one if None); a repeat changes nothing."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(
+        self, athlete_id: int, workout_id: int, position: int | None, result: SetResult
+    ) -> Workout:
+        async with self._uow:
+            workout = await _open_workout(self._uow, athlete_id, workout_id)
+            target = _target(workout.sets, position)
+            if target is None or not target.is_open:
+                return workout  # a double tap or a redelivered press: already logged
+            prescribed = target.prescribed
+            done = DoneSet(
+                weight=result.weight or prescribed.weight,
+                reps=prescribed.reps if result.reps is None else result.reps,
+                logged_at=self._clock.now(),
+            )
+            logged = replace(target, done=done, skipped=False)
+            await self._uow.workouts.save_set(workout_id, logged)
+            await self._uow.commit()
+            return _with_set(workout, logged)
+
+
+class SkipSet:
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, workout_id: int, position: int | None) -> Workout:
+        async with self._uow:
+            workout = await _open_workout(self._uow, athlete_id, workout_id)
+            target = _target(workout.sets, position)
+            if target is None or not target.is_open:
+                return workout
+            skipped = replace(target, skipped=True)
+            await self._uow.workouts.save_set(workout_id, skipped)
+            await self._uow.commit()
+            return _with_set(workout, skipped)
+
+
+class ReopenSet:
+    """Undo: reopens the set at `position`, or the last one logged or skipped if None."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, workout_id: int, position: int | None) -> Workout:
+        async with self._uow:
+            workout = await _open_workout(self._uow, athlete_id, workout_id)
+            target = (
+                _target(workout.sets, position) if position is not None else last_closed(workout)
+            )
+            if target is None or target.is_open:
+                return workout
+            reopened = replace(target, done=None, skipped=False)
+            await self._uow.workouts.save_set(workout_id, reopened)
+            await self._uow.commit()
+            return _with_set(workout, reopened)
+
+
+def last_closed(workout: Workout) -> WorkoutSet | None:
+    """The furthest set logged or skipped: sets are worked through in order."""
+    return next((s for s in reversed(workout.sets) if not s.is_open), None)
+
+
+def _target(sets: Sequence[WorkoutSet], position: int | None) -> WorkoutSet | None:
+    if position is None:
+        return next((s for s in sets if s.is_open), None)
+    return next((s for s in sets if s.prescribed.position == position), None)
+
+
+@dataclass(frozen=True, slots=True)
+class LiftBest:
+    display_name: str
+    e1rm: Weight
+    is_pr: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WorkoutSummary:
+    workout: Workout
+    sets_done: int
+    volume: Weight
+    duration: timedelta
+    bests: tuple[LiftBest, ...]
+    changes: tuple[TrainingMaxChange, ...]
+
+
+class FinishWorkout:
+    """Closes the workout, raises training maxes per the plan, and moves on to the next day."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, workout_id: int) -> WorkoutSummary:
+        async with self._uow:
+            workout = await _open_workout(self._uow, athlete_id, workout_id)
+            user = await _athlete(self._uow, athlete_id)
+            plan = await self._uow.plans.get(workout.plan_slug)
+            exercises = await self._uow.exercises.all()
+            now = self._clock.now()
+            maxes = await self._uow.training_maxes.current(athlete_id)
+            changes: tuple[TrainingMaxChange, ...] = ()
+            if plan is not None:
+                changes = progression_from_workout(
+                    plan, exercises, workout.sets, {e: tm.weight for e, tm in maxes.items()}
+                )
+                for change in changes:
+                    if change.new != change.old:
+                        await self._uow.training_maxes.add(
+                            athlete_id, TrainingMax(change.exercise, change.new, now, change.reason)
+                        )
+                await self._uow.athlete_plans.set_next_day(
+                    athlete_id, _next_day(plan, workout.day_number)
+                )
+            previous = await self._uow.workouts.finished(athlete_id, limit=1000)
+            await self._uow.workouts.finish(workout_id, now)
+            await self._uow.commit()
+        finished = replace(workout, finished_at=now)
+        return WorkoutSummary(
+            workout=finished,
+            sets_done=sum(1 for s in workout.sets if s.done),
+            volume=_volume(workout, user),
+            duration=now - workout.started_at,
+            bests=_bests(workout, previous),
+            changes=tuple(c for c in changes if c.new != c.old),
+        )
+
+
+def _next_day(plan: Plan, day_number: int) -> int:
+    return plan.next_day(day_number)
+
+
+def _volume(workout: Workout, user: User) -> Weight:
+    total = Decimal(0)
+    for s in workout.sets:
+        if s.done:
+            total += s.done.weight.to(user.unit).amount * s.done.reps
+    return Weight(total, user.unit)
+
+
+def _best_e1rm(sets: Sequence[WorkoutSet], exercise: str) -> Weight | None:
+    best: Weight | None = None
+    for s in sets:
+        if s.done and s.done.reps > 0 and s.prescribed.exercise == exercise:
+            e1rm = epley(s.done.weight, s.done.reps)
+            if best is None or e1rm.to(best.unit).amount > best.amount:
+                best = e1rm
+    return best
+
+
+def _bests(workout: Workout, previous: Sequence[Workout]) -> tuple[LiftBest, ...]:
+    bests: list[LiftBest] = []
+    seen: set[str] = set()
+    for s in workout.sets:
+        exercise = s.prescribed.exercise
+        if exercise in seen:
+            continue
+        seen.add(exercise)
+        best = _best_e1rm(workout.sets, exercise)
+        if best is None:
+            continue
+        earlier = [b for w in previous if (b := _best_e1rm(w.sets, exercise)) is not None]
+        is_pr = bool(earlier) and all(best.amount > b.to(best.unit).amount for b in earlier)
+        bests.append(LiftBest(s.prescribed.display_name, best, is_pr))
+    return tuple(bests)
+
+
+class DeclineChange:
+    """Keeps the training max the athlete had before a proposed change."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, exercise: str) -> TrainingMax | None:
+        async with self._uow:
+            history = await self._uow.training_maxes.history(athlete_id, exercise)
+            if len(history) < 2:
+                return None
+            kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), "change declined")
+            await self._uow.training_maxes.add(athlete_id, kept)
+            await self._uow.commit()
+            return kept

@@ -1,0 +1,167 @@
+"""Onboarding after /start: units, a plan, and the maxes the plan needs."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from html import escape
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message, User
+from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Row, Select
+from aiogram_dialog.widgets.text import Const, Format
+
+from domain.maxes_text import MAX_WEIGHT, read_maxes
+from domain.onboarding import (
+    ChooseUnits,
+    SetTrainingMaxes,
+    StartPlan,
+    available_plans,
+    missing_training_maxes,
+)
+from domain.plans import UnknownPlanError
+from domain.ports import Clock, UnitOfWork
+from domain.users import find_user
+from domain.weights import Unit, Weight, format_amount
+from handlers.cards import Card
+from handlers.states import OnboardingSG
+
+UNITS_PROMPT = "First things first: do you load the bar in kilograms or pounds?"
+PLAN_PROMPT = "Which plan do you run? (More plans are coming.)"
+MAXES_DONE = (
+    "You're all set! Training maxes: {maxes}.\nSend /today when you're at the gym to start day 1."
+)
+ONE_REP_MODE = "one-rep max"
+TM_MODE = "training max"
+
+
+def _ask(lift: str, mode: str, unit: str) -> str:
+    return (
+        f"What's your {mode} for <b>{escape(lift.replace('_', ' ').title())}</b> in {unit}?\n"
+        "Or send them all at once: <code>bench 100 squat 140 ohp 60 deadlift 180</code>"
+    )
+
+
+def _ids(manager: DialogManager) -> tuple[UnitOfWork, Clock, int]:
+    sender: User = manager.middleware_data["event_from_user"]
+    return manager.middleware_data["uow"], manager.middleware_data["clock"], sender.id
+
+
+async def on_unit(_c: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    uow, _clock, athlete_id = _ids(manager)
+    await ChooseUnits(uow)(athlete_id, Unit(str(button.widget_id)))
+    await manager.next()
+
+
+async def plans_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    uow, _clock, _id = _ids(dialog_manager)
+    return {"plans": [(p.slug, p.name) for p in await available_plans(uow)]}
+
+
+async def on_plan(_c: CallbackQuery, _w: Any, manager: DialogManager, slug: str) -> None:
+    uow, clock, athlete_id = _ids(manager)
+    try:
+        await StartPlan(uow, clock)(athlete_id, slug)
+    except UnknownPlanError:
+        return
+    await manager.next()
+
+
+async def maxes_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    uow, _clock, athlete_id = _ids(dialog_manager)
+    missing = await missing_training_maxes(uow, athlete_id)
+    user = await find_user(uow, athlete_id)
+    unit = user.unit if user else Unit.KG
+    mode = TM_MODE if dialog_manager.dialog_data.get("training_maxes") else ONE_REP_MODE
+    toggle = "I know my 1RMs instead" if mode == TM_MODE else "I know my training maxes"
+    prompt = _ask(missing[0], mode, str(unit)) if missing else ""
+    return {"prompt": prompt, "toggle": toggle}
+
+
+async def on_toggle(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    manager.dialog_data["training_maxes"] = not manager.dialog_data.get("training_maxes")
+
+
+async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    uow, clock, athlete_id = _ids(manager)
+    user = await find_user(uow, athlete_id)
+    missing = await missing_training_maxes(uow, athlete_id)
+    if user is None or not missing:
+        await manager.done()
+        return
+    text = (message.text or "").strip()
+    found = _single_number(text, missing[0], user.unit)
+    if found is None:
+        parsed = read_maxes(text, user.unit)
+        found = {k: v for k, v in parsed.found.items() if k in missing}
+        if not found:
+            await message.answer(_explain(parsed.unknown, parsed.out_of_range))
+            return
+    await SetTrainingMaxes(uow, clock)(
+        athlete_id, found, one_rep_maxes=not manager.dialog_data.get("training_maxes")
+    )
+    if not await missing_training_maxes(uow, athlete_id):
+        async with uow:
+            current = await uow.training_maxes.current(athlete_id)
+        listed = ", ".join(f"{escape(e)} {tm.weight}" for e, tm in current.items())
+        await message.answer(MAXES_DONE.format(maxes=listed))
+        await manager.done()
+
+
+def _single_number(text: str, lift: str, unit: Unit) -> dict[str, Weight] | None:
+    cleaned = text.casefold().removesuffix(str(unit)).strip().replace(",", ".")
+    if not cleaned or len(cleaned) > 8:
+        return None
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or not Decimal(0) < amount <= MAX_WEIGHT[unit]:
+        return None
+    return {lift: Weight(amount, unit)}
+
+
+def _explain(unknown: tuple[str, ...], out_of_range: tuple[str, ...]) -> str:
+    if out_of_range:
+        return (
+            f"{escape(', '.join(out_of_range))}: that weight doesn't look right. "
+            f"Send a number above 0 and at most {format_amount(MAX_WEIGHT[Unit.KG])} kg."
+        )
+    if unknown:
+        return (
+            f"I don't know the lift “{escape(unknown[0][:30])}”. Use bench, squat, ohp or deadlift."
+        )
+    return "Send a weight like 100, or several: bench 100 squat 140 ohp 60 deadlift 180."
+
+
+def build_dialog() -> Dialog:
+    return Dialog(
+        Card(
+            Const(UNITS_PROMPT),
+            Row(
+                Button(Const("kg"), id=Unit.KG.value, on_click=on_unit),
+                Button(Const("lb"), id=Unit.LB.value, on_click=on_unit),
+            ),
+            state=OnboardingSG.units,
+        ),
+        Card(
+            Const(PLAN_PROMPT),
+            Select(
+                Format("{item[1]}"),
+                id="plan",
+                item_id_getter=lambda item: item[0],
+                items="plans",
+                on_click=on_plan,
+            ),
+            state=OnboardingSG.plan,
+            getter=plans_getter,
+        ),
+        Card(
+            Format("{prompt}"),
+            Button(Format("{toggle}"), id="toggle", on_click=on_toggle),
+            MessageInput(on_maxes_text, content_types=["text"]),
+            state=OnboardingSG.maxes,
+            getter=maxes_getter,
+        ),
+    )

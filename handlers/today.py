@@ -1,0 +1,288 @@
+"""/today: the workout card, one message edited in place, set by set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message, User
+from aiogram_dialog import Dialog, DialogManager, StartMode
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Row, Select
+from aiogram_dialog.widgets.text import Const, Format
+
+from domain.entry import AsPrescribed, EntryError, RepsOnly, Skip, Undo, WeightAndReps, parse_entry
+from domain.ports import Clock, UnitOfWork
+from domain.sessions import (
+    FinishWorkout,
+    LogSet,
+    NoActivePlanError,
+    OpenWorkout,
+    ReopenSet,
+    SetResult,
+    SkipSet,
+    WorkoutNotFoundError,
+    last_closed,
+)
+from domain.strength import DEFAULT_BAR, DEFAULT_PLATES, plates_per_side
+from domain.users import NotRegisteredError, find_user
+from domain.users import User as Athlete
+from domain.workouts import Workout
+from handlers import workout_texts as texts
+from handlers.cards import Card
+from handlers.states import TodaySG
+
+AMRAP_CHOICES = 8
+
+
+async def on_today(
+    message: Message, dialog_manager: DialogManager, uow: UnitOfWork, clock: Clock
+) -> None:
+    if message.from_user is None:
+        return
+    try:
+        workout = await OpenWorkout(uow, clock)(message.from_user.id)
+    except (NoActivePlanError, NotRegisteredError):
+        await message.answer(texts.NO_PLAN)
+        return
+    await dialog_manager.start(
+        TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK
+    )
+
+
+def _state(manager: DialogManager) -> dict[str, Any]:
+    return manager.dialog_data
+
+
+async def _context(manager: DialogManager) -> tuple[UnitOfWork, Clock, Athlete, Workout | None]:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    clock: Clock = manager.middleware_data["clock"]
+    sender: User = manager.middleware_data["event_from_user"]
+    athlete = await find_user(uow, sender.id)
+    if athlete is None:
+        raise NotRegisteredError(sender.id)
+    start = manager.start_data
+    workout_id = start.get("workout_id") if isinstance(start, dict) else None
+    async with uow:
+        workout = await uow.workouts.open_for(athlete.telegram_id)
+    if workout is not None and workout.id != workout_id:
+        workout = None
+    return uow, clock, athlete, workout
+
+
+async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    _uow, _clock, athlete, workout = await _context(dialog_manager)
+    state = _state(dialog_manager)
+    current = workout.next_open if workout else None
+    if workout is None or current is None:
+        return {
+            "text": texts.NO_WORKOUT if workout is None else texts.ALL_LOGGED,
+            "open": False,
+            "done_items": [],
+            "amrap_items": [],
+            "skip_items": [],
+            "undo_items": [],
+            "step_down": "",
+            "step_up": "",
+            "amrap": False,
+            "plain": False,
+        }
+    position = current.prescribed.position
+    if state.get("position") != position:
+        state.update(position=position, reps_delta=0, weight_steps=0)
+    p = current.prescribed
+    step = athlete.rounding_step
+    weight = p.weight.plus(step * state["weight_steps"])
+    reps = max(0, p.reps + state["reps_delta"])
+    bar = DEFAULT_BAR[weight.unit]
+    plates = texts.plates_text(plates_per_side(weight, bar, DEFAULT_PLATES[weight.unit]), bar)
+    upcoming = next(
+        (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
+    )
+    undo = last_closed(workout)
+    return {
+        "text": texts.card(
+            workout, current, weight=weight, reps=reps, plates=plates, upcoming=upcoming
+        ),
+        "open": True,
+        "amrap": p.amrap,
+        "plain": not p.amrap,
+        "done_items": [str(position)],
+        "skip_items": [str(position)],
+        "undo_items": [str(undo.prescribed.position)] if undo else [],
+        "amrap_items": [str(n) for n in range(p.reps, p.reps + AMRAP_CHOICES)],
+        "step_down": texts.weight_down(step, str(weight.unit)),
+        "step_up": texts.weight_up(step, str(weight.unit)),
+    }
+
+
+async def _after_change(manager: DialogManager, workout: Workout) -> None:
+    if workout.next_open is None:
+        await _finish(manager)
+
+
+async def _finish(manager: DialogManager) -> None:
+    uow, clock, athlete, workout = await _context(manager)
+    if workout is None or workout.id is None:
+        await manager.done()
+        return
+    summary = await FinishWorkout(uow, clock)(athlete.telegram_id, workout.id)
+    await manager.event.bot.send_message(athlete.telegram_id, texts.summary(summary))  # type: ignore[union-attr]
+    await manager.done()
+
+
+async def _log(manager: DialogManager, position: int, result: SetResult) -> None:
+    uow, clock, athlete, workout = await _context(manager)
+    if workout is None or workout.id is None:
+        return
+    try:
+        updated = await LogSet(uow, clock)(athlete.telegram_id, workout.id, position, result)
+    except WorkoutNotFoundError:
+        return
+    await _after_change(manager, updated)
+
+
+def _adjusted(
+    manager: DialogManager, workout: Workout, athlete: Athlete, position: int
+) -> SetResult:
+    state = _state(manager)
+    current = next(s for s in workout.sets if s.prescribed.position == position)
+    if state.get("position") != position or not (
+        state.get("weight_steps") or state.get("reps_delta")
+    ):
+        return SetResult()
+    weight = current.prescribed.weight.plus(athlete.rounding_step * state["weight_steps"])
+    return SetResult(weight, max(0, current.prescribed.reps + state["reps_delta"]))
+
+
+async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    _uow, _clock, athlete, workout = await _context(manager)
+    if workout is None:
+        return
+    position = int(item)
+    if not any(s.prescribed.position == position for s in workout.sets):
+        return
+    await _log(manager, position, _adjusted(manager, workout, athlete, position))
+
+
+async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    position = _state(manager).get("position")
+    if isinstance(position, int) and item.isdigit():
+        await _log(manager, position, SetResult(reps=int(item)))
+
+
+async def on_skip(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    uow, _clock, athlete, workout = await _context(manager)
+    if workout is None or workout.id is None or not item.isdigit():
+        return
+    updated = await SkipSet(uow)(athlete.telegram_id, workout.id, int(item))
+    await _after_change(manager, updated)
+
+
+async def on_undo(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    uow, _clock, athlete, workout = await _context(manager)
+    if workout is None or workout.id is None or not item.isdigit():
+        return
+    await ReopenSet(uow)(athlete.telegram_id, workout.id, int(item))
+
+
+def _nudge(key: str, by: int) -> Any:
+    async def handler(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+        state = _state(manager)
+        state[key] = int(state.get(key, 0)) + by
+
+    return handler
+
+
+async def on_finish(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _finish(manager)
+
+
+async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
+    uow, _clock, athlete, workout = await _context(manager)
+    if workout is None or workout.id is None:
+        await message.answer(texts.NO_WORKOUT)
+        return
+    entry = parse_entry(message.text or "", athlete.unit)
+    position = _state(manager).get("position")
+    match entry:
+        case EntryError():
+            await message.answer(texts.entry_problem(entry))
+        case AsPrescribed():
+            if isinstance(position, int):
+                await _log(manager, position, _adjusted(manager, workout, athlete, position))
+        case RepsOnly(reps=reps):
+            if isinstance(position, int):
+                await _log(manager, position, SetResult(reps=reps))
+        case WeightAndReps(weight=weight, reps=reps):
+            if isinstance(position, int):
+                await _log(manager, position, SetResult(weight, reps))
+        case Skip():
+            updated = await SkipSet(uow)(athlete.telegram_id, workout.id, None)
+            await _after_change(manager, updated)
+        case Undo():
+            await ReopenSet(uow)(athlete.telegram_id, workout.id, None)
+
+
+def _select(
+    text: str, widget_id: str, items: str, on_click: Any, when: str | None = None
+) -> Select[str]:
+    return Select(
+        Const(text), id=widget_id, item_id_getter=str, items=items, on_click=on_click, when=when
+    )
+
+
+def build_dialog() -> Dialog:
+    return Dialog(
+        Card(
+            Format("{text}"),
+            _select(texts.DONE_BUTTON, "done", "done_items", on_done, when="plain"),
+            Select(
+                Format("{item}"),
+                id="amrap",
+                item_id_getter=str,
+                items="amrap_items",
+                on_click=on_amrap,
+                when="amrap",
+            ),
+            Row(
+                Button(
+                    Const(texts.REPS_DOWN),
+                    id="reps_down",
+                    on_click=_nudge("reps_delta", -1),
+                    when="plain",
+                ),
+                Button(
+                    Const(texts.REPS_UP),
+                    id="reps_up",
+                    on_click=_nudge("reps_delta", 1),
+                    when="plain",
+                ),
+                Button(
+                    Format("{step_down}"),
+                    id="kg_down",
+                    on_click=_nudge("weight_steps", -1),
+                    when="open",
+                ),
+                Button(
+                    Format("{step_up}"), id="kg_up", on_click=_nudge("weight_steps", 1), when="open"
+                ),
+            ),
+            Row(
+                _select(texts.SKIP_BUTTON, "skip", "skip_items", on_skip, when="open"),
+                _select(texts.UNDO_BUTTON, "undo", "undo_items", on_undo),
+                Button(Const(texts.FINISH_BUTTON), id="finish", on_click=on_finish, when="open"),
+            ),
+            MessageInput(on_typed, content_types=["text"]),
+            state=TodaySG.card,
+            getter=card_getter,
+        ),
+    )
+
+
+def build_router() -> Router:
+    router = Router(name="today")
+    router.message.register(on_today, Command("today"), F.chat.type == "private")
+    router.include_router(build_dialog())
+    return router

@@ -1,0 +1,120 @@
+"""What the workout card and the finish summary say. HTML; names from plans are escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from decimal import Decimal
+from html import escape
+
+from domain.entry import EntryError, EntryProblem
+from domain.progression import TrainingMaxChange
+from domain.sessions import WorkoutSummary
+from domain.weights import Weight, format_amount
+from domain.workouts import PrescribedSet, Workout, WorkoutSet
+
+NO_PLAN = "You have no plan yet. Send /start to pick one."
+NO_WORKOUT = "No workout is open. Send /today to start one."
+WORKOUT_GONE = "That workout is already finished. Send /today for the next one."
+REST_OVER = "⏱ Rest is over — next set!"
+ALL_LOGGED = "All sets logged."
+
+DONE_BUTTON = "✅ Done"
+REPS_DOWN, REPS_UP = "− rep", "+ rep"
+SKIP_BUTTON, UNDO_BUTTON, FINISH_BUTTON = "Skip", "↩ Undo", "🏁 Finish"
+KEEP_BUTTON = "Keep all"
+
+
+def weight_down(step: Decimal, unit: str) -> str:
+    return f"− {format_amount(step)} {unit}"
+
+
+def weight_up(step: Decimal, unit: str) -> str:
+    return f"+ {format_amount(step)} {unit}"
+
+
+def set_line(prescribed: PrescribedSet, weight: Weight, reps: int) -> str:
+    plus = "+" if prescribed.amrap else ""
+    return f"{weight} × {reps}{plus}"
+
+
+def card(
+    workout: Workout,
+    current: WorkoutSet,
+    *,
+    weight: Weight,
+    reps: int,
+    plates: str,
+    upcoming: WorkoutSet | None,
+) -> str:
+    p = current.prescribed
+    logged = sum(1 for s in workout.sets if not s.is_open)
+    progress = f"{logged}/{len(workout.sets)}"
+    lines = [
+        f"<b>Day {workout.day_number} · {escape(workout.day_name)}</b>  ({progress})",
+        f"{p.tier} {escape(p.display_name)} — set {p.set_number} of {p.sets_in_slot}",
+        f"<b>{set_line(p, weight, reps)}</b>",
+        f"Plates per side: {plates}",
+    ]
+    if p.amrap:
+        lines.append("As many reps as you can: tap or type how many you did.")
+    if upcoming is not None:
+        u = upcoming.prescribed
+        lines.append(f"Next: {escape(u.display_name)} {set_line(u, u.weight, u.reps)}")
+    return "\n".join(lines)
+
+
+def plates_text(per_side: Sequence[Decimal] | None, bar: Weight) -> str:
+    if per_side is None:
+        return "cannot be loaded exactly"
+    if not per_side:
+        return f"empty bar ({bar})"
+    return " + ".join(format_amount(p) for p in per_side) + f" (on a {bar} bar)"
+
+
+def duration_text(duration: timedelta) -> str:
+    minutes = int(duration.total_seconds() // 60)
+    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+
+
+def change_text(change: TrainingMaxChange) -> str:
+    lift = escape(change.exercise.replace("_", " ").title())
+    return f"{lift} TM {change.old} → {change.new} ({escape(change.reason)})"
+
+
+def summary(result: WorkoutSummary) -> str:
+    w = result.workout
+    lines = [
+        f"<b>Day {w.day_number} done!</b> {escape(w.day_name)}",
+        f"Sets: {result.sets_done} of {len(w.sets)} · Volume: {result.volume} · "
+        f"Time: {duration_text(result.duration)}",
+    ]
+    for best in result.bests:
+        pr = " 🏆 PR" if best.is_pr else ""
+        lines.append(f"{escape(best.display_name)}: best e1RM {best.e1rm}{pr}")
+    if result.changes:
+        lines.append("")
+        lines.append("<b>Progression</b>")
+        lines.extend(change_text(c) for c in result.changes)
+    else:
+        lines.append("No training max changes this time.")
+    return "\n".join(lines)
+
+
+def entry_problem(error: EntryError) -> str:
+    return ENTRY_PROBLEMS[error.reason]
+
+
+ENTRY_PROBLEMS = {
+    EntryProblem.EMPTY: "Send the reps (8), weight × reps (100x5) or + for as prescribed.",
+    EntryProblem.NOT_AN_ENTRY: "I read that as neither reps nor weight × reps. "
+    "Send 8, 100x5, + (as prescribed), skip or undo.",
+    EntryProblem.TOO_LONG: "That's too long for a set. Send 8, 100x5 or +.",
+    EntryProblem.MISSING_REPS: "How many reps? Send it as 100x5.",
+    EntryProblem.REPS_NOT_WHOLE: "Reps are whole numbers, like 5.",
+    EntryProblem.REPS_TOO_HIGH: "More than 100 reps? Send the reps you did, up to 100.",
+    EntryProblem.REPS_NEGATIVE: "Reps can't be negative.",
+    EntryProblem.WEIGHT_TOO_HIGH: "That weight is beyond any barbell (1000 kg / 2200 lb at most).",
+    EntryProblem.WEIGHT_NOT_POSITIVE: "The weight must be more than zero.",
+    EntryProblem.WEIGHT_TOO_PRECISE: "Weights go to two decimals at most, like 102.5.",
+}
