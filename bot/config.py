@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     telegram_api_base: str = OFFICIAL_API_BASE
     database_url: str = "sqlite+aiosqlite:///data/spotter.db"
+    redis_url: str | None = None
     log_level: LogLevel = "INFO"
     bot_admins: Annotated[frozenset[int], NoDecode] = frozenset()
     polling_timeout_seconds: int = 10

@@ -1,9 +1,11 @@
+import re
 from pathlib import Path
 
 import pytest
 
 from bot.config import ConfigError, Settings, config_path, load_settings
 
+KEY = re.compile(r"^(?:# )?([a-z_]+) = ")
 GOOD_TOKEN = "123456789:AAH-example_token_for_tests_only-0123"
 
 
@@ -58,9 +60,7 @@ def test_the_example_config_documents_a_valid_configuration() -> None:
     example = Path(__file__).parents[2] / "config.example.toml"
     settings = load_settings(example)
     documented = {
-        line.split("=")[0].strip()
-        for line in example.read_text().splitlines()
-        if "=" in line and not line.startswith("#")
+        match[1] for line in example.read_text().splitlines() if (match := KEY.match(line))
     }
 
     assert documented == set(Settings.model_fields)
