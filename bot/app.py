@@ -15,14 +15,15 @@ from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.dispatcher import build_dispatcher
+from bot.fsm import build_fsm_storage
 from bot.pipeline import InFlightUpdates
 from bot.retry import RetryRequests
 from domain.library import install_builtin_programs
+from handlers.rest_timers import RestTimers
 from handlers.texts import COMMANDS
 from scheduler.jobs import UPDATE_LEDGER_RETENTION
 from scheduler.setup import build_scheduler
 from storage.db import create_engine, create_session_factory
-from storage.fsm import SqlStorage
 from storage.ledger import HandledUpdates
 from storage.migrate import upgrade_to_head
 from storage.uow import SqlUnitOfWork
@@ -46,9 +47,8 @@ async def run(settings: Settings) -> None:
     handled = await HandledUpdates.load(session_factory, clock.now() - UPDATE_LEDGER_RETENTION)
     in_flight = InFlightUpdates()
     scheduler = build_scheduler(session_factory, handled, clock)
-    dispatcher = build_dispatcher(
-        session_factory, SqlStorage(session_factory), clock, handled, in_flight
-    )
+    fsm_storage = build_fsm_storage(settings.redis_url, session_factory)
+    dispatcher = build_dispatcher(session_factory, fsm_storage, clock, handled, in_flight)
     bot = build_bot(token, settings.telegram_api_base)
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
@@ -63,8 +63,9 @@ async def run(settings: Settings) -> None:
         scheduler.start()
         logger.info("Spotter is up as @%s", me.username)
 
-    async def on_shutdown() -> None:
+    async def on_shutdown(rest_timers: RestTimers) -> None:
         scheduler.shutdown(wait=False)
+        await rest_timers.close()
         try:
             async with asyncio.timeout(settings.shutdown_grace_seconds):
                 await in_flight.wait_idle()
@@ -80,5 +81,6 @@ async def run(settings: Settings) -> None:
             allowed_updates=dispatcher.resolve_used_update_types(),
         )
     finally:
+        await fsm_storage.close()
         await engine.dispose()
     logger.info("Spotter stopped")

@@ -12,6 +12,7 @@ from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
 from domain.ports import Clock
 from handlers import build_router
 from handlers.cards import CardMessageManager
+from handlers.rest_timers import RestTimers
 from storage.ledger import HandledUpdates
 
 
@@ -24,7 +25,7 @@ def build_dispatcher(
     *,
     message_manager: MessageManagerProtocol | None = None,
 ) -> Dispatcher:
-    dispatcher = Dispatcher(storage=fsm_storage, clock=clock)
+    dispatcher = Dispatcher(storage=fsm_storage, clock=clock, rest_timers=RestTimers(clock))
     dispatcher.update.outer_middleware(
         UnitOfWorkMiddleware(session_factory, clock, handled, in_flight)
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
+from aiogram_dialog.api.entities import DialogUpdate
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
@@ -95,24 +96,31 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Update):  # registered on dispatcher.update only
             return await handler(event, data)
+        if isinstance(event, DialogUpdate):  # raised by the bot itself (a card refresh)
+            return await self._handle(handler, event, data, update_id=None)
         if event.update_id in self._handled:
             logger.info("update %d was handled before; skipping", event.update_id)
             return None
         if not self._in_flight.claim(event.update_id):
             logger.info("update %d is already being handled; skipping the copy", event.update_id)
             return None
-        uow = SqlUnitOfWork(self._session_factory, self._clock, event.update_id, self._handled)
         try:
-            async with self._order.turn(_chat_and_user(data)), uow:
-                data["uow"] = uow
-                result = await handler(event, data)
-                await uow.commit()  # records a read-only update too, so a copy is not answered
-                return result
+            return await self._handle(handler, event, data, event.update_id)
         except UpdateAlreadyHandledError:
             logger.info("a copy of update %d committed first; this one was undone", event.update_id)
             return None
         finally:
             self._in_flight.release(event.update_id)
+
+    async def _handle(
+        self, handler: Handler, event: Update, data: dict[str, Any], update_id: int | None
+    ) -> Any:
+        uow = SqlUnitOfWork(self._session_factory, self._clock, update_id, self._handled)
+        async with self._order.turn(_chat_and_user(data)), uow:
+            data["uow"] = uow
+            result = await handler(event, data)
+            await uow.commit()  # records a read-only update too, so a copy is not answered
+            return result
 
 
 def _chat_and_user(data: dict[str, Any]) -> tuple[int, int]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from decimal import Decimal
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
 from domain.users import NotRegisteredError
-from domain.weights import DEFAULT_STEP, Unit, Weight
+from domain.weights import DEFAULT_STEP, Rounding, Unit, Weight
 from domain.workouts import ActivePlan, TrainingMax
 
 
@@ -109,3 +110,46 @@ async def training_maxes_with_history(
         return {
             exercise: await uow.training_maxes.history(athlete_id, exercise) for exercise in current
         }
+
+
+SMALLEST_PLATES = {
+    Unit.KG: (Decimal("0.25"), Decimal("0.5"), Decimal("1.25"), Decimal("2.5")),
+    Unit.LB: (Decimal("1.25"), Decimal("2.5"), Decimal("5")),
+}
+
+
+class InvalidPlateError(ValueError):
+    """Not a plate size we offer for the athlete's unit."""
+
+
+class SetRounding:
+    """Rounding follows the smallest plate: the step is two of them; or always round down."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(
+        self, athlete_id: int, smallest_plate: Decimal | None, rounding: Rounding | None
+    ) -> None:
+        async with self._uow:
+            user = await self._uow.users.get(athlete_id)
+            if user is None:
+                raise NotRegisteredError(athlete_id)
+            changed = user
+            if smallest_plate is not None:
+                if smallest_plate not in SMALLEST_PLATES[user.unit]:
+                    raise InvalidPlateError(str(smallest_plate))
+                changed = replace(changed, rounding_step=smallest_plate * 2)
+            if rounding is not None:
+                changed = replace(changed, rounding=rounding)
+            if changed != user:
+                await self._uow.users.update(changed)
+            await self._uow.commit()
+
+
+async def active_plan_definition(uow: UnitOfWork, athlete_id: int) -> tuple[Plan, int] | None:
+    """The athlete's active plan and the number of the day that comes next."""
+    async with uow:
+        active = await uow.athlete_plans.active(athlete_id)
+        plan = await uow.plans.get(active.plan_slug) if active else None
+        return (plan, active.next_day) if plan and active else None

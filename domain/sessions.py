@@ -106,7 +106,12 @@ class LogSet:
         self._clock = clock
 
     async def __call__(
-        self, athlete_id: int, workout_id: int, position: int | None, result: SetResult
+        self,
+        athlete_id: int,
+        workout_id: int,
+        position: int | None,
+        result: SetResult,
+        source_message_id: int | None = None,
     ) -> Workout:
         async with self._uow:
             workout = await _open_workout(self._uow, athlete_id, workout_id)
@@ -118,11 +123,67 @@ class LogSet:
                 weight=result.weight or prescribed.weight,
                 reps=prescribed.reps if result.reps is None else result.reps,
                 logged_at=self._clock.now(),
+                source_message_id=source_message_id,
             )
             logged = replace(target, done=done, skipped=False)
             await self._uow.workouts.save_set(workout_id, logged)
             await self._uow.commit()
             return _with_set(workout, logged)
+
+
+class RelogEditedSet:
+    """The athlete edited the message that logged a set: the set takes the edited values."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(
+        self, athlete_id: int, source_message_id: int, result: SetResult
+    ) -> WorkoutSet | None:
+        async with self._uow:
+            workout = await self._uow.workouts.open_for(athlete_id)
+            if workout is None or workout.id is None:
+                return None
+            target = next(
+                (
+                    s
+                    for s in workout.sets
+                    if s.done and s.done.source_message_id == source_message_id
+                ),
+                None,
+            )
+            if target is None or target.done is None:
+                return None
+            done = replace(
+                target.done,
+                weight=result.weight or target.prescribed.weight,
+                reps=target.prescribed.reps if result.reps is None else result.reps,
+            )
+            relogged = replace(target, done=done)
+            await self._uow.workouts.save_set(workout.id, relogged)
+            await self._uow.commit()
+            return relogged
+
+
+class AddNote:
+    """Attaches a note to the set logged last."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, workout_id: int, note: str) -> WorkoutSet | None:
+        async with self._uow:
+            workout = await _open_workout(self._uow, athlete_id, workout_id)
+            target = next((s for s in reversed(workout.sets) if s.done), None)
+            if target is None or target.done is None:
+                return None
+            noted = replace(target, done=replace(target.done, note=note[:NOTE_LIMIT]))
+            await self._uow.workouts.save_set(workout_id, noted)
+            await self._uow.commit()
+            return noted
+
+
+NOTE_LIMIT = 300
 
 
 class SkipSet:
@@ -270,8 +331,11 @@ def _bests(workout: Workout, previous: Sequence[Workout]) -> tuple[LiftBest, ...
     return tuple(bests)
 
 
+DECLINED = "change declined"
+
+
 class DeclineChange:
-    """Keeps the training max the athlete had before a proposed change."""
+    """Restores the training max from before the latest change; a repeat changes nothing."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -280,9 +344,9 @@ class DeclineChange:
     async def __call__(self, athlete_id: int, exercise: str) -> TrainingMax | None:
         async with self._uow:
             history = await self._uow.training_maxes.history(athlete_id, exercise)
-            if len(history) < 2:
+            if len(history) < 2 or history[-1].reason == DECLINED:
                 return None
-            kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), "change declined")
+            kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), DECLINED)
             await self._uow.training_maxes.add(athlete_id, kept)
             await self._uow.commit()
             return kept

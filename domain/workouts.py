@@ -33,6 +33,7 @@ class DoneSet:
     logged_at: datetime
     rpe: Decimal | None = None
     note: str | None = None
+    source_message_id: int | None = None  # the typed message that logged it, if any
 
 
 @dataclass(frozen=True, slots=True)

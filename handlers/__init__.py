@@ -2,7 +2,18 @@
 
 from aiogram import Router
 
-from handlers import errors, fallback, maxes, onboarding, settings, start, today
+from handlers import (
+    errors,
+    fallback,
+    history,
+    maxes,
+    onboarding,
+    plan,
+    progression,
+    settings,
+    start,
+    today,
+)
 
 
 def build_router() -> Router:
@@ -15,6 +26,9 @@ def build_router() -> Router:
         onboarding.build_dialog(),
         today.build_router(),
         maxes.build_router(),
+        progression.build_router(),
+        plan.build_router(),
+        history.build_router(),  # its dialog reads any text while it waits for a set
         fallback.build_router(),  # last: it answers whatever nobody else did
     )
     return root

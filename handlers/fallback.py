@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
+from domain.entry import EntryError, parse_entry
+from domain.weights import Unit
 from handlers import texts
 from handlers.filters import Addressed
 
@@ -14,7 +16,13 @@ async def on_unknown_command(message: Message) -> None:
 
 
 async def on_unknown_text(message: Message) -> None:
-    await message.answer(texts.UNKNOWN_TEXT)
+    looks_like_a_set = not isinstance(parse_entry(message.text or "", Unit.KG), EntryError)
+    await message.answer(texts.NO_CARD_FOR_SET if looks_like_a_set else texts.UNKNOWN_TEXT)
+
+
+async def on_unmatched_press(callback: CallbackQuery) -> None:
+    """A button no handler knows: from an old message, or from a modified client."""
+    await callback.answer(texts.OUTDATED_CARD, show_alert=True)
 
 
 async def on_unsupported_message(message: Message) -> None:
@@ -27,4 +35,5 @@ def build_router() -> Router:
     router.message.register(on_unknown_command, F.text.startswith("/"))
     router.message.register(on_unknown_text, F.text)
     router.message.register(on_unsupported_message)
+    router.callback_query.register(on_unmatched_press)
     return router

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram import F
 from aiogram.enums import ChatType, MessageEntityType
 from aiogram.filters import Filter
 from aiogram.types import Message
@@ -26,3 +27,7 @@ class Addressed(Filter):
             if entity.type == MessageEntityType.BOT_COMMAND and part.endswith(mention):
                 return True
         return False
+
+
+# A card's text input must not swallow commands: /history typed during a workout opens history.
+NOT_A_COMMAND = ~F.text.startswith("/")

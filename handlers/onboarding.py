@@ -25,6 +25,7 @@ from domain.ports import Clock, UnitOfWork
 from domain.users import find_user
 from domain.weights import Unit, Weight, format_amount
 from handlers.cards import Card
+from handlers.filters import NOT_A_COMMAND
 from handlers.states import OnboardingSG
 
 UNITS_PROMPT = "First things first: do you load the bar in kilograms or pounds?"
@@ -160,7 +161,7 @@ def build_dialog() -> Dialog:
         Card(
             Format("{prompt}"),
             Button(Format("{toggle}"), id="toggle", on_click=on_toggle),
-            MessageInput(on_maxes_text, content_types=["text"]),
+            MessageInput(on_maxes_text, content_types=["text"], filter=NOT_A_COMMAND),
             state=OnboardingSG.maxes,
             getter=maxes_getter,
         ),

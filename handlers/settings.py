@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import Message, User
+from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Cancel, Row, SwitchTo
-from aiogram_dialog.widgets.text import Const, Format, Multi
+from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
+from aiogram_dialog.widgets.text import Const, Format
 
+from domain.onboarding import SMALLEST_PLATES, ChooseUnits, InvalidPlateError, SetRounding
 from domain.ports import UnitOfWork
 from domain.users import SetTimeZone, UnknownTimeZoneError, find_user
+from domain.weights import Rounding, Unit, format_amount
 from handlers import texts
 from handlers.cards import Card
+from handlers.filters import NOT_A_COMMAND
 from handlers.states import SettingsSG
 
 
@@ -26,9 +30,53 @@ async def on_settings(message: Message, dialog_manager: DialogManager, uow: Unit
     await dialog_manager.start(SettingsSG.main, mode=StartMode.RESET_STACK)
 
 
-async def settings_getter(uow: UnitOfWork, event_from_user: User, **_: Any) -> dict[str, str]:
+async def settings_getter(uow: UnitOfWork, event_from_user: User, **_: Any) -> dict[str, Any]:
     user = await find_user(uow, event_from_user.id)
-    return {"time_zone": user.time_zone if user else "UTC"}
+    if user is None:
+        return {"summary": texts.REGISTER_FIRST, "plates": [], "other_unit": ""}
+    other = Unit.LB if user.unit == Unit.KG else Unit.KG
+    return {
+        "summary": texts.settings_summary(
+            time_zone=user.time_zone,
+            unit=str(user.unit),
+            smallest_plate=format_amount(user.rounding_step / 2),
+            rounds_down=user.rounding == Rounding.DOWN,
+        ),
+        "other_unit": str(other),
+        "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
+        "rounding_toggle": texts.ROUND_NEAREST
+        if user.rounding == Rounding.DOWN
+        else texts.ROUND_DOWN,
+    }
+
+
+def _athlete_id(manager: DialogManager) -> int:
+    sender: User = manager.middleware_data["event_from_user"]
+    return sender.id
+
+
+async def on_switch_units(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        await ChooseUnits(uow)(user.telegram_id, Unit.LB if user.unit == Unit.KG else Unit.KG)
+
+
+async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    try:
+        await SetRounding(uow)(_athlete_id(manager), Decimal(item), None)
+    except (InvalidOperation, InvalidPlateError):
+        return  # a forged or stale choice: the card simply shows the current settings
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        flipped = Rounding.NEAREST if user.rounding == Rounding.DOWN else Rounding.DOWN
+        await SetRounding(uow)(user.telegram_id, None, flipped)
 
 
 async def on_time_zone_text(
@@ -52,20 +100,34 @@ async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -
 def build_dialog() -> Dialog:
     return Dialog(
         Card(
-            Multi(Const(texts.SETTINGS_TITLE), Format(texts.SETTINGS_TIME_ZONE)),
+            Format("{summary}"),
             Row(
                 SwitchTo(
                     Const(texts.SETTINGS_TIME_ZONE_BUTTON), id="tz", state=SettingsSG.time_zone
                 ),
-                Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
+                Button(Format(texts.SWITCH_UNITS), id="units", on_click=on_switch_units),
             ),
+            Row(
+                SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
+                Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
+            ),
+            Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
             state=SettingsSG.main,
             getter=settings_getter,
         ),
         Card(
+            Const(texts.PLATES_PROMPT),
+            Select(
+                Format("{item}"), id="plate", item_id_getter=str, items="plates", on_click=on_plate
+            ),
+            SwitchTo(Const(texts.BACK_BUTTON), id="back_plates", state=SettingsSG.main),
+            state=SettingsSG.plates,
+            getter=settings_getter,
+        ),
+        Card(
             Const(texts.TIME_ZONE_PROMPT),
-            TextInput(id="tz_text", on_success=on_time_zone_text),
-            MessageInput(on_not_text),
+            TextInput(id="tz_text", on_success=on_time_zone_text, filter=NOT_A_COMMAND),
+            MessageInput(on_not_text, filter=NOT_A_COMMAND),
             SwitchTo(Const(texts.BACK_BUTTON), id="back", state=SettingsSG.main),
             state=SettingsSG.time_zone,
         ),

@@ -6,6 +6,7 @@ from aiogram.fsm.state import State, StatesGroup
 class SettingsSG(StatesGroup):
     main = State()
     time_zone = State()
+    plates = State()
 
 
 class OnboardingSG(StatesGroup):
@@ -16,4 +17,4 @@ class OnboardingSG(StatesGroup):
 
 class TodaySG(StatesGroup):
     card = State()
-    summary = State()
+    note = State()

@@ -23,7 +23,9 @@ def welcome_back(first_name: str) -> str:
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("today", "Today's workout, set by set"),
+    ("plan", "Your plan's days; train any of them"),
     ("maxes", "Training maxes and their history"),
+    ("history", "Past workouts; fix a set logged wrong"),
     ("start", "Start or restart Spotter"),
     ("settings", "Time zone and preferences"),
     ("help", "What Spotter can do"),
@@ -41,14 +43,30 @@ def help_text() -> str:
 GROUP_START = "Let's talk in private: tap the button below and press Start."
 GROUP_START_BUTTON = "Open Spotter"
 UNKNOWN_COMMAND = "I don't know that command. Send /help to see what I can do."
+NO_CARD_FOR_SET = "To log a set, open your workout with /today first."
 UNKNOWN_TEXT = "I'm not sure what you mean. Send /help to see what I can do."
 UNSUPPORTED_MESSAGE = "I can't do anything with that yet. Send /help to see what I can do."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 OUTDATED_CARD = "This card is out of date. Send the command again to get a fresh one."
 REGISTER_FIRST = "Send /start first so I know who you are."
 
-SETTINGS_TITLE = "<b>Settings</b>"
-SETTINGS_TIME_ZONE = "Time zone: <b>{time_zone}</b>"
+SWITCH_UNITS = "⚖️ Use {other_unit}"
+PLATES_BUTTON = "🔩 Smallest plate"
+PLATES_PROMPT = "Your smallest plate? Weights round to two of them (one per side)."
+ROUND_DOWN = "↧ Round down"
+ROUND_NEAREST = "↕ Round to nearest"
+
+
+def settings_summary(*, time_zone: str, unit: str, smallest_plate: str, rounds_down: bool) -> str:
+    rounding = "down" if rounds_down else "to the nearest step"
+    return (
+        "<b>Settings</b>\n"
+        f"Time zone: <b>{escape(time_zone)}</b>\n"
+        f"Units: <b>{unit}</b>\n"
+        f"Smallest plate: <b>{smallest_plate} {unit}</b>, weights round {rounding}"
+    )
+
+
 SETTINGS_TIME_ZONE_BUTTON = "🌍 Time zone"
 SETTINGS_CLOSE_BUTTON = "Done"
 SETTINGS_CLOSED = "Settings saved."

@@ -9,16 +9,19 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Row, Select
+from aiogram_dialog.widgets.kbd import Button, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
 from domain.entry import AsPrescribed, EntryError, RepsOnly, Skip, Undo, WeightAndReps, parse_entry
 from domain.ports import Clock, UnitOfWork
+from domain.rest import current_rest
 from domain.sessions import (
+    AddNote,
     FinishWorkout,
     LogSet,
     NoActivePlanError,
     OpenWorkout,
+    RelogEditedSet,
     ReopenSet,
     SetResult,
     SkipSet,
@@ -31,6 +34,9 @@ from domain.users import User as Athlete
 from domain.workouts import Workout
 from handlers import workout_texts as texts
 from handlers.cards import Card
+from handlers.filters import NOT_A_COMMAND
+from handlers.progression import summary_keyboard
+from handlers.rest_timers import RestTimers
 from handlers.states import TodaySG
 
 AMRAP_CHOICES = 8
@@ -97,13 +103,20 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     reps = max(0, p.reps + state["reps_delta"])
     bar = DEFAULT_BAR[weight.unit]
     plates = texts.plates_text(plates_per_side(weight, bar, DEFAULT_PLATES[weight.unit]), bar)
+    rest = current_rest(workout, dialog_manager.middleware_data["clock"].now())
     upcoming = next(
         (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
     )
     undo = last_closed(workout)
     return {
         "text": texts.card(
-            workout, current, weight=weight, reps=reps, plates=plates, upcoming=upcoming
+            workout,
+            current,
+            weight=weight,
+            reps=reps,
+            plates=plates,
+            upcoming=upcoming,
+            rest=texts.rest_line(rest, dialog_manager.middleware_data["clock"].now()),
         ),
         "open": True,
         "amrap": p.amrap,
@@ -120,6 +133,12 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 async def _after_change(manager: DialogManager, workout: Workout) -> None:
     if workout.next_open is None:
         await _finish(manager)
+        return
+    clock: Clock = manager.middleware_data["clock"]
+    rest = current_rest(workout, clock.now())
+    if rest is not None:
+        timers: RestTimers = manager.middleware_data["rest_timers"]
+        timers.start(workout.athlete_id, rest.ends_at, manager.bg(), manager.middleware_data["bot"])
 
 
 async def _finish(manager: DialogManager) -> None:
@@ -128,16 +147,25 @@ async def _finish(manager: DialogManager) -> None:
         await manager.done()
         return
     summary = await FinishWorkout(uow, clock)(athlete.telegram_id, workout.id)
-    await manager.event.bot.send_message(athlete.telegram_id, texts.summary(summary))  # type: ignore[union-attr]
+    timers: RestTimers = manager.middleware_data["rest_timers"]
+    timers.stop(athlete.telegram_id)
     await manager.done()
+    bot = manager.middleware_data["bot"]
+    await bot.send_message(
+        athlete.telegram_id, texts.summary(summary), reply_markup=summary_keyboard(summary.changes)
+    )
 
 
-async def _log(manager: DialogManager, position: int, result: SetResult) -> None:
+async def _log(
+    manager: DialogManager, position: int, result: SetResult, source_message_id: int | None = None
+) -> None:
     uow, clock, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
         return
     try:
-        updated = await LogSet(uow, clock)(athlete.telegram_id, workout.id, position, result)
+        updated = await LogSet(uow, clock)(
+            athlete.telegram_id, workout.id, position, result, source_message_id
+        )
     except WorkoutNotFoundError:
         return
     await _after_change(manager, updated)
@@ -211,18 +239,58 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
             await message.answer(texts.entry_problem(entry))
         case AsPrescribed():
             if isinstance(position, int):
-                await _log(manager, position, _adjusted(manager, workout, athlete, position))
+                adjusted = _adjusted(manager, workout, athlete, position)
+                await _log(manager, position, adjusted, message.message_id)
         case RepsOnly(reps=reps):
             if isinstance(position, int):
-                await _log(manager, position, SetResult(reps=reps))
+                await _log(manager, position, SetResult(reps=reps), message.message_id)
         case WeightAndReps(weight=weight, reps=reps):
             if isinstance(position, int):
-                await _log(manager, position, SetResult(weight, reps))
+                await _log(manager, position, SetResult(weight, reps), message.message_id)
         case Skip():
             updated = await SkipSet(uow)(athlete.telegram_id, workout.id, None)
             await _after_change(manager, updated)
         case Undo():
             await ReopenSet(uow)(athlete.telegram_id, workout.id, None)
+
+
+async def on_edited(message: Message, uow: UnitOfWork) -> None:
+    """Editing the message that logged a set re-logs that set."""
+    if message.from_user is None:
+        return
+    athlete = await find_user(uow, message.from_user.id)
+    if athlete is None:
+        return
+    entry = parse_entry(message.text or "", athlete.unit)
+    match entry:
+        case EntryError():
+            await message.reply(texts.entry_problem(entry))
+            return
+        case AsPrescribed():
+            result = SetResult()
+        case RepsOnly(reps=reps):
+            result = SetResult(reps=reps)
+        case WeightAndReps(weight=weight, reps=reps):
+            result = SetResult(weight, reps)
+        case _:
+            await message.reply(texts.EDIT_CANNOT_SKIP)
+            return
+    relogged = await RelogEditedSet(uow)(athlete.telegram_id, message.message_id, result)
+    if relogged is None or relogged.done is None:
+        await message.reply(texts.EDIT_NOT_A_SET)
+        return
+    await message.reply(texts.relogged(relogged.prescribed, relogged.done))
+
+
+async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
+    uow, _clock, athlete, workout = await _context(manager)
+    note = (message.text or "").strip()
+    if workout is None or workout.id is None or not note:
+        await manager.switch_to(TodaySG.card)
+        return
+    noted = await AddNote(uow)(athlete.telegram_id, workout.id, note)
+    await message.answer(texts.NOTE_SAVED if noted else texts.NOTE_NEEDS_A_SET)
+    await manager.switch_to(TodaySG.card)
 
 
 def _select(
@@ -274,9 +342,16 @@ def build_dialog() -> Dialog:
                 _select(texts.UNDO_BUTTON, "undo", "undo_items", on_undo),
                 Button(Const(texts.FINISH_BUTTON), id="finish", on_click=on_finish, when="open"),
             ),
-            MessageInput(on_typed, content_types=["text"]),
+            SwitchTo(Const(texts.NOTE_BUTTON), id="note", state=TodaySG.note, when="open"),
+            MessageInput(on_typed, content_types=["text"], filter=NOT_A_COMMAND),
             state=TodaySG.card,
             getter=card_getter,
+        ),
+        Card(
+            Const(texts.NOTE_PROMPT),
+            MessageInput(on_note, content_types=["text"], filter=NOT_A_COMMAND),
+            SwitchTo(Const(texts.BACK), id="note_back", state=TodaySG.card),
+            state=TodaySG.note,
         ),
     )
 
@@ -284,5 +359,6 @@ def build_dialog() -> Dialog:
 def build_router() -> Router:
     router = Router(name="today")
     router.message.register(on_today, Command("today"), F.chat.type == "private")
+    router.edited_message.register(on_edited, F.chat.type == "private", F.text)
     router.include_router(build_dialog())
     return router

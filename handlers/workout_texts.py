@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from html import escape
 
 from domain.entry import EntryError, EntryProblem
 from domain.progression import TrainingMaxChange
+from domain.rest import Rest
 from domain.sessions import WorkoutSummary
 from domain.weights import Weight, format_amount
-from domain.workouts import PrescribedSet, Workout, WorkoutSet
+from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
 
 NO_PLAN = "You have no plan yet. Send /start to pick one."
+NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
 NO_WORKOUT = "No workout is open. Send /today to start one."
 WORKOUT_GONE = "That workout is already finished. Send /today for the next one."
 REST_OVER = "⏱ Rest is over — next set!"
@@ -22,7 +24,35 @@ ALL_LOGGED = "All sets logged."
 DONE_BUTTON = "✅ Done"
 REPS_DOWN, REPS_UP = "− rep", "+ rep"
 SKIP_BUTTON, UNDO_BUTTON, FINISH_BUTTON = "Skip", "↩ Undo", "🏁 Finish"
-KEEP_BUTTON = "Keep all"
+NOTE_BUTTON = "📝 Note"
+NOTE_PROMPT = "Type a note for the set you just logged (how it felt, cues, pain…)."
+NOTE_SAVED = "Note saved."
+NOTE_NEEDS_A_SET = "Log a set first, then add a note to it."
+BACK = "⬅️ Back"
+EDIT_CANNOT_SKIP = "An edit can change a set's weight or reps; to skip or undo, send skip or undo."
+EDIT_NOT_A_SET = "That message didn't log a set of your open workout, so nothing changed."
+
+
+def relogged(prescribed: PrescribedSet, done: DoneSet) -> str:
+    name = escape(prescribed.display_name)
+    return f"Updated {name} set {prescribed.set_number}: {done.weight} × {done.reps}"
+
+
+KEEP_BUTTON = "✅ Keep the new maxes"
+KEPT = "Kept. Onwards!"
+NOTHING_TO_DECLINE = "Nothing to undo there: that change was already declined."
+
+
+def _lift(slug: str) -> str:
+    return escape(slug.replace("_", " ").title())
+
+
+def decline_button(change: TrainingMaxChange) -> str:
+    return f"✖ Keep {change.exercise.replace('_', ' ').title()} at {change.old}"
+
+
+def declined(exercise: str, weight: str) -> str:
+    return f"{exercise.replace('_', ' ').title()} stays at {weight}."
 
 
 def weight_down(step: Decimal, unit: str) -> str:
@@ -46,6 +76,7 @@ def card(
     reps: int,
     plates: str,
     upcoming: WorkoutSet | None,
+    rest: str | None = None,
 ) -> str:
     p = current.prescribed
     logged = sum(1 for s in workout.sets if not s.is_open)
@@ -56,12 +87,25 @@ def card(
         f"<b>{set_line(p, weight, reps)}</b>",
         f"Plates per side: {plates}",
     ]
+    if rest:
+        lines.insert(1, rest)
     if p.amrap:
         lines.append("As many reps as you can: tap or type how many you did.")
     if upcoming is not None:
         u = upcoming.prescribed
         lines.append(f"Next: {escape(u.display_name)} {set_line(u, u.weight, u.reps)}")
     return "\n".join(lines)
+
+
+def rest_line(rest: Rest | None, now: datetime) -> str | None:
+    if rest is None:
+        return None
+    return f"⏱ Rest {_clock_text(rest.remaining(now))} left of {_clock_text(rest.length)}"
+
+
+def _clock_text(span: timedelta) -> str:
+    seconds = int(span.total_seconds())
+    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def plates_text(per_side: Sequence[Decimal] | None, bar: Weight) -> str:
@@ -78,8 +122,7 @@ def duration_text(duration: timedelta) -> str:
 
 
 def change_text(change: TrainingMaxChange) -> str:
-    lift = escape(change.exercise.replace("_", " ").title())
-    return f"{lift} TM {change.old} → {change.new} ({escape(change.reason)})"
+    return f"{_lift(change.exercise)} TM {change.old} → {change.new} ({escape(change.reason)})"
 
 
 def summary(result: WorkoutSummary) -> str:

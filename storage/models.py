@@ -405,6 +405,8 @@ class WorkoutSetRow(Base):
     rpe: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     note: Mapped[str | None] = mapped_column(Text)
     logged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The athlete's message that logged the set: editing that message re-logs the set.
+    source_message_id: Mapped[int | None] = mapped_column(BigInteger)
     skipped: Mapped[bool] = mapped_column(Boolean)
 
     __table_args__ = (

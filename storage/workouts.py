@@ -143,6 +143,7 @@ def _to_workout_set(row: WorkoutSetRow) -> WorkoutSet:
             logged_at=row.logged_at,
             rpe=row.rpe,
             note=row.note,
+            source_message_id=row.source_message_id,
         )
     return WorkoutSet(prescribed=prescribed, done=done, skipped=row.skipped)
 
@@ -174,10 +175,11 @@ def _copy_done(workout_set: WorkoutSet, row: WorkoutSetRow) -> None:
     row.skipped = workout_set.skipped
     if done is None:
         row.done_amount = row.done_unit = row.done_reps = None
-        row.rpe = row.note = row.logged_at = None
+        row.rpe = row.note = row.logged_at = row.source_message_id = None
         return
     row.done_amount, row.done_unit = weight_columns(done.weight)
     row.done_reps = done.reps
     row.rpe = done.rpe
     row.note = done.note
     row.logged_at = done.logged_at
+    row.source_message_id = done.source_message_id

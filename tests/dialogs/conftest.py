@@ -93,10 +93,12 @@ def spotter_dispatcher(
 
 
 @pytest.fixture
-def dispatcher(
+async def dispatcher(
     session_factory: async_sessionmaker[AsyncSession], message_manager: MockMessageManager
-) -> Dispatcher:
-    return spotter_dispatcher(session_factory, message_manager)
+) -> AsyncIterator[Dispatcher]:
+    dispatcher = spotter_dispatcher(session_factory, message_manager)
+    yield dispatcher
+    await dispatcher["rest_timers"].close()
 
 
 @pytest.fixture

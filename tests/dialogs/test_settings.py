@@ -78,3 +78,26 @@ async def test_the_card_survives_a_restart_of_the_dispatcher(
     await after_restart.click(card, InlineButtonTextLocator(".*Time zone"))
 
     assert "Type your time zone" in (message_manager.last_message().text or "")
+
+
+async def test_units_plates_and_rounding_are_set_from_the_card(
+    client: BotClient, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    message_manager.reset_history()
+    await client.send("/settings")
+    card = message_manager.one_message()
+    assert "Units: <b>kg</b>" in (card.text or "")
+    assert "Smallest plate: <b>1.25 kg</b>" in (card.text or "")
+
+    await client.click(card, InlineButtonTextLocator(".*Use lb"))
+    in_pounds = message_manager.last_message()
+    await client.click(in_pounds, InlineButtonTextLocator(".*Round down"))
+    rounding_down = message_manager.last_message()
+
+    assert "Units: <b>lb</b>" in (in_pounds.text or "")
+    assert "Smallest plate: <b>2.5 lb</b>" in (in_pounds.text or "")
+    assert "weights round down" in (rounding_down.text or "")
+    await client.click(rounding_down, InlineButtonTextLocator(".*Smallest plate"))
+    await client.click(message_manager.last_message(), InlineButtonTextLocator("1.25"))
+    assert "Smallest plate: <b>1.25 lb</b>" in (message_manager.last_message().text or "")

@@ -8,9 +8,12 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
+from aiogram.fsm.storage.redis import RedisStorage
+
 from tests.e2e.bot_process import BotProcess
 from tests.e2e.conftest import TOKEN, Spotter, start
 from tests.emulator import BotApiEmulator
+from tests.services import require_redis
 
 
 async def test_an_update_delivered_twice_is_answered_once(
@@ -202,3 +205,32 @@ async def test_migrate_brings_an_empty_database_to_the_newest_schema_without_a_t
     with sqlite3.connect(database) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"users", "processed_updates", "fsm_records", "alembic_version"} <= tables
+
+
+async def test_with_redis_configured_a_card_survives_a_restart(
+    emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    require_redis()
+    url = "redis://127.0.0.1:6379/14"
+    bot = Spotter(emulator, tmp_path)
+    bot.env["REDIS_URL"] = url
+    await bot.start_polling()
+    try:
+        ann = emulator.user(1001, first_name="Ann")
+        await start(ann)
+        update_id = await ann.send("/settings")
+        card = await ann.wait_for_message()
+        await bot.handled(update_id)
+        await bot.kill()
+        await bot.start_polling()
+
+        await ann.press("🌍 Time zone", message_id=card.message_id)
+
+        assert (
+            "Type your time zone" in (await ann.wait_for_edit(message_id=card.message_id)).content
+        )
+    finally:
+        await bot.terminate()
+        storage = RedisStorage.from_url(url)
+        await storage.redis.flushdb()
+        await storage.close()

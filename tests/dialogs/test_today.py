@@ -1,0 +1,126 @@
+"""The /today card, driven through the real dispatcher and a SQLite database."""
+
+from __future__ import annotations
+
+import pytest
+from aiogram.types import Message
+from aiogram_dialog.test_tools import BotClient, MockMessageManager
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+
+from tests.dialogs.conftest import RecordingBot
+
+
+def card(manager: MockMessageManager) -> Message:
+    return manager.last_message()
+
+
+def text_of(manager: MockMessageManager) -> str:
+    return card(manager).text or ""
+
+
+async def press(client: BotClient, manager: MockMessageManager, label: str) -> None:
+    await client.click(card(manager), InlineButtonTextLocator(label))
+
+
+@pytest.fixture
+async def on_day_one(client: BotClient, message_manager: MockMessageManager) -> BotClient:
+    await client.send("/start")
+    await press(client, message_manager, "kg")
+    await press(client, message_manager, "nSuns.*")
+    await client.send("bench 100 squat 140 ohp 60 deadlift 180")
+    message_manager.reset_history()
+    await client.send("/today")
+    return client
+
+
+async def test_the_card_shows_the_set_the_plates_and_what_comes_next(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    text = text_of(message_manager)
+
+    # Bench TM 90 kg (90% of 100): set 1 is 65% x 8 = 58.5 kg, to the nearest 2.5 kg: 57.5.
+    assert "Day 1" in text
+    assert "(0/17)" in text
+    assert "set 1 of 9" in text
+    assert "<b>57.5 kg × 8</b>" in text
+    assert "Plates per side: 15 + 2.5 + 1.25 (on a 20 kg bar)" in text
+    assert "Next: " in text
+    assert "67.5 kg × 6" in text  # 75% of 90 = 67.5
+
+
+async def test_done_logs_the_set_and_the_card_moves_on(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    first = text_of(message_manager)
+
+    await press(on_day_one, message_manager, "✅ Done")
+
+    after = text_of(message_manager)
+    assert "(1/17)" in after
+    assert "set 2 of 9" in after
+    assert after != first
+    assert "⏱ Rest" in after
+
+
+async def test_adjusted_reps_and_weight_are_what_gets_logged(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    await press(on_day_one, message_manager, "\\+ rep")
+    await press(on_day_one, message_manager, "\\+ 2.5 kg")
+    adjusted = text_of(message_manager)
+    await press(on_day_one, message_manager, "✅ Done")
+
+    assert "<b>60 kg × 9</b>" in adjusted  # 57.5 + 2.5 kg, 8 + 1 reps
+    assert "(1/17)" in text_of(message_manager)
+
+
+async def test_undo_reopens_the_set_and_a_second_undo_press_changes_nothing(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    await press(on_day_one, message_manager, "✅ Done")
+    logged = card(message_manager)
+
+    await on_day_one.click(logged, InlineButtonTextLocator("↩ Undo"))
+    await on_day_one.click(logged, InlineButtonTextLocator("↩ Undo"))
+
+    assert "(0/17)" in text_of(message_manager)
+    assert "set 1 of 9" in text_of(message_manager)
+
+
+async def test_a_double_tap_on_done_logs_one_set(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    shown = card(message_manager)
+
+    await on_day_one.click(shown, InlineButtonTextLocator("✅ Done"))
+    await on_day_one.click(shown, InlineButtonTextLocator("✅ Done"))
+
+    assert "(1/17)" in text_of(message_manager)
+
+
+@pytest.mark.parametrize("typed", ["abc", "-5", "99999x5", "1e309", "💪", "x" * 4000, "150 reps"])
+async def test_bad_typed_entries_get_a_reply_and_log_nothing(
+    on_day_one: BotClient, message_manager: MockMessageManager, bot: RecordingBot, typed: str
+) -> None:
+    await on_day_one.send(typed)
+
+    assert bot.sent, "the athlete got no reply"
+    assert "(0/17)" in text_of(message_manager)
+
+
+@pytest.mark.parametrize(("typed", "logged"), [("+", 1), ("8", 1), ("60x8", 1), ("skip", 1)])
+async def test_typed_entries_log_or_skip_the_set(
+    on_day_one: BotClient, message_manager: MockMessageManager, typed: str, logged: int
+) -> None:
+    await on_day_one.send(typed)
+
+    assert f"({logged}/17)" in text_of(message_manager)
+
+
+async def test_a_command_typed_while_the_card_is_open_is_not_read_as_a_set(
+    on_day_one: BotClient, message_manager: MockMessageManager, bot: RecordingBot
+) -> None:
+    await on_day_one.send("/maxes")
+
+    assert "Training maxes" in bot.sent[-1].text
+    assert "(0/17)" in text_of(message_manager)
