@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from domain.ports import Clock, UnitOfWork
 from domain.sessions import SetResult
-from domain.users import NotRegisteredError, User
+from domain.users import User, registered_user
 from domain.workouts import DoneSet, Workout, WorkoutSet
 
 PAGE_SIZE = 5
@@ -59,13 +59,6 @@ def local_day(moment: datetime, zone: ZoneInfo) -> date:
     return moment.astimezone(zone).date()
 
 
-async def _athlete(uow: UnitOfWork, athlete_id: int) -> User:
-    user = await uow.users.get(athlete_id)
-    if user is None:
-        raise NotRegisteredError(athlete_id)
-    return user
-
-
 async def _past_workout(uow: UnitOfWork, athlete_id: int, workout_id: int) -> Workout:
     workout = await uow.workouts.get(workout_id)
     if workout is None or workout.athlete_id != athlete_id or workout.finished_at is None:
@@ -87,7 +80,7 @@ class ListHistory:
     async def __call__(self, athlete_id: int, page: int = 0) -> HistoryPage:
         page = max(0, page)
         async with self._uow:
-            user = await _athlete(self._uow, athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             found = await self._fetch(athlete_id, page)
             if not found and page > 0:  # a stale card can point past the end
                 page = 0
@@ -114,7 +107,7 @@ class ShowPastWorkout:
 
     async def __call__(self, athlete_id: int, workout_id: int) -> PastWorkout:
         async with self._uow:
-            user = await _athlete(self._uow, athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             return _past(await _past_workout(self._uow, athlete_id, workout_id), user)
 
 
@@ -133,7 +126,7 @@ class CorrectSet:
         self, athlete_id: int, workout_id: int, position: int, result: SetResult
     ) -> Correction:
         async with self._uow:
-            user = await _athlete(self._uow, athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             workout = await _past_workout(self._uow, athlete_id, workout_id)
             before = next((s for s in workout.sets if s.prescribed.position == position), None)
             if before is None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
-from domain.users import NotRegisteredError
+from domain.users import registered_user
 from domain.weights import DEFAULT_STEP, Rounding, Unit, Weight
 from domain.workouts import ActivePlan, TrainingMax
 
@@ -31,9 +31,7 @@ class ChooseUnits:
 
     async def __call__(self, athlete_id: int, unit: Unit) -> None:
         async with self._uow:
-            user = await self._uow.users.get(athlete_id)
-            if user is None:
-                raise NotRegisteredError(athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             if user.unit != unit:
                 await self._uow.users.update(
                     replace(user, unit=unit, rounding_step=DEFAULT_STEP[unit])
@@ -132,9 +130,7 @@ class SetRounding:
         self, athlete_id: int, smallest_plate: Decimal | None, rounding: Rounding | None
     ) -> None:
         async with self._uow:
-            user = await self._uow.users.get(athlete_id)
-            if user is None:
-                raise NotRegisteredError(athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             changed = user
             if smallest_plate is not None:
                 if smallest_plate not in SMALLEST_PLATES[user.unit]:

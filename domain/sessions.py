@@ -12,7 +12,7 @@ from domain.ports import Clock, UnitOfWork
 from domain.prescription import prescribe_day
 from domain.progression import TrainingMaxChange, progression_from_workout
 from domain.strength import epley
-from domain.users import NotRegisteredError, User
+from domain.users import User, registered_user
 from domain.weights import Weight
 from domain.workouts import DoneSet, TrainingMax, Workout, WorkoutSet
 
@@ -31,13 +31,6 @@ class SetResult:
 
     weight: Weight | None = None
     reps: int | None = None
-
-
-async def _athlete(uow: UnitOfWork, athlete_id: int) -> User:
-    user = await uow.users.get(athlete_id)
-    if user is None:
-        raise NotRegisteredError(athlete_id)
-    return user
 
 
 async def _open_workout(uow: UnitOfWork, athlete_id: int, workout_id: int) -> Workout:
@@ -66,7 +59,7 @@ class OpenWorkout:
             current = await self._uow.workouts.open_for(athlete_id)
             if current is not None and day_number in (None, current.day_number):
                 return current
-            user = await _athlete(self._uow, athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             active = await self._uow.athlete_plans.active(athlete_id)
             plan = await self._uow.plans.get(active.plan_slug) if active else None
             if active is None or plan is None:
@@ -260,7 +253,7 @@ class FinishWorkout:
     async def __call__(self, athlete_id: int, workout_id: int) -> WorkoutSummary:
         async with self._uow:
             workout = await _open_workout(self._uow, athlete_id, workout_id)
-            user = await _athlete(self._uow, athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             plan = await self._uow.plans.get(workout.plan_slug)
             exercises = await self._uow.exercises.all()
             now = self._clock.now()

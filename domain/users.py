@@ -86,6 +86,14 @@ class RegisterUser:
             return Registration(refreshed, is_new=False)
 
 
+async def registered_user(uow: UnitOfWork, telegram_id: int) -> User:
+    """The user, inside a transaction the caller opened; NotRegisteredError if unknown."""
+    user = await uow.users.get(telegram_id)
+    if user is None:
+        raise NotRegisteredError(telegram_id)
+    return user
+
+
 async def find_user(uow: UnitOfWork, telegram_id: int) -> User | None:
     """The registered user with this Telegram id, if any."""
     async with uow:
