@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.dispatcher import build_dispatcher
 from bot.fsm import build_fsm_storage
 from bot.pipeline import InFlightUpdates
+from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
 from domain.library import install_builtin_programs
 from handlers.rest_timers import RestTimers
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 def build_bot(token: str, api_base: str) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+    session.middleware(PinResponseModels())
     session.middleware(RetryRequests())
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 

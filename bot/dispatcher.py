@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram_dialog import setup_dialogs
@@ -13,6 +15,7 @@ from domain.ports import Clock
 from handlers import build_router
 from handlers.cards import CardMessageManager
 from handlers.rest_timers import RestTimers
+from storage.fsm import SqlStorage
 from storage.ledger import HandledUpdates
 
 
@@ -26,8 +29,9 @@ def build_dispatcher(
     message_manager: MessageManagerProtocol | None = None,
 ) -> Dispatcher:
     dispatcher = Dispatcher(storage=fsm_storage, clock=clock, rest_timers=RestTimers(clock))
+    fsm_writes = fsm_storage.batched if isinstance(fsm_storage, SqlStorage) else nullcontext
     dispatcher.update.outer_middleware(
-        UnitOfWorkMiddleware(session_factory, clock, handled, in_flight)
+        UnitOfWorkMiddleware(session_factory, clock, handled, in_flight, fsm_writes)
     )
     dispatcher.include_router(build_router())
     setup_dialogs(dispatcher, message_manager=message_manager or CardMessageManager())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -86,11 +86,13 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         clock: Clock,
         handled: HandledUpdates,
         in_flight: InFlightUpdates,
+        fsm_writes: Callable[[], AbstractAsyncContextManager[None]] = nullcontext,
     ) -> None:
         self._session_factory = session_factory
         self._clock = clock
         self._handled = handled
         self._in_flight = in_flight
+        self._fsm_writes = fsm_writes
         self._order = PerChatOrder()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
@@ -116,7 +118,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         self, handler: Handler, event: Update, data: dict[str, Any], update_id: int | None
     ) -> Any:
         uow = SqlUnitOfWork(self._session_factory, self._clock, update_id, self._handled)
-        async with self._order.turn(_chat_and_user(data)), uow:
+        async with self._order.turn(_chat_and_user(data)), self._fsm_writes(), uow:
             data["uow"] = uow
             result = await handler(event, data)
             await uow.commit()  # records a read-only update too, so a copy is not answered

@@ -33,6 +33,12 @@ class SetResult:
     reps: int | None = None
 
 
+async def athlete_and_open_workout(uow: UnitOfWork, athlete_id: int) -> tuple[User, Workout | None]:
+    """The athlete and their unfinished workout, if any, read in one transaction."""
+    async with uow:
+        return await registered_user(uow, athlete_id), await uow.workouts.open_for(athlete_id)
+
+
 async def _open_workout(uow: UnitOfWork, athlete_id: int, workout_id: int) -> Workout:
     workout = await uow.workouts.open_for(athlete_id)
     if workout is None or workout.id != workout_id:

@@ -26,6 +26,7 @@ from domain.sessions import (
     SetResult,
     SkipSet,
     WorkoutNotFoundError,
+    athlete_and_open_workout,
     last_closed,
 )
 from domain.strength import DEFAULT_BAR, DEFAULT_PLATES, plates_per_side
@@ -61,20 +62,31 @@ def _state(manager: DialogManager) -> dict[str, Any]:
     return manager.dialog_data
 
 
+_LOADED = "today_loaded"  # the athlete and workout as this update last saw them
+
+
 async def _context(manager: DialogManager) -> tuple[UnitOfWork, Clock, Athlete, Workout | None]:
+    """Read once per update: handlers, use case results and the card getter share it."""
     uow: UnitOfWork = manager.middleware_data["uow"]
     clock: Clock = manager.middleware_data["clock"]
-    sender: User = manager.middleware_data["event_from_user"]
-    athlete = await find_user(uow, sender.id)
-    if athlete is None:
-        raise NotRegisteredError(sender.id)
+    loaded = manager.middleware_data.get(_LOADED)
+    if loaded is None:
+        sender: User = manager.middleware_data["event_from_user"]
+        loaded = list(await athlete_and_open_workout(uow, sender.id))
+        manager.middleware_data[_LOADED] = loaded
+    athlete, workout = loaded
     start = manager.start_data
     workout_id = start.get("workout_id") if isinstance(start, dict) else None
-    async with uow:
-        workout = await uow.workouts.open_for(athlete.telegram_id)
     if workout is not None and workout.id != workout_id:
         workout = None
     return uow, clock, athlete, workout
+
+
+def _seen(manager: DialogManager, workout: Workout | None) -> None:
+    """What a use case returned is the newest state: the card renders from it."""
+    loaded = manager.middleware_data.get(_LOADED)
+    if loaded is not None:
+        loaded[1] = workout
 
 
 async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -131,6 +143,7 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 
 
 async def _after_change(manager: DialogManager, workout: Workout) -> None:
+    _seen(manager, workout)
     if workout.next_open is None:
         await _finish(manager)
         return
@@ -147,6 +160,7 @@ async def _finish(manager: DialogManager) -> None:
         await manager.done()
         return
     summary = await FinishWorkout(uow, clock)(athlete.telegram_id, workout.id)
+    _seen(manager, None)
     timers: RestTimers = manager.middleware_data["rest_timers"]
     timers.stop(athlete.telegram_id)
     await manager.done()
@@ -212,7 +226,7 @@ async def on_undo(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str)
     uow, _clock, athlete, workout = await _context(manager)
     if workout is None or workout.id is None or not item.isdigit():
         return
-    await ReopenSet(uow)(athlete.telegram_id, workout.id, int(item))
+    _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, int(item)))
 
 
 def _nudge(key: str, by: int) -> Any:
@@ -251,7 +265,7 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
             updated = await SkipSet(uow)(athlete.telegram_id, workout.id, None)
             await _after_change(manager, updated)
         case Undo():
-            await ReopenSet(uow)(athlete.telegram_id, workout.id, None)
+            _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, None))
 
 
 async def on_edited(message: Message, uow: UnitOfWork) -> None:
@@ -289,6 +303,7 @@ async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
         await manager.switch_to(TodaySG.card)
         return
     noted = await AddNote(uow)(athlete.telegram_id, workout.id, note)
+    manager.middleware_data.pop(_LOADED, None)
     await message.answer(texts.NOTE_SAVED if noted else texts.NOTE_NEEDS_A_SET)
     await manager.switch_to(TodaySG.card)
 

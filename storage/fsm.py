@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram.exceptions import DataNotDictLikeError
@@ -47,13 +49,31 @@ class SqlStorage(BaseStorage):
         self._session_factory = session_factory
         self._cache: OrderedDict[str, _Record] = OrderedDict()
         self._cached_keys = cached_keys
+        self._batch: ContextVar[_Batch | None] = ContextVar("fsm_batch", default=None)
+
+    @asynccontextmanager
+    async def batched(self) -> AsyncIterator[None]:
+        """Collects the writes made inside (one update's) and stores them in one transaction.
+
+        aiogram-dialog saves a dialog's context and its stack separately after every event;
+        one transaction instead of two halves the cost. Reads inside see the new values at once.
+        """
+        batch = _Batch()
+        token = self._batch.set(batch)
+        try:
+            yield
+        finally:
+            self._batch.reset(token)
+            batch.closed = True  # a task copied from this one's context writes for itself
+            if batch.records:
+                await self._store(batch.records)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name = state.state if isinstance(state, State) else state
         record_id = record_key(key)
         current = await self._read(record_id)
         if current.state != name:
-            await self._write(record_id, _Record(name, current.data), {"state": name})
+            await self._write(record_id, _Record(name, current.data))
 
     async def get_state(self, key: StorageKey) -> str | None:
         return (await self._read(record_key(key))).state
@@ -65,7 +85,7 @@ class SqlStorage(BaseStorage):
         record_id = record_key(key)
         current = await self._read(record_id)
         if current.data != text:
-            await self._write(record_id, _Record(current.state, text), {"data": text})
+            await self._write(record_id, _Record(current.state, text))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((await self._read(record_key(key))).data)
@@ -91,24 +111,44 @@ class SqlStorage(BaseStorage):
         self._remember(record_id, record)
         return record
 
-    async def _write(self, record_id: str, record: _Record, changes: dict[str, Any]) -> None:
+    async def _write(self, record_id: str, record: _Record) -> None:
+        batch = self._batch.get()
+        if batch is not None and not batch.closed:
+            batch.records[record_id] = record
+            self._remember(record_id, record)
+            return
         self._cache.pop(record_id, None)  # if the write fails, the next read asks the database
-        async with self._session_factory.begin() as session:
-            await session.execute(_upsert(session.get_bind().dialect.name, record_id, changes))
-            await session.execute(
-                delete(FsmRecordRow).where(
-                    FsmRecordRow.key == record_id,
-                    FsmRecordRow.state.is_(None),
-                    FsmRecordRow.data == _EMPTY,
-                )
-            )
+        await self._store({record_id: record})
         self._remember(record_id, record)
+
+    async def _store(self, records: dict[str, _Record]) -> None:
+        try:
+            async with self._session_factory.begin() as session:
+                dialect = session.get_bind().dialect.name
+                for record_id, record in records.items():
+                    if record.state is None and record.data == _EMPTY:
+                        await session.execute(
+                            delete(FsmRecordRow).where(FsmRecordRow.key == record_id)
+                        )
+                    else:
+                        changes = {"state": record.state, "data": record.data}
+                        await session.execute(_upsert(dialect, record_id, changes))
+        except BaseException:
+            for record_id in records:  # the database has the truth again
+                self._cache.pop(record_id, None)
+            raise
 
     def _remember(self, record_id: str, record: _Record) -> None:
         self._cache[record_id] = record
         self._cache.move_to_end(record_id)
         while len(self._cache) > self._cached_keys:
             self._cache.popitem(last=False)
+
+
+@dataclass(slots=True)
+class _Batch:
+    records: dict[str, _Record] = field(default_factory=dict)
+    closed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,3 +133,24 @@ async def test_reads_and_unchanged_writes_after_the_first_cost_no_query(
     assert len([s for s in statements if s.lstrip().upper().startswith("INSERT")]) == 1
     assert not [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert await SqlStorage(session_factory).get_data(KEY) == {"stack": ["a"]}
+
+
+async def test_writes_in_a_batch_are_read_back_at_once_and_stored_together_at_its_end(
+    engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    storage = SqlStorage(session_factory)
+    stack = StorageKey(bot_id=1, chat_id=2, user_id=3, destiny="aiogd:stack:")
+    await storage.get_state(KEY), await storage.get_data(stack)  # as every update reads first
+    commits: list[object] = []
+    event.listen(engine.sync_engine, "commit", lambda *args: commits.append(args))
+
+    async with storage.batched():
+        await storage.set_state(KEY, Setup.time_zone)
+        await storage.set_data(stack, {"intents": ["a"]})
+        assert await storage.get_data(stack) == {"intents": ["a"]}
+        assert commits == []
+
+    assert len(commits) == 1
+    restarted = SqlStorage(session_factory)
+    assert await restarted.get_state(KEY) == "Setup:time_zone"
+    assert await restarted.get_data(stack) == {"intents": ["a"]}
