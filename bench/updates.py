@@ -167,7 +167,7 @@ class Profiler:
         profile_format = _PROFILE_FORMATS.get(self.output.suffix, "raw")
         self._process = await asyncio.create_subprocess_exec(
             self.py_spy,
-            *("record", "--pid", str(pid), "--rate", "200", "--format", profile_format),
+            *("record", "--pid", str(pid), "--rate", "200", "--gil", "--format", profile_format),
             *("--output", str(self.output)),
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,

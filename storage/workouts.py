@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Row, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from domain.plans import Tier
 from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
 from storage.models import PlanRow, WorkoutRow, WorkoutSetRow
 from storage.weights import to_weight, weight_columns
+
+# id, user_id, day_number, day_name, started_at, finished_at, plan slug
+_WorkoutQuery = Select[int, int, int, str, datetime, datetime | None, str]
+_WorkoutRow = Row[int, int, int, str, datetime, datetime | None, str]
 
 
 class SqlWorkoutRepository:
@@ -23,20 +27,30 @@ class SqlWorkoutRepository:
 
     async def open_for(self, athlete_id: int) -> Workout | None:
         """The athlete's unfinished workout, if any (there is at most one)."""
-        found = (
-            await self._session.execute(
-                _workouts().where(
-                    WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_(None)
-                )
-            )
-        ).one_or_none()
-        return None if found is None else _to_workout(found[0], found[1])
+        found = await self._load(
+            _workouts().where(WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_(None))
+        )
+        return found[0] if found else None
 
     async def get(self, workout_id: int) -> Workout | None:
-        found = (
-            await self._session.execute(_workouts().where(WorkoutRow.id == workout_id))
-        ).one_or_none()
-        return None if found is None else _to_workout(found[0], found[1])
+        found = await self._load(_workouts().where(WorkoutRow.id == workout_id))
+        return found[0] if found else None
+
+    async def _load(self, query: _WorkoutQuery) -> list[Workout]:
+        # Plain rows, not ORM objects: every set logged reads the whole workout back, and
+        # building seventeen ORM objects each time cost more than the rest of the update.
+        workouts = (await self._session.execute(query)).all()
+        if not workouts:
+            return []
+        sets = await self._session.execute(
+            select(*WorkoutSetRow.__table__.columns)
+            .where(WorkoutSetRow.workout_id.in_([w.id for w in workouts]))
+            .order_by(WorkoutSetRow.workout_id, WorkoutSetRow.position)
+        )
+        by_workout: dict[int, list[WorkoutSet]] = {w.id: [] for w in workouts}
+        for set_row in sets:
+            by_workout[set_row.workout_id].append(_to_workout_set(set_row))
+        return [_to_workout(w, tuple(by_workout[w.id])) for w in workouts]
 
     async def add(self, workout: Workout) -> Workout:
         """Stores a new workout with its prescribed sets; returns it with its id."""
@@ -66,10 +80,14 @@ class SqlWorkoutRepository:
         The prescription stored with the workout stays as it is.
         """
         position = workout_set.prescribed.position
-        row = await self._session.get(WorkoutSetRow, (workout_id, position))
-        if row is None:
+        changed = await self._session.execute(
+            update(WorkoutSetRow)
+            .where(WorkoutSetRow.workout_id == workout_id, WorkoutSetRow.position == position)
+            .values(_done_columns(workout_set))
+            .execution_options(synchronize_session=False)
+        )
+        if changed.rowcount == 0:  # type: ignore[attr-defined]
             raise LookupError(f"workout {workout_id} has no set at position {position}")
-        _copy_done(workout_set, row)
 
     async def finish(self, workout_id: int, at: datetime) -> None:
         row = await self._session.get(WorkoutRow, workout_id)
@@ -82,39 +100,41 @@ class SqlWorkoutRepository:
 
     async def finished(self, athlete_id: int, limit: int, offset: int = 0) -> list[Workout]:
         """Finished workouts, newest first."""
-        found = await self._session.execute(
+        return await self._load(
             _workouts()
             .where(WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_not(None))
             .order_by(WorkoutRow.finished_at.desc(), WorkoutRow.id.desc())
             .limit(limit)
             .offset(offset)
         )
-        return [_to_workout(row[0], row[1]) for row in found]
 
 
-def _workouts() -> Select[WorkoutRow, str]:
-    return (
-        select(WorkoutRow, PlanRow.slug)
-        .join(PlanRow, PlanRow.id == WorkoutRow.plan_id)
-        .options(selectinload(WorkoutRow.sets))
-        .execution_options(populate_existing=True)
-    )
+def _workouts() -> _WorkoutQuery:
+    return select(
+        WorkoutRow.id,
+        WorkoutRow.user_id,
+        WorkoutRow.day_number,
+        WorkoutRow.day_name,
+        WorkoutRow.started_at,
+        WorkoutRow.finished_at,
+        PlanRow.slug,
+    ).join(PlanRow, PlanRow.id == WorkoutRow.plan_id)
 
 
-def _to_workout(row: WorkoutRow, plan_slug: str) -> Workout:
+def _to_workout(row: _WorkoutRow, sets: tuple[WorkoutSet, ...]) -> Workout:
     return Workout(
         id=row.id,
         athlete_id=row.user_id,
-        plan_slug=plan_slug,
+        plan_slug=row.slug,
         day_number=row.day_number,
         day_name=row.day_name,
         started_at=row.started_at,
-        sets=tuple(_to_workout_set(set_row) for set_row in row.sets),
+        sets=sets,
         finished_at=row.finished_at,
     )
 
 
-def _to_workout_set(row: WorkoutSetRow) -> WorkoutSet:
+def _to_workout_set(row: Row[Any]) -> WorkoutSet:
     prescribed = PrescribedSet(
         position=row.position,
         slot_order=row.slot_order,
@@ -166,20 +186,34 @@ def _set_row(workout_set: WorkoutSet) -> WorkoutSetRow:
         amrap=prescribed.amrap,
         drives_progression=prescribed.drives_progression,
     )
-    _copy_done(workout_set, row)
+    for column, value in _done_columns(workout_set).items():
+        setattr(row, column, value)
     return row
 
 
-def _copy_done(workout_set: WorkoutSet, row: WorkoutSetRow) -> None:
+def _done_columns(workout_set: WorkoutSet) -> dict[str, Any]:
     done = workout_set.done
-    row.skipped = workout_set.skipped
     if done is None:
-        row.done_amount = row.done_unit = row.done_reps = None
-        row.rpe = row.note = row.logged_at = row.source_message_id = None
-        return
-    row.done_amount, row.done_unit = weight_columns(done.weight)
-    row.done_reps = done.reps
-    row.rpe = done.rpe
-    row.note = done.note
-    row.logged_at = done.logged_at
-    row.source_message_id = done.source_message_id
+        return dict.fromkeys(_DONE_COLUMNS, None) | {"skipped": workout_set.skipped}
+    amount, unit = weight_columns(done.weight)
+    return {
+        "done_amount": amount,
+        "done_unit": unit,
+        "done_reps": done.reps,
+        "rpe": done.rpe,
+        "note": done.note,
+        "logged_at": done.logged_at,
+        "source_message_id": done.source_message_id,
+        "skipped": workout_set.skipped,
+    }
+
+
+_DONE_COLUMNS = (
+    "done_amount",
+    "done_unit",
+    "done_reps",
+    "rpe",
+    "note",
+    "logged_at",
+    "source_message_id",
+)

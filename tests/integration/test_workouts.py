@@ -218,8 +218,7 @@ async def test_a_set_both_done_and_skipped_is_refused(
     done = DoneSet(Weight.of("75", Unit.KG), 5, START)
 
     async with session_factory() as session:
-        await SqlWorkoutRepository(session).save_set(
-            workout.id, replace(workout.sets[0], done=done, skipped=True)
-        )
         with pytest.raises(IntegrityError):
-            await session.flush()
+            await SqlWorkoutRepository(session).save_set(
+                workout.id, replace(workout.sets[0], done=done, skipped=True)
+            )
