@@ -21,6 +21,14 @@ class NoActivePlanError(LookupError):
     """The athlete has not chosen a plan yet."""
 
 
+class WorkoutInProgressError(RuntimeError):
+    """Another day was asked for while a workout with logged sets is open."""
+
+    def __init__(self, workout: Workout) -> None:
+        super().__init__(workout.id)
+        self.workout = workout
+
+
 class WorkoutNotFoundError(LookupError):
     """No open workout of this athlete has that id: finished, someone else's, or forged."""
 
@@ -70,7 +78,9 @@ class OpenWorkout:
             plan = await self._uow.plans.get(active.plan_slug) if active else None
             if active is None or plan is None:
                 raise NoActivePlanError(athlete_id)
-            if current is not None:  # switching days: an untouched workout is simply replaced
+            if current is not None:  # switching days: only an untouched workout is replaced
+                if any(not s.is_open for s in current.sets):
+                    raise WorkoutInProgressError(current)
                 await self._uow.workouts.finish(current.id or 0, self._clock.now())
             number = day_number or active.next_day
             maxes = await self._uow.training_maxes.current(athlete_id)
@@ -128,6 +138,17 @@ class LogSet:
             await self._uow.workouts.save_set(workout_id, logged)
             await self._uow.commit()
             return _with_set(workout, logged)
+
+
+async def set_logged_by(uow: UnitOfWork, athlete_id: int, message_id: int) -> WorkoutSet | None:
+    """The set of the open workout that this athlete's message logged, if any."""
+    async with uow:
+        workout = await uow.workouts.open_for(athlete_id)
+    if workout is None:
+        return None
+    return next(
+        (s for s in workout.sets if s.done and s.done.source_message_id == message_id), None
+    )
 
 
 class RelogEditedSet:
@@ -334,17 +355,22 @@ DECLINED = "change declined"
 
 
 class DeclineChange:
-    """Restores the training max from before the latest change; a repeat changes nothing."""
+    """Restores the training max from before a change, if that change is still the latest."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 
-    async def __call__(self, athlete_id: int, exercise: str) -> TrainingMax | None:
+    async def __call__(
+        self, athlete_id: int, exercise: str, changed_to: Decimal
+    ) -> TrainingMax | None:
         async with self._uow:
             history = await self._uow.training_maxes.history(athlete_id, exercise)
-            if len(history) < 2 or history[-1].reason == DECLINED:
+            if len(history) < 2:
                 return None
+            latest = history[-1]
+            if latest.reason == DECLINED or latest.weight.amount != changed_to:
+                return None  # declined already, or changed again since (by plan or by hand)
             kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), DECLINED)
             await self._uow.training_maxes.add(athlete_id, kept)
             await self._uow.commit()

@@ -6,6 +6,8 @@ from aiogram import F
 from aiogram.enums import ChatType, MessageEntityType
 from aiogram.filters import Filter
 from aiogram.types import Message
+from aiogram_dialog import Dialog
+from aiogram_dialog.utils import CB_SEP
 
 
 class Addressed(Filter):
@@ -29,5 +31,12 @@ class Addressed(Filter):
         return False
 
 
-# A card's text input must not swallow commands: /history typed during a workout opens history.
-NOT_A_COMMAND = ~F.text.startswith("/")
+def leaves_others_alone(dialog: Dialog) -> Dialog:
+    """An open dialog takes every message and press in its state unless told otherwise.
+
+    Commands must reach their routers (/history typed while the card waits for a set opens
+    history), and presses on other messages' buttons (a /plan day) their handlers.
+    """
+    dialog.message.filter(~F.text.startswith("/"))
+    dialog.callback_query.filter(F.data.contains(CB_SEP))
+    return dialog

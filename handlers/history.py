@@ -41,7 +41,7 @@ from domain.users import NotRegisteredError, find_user
 from domain.workouts import WorkoutSet
 from handlers import history_texts as texts
 from handlers.cards import Card
-from handlers.filters import NOT_A_COMMAND
+from handlers.filters import leaves_others_alone
 from handlers.texts import REGISTER_FIRST
 
 SET_BUTTONS_PER_ROW = 6
@@ -232,63 +232,67 @@ async def on_entry(message: Message, _w: Any, manager: DialogManager) -> None:
 
 
 def build_dialog() -> Dialog:
-    return Dialog(
-        Card(
-            Format("{text}"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="open",
-                    item_id_getter=itemgetter(0),
-                    items="entries",
-                    on_click=on_open,
-                )
-            ),
-            Row(
-                Button(
-                    Const(texts.PREVIOUS_BUTTON),
-                    id="previous",
-                    on_click=_turn(-1),
-                    when="has_previous",
+    return leaves_others_alone(
+        Dialog(
+            Card(
+                Format("{text}"),
+                Column(
+                    Select(
+                        Format("{item[1]}"),
+                        id="open",
+                        item_id_getter=itemgetter(0),
+                        items="entries",
+                        on_click=on_open,
+                    )
                 ),
-                Button(Const(texts.NEXT_BUTTON), id="next", on_click=_turn(1), when="has_next"),
-            ),
-            state=HistorySG.workouts,
-            getter=workouts_getter,
-        ),
-        Card(
-            Format("{text}"),
-            Row(
-                SwitchTo(Const(texts.BACK_BUTTON), id="to_list", state=HistorySG.workouts),
-                SwitchTo(Const(texts.FIX_BUTTON), id="fix", state=HistorySG.pick_set, when="found"),
-            ),
-            state=HistorySG.workout,
-            getter=workout_getter,
-        ),
-        Card(
-            Format("{text}"),
-            Group(
-                Select(
-                    Format("{item}"),
-                    id="set",
-                    item_id_getter=str,
-                    items="numbers",
-                    on_click=on_pick,
+                Row(
+                    Button(
+                        Const(texts.PREVIOUS_BUTTON),
+                        id="previous",
+                        on_click=_turn(-1),
+                        when="has_previous",
+                    ),
+                    Button(Const(texts.NEXT_BUTTON), id="next", on_click=_turn(1), when="has_next"),
                 ),
-                width=SET_BUTTONS_PER_ROW,
+                state=HistorySG.workouts,
+                getter=workouts_getter,
             ),
-            SwitchTo(Const(texts.BACK_BUTTON), id="to_workout", state=HistorySG.workout),
-            MessageInput(on_typed_number, content_types=["text"], filter=NOT_A_COMMAND),
-            state=HistorySG.pick_set,
-            getter=pick_getter,
-        ),
-        Card(
-            Format("{text}"),
-            SwitchTo(Const(texts.BACK_BUTTON), id="cancel_fix", state=HistorySG.workout),
-            MessageInput(on_entry, content_types=["text"], filter=NOT_A_COMMAND),
-            state=HistorySG.entry,
-            getter=entry_getter,
-        ),
+            Card(
+                Format("{text}"),
+                Row(
+                    SwitchTo(Const(texts.BACK_BUTTON), id="to_list", state=HistorySG.workouts),
+                    SwitchTo(
+                        Const(texts.FIX_BUTTON), id="fix", state=HistorySG.pick_set, when="found"
+                    ),
+                ),
+                state=HistorySG.workout,
+                getter=workout_getter,
+            ),
+            Card(
+                Format("{text}"),
+                Group(
+                    Select(
+                        Format("{item}"),
+                        id="set",
+                        item_id_getter=str,
+                        items="numbers",
+                        on_click=on_pick,
+                    ),
+                    width=SET_BUTTONS_PER_ROW,
+                ),
+                SwitchTo(Const(texts.BACK_BUTTON), id="to_workout", state=HistorySG.workout),
+                MessageInput(on_typed_number, content_types=["text"]),
+                state=HistorySG.pick_set,
+                getter=pick_getter,
+            ),
+            Card(
+                Format("{text}"),
+                SwitchTo(Const(texts.BACK_BUTTON), id="cancel_fix", state=HistorySG.workout),
+                MessageInput(on_entry, content_types=["text"]),
+                state=HistorySG.entry,
+                getter=entry_getter,
+            ),
+        )
     )
 
 

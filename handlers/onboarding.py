@@ -19,13 +19,14 @@ from domain.onboarding import (
     StartPlan,
     available_plans,
     missing_training_maxes,
+    training_maxes_with_history,
 )
 from domain.plans import UnknownPlanError
 from domain.ports import Clock, UnitOfWork
 from domain.users import find_user
 from domain.weights import Unit, Weight, format_amount
 from handlers.cards import Card
-from handlers.filters import NOT_A_COMMAND
+from handlers.filters import leaves_others_alone
 from handlers.states import OnboardingSG
 
 UNITS_PROMPT = "First things first: do you load the bar in kilograms or pounds?"
@@ -103,9 +104,8 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
         athlete_id, found, one_rep_maxes=not manager.dialog_data.get("training_maxes")
     )
     if not await missing_training_maxes(uow, athlete_id):
-        async with uow:
-            current = await uow.training_maxes.current(athlete_id)
-        listed = ", ".join(f"{escape(e)} {tm.weight}" for e, tm in current.items())
+        current = await training_maxes_with_history(uow, athlete_id)
+        listed = ", ".join(f"{escape(e)} {history[-1].weight}" for e, history in current.items())
         await message.answer(MAXES_DONE.format(maxes=listed))
         await manager.done()
 
@@ -137,32 +137,34 @@ def _explain(unknown: tuple[str, ...], out_of_range: tuple[str, ...]) -> str:
 
 
 def build_dialog() -> Dialog:
-    return Dialog(
-        Card(
-            Const(UNITS_PROMPT),
-            Row(
-                Button(Const("kg"), id=Unit.KG.value, on_click=on_unit),
-                Button(Const("lb"), id=Unit.LB.value, on_click=on_unit),
+    return leaves_others_alone(
+        Dialog(
+            Card(
+                Const(UNITS_PROMPT),
+                Row(
+                    Button(Const("kg"), id=Unit.KG.value, on_click=on_unit),
+                    Button(Const("lb"), id=Unit.LB.value, on_click=on_unit),
+                ),
+                state=OnboardingSG.units,
             ),
-            state=OnboardingSG.units,
-        ),
-        Card(
-            Const(PLAN_PROMPT),
-            Select(
-                Format("{item[1]}"),
-                id="plan",
-                item_id_getter=lambda item: item[0],
-                items="plans",
-                on_click=on_plan,
+            Card(
+                Const(PLAN_PROMPT),
+                Select(
+                    Format("{item[1]}"),
+                    id="plan",
+                    item_id_getter=lambda item: item[0],
+                    items="plans",
+                    on_click=on_plan,
+                ),
+                state=OnboardingSG.plan,
+                getter=plans_getter,
             ),
-            state=OnboardingSG.plan,
-            getter=plans_getter,
-        ),
-        Card(
-            Format("{prompt}"),
-            Button(Format("{toggle}"), id="toggle", on_click=on_toggle),
-            MessageInput(on_maxes_text, content_types=["text"], filter=NOT_A_COMMAND),
-            state=OnboardingSG.maxes,
-            getter=maxes_getter,
-        ),
+            Card(
+                Format("{prompt}"),
+                Button(Format("{toggle}"), id="toggle", on_click=on_toggle),
+                MessageInput(on_maxes_text, content_types=["text"]),
+                state=OnboardingSG.maxes,
+                getter=maxes_getter,
+            ),
+        )
     )

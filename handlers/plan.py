@@ -13,7 +13,8 @@ from aiogram_dialog import DialogManager, StartMode
 from domain.onboarding import active_plan_definition
 from domain.plans import Plan, UnknownDayError
 from domain.ports import Clock, UnitOfWork
-from domain.sessions import NoActivePlanError, OpenWorkout
+from domain.prescription import MissingTrainingMaxError
+from domain.sessions import NoActivePlanError, OpenWorkout, WorkoutInProgressError
 from handlers import workout_texts
 from handlers.states import TodaySG
 
@@ -62,6 +63,13 @@ async def on_pick_day(
         workout = await OpenWorkout(uow, clock)(callback.from_user.id, callback_data.number)
     except (NoActivePlanError, UnknownDayError):
         await callback.answer(workout_texts.NO_SUCH_DAY, show_alert=True)
+        return
+    except MissingTrainingMaxError as missing:
+        await callback.answer(workout_texts.missing_max(missing.exercise), show_alert=True)
+        return
+    except WorkoutInProgressError as in_progress:
+        day = in_progress.workout.day_number
+        await callback.answer(workout_texts.finish_first(day), show_alert=True)
         return
     await callback.answer()
     await dialog_manager.start(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -14,6 +16,7 @@ from handlers import workout_texts as texts
 
 class Decline(CallbackData, prefix="tmno"):
     exercise: str
+    changed_to: str  # the new TM on this summary: an older summary cannot undo a newer change
 
 
 class Keep(CallbackData, prefix="tmok"):
@@ -28,7 +31,9 @@ def summary_keyboard(changes: tuple[TrainingMaxChange, ...]) -> InlineKeyboardMa
         [
             InlineKeyboardButton(
                 text=texts.decline_button(change),
-                callback_data=Decline(exercise=change.exercise).pack(),
+                callback_data=Decline(
+                    exercise=change.exercise, changed_to=str(change.new.amount)
+                ).pack(),
             )
         ]
         for change in changes
@@ -45,7 +50,13 @@ async def on_keep(callback: CallbackQuery) -> None:
 async def on_decline(
     callback: CallbackQuery, callback_data: Decline, uow: UnitOfWork, clock: Clock
 ) -> None:
-    kept = await DeclineChange(uow, clock)(callback.from_user.id, callback_data.exercise)
+    try:
+        changed_to = Decimal(callback_data.changed_to)
+    except InvalidOperation:
+        changed_to = Decimal(-1)  # forged: matches no training max
+    kept = await DeclineChange(uow, clock)(
+        callback.from_user.id, callback_data.exercise, changed_to
+    )
     if kept is None:
         await callback.answer(texts.NOTHING_TO_DECLINE)
         return

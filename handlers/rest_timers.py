@@ -33,9 +33,12 @@ class RestTimers:
         self._refresh_every = refresh_every
         self._sleep = sleep
         self._timers: dict[int, asyncio.Task[None]] = {}
+        self._closed = False
 
     def start(self, athlete_id: int, ends_at: datetime, card: BaseDialogManager, bot: Bot) -> None:
         self.stop(athlete_id)
+        if self._closed:  # shutting down: an update still in flight starts no new timer
+            return
         timer = asyncio.create_task(self._run(athlete_id, ends_at, card, bot))
         self._timers[athlete_id] = timer
         timer.add_done_callback(lambda done: self._forget(athlete_id, done))
@@ -49,6 +52,7 @@ class RestTimers:
         return athlete_id in self._timers
 
     async def close(self) -> None:
+        self._closed = True
         timers = list(self._timers.values())
         for timer in timers:
             timer.cancel()

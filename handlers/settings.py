@@ -19,7 +19,7 @@ from domain.users import SetTimeZone, UnknownTimeZoneError, find_user
 from domain.weights import Rounding, Unit, format_amount
 from handlers import texts
 from handlers.cards import Card
-from handlers.filters import NOT_A_COMMAND
+from handlers.filters import leaves_others_alone
 from handlers.states import SettingsSG
 
 
@@ -98,39 +98,45 @@ async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -
 
 
 def build_dialog() -> Dialog:
-    return Dialog(
-        Card(
-            Format("{summary}"),
-            Row(
-                SwitchTo(
-                    Const(texts.SETTINGS_TIME_ZONE_BUTTON), id="tz", state=SettingsSG.time_zone
+    return leaves_others_alone(
+        Dialog(
+            Card(
+                Format("{summary}"),
+                Row(
+                    SwitchTo(
+                        Const(texts.SETTINGS_TIME_ZONE_BUTTON), id="tz", state=SettingsSG.time_zone
+                    ),
+                    Button(Format(texts.SWITCH_UNITS), id="units", on_click=on_switch_units),
                 ),
-                Button(Format(texts.SWITCH_UNITS), id="units", on_click=on_switch_units),
+                Row(
+                    SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
+                    Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
+                ),
+                Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
+                state=SettingsSG.main,
+                getter=settings_getter,
             ),
-            Row(
-                SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
-                Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
+            Card(
+                Const(texts.PLATES_PROMPT),
+                Select(
+                    Format("{item}"),
+                    id="plate",
+                    item_id_getter=str,
+                    items="plates",
+                    on_click=on_plate,
+                ),
+                SwitchTo(Const(texts.BACK_BUTTON), id="back_plates", state=SettingsSG.main),
+                state=SettingsSG.plates,
+                getter=settings_getter,
             ),
-            Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
-            state=SettingsSG.main,
-            getter=settings_getter,
-        ),
-        Card(
-            Const(texts.PLATES_PROMPT),
-            Select(
-                Format("{item}"), id="plate", item_id_getter=str, items="plates", on_click=on_plate
+            Card(
+                Const(texts.TIME_ZONE_PROMPT),
+                TextInput(id="tz_text", on_success=on_time_zone_text),
+                MessageInput(on_not_text),
+                SwitchTo(Const(texts.BACK_BUTTON), id="back", state=SettingsSG.main),
+                state=SettingsSG.time_zone,
             ),
-            SwitchTo(Const(texts.BACK_BUTTON), id="back_plates", state=SettingsSG.main),
-            state=SettingsSG.plates,
-            getter=settings_getter,
-        ),
-        Card(
-            Const(texts.TIME_ZONE_PROMPT),
-            TextInput(id="tz_text", on_success=on_time_zone_text, filter=NOT_A_COMMAND),
-            MessageInput(on_not_text, filter=NOT_A_COMMAND),
-            SwitchTo(Const(texts.BACK_BUTTON), id="back", state=SettingsSG.main),
-            state=SettingsSG.time_zone,
-        ),
+        )
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+from decimal import Decimal
 from typing import Any
 
 from aiogram import F, Router
@@ -12,8 +14,18 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
-from domain.entry import AsPrescribed, EntryError, RepsOnly, Skip, Undo, WeightAndReps, parse_entry
+from domain.entry import (
+    MAX_REPS,
+    AsPrescribed,
+    EntryError,
+    RepsOnly,
+    Skip,
+    Undo,
+    WeightAndReps,
+    parse_entry,
+)
 from domain.ports import Clock, UnitOfWork
+from domain.prescription import MissingTrainingMaxError
 from domain.rest import current_rest
 from domain.sessions import (
     AddNote,
@@ -28,14 +40,16 @@ from domain.sessions import (
     WorkoutNotFoundError,
     athlete_and_open_workout,
     last_closed,
+    set_logged_by,
 )
 from domain.strength import DEFAULT_BAR, DEFAULT_PLATES, plates_per_side
 from domain.users import NotRegisteredError, find_user
 from domain.users import User as Athlete
+from domain.weights import Unit, Weight
 from domain.workouts import Workout
 from handlers import workout_texts as texts
 from handlers.cards import Card
-from handlers.filters import NOT_A_COMMAND
+from handlers.filters import leaves_others_alone
 from handlers.progression import summary_keyboard
 from handlers.rest_timers import RestTimers
 from handlers.states import TodaySG
@@ -52,6 +66,9 @@ async def on_today(
         workout = await OpenWorkout(uow, clock)(message.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
         await message.answer(texts.NO_PLAN)
+        return
+    except MissingTrainingMaxError as missing:
+        await message.answer(texts.missing_max(missing.exercise))
         return
     await dialog_manager.start(
         TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK
@@ -94,13 +111,15 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     state = _state(dialog_manager)
     current = workout.next_open if workout else None
     if workout is None or current is None:
+        undone = last_closed(workout) if workout else None
         return {
             "text": texts.NO_WORKOUT if workout is None else texts.ALL_LOGGED,
             "open": False,
+            "active": workout is not None,  # a crash between the last set and finishing
             "done_items": [],
             "amrap_items": [],
             "skip_items": [],
-            "undo_items": [],
+            "undo_items": [str(undone.prescribed.position)] if undone else [],
             "step_down": "",
             "step_up": "",
             "amrap": False,
@@ -111,10 +130,10 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         state.update(position=position, reps_delta=0, weight_steps=0)
     p = current.prescribed
     step = athlete.rounding_step
-    weight = p.weight.plus(step * state["weight_steps"])
+    weight = _adjusted_weight(p.weight, step, state["weight_steps"])
     reps = max(0, p.reps + state["reps_delta"])
     bar = DEFAULT_BAR[weight.unit]
-    plates = texts.plates_text(plates_per_side(weight, bar, DEFAULT_PLATES[weight.unit]), bar)
+    plates = texts.plates_text(plates_per_side(weight, bar, _plates(weight.unit, step)), bar)
     rest = current_rest(workout, dialog_manager.middleware_data["clock"].now())
     upcoming = next(
         (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
@@ -131,12 +150,13 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
             rest=texts.rest_line(rest, dialog_manager.middleware_data["clock"].now()),
         ),
         "open": True,
+        "active": True,
         "amrap": p.amrap,
         "plain": not p.amrap,
         "done_items": [str(position)],
         "skip_items": [str(position)],
         "undo_items": [str(undo.prescribed.position)] if undo else [],
-        "amrap_items": [str(n) for n in range(p.reps, p.reps + AMRAP_CHOICES)],
+        "amrap_items": [(f"{position}:{n}", n) for n in range(p.reps, p.reps + AMRAP_CHOICES)],
         "step_down": texts.weight_down(step, str(weight.unit)),
         "step_up": texts.weight_up(step, str(weight.unit)),
     }
@@ -194,13 +214,27 @@ def _adjusted(
         state.get("weight_steps") or state.get("reps_delta")
     ):
         return SetResult()
-    weight = current.prescribed.weight.plus(athlete.rounding_step * state["weight_steps"])
+    weight = _adjusted_weight(
+        current.prescribed.weight, athlete.rounding_step, state["weight_steps"]
+    )
     return SetResult(weight, max(0, current.prescribed.reps + state["reps_delta"]))
+
+
+def _adjusted_weight(prescribed: Weight, step: Decimal, steps: int) -> Weight:
+    """The prescribed weight moved by whole steps, never below one step."""
+    return prescribed.plus(max(step * steps, step - prescribed.amount))
+
+
+def _plates(unit: Unit, step: Decimal) -> tuple[Decimal, ...]:
+    """The usual plates, plus the athlete's smallest one (half the rounding step)."""
+    return tuple(sorted({*DEFAULT_PLATES[unit], step / 2}, reverse=True))
 
 
 async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     _uow, _clock, athlete, workout = await _context(manager)
     if workout is None:
+        return
+    if not item.isdecimal():
         return
     position = int(item)
     if not any(s.prescribed.position == position for s in workout.sets):
@@ -209,14 +243,19 @@ async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str)
 
 
 async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    position = _state(manager).get("position")
-    if isinstance(position, int) and item.isdigit():
-        await _log(manager, position, SetResult(reps=int(item)))
+    """The button names its set and the reps, so a second tap cannot log the next set."""
+    position, _, reps = item.partition(":")
+    if not (position.isdecimal() and reps.isdecimal() and int(reps) <= MAX_REPS):
+        return
+    _uow, _clock, athlete, workout = await _context(manager)
+    if workout is not None:
+        weight = _adjusted(manager, workout, athlete, int(position)).weight
+        await _log(manager, int(position), SetResult(weight, int(reps)))
 
 
 async def on_skip(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     uow, _clock, athlete, workout = await _context(manager)
-    if workout is None or workout.id is None or not item.isdigit():
+    if workout is None or workout.id is None or not item.isdecimal():
         return
     updated = await SkipSet(uow)(athlete.telegram_id, workout.id, int(item))
     await _after_change(manager, updated)
@@ -224,7 +263,7 @@ async def on_skip(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str)
 
 async def on_undo(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     uow, _clock, athlete, workout = await _context(manager)
-    if workout is None or workout.id is None or not item.isdigit():
+    if workout is None or workout.id is None or not item.isdecimal():
         return
     _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, int(item)))
 
@@ -257,7 +296,8 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
                 await _log(manager, position, adjusted, message.message_id)
         case RepsOnly(reps=reps):
             if isinstance(position, int):
-                await _log(manager, position, SetResult(reps=reps), message.message_id)
+                weight = _adjusted(manager, workout, athlete, position).weight
+                await _log(manager, position, SetResult(weight, reps), message.message_id)
         case WeightAndReps(weight=weight, reps=reps):
             if isinstance(position, int):
                 await _log(manager, position, SetResult(weight, reps), message.message_id)
@@ -273,8 +313,8 @@ async def on_edited(message: Message, uow: UnitOfWork) -> None:
     if message.from_user is None:
         return
     athlete = await find_user(uow, message.from_user.id)
-    if athlete is None:
-        return
+    if athlete is None or await set_logged_by(uow, athlete.telegram_id, message.message_id) is None:
+        return  # an edit of any other message is none of the card's business
     entry = parse_entry(message.text or "", athlete.unit)
     match entry:
         case EntryError():
@@ -317,57 +357,64 @@ def _select(
 
 
 def build_dialog() -> Dialog:
-    return Dialog(
-        Card(
-            Format("{text}"),
-            _select(texts.DONE_BUTTON, "done", "done_items", on_done, when="plain"),
-            Select(
-                Format("{item}"),
-                id="amrap",
-                item_id_getter=str,
-                items="amrap_items",
-                on_click=on_amrap,
-                when="amrap",
+    return leaves_others_alone(
+        Dialog(
+            Card(
+                Format("{text}"),
+                _select(texts.DONE_BUTTON, "done", "done_items", on_done, when="plain"),
+                Select(
+                    Format("{item[1]}"),
+                    id="amrap",
+                    item_id_getter=operator.itemgetter(0),
+                    items="amrap_items",
+                    on_click=on_amrap,
+                    when="amrap",
+                ),
+                Row(
+                    Button(
+                        Const(texts.REPS_DOWN),
+                        id="reps_down",
+                        on_click=_nudge("reps_delta", -1),
+                        when="plain",
+                    ),
+                    Button(
+                        Const(texts.REPS_UP),
+                        id="reps_up",
+                        on_click=_nudge("reps_delta", 1),
+                        when="plain",
+                    ),
+                    Button(
+                        Format("{step_down}"),
+                        id="kg_down",
+                        on_click=_nudge("weight_steps", -1),
+                        when="open",
+                    ),
+                    Button(
+                        Format("{step_up}"),
+                        id="kg_up",
+                        on_click=_nudge("weight_steps", 1),
+                        when="open",
+                    ),
+                ),
+                Row(
+                    _select(texts.SKIP_BUTTON, "skip", "skip_items", on_skip, when="open"),
+                    _select(texts.UNDO_BUTTON, "undo", "undo_items", on_undo),
+                    Button(
+                        Const(texts.FINISH_BUTTON), id="finish", on_click=on_finish, when="active"
+                    ),
+                ),
+                SwitchTo(Const(texts.NOTE_BUTTON), id="note", state=TodaySG.note, when="open"),
+                MessageInput(on_typed, content_types=["text"]),
+                state=TodaySG.card,
+                getter=card_getter,
             ),
-            Row(
-                Button(
-                    Const(texts.REPS_DOWN),
-                    id="reps_down",
-                    on_click=_nudge("reps_delta", -1),
-                    when="plain",
-                ),
-                Button(
-                    Const(texts.REPS_UP),
-                    id="reps_up",
-                    on_click=_nudge("reps_delta", 1),
-                    when="plain",
-                ),
-                Button(
-                    Format("{step_down}"),
-                    id="kg_down",
-                    on_click=_nudge("weight_steps", -1),
-                    when="open",
-                ),
-                Button(
-                    Format("{step_up}"), id="kg_up", on_click=_nudge("weight_steps", 1), when="open"
-                ),
+            Card(
+                Const(texts.NOTE_PROMPT),
+                MessageInput(on_note, content_types=["text"]),
+                SwitchTo(Const(texts.BACK), id="note_back", state=TodaySG.card),
+                state=TodaySG.note,
             ),
-            Row(
-                _select(texts.SKIP_BUTTON, "skip", "skip_items", on_skip, when="open"),
-                _select(texts.UNDO_BUTTON, "undo", "undo_items", on_undo),
-                Button(Const(texts.FINISH_BUTTON), id="finish", on_click=on_finish, when="open"),
-            ),
-            SwitchTo(Const(texts.NOTE_BUTTON), id="note", state=TodaySG.note, when="open"),
-            MessageInput(on_typed, content_types=["text"], filter=NOT_A_COMMAND),
-            state=TodaySG.card,
-            getter=card_getter,
-        ),
-        Card(
-            Const(texts.NOTE_PROMPT),
-            MessageInput(on_note, content_types=["text"], filter=NOT_A_COMMAND),
-            SwitchTo(Const(texts.BACK), id="note_back", state=TodaySG.card),
-            state=TodaySG.note,
-        ),
+        )
     )
 
 

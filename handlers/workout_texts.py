@@ -15,6 +15,17 @@ from domain.weights import Weight, format_amount
 from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
 
 NO_PLAN = "You have no plan yet. Send /start to pick one."
+
+
+def missing_max(exercise: str) -> str:
+    lift = exercise.replace("_", " ")
+    return f"I need your {lift} training max first: send /maxes {lift} and the weight, e.g. 60."
+
+
+def finish_first(day: int) -> str:
+    return f"Your day {day} workout has sets logged. Finish it on its card (🏁) first, or /today."
+
+
 NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
 NO_WORKOUT = "No workout is open. Send /today to start one."
 WORKOUT_GONE = "That workout is already finished. Send /today for the next one."

@@ -62,11 +62,15 @@ class SqlStorage(BaseStorage):
         token = self._batch.set(batch)
         try:
             yield
+        except BaseException:
+            for record_id in batch.records:  # the update failed: keep what is stored
+                self._cache.pop(record_id, None)
+            raise
         finally:
             self._batch.reset(token)
             batch.closed = True  # a task copied from this one's context writes for itself
-            if batch.records:
-                await self._store(batch.records)
+        if batch.records:
+            await self._store(batch.records)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name = state.state if isinstance(state, State) else state

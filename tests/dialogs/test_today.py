@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from aiogram.types import Message
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.weights import Unit, Weight
+from domain.workouts import WorkoutSet
+from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import RecordingBot
+from tests.fakes import FixedClock
+
+Factory = async_sessionmaker[AsyncSession]
 
 
 def card(manager: MockMessageManager) -> Message:
@@ -120,7 +129,54 @@ async def test_typed_entries_log_or_skip_the_set(
 async def test_a_command_typed_while_the_card_is_open_is_not_read_as_a_set(
     on_day_one: BotClient, message_manager: MockMessageManager, bot: RecordingBot
 ) -> None:
+    sent_before = len(bot.sent)
     await on_day_one.send("/maxes")
 
-    assert "Training maxes" in bot.sent[-1].text
+    assert len(bot.sent) == sent_before + 1
+    assert bot.sent[-1].text.startswith("<b>Training maxes</b>")
     assert "(0/17)" in text_of(message_manager)
+
+
+async def logged_sets(session_factory: async_sessionmaker[AsyncSession]) -> list[WorkoutSet]:
+    async with SqlUnitOfWork(session_factory, FixedClock()) as uow:
+        workout = await uow.workouts.open_for(1001)
+    assert workout is not None
+    return [s for s in workout.sets if s.done is not None]
+
+
+async def test_a_second_tap_on_an_amrap_rep_button_does_not_log_the_next_set(
+    on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
+) -> None:
+    for _ in range(8):
+        await on_day_one.send("+")
+    amrap_card = card(message_manager)
+    assert "set 9 of 9" in (amrap_card.text or "")
+
+    await on_day_one.click(amrap_card, InlineButtonTextLocator("^10$"))
+    await on_day_one.click(amrap_card, InlineButtonTextLocator("^10$"))
+
+    done = await logged_sets(session_factory)
+    assert len(done) == 9
+    assert done[-1].done is not None
+    assert done[-1].done.reps == 10
+
+
+async def test_a_weight_adjustment_is_kept_when_the_reps_are_typed(
+    on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
+) -> None:
+    await press(on_day_one, message_manager, "\\+ 2.5 kg")
+
+    await on_day_one.send("7")
+
+    (first,) = await logged_sets(session_factory)
+    assert first.done is not None
+    assert (first.done.weight, first.done.reps) == (Weight(Decimal("60"), Unit.KG), 7)
+
+
+async def test_the_weight_never_goes_below_one_step(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    for _ in range(40):
+        await press(on_day_one, message_manager, "− 2.5 kg")
+
+    assert "<b>2.5 kg × 8</b>" in text_of(message_manager)

@@ -86,3 +86,22 @@ async def test_any_day_of_the_plan_can_be_started_from_plan(ann: UserDriver) -> 
     assert "Day 1: " in plan.content
     assert "← next" in plan.content
     assert "Day 3" in card.content
+
+
+async def test_another_day_cannot_replace_a_workout_with_sets_logged(ann: UserDriver) -> None:
+    await ann.send("/today")
+    await ann.wait_for_message()
+    await ann.send("+")
+    await ann.wait_for_message()
+    await ann.send("/plan")
+    plan = await ann.wait_for_message()
+
+    query = await ann.press("Day 2", message_id=plan.message_id)
+    answer = await ann.wait_for_callback_answer(query)
+    await ann.send("/today")
+    card = await ann.wait_for_message()
+
+    assert answer.text is not None
+    assert "Finish it" in answer.text
+    assert card_position(card) == (1, 17)
+    assert "Day 1" in card.content

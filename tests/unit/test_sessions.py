@@ -147,7 +147,15 @@ async def test_declining_a_change_keeps_the_old_training_max(setup: Setup) -> No
             )
         await FinishWorkout(uow, clock)(ANN, workout.id or 0)
 
-    await DeclineChange(uow, clock)(ANN, "squat")
+    async with uow:
+        raised_to = (await uow.training_maxes.current(ANN))["squat"].weight.amount
 
+    older_summary = await DeclineChange(uow, clock)(ANN, "squat", raised_to - 7)
+    kept = await DeclineChange(uow, clock)(ANN, "squat", raised_to)
+    again = await DeclineChange(uow, clock)(ANN, "squat", raised_to)
+
+    assert older_summary is None
+    assert kept is not None
+    assert again is None
     async with uow:
         assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")
