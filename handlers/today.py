@@ -45,7 +45,7 @@ from domain.sessions import (
 from domain.strength import DEFAULT_BAR, DEFAULT_PLATES, plates_per_side
 from domain.users import NotRegisteredError, find_user
 from domain.users import User as Athlete
-from domain.weights import Unit, Weight
+from domain.weights import DEFAULT_STEP, Unit, Weight
 from domain.workouts import Workout
 from handlers import workout_texts as texts
 from handlers.cards import Card
@@ -129,7 +129,7 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     if state.get("position") != position:
         state.update(position=position, reps_delta=0, weight_steps=0)
     p = current.prescribed
-    step = athlete.rounding_step
+    step = _step(athlete, p.weight.unit)
     weight = _adjusted_weight(p.weight, step, state["weight_steps"])
     reps = max(0, p.reps + state["reps_delta"])
     bar = DEFAULT_BAR[weight.unit]
@@ -215,9 +215,16 @@ def _adjusted(
     ):
         return SetResult()
     weight = _adjusted_weight(
-        current.prescribed.weight, athlete.rounding_step, state["weight_steps"]
+        current.prescribed.weight,
+        _step(athlete, current.prescribed.weight.unit),
+        state["weight_steps"],
     )
     return SetResult(weight, max(0, current.prescribed.reps + state["reps_delta"]))
+
+
+def _step(athlete: Athlete, unit: Unit) -> Decimal:
+    """The athlete's step; the unit's usual one for a workout prescribed before a unit switch."""
+    return athlete.rounding_step if unit == athlete.unit else DEFAULT_STEP[unit]
 
 
 def _adjusted_weight(prescribed: Weight, step: Decimal, steps: int) -> Weight:
