@@ -39,6 +39,10 @@ class User:
     rounding_step: Decimal = DEFAULT_STEP[Unit.KG]  # follows the smallest plate: 2 x plate
     rounding: Rounding = Rounding.NEAREST
 
+    def step_for(self, unit: Unit) -> Decimal:
+        """The athlete's step; the unit's usual one for weights in the other unit."""
+        return self.rounding_step if unit == self.unit else DEFAULT_STEP[unit]
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)

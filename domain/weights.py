@@ -51,6 +51,10 @@ class Weight:
     def plus(self, amount: Decimal) -> Weight:
         return Weight(self.amount + amount, self.unit)
 
+    def stepped(self, step: Decimal, steps: int) -> Weight:
+        """Moved by whole steps (a tap on weight ±), never below one step."""
+        return self.plus(max(step * steps, step - self.amount))
+
     def rounded(self, step: Decimal, mode: Rounding = Rounding.NEAREST) -> Weight:
         """The nearest multiple of `step` (ties up), or the one below with Rounding.DOWN."""
         steps = self.amount / step

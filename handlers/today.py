@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import operator
-from decimal import Decimal
 from typing import Any
 
 from aiogram import F, Router
@@ -42,10 +41,9 @@ from domain.sessions import (
     last_closed,
     set_logged_by,
 )
-from domain.strength import DEFAULT_BAR, DEFAULT_PLATES, plates_per_side
+from domain.strength import DEFAULT_BAR, plates_per_side, plates_with_smallest
 from domain.users import NotRegisteredError, find_user
 from domain.users import User as Athlete
-from domain.weights import DEFAULT_STEP, Unit, Weight
 from domain.workouts import Workout
 from handlers import workout_texts as texts
 from handlers.cards import Card
@@ -129,11 +127,13 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     if state.get("position") != position:
         state.update(position=position, reps_delta=0, weight_steps=0)
     p = current.prescribed
-    step = _step(athlete, p.weight.unit)
-    weight = _adjusted_weight(p.weight, step, state["weight_steps"])
+    step = athlete.step_for(p.weight.unit)
+    weight = p.weight.stepped(step, state["weight_steps"])
     reps = max(0, p.reps + state["reps_delta"])
     bar = DEFAULT_BAR[weight.unit]
-    plates = texts.plates_text(plates_per_side(weight, bar, _plates(weight.unit, step)), bar)
+    plates = texts.plates_text(
+        plates_per_side(weight, bar, plates_with_smallest(weight.unit, step)), bar
+    )
     rest = current_rest(workout, dialog_manager.middleware_data["clock"].now())
     upcoming = next(
         (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
@@ -214,27 +214,9 @@ def _adjusted(
         state.get("weight_steps") or state.get("reps_delta")
     ):
         return SetResult()
-    weight = _adjusted_weight(
-        current.prescribed.weight,
-        _step(athlete, current.prescribed.weight.unit),
-        state["weight_steps"],
-    )
+    prescribed = current.prescribed.weight
+    weight = prescribed.stepped(athlete.step_for(prescribed.unit), state["weight_steps"])
     return SetResult(weight, max(0, current.prescribed.reps + state["reps_delta"]))
-
-
-def _step(athlete: Athlete, unit: Unit) -> Decimal:
-    """The athlete's step; the unit's usual one for a workout prescribed before a unit switch."""
-    return athlete.rounding_step if unit == athlete.unit else DEFAULT_STEP[unit]
-
-
-def _adjusted_weight(prescribed: Weight, step: Decimal, steps: int) -> Weight:
-    """The prescribed weight moved by whole steps, never below one step."""
-    return prescribed.plus(max(step * steps, step - prescribed.amount))
-
-
-def _plates(unit: Unit, step: Decimal) -> tuple[Decimal, ...]:
-    """The usual plates, plus the athlete's smallest one (half the rounding step)."""
-    return tuple(sorted({*DEFAULT_PLATES[unit], step / 2}, reverse=True))
 
 
 async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:

@@ -30,3 +30,11 @@ def test_rounding_lands_on_a_step_within_one_step(
 
     assert rounded % step == 0
     assert abs(rounded - amount) <= (step / 2 if mode == Rounding.NEAREST else step)
+
+
+def test_a_weight_steps_down_no_further_than_one_step() -> None:
+    bar = Weight.of("20", Unit.KG)
+
+    assert bar.stepped(Decimal("2.5"), 2) == Weight.of("25", Unit.KG)
+    assert bar.stepped(Decimal("2.5"), -3) == Weight.of("12.5", Unit.KG)
+    assert bar.stepped(Decimal("2.5"), -100) == Weight.of("2.5", Unit.KG)
