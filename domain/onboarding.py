@@ -149,3 +149,17 @@ async def active_plan_definition(uow: UnitOfWork, athlete_id: int) -> tuple[Plan
         active = await uow.athlete_plans.active(athlete_id)
         plan = await uow.plans.get(active.plan_slug) if active else None
         return (plan, active.next_day) if plan and active else None
+
+
+class SetWarmups:
+    """Switches the warm-up ramp before main lifts on or off."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, on: bool) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if user.warmups != on:
+                await self._uow.users.update(replace(user, warmups=on))
+            await self._uow.commit()

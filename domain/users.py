@@ -38,6 +38,7 @@ class User:
     unit: Unit = Unit.KG
     rounding_step: Decimal = DEFAULT_STEP[Unit.KG]  # follows the smallest plate: 2 x plate
     rounding: Rounding = Rounding.NEAREST
+    warmups: bool = True  # a ramp before the first work set of a main lift
 
     def step_for(self, unit: Unit) -> Decimal:
         """The athlete's step; the unit's usual one for weights in the other unit."""

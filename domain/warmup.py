@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.plans import Tier
 from domain.plates import PlateInventory, load_bar
+from domain.users import User
 from domain.weights import Rounding, Weight
+from domain.workouts import WorkoutSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +75,14 @@ def warmup_sets(
         if ramp[-1].weight.amount < loaded.amount < ceiling:
             ramp.append(WarmupSet(loaded, warmup.reps))
     return tuple(ramp)
+
+
+def warmup_before(current: WorkoutSet, athlete: User) -> tuple[WarmupSet, ...]:
+    """The ramp shown before the first work set of a main (T1) lift, unless switched off."""
+    prescribed = current.prescribed
+    if not athlete.warmups or prescribed.tier != Tier.T1 or prescribed.set_number != 1:
+        return ()
+    unit = prescribed.weight.unit
+    return warmup_sets(
+        prescribed.weight, PlateInventory.default(unit), athlete.step_for(unit), athlete.rounding
+    )

@@ -13,7 +13,13 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
-from domain.onboarding import SMALLEST_PLATES, ChooseUnits, InvalidPlateError, SetRounding
+from domain.onboarding import (
+    SMALLEST_PLATES,
+    ChooseUnits,
+    InvalidPlateError,
+    SetRounding,
+    SetWarmups,
+)
 from domain.ports import UnitOfWork
 from domain.users import SetTimeZone, UnknownTimeZoneError, find_user
 from domain.weights import Rounding, Unit, format_amount
@@ -33,7 +39,12 @@ async def on_settings(message: Message, dialog_manager: DialogManager, uow: Unit
 async def settings_getter(uow: UnitOfWork, event_from_user: User, **_: Any) -> dict[str, Any]:
     user = await find_user(uow, event_from_user.id)
     if user is None:
-        return {"summary": texts.REGISTER_FIRST, "plates": [], "other_unit": ""}
+        return {
+            "summary": texts.REGISTER_FIRST,
+            "plates": [],
+            "other_unit": "",
+            "warmups_toggle": "",
+        }
     other = Unit.LB if user.unit == Unit.KG else Unit.KG
     return {
         "summary": texts.settings_summary(
@@ -41,7 +52,9 @@ async def settings_getter(uow: UnitOfWork, event_from_user: User, **_: Any) -> d
             unit=str(user.unit),
             smallest_plate=format_amount(user.rounding_step / 2),
             rounds_down=user.rounding == Rounding.DOWN,
+            warmups=user.warmups,
         ),
+        "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
         "other_unit": str(other),
         "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
         "rounding_toggle": texts.ROUND_NEAREST
@@ -69,6 +82,13 @@ async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
     except (InvalidOperation, InvalidPlateError):
         return  # a forged or stale choice: the card simply shows the current settings
     await manager.switch_to(SettingsSG.main)
+
+
+async def on_toggle_warmups(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        await SetWarmups(uow)(user.telegram_id, not user.warmups)
 
 
 async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
@@ -112,6 +132,7 @@ def build_dialog() -> Dialog:
                     SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
                     Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
                 ),
+                Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
                 Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
                 state=SettingsSG.main,
                 getter=settings_getter,

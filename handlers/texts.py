@@ -57,13 +57,20 @@ ROUND_DOWN = "↧ Round down"
 ROUND_NEAREST = "↕ Round to nearest"
 
 
-def settings_summary(*, time_zone: str, unit: str, smallest_plate: str, rounds_down: bool) -> str:
+WARMUPS_ON = "🔥 Show warm-ups"
+WARMUPS_OFF = "🔥 Hide warm-ups"
+
+
+def settings_summary(
+    *, time_zone: str, unit: str, smallest_plate: str, rounds_down: bool, warmups: bool
+) -> str:
     rounding = "down" if rounds_down else "to the nearest step"
     return (
         "<b>Settings</b>\n"
         f"Time zone: <b>{escape(time_zone)}</b>\n"
         f"Units: <b>{unit}</b>\n"
-        f"Smallest plate: <b>{smallest_plate} {unit}</b>, weights round {rounding}"
+        f"Smallest plate: <b>{smallest_plate} {unit}</b>, weights round {rounding}\n"
+        f"Warm-up ramps before main lifts: <b>{'on' if warmups else 'off'}</b>"
     )
 
 

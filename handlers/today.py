@@ -44,6 +44,7 @@ from domain.sessions import (
 from domain.strength import DEFAULT_BAR, plates_per_side, plates_with_smallest
 from domain.users import NotRegisteredError, find_user
 from domain.users import User as Athlete
+from domain.warmup import warmup_before
 from domain.workouts import Workout
 from handlers import workout_texts as texts
 from handlers.cards import Card
@@ -148,6 +149,7 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
             plates=plates,
             upcoming=upcoming,
             rest=texts.rest_line(rest, dialog_manager.middleware_data["clock"].now()),
+            warmup=texts.warmup_line(warmup_before(current, athlete)),
         ),
         "open": True,
         "active": True,

@@ -11,6 +11,7 @@ from domain.entry import EntryError, EntryProblem
 from domain.progression import TrainingMaxChange
 from domain.rest import Rest
 from domain.sessions import WorkoutSummary
+from domain.warmup import WarmupSet
 from domain.weights import Weight, format_amount
 from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
 
@@ -88,6 +89,7 @@ def card(
     plates: str,
     upcoming: WorkoutSet | None,
     rest: str | None = None,
+    warmup: str | None = None,
 ) -> str:
     p = current.prescribed
     logged = sum(1 for s in workout.sets if not s.is_open)
@@ -100,12 +102,21 @@ def card(
     ]
     if rest:
         lines.insert(1, rest)
+    if warmup:
+        lines.append(warmup)
     if p.amrap:
         lines.append("As many reps as you can: tap or type how many you did.")
     if upcoming is not None:
         u = upcoming.prescribed
         lines.append(f"Next: {escape(u.display_name)} {set_line(u, u.weight, u.reps)}")
     return "\n".join(lines)
+
+
+def warmup_line(ramp: Sequence[WarmupSet]) -> str | None:
+    if not ramp:
+        return None
+    steps = " · ".join(f"{format_amount(s.weight.amount)} × {s.reps}" for s in ramp)
+    return f"🔥 Warm up first: {steps} {ramp[0].weight.unit}"
 
 
 def rest_line(rest: Rest | None, now: datetime) -> str | None:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -138,6 +139,7 @@ class UserRow(Base):
     unit: Mapped[str] = mapped_column(String(2), server_default=Unit.KG.value)
     rounding_step: Mapped[Decimal] = mapped_column(ExactDecimal(), server_default="2.5")
     rounding: Mapped[str] = mapped_column(String(16), server_default=Rounding.NEAREST.value)
+    warmups: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
     __table_args__ = (
         CheckConstraint(one_of("unit", Unit), name="unit"),

@@ -40,6 +40,7 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.unit = user.unit.value
     row.rounding_step = user.rounding_step
     row.rounding = user.rounding.value
+    row.warmups = user.warmups
 
 
 def _to_user(row: UserRow) -> User:
@@ -54,4 +55,5 @@ def _to_user(row: UserRow) -> User:
         unit=Unit(row.unit),
         rounding_step=row.rounding_step,
         rounding=Rounding(row.rounding),
+        warmups=row.warmups,
     )

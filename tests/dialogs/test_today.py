@@ -180,3 +180,23 @@ async def test_the_weight_never_goes_below_one_step(
         await press(on_day_one, message_manager, "− 2.5 kg")
 
     assert "<b>2.5 kg × 8</b>" in text_of(message_manager)
+
+
+async def test_the_first_set_of_a_main_lift_shows_a_warm_up_ramp_until_switched_off(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    # Work set 57.5 kg: bar x 10, then 40/60/80% (23, 34.5, 46) to the nearest 2.5 kg.
+    assert "Warm up first: 20 × 10 · 22.5 × 5 · 35 × 3 · 45 × 1 kg" in text_of(message_manager)
+    await press(on_day_one, message_manager, "✅ Done")
+    assert "Warm up" not in text_of(message_manager)
+
+    message_manager.reset_history()
+    await on_day_one.send("/settings")
+    settings = next(m for m in message_manager.sent_messages if "Settings" in (m.text or ""))
+    await on_day_one.click(settings, InlineButtonTextLocator(".*Hide warm-ups"))
+    assert "Warm-up ramps before main lifts: <b>off</b>" in text_of(message_manager)
+    await on_day_one.send("/today")
+    await press(on_day_one, message_manager, "↩ Undo")
+
+    assert "set 1 of 9" in text_of(message_manager)
+    assert "Warm up" not in text_of(message_manager)
