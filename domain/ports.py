@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from domain.plans import Exercise, Plan
     from domain.users import User
-    from domain.workouts import ActivePlan, TrainingMax, Workout, WorkoutSet
+    from domain.workouts import ActivePlan, DoneSet, TrainingMax, Workout, WorkoutSet
 
 
 class Clock(Protocol):
@@ -87,6 +87,12 @@ class WorkoutRepository(Protocol):
 
     async def finished(self, athlete_id: int, limit: int, offset: int = 0) -> list[Workout]:
         """Finished workouts, newest first."""
+        ...
+
+    async def done_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DoneSet]]:
+        """Every set done in the athlete's finished workouts of these exercises, oldest first."""
         ...
 
 

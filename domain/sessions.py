@@ -11,6 +11,7 @@ from domain.plans import Plan
 from domain.ports import Clock, UnitOfWork
 from domain.prescription import prescribe_day
 from domain.progression import TrainingMaxChange, progression_from_workout
+from domain.records import DatedSet, PersonalRecord, personal_records
 from domain.strength import epley
 from domain.users import User, registered_user
 from domain.weights import Weight
@@ -257,7 +258,7 @@ def _target(sets: Sequence[WorkoutSet], position: int | None) -> WorkoutSet | No
 class LiftBest:
     display_name: str
     e1rm: Weight
-    is_pr: bool
+    records: tuple[PersonalRecord, ...]  # what this workout beat in the athlete's history
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +299,8 @@ class FinishWorkout:
                 await self._uow.athlete_plans.set_next_day(
                     athlete_id, _next_day(plan, workout.day_number)
                 )
-            previous = await self._uow.workouts.finished(athlete_id, limit=1000)
+            lifted = sorted({s.prescribed.exercise for s in workout.sets if s.done})
+            history = await self._uow.workouts.done_sets(athlete_id, lifted)
             await self._uow.workouts.finish(workout_id, now)
             await self._uow.commit()
         finished = replace(workout, finished_at=now)
@@ -307,7 +309,7 @@ class FinishWorkout:
             sets_done=sum(1 for s in workout.sets if s.done),
             volume=_volume(workout, user),
             duration=now - workout.started_at,
-            bests=_bests(workout, previous),
+            bests=_bests(workout, history),
             changes=tuple(c for c in changes if c.new != c.old),
         )
 
@@ -334,7 +336,7 @@ def _best_e1rm(sets: Sequence[WorkoutSet], exercise: str) -> Weight | None:
     return best
 
 
-def _bests(workout: Workout, previous: Sequence[Workout]) -> tuple[LiftBest, ...]:
+def _bests(workout: Workout, history: Sequence[tuple[str, DoneSet]]) -> tuple[LiftBest, ...]:
     bests: list[LiftBest] = []
     seen: set[str] = set()
     for s in workout.sets:
@@ -345,9 +347,13 @@ def _bests(workout: Workout, previous: Sequence[Workout]) -> tuple[LiftBest, ...
         best = _best_e1rm(workout.sets, exercise)
         if best is None:
             continue
-        earlier = [b for w in previous if (b := _best_e1rm(w.sets, exercise)) is not None]
-        is_pr = bool(earlier) and all(best.amount > b.to(best.unit).amount for b in earlier)
-        bests.append(LiftBest(s.prescribed.display_name, best, is_pr))
+        before = [DatedSet.of(done) for lift, done in history if lift == exercise]
+        now = [
+            DatedSet.of(w.done)
+            for w in workout.sets
+            if w.done and w.prescribed.exercise == exercise
+        ]
+        bests.append(LiftBest(s.prescribed.display_name, best, personal_records(before, now)))
     return tuple(bests)
 
 

@@ -9,6 +9,7 @@ from html import escape
 
 from domain.entry import EntryError, EntryProblem
 from domain.progression import TrainingMaxChange
+from domain.records import PersonalRecord, RecordKind, RepsRecord
 from domain.rest import Rest
 from domain.sessions import WorkoutSummary
 from domain.warmup import WarmupSet
@@ -155,8 +156,8 @@ def summary(result: WorkoutSummary) -> str:
         f"Time: {duration_text(result.duration)}",
     ]
     for best in result.bests:
-        pr = " 🏆 PR" if best.is_pr else ""
-        lines.append(f"{escape(best.display_name)}: best e1RM {best.e1rm}{pr}")
+        lines.append(f"{escape(best.display_name)}: best e1RM {best.e1rm}")
+        lines.extend(f"🏆 PR: {record_text(record)}" for record in best.records)
     if result.changes:
         lines.append("")
         lines.append("<b>Progression</b>")
@@ -164,6 +165,13 @@ def summary(result: WorkoutSummary) -> str:
     else:
         lines.append("No training max changes this time.")
     return "\n".join(lines)
+
+
+def record_text(record: PersonalRecord) -> str:
+    if isinstance(record, RepsRecord):
+        return f"{record.new} reps at {record.weight} (was {record.previous})"
+    what = "heaviest" if record.kind == RecordKind.HEAVIEST else "best e1RM"
+    return f"{what} {record.new} (was {record.previous})"
 
 
 def entry_problem(error: EntryError) -> str:

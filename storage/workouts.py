@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,28 @@ class SqlWorkoutRepository:
     async def get(self, workout_id: int) -> Workout | None:
         found = await self._load(_workouts().where(WorkoutRow.id == workout_id))
         return found[0] if found else None
+
+    async def done_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DoneSet]]:
+        """Every set done in the athlete's finished workouts of these exercises, oldest first."""
+        rows = await self._session.execute(
+            select(*WorkoutSetRow.__table__.columns)
+            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+            .where(
+                WorkoutRow.user_id == athlete_id,
+                WorkoutRow.finished_at.is_not(None),
+                WorkoutSetRow.exercise.in_(exercises),
+                WorkoutSetRow.done_amount.is_not(None),
+            )
+            .order_by(WorkoutSetRow.logged_at)
+        )
+        found = []
+        for row in rows:
+            done = _to_workout_set(row).done
+            if done is not None:
+                found.append((row.exercise, done))
+        return found
 
     async def _load(self, query: _WorkoutQuery) -> list[Workout]:
         # Plain rows, not ORM objects: every set logged reads the whole workout back, and

@@ -11,7 +11,7 @@ from typing import Any
 
 from domain.plans import Exercise, Plan
 from domain.users import User
-from domain.workouts import ActivePlan, TrainingMax, Workout, WorkoutSet
+from domain.workouts import ActivePlan, DoneSet, TrainingMax, Workout, WorkoutSet
 
 
 @dataclass
@@ -125,6 +125,18 @@ class InMemoryWorkouts:
         done = [w for w in self._rows.values() if w.athlete_id == athlete_id and w.finished_at]
         done.sort(key=lambda w: w.finished_at or w.started_at, reverse=True)
         return done[offset : offset + limit]
+
+    async def done_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DoneSet]]:
+        done = [
+            (s.prescribed.exercise, s.done)
+            for w in self._rows.values()
+            if w.athlete_id == athlete_id and w.finished_at
+            for s in w.sets
+            if s.done is not None and s.prescribed.exercise in exercises
+        ]
+        return sorted(done, key=lambda pair: pair[1].logged_at)
 
 
 class InMemoryUnitOfWork:

@@ -222,3 +222,28 @@ async def test_a_set_both_done_and_skipped_is_refused(
             await SqlWorkoutRepository(session).save_set(
                 workout.id, replace(workout.sets[0], done=done, skipped=True)
             )
+
+
+async def test_done_sets_of_finished_workouts_come_back_for_the_lifts_asked(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await seed(session_factory)
+    finished = await store(session_factory, squat_day())
+    assert finished.id is not None
+    done = DoneSet(Weight.of("102.5", Unit.KG), 7, START + timedelta(minutes=5))
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        await uow.workouts.save_set(finished.id, replace(finished.sets[0], done=done))
+        await uow.workouts.finish(finished.id, START + timedelta(hours=1))
+        await uow.commit()
+    still_open = await store(session_factory, squat_day(START + timedelta(days=1)))
+    assert still_open.id is not None
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        await uow.workouts.save_set(still_open.id, replace(still_open.sets[0], done=done))
+        await uow.commit()
+
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        squat = await uow.workouts.done_sets(ATHLETE, ["squat"])
+        other = await uow.workouts.done_sets(ATHLETE, ["bench"])
+
+    assert squat == [("squat", done)]
+    assert other == []

@@ -9,6 +9,7 @@ import pytest
 
 from domain.library import install_builtin_programs
 from domain.onboarding import ChooseUnits, SetTrainingMaxes, StartPlan, missing_training_maxes
+from domain.records import RecordKind, WeightRecord
 from domain.sessions import (
     DeclineChange,
     FinishWorkout,
@@ -159,3 +160,29 @@ async def test_declining_a_change_keeps_the_old_training_max(setup: Setup) -> No
     assert again is None
     async with uow:
         assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")
+
+
+async def test_the_finish_summary_names_the_records_beaten(setup: Setup) -> None:
+    uow, clock = setup
+    first = await OpenWorkout(uow, clock)(ANN)
+    for s in first.sets:
+        await LogSet(uow, clock)(ANN, first.id or 0, s.prescribed.position, SetResult())
+    baseline = await FinishWorkout(uow, clock)(ANN, first.id or 0)
+    clock.current += timedelta(days=7)
+    again = await OpenWorkout(uow, clock)(ANN, day_number=1)
+    for s in again.sets:
+        heavy_bench = s.prescribed.exercise == "bench" and s.prescribed.weight == kg("85")
+        reps = 8 if heavy_bench else None  # the three 85 kg x 4 sets done for 8
+        await LogSet(uow, clock)(ANN, again.id or 0, s.prescribed.position, SetResult(reps=reps))
+
+    summary = await FinishWorkout(uow, clock)(ANN, again.id or 0)
+
+    assert all(best.records == () for best in baseline.bests)  # the first time sets the baseline
+    bench = next(b for b in summary.bests if b.display_name.startswith("Bench"))
+    kinds = {record.kind for record in bench.records}
+    assert kinds == {RecordKind.E1RM, RecordKind.REPS_AT_WEIGHT}  # 85 kg is not a new heaviest
+    # Epley: 85 x (1 + 8/30) = 107.67 kg now; the baseline's best was 85 x (1 + 4/30) = 96.33.
+    e1rm = next(r for r in bench.records if isinstance(r, WeightRecord))
+    assert e1rm.kind == RecordKind.E1RM
+    assert round(e1rm.new.amount, 2) == Decimal("107.67")
+    assert round(e1rm.previous.amount, 2) == Decimal("96.33")
