@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
+from domain.records import E1rmFormula
 from domain.users import registered_user
 from domain.weights import DEFAULT_STEP, Rounding, Unit, Weight
 from domain.workouts import ActivePlan, TrainingMax
@@ -162,4 +163,40 @@ class SetWarmups:
             user = await registered_user(self._uow, athlete_id)
             if user.warmups != on:
                 await self._uow.users.update(replace(user, warmups=on))
+            await self._uow.commit()
+
+
+BARS = {
+    Unit.KG: (Decimal(20), Decimal(15), Decimal(10)),
+    Unit.LB: (Decimal(45), Decimal(35), Decimal(33), Decimal(15)),
+}
+
+
+class InvalidBarError(ValueError):
+    """Not a bar we offer for the athlete's unit."""
+
+
+class SetBar:
+    """The bar the athlete loads: plates per side and warm-ups are worked out on it."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, amount: Decimal) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if amount not in BARS[user.unit]:
+                raise InvalidBarError(str(amount))
+            await self._uow.users.update(replace(user, bar=Weight(amount, user.unit)))
+            await self._uow.commit()
+
+
+class SetE1rmFormula:
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, formula: E1rmFormula) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            await self._uow.users.update(replace(user, e1rm_formula=formula))
             await self._uow.commit()

@@ -11,8 +11,8 @@ from domain.plans import Plan
 from domain.ports import Clock, UnitOfWork
 from domain.prescription import prescribe_day
 from domain.progression import TrainingMaxChange, progression_from_workout
-from domain.records import DatedSet, PersonalRecord, personal_records
-from domain.strength import epley
+from domain.records import DatedSet, E1rmFormula, PersonalRecord, personal_records
+from domain.strength import BRZYCKI_MAX_REPS, brzycki, epley
 from domain.users import User, registered_user
 from domain.weights import Weight
 from domain.workouts import DoneSet, TrainingMax, Workout, WorkoutSet
@@ -309,7 +309,7 @@ class FinishWorkout:
             sets_done=sum(1 for s in workout.sets if s.done),
             volume=_volume(workout, user),
             duration=now - workout.started_at,
-            bests=_bests(workout, history),
+            bests=_bests(workout, history, user.e1rm_formula),
             changes=tuple(c for c in changes if c.new != c.old),
         )
 
@@ -326,17 +326,22 @@ def _volume(workout: Workout, user: User) -> Weight:
     return Weight(total, user.unit)
 
 
-def _best_e1rm(sets: Sequence[WorkoutSet], exercise: str) -> Weight | None:
+def _best_e1rm(sets: Sequence[WorkoutSet], exercise: str, formula: E1rmFormula) -> Weight | None:
     best: Weight | None = None
     for s in sets:
         if s.done and s.done.reps > 0 and s.prescribed.exercise == exercise:
-            e1rm = epley(s.done.weight, s.done.reps)
+            if formula == E1rmFormula.BRZYCKI and s.done.reps > BRZYCKI_MAX_REPS:
+                continue
+            estimate = brzycki if formula == E1rmFormula.BRZYCKI else epley
+            e1rm = estimate(s.done.weight, s.done.reps)
             if best is None or e1rm.to(best.unit).amount > best.amount:
                 best = e1rm
     return best
 
 
-def _bests(workout: Workout, history: Sequence[tuple[str, DoneSet]]) -> tuple[LiftBest, ...]:
+def _bests(
+    workout: Workout, history: Sequence[tuple[str, DoneSet]], formula: E1rmFormula
+) -> tuple[LiftBest, ...]:
     bests: list[LiftBest] = []
     seen: set[str] = set()
     for s in workout.sets:
@@ -344,7 +349,7 @@ def _bests(workout: Workout, history: Sequence[tuple[str, DoneSet]]) -> tuple[Li
         if exercise in seen:
             continue
         seen.add(exercise)
-        best = _best_e1rm(workout.sets, exercise)
+        best = _best_e1rm(workout.sets, exercise, formula)
         if best is None:
             continue
         before = [DatedSet.of(done) for lift, done in history if lift == exercise]
@@ -353,7 +358,8 @@ def _bests(workout: Workout, history: Sequence[tuple[str, DoneSet]]) -> tuple[Li
             for w in workout.sets
             if w.done and w.prescribed.exercise == exercise
         ]
-        bests.append(LiftBest(s.prescribed.display_name, best, personal_records(before, now)))
+        records = personal_records(before, now, formula)
+        bests.append(LiftBest(s.prescribed.display_name, best, records))
     return tuple(bests)
 
 

@@ -9,7 +9,9 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from domain.ports import Clock, UnitOfWork
-from domain.weights import DEFAULT_STEP, Rounding, Unit
+from domain.records import E1rmFormula
+from domain.strength import DEFAULT_BAR
+from domain.weights import DEFAULT_STEP, Rounding, Unit, Weight
 
 DEFAULT_TIME_ZONE = "UTC"
 DEFAULT_LANGUAGE = "en"
@@ -39,6 +41,14 @@ class User:
     rounding_step: Decimal = DEFAULT_STEP[Unit.KG]  # follows the smallest plate: 2 x plate
     rounding: Rounding = Rounding.NEAREST
     warmups: bool = True  # a ramp before the first work set of a main lift
+    e1rm_formula: E1rmFormula = E1rmFormula.EPLEY
+    bar: Weight | None = None  # None: the usual bar for the unit
+
+    def bar_for(self, unit: Unit) -> Weight:
+        """The athlete's bar; the unit's usual one for weights in the other unit."""
+        if self.bar is not None and self.bar.unit == unit:
+            return self.bar
+        return DEFAULT_BAR[unit]
 
     def step_for(self, unit: Unit) -> Decimal:
         """The athlete's step; the unit's usual one for weights in the other unit."""

@@ -83,6 +83,5 @@ def warmup_before(current: WorkoutSet, athlete: User) -> tuple[WarmupSet, ...]:
     if not athlete.warmups or prescribed.tier != Tier.T1 or prescribed.set_number != 1:
         return ()
     unit = prescribed.weight.unit
-    return warmup_sets(
-        prescribed.weight, PlateInventory.default(unit), athlete.step_for(unit), athlete.rounding
-    )
+    inventory = PlateInventory(athlete.bar_for(unit), PlateInventory.default(unit).pairs)
+    return warmup_sets(prescribed.weight, inventory, athlete.step_for(unit), athlete.rounding)

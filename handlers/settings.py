@@ -14,13 +14,18 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
 from domain.onboarding import (
+    BARS,
     SMALLEST_PLATES,
     ChooseUnits,
+    InvalidBarError,
     InvalidPlateError,
+    SetBar,
+    SetE1rmFormula,
     SetRounding,
     SetWarmups,
 )
 from domain.ports import UnitOfWork
+from domain.records import E1rmFormula
 from domain.users import SetTimeZone, UnknownTimeZoneError, find_user
 from domain.weights import Rounding, Unit, format_amount
 from handlers import texts
@@ -53,6 +58,16 @@ async def settings_getter(uow: UnitOfWork, event_from_user: User, **_: Any) -> d
             smallest_plate=format_amount(user.rounding_step / 2),
             rounds_down=user.rounding == Rounding.DOWN,
             warmups=user.warmups,
+            bar=str(user.bar_for(user.unit)),
+            formula=user.e1rm_formula.value.title(),
+        ),
+        "bars": [format_amount(b) for b in BARS[user.unit]],
+        "formula_toggle": texts.use_formula(
+            (
+                E1rmFormula.EPLEY
+                if user.e1rm_formula == E1rmFormula.BRZYCKI
+                else E1rmFormula.BRZYCKI
+            ).value.title()
         ),
         "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
         "other_unit": str(other),
@@ -82,6 +97,25 @@ async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
     except (InvalidOperation, InvalidPlateError):
         return  # a forged or stale choice: the card simply shows the current settings
     await manager.switch_to(SettingsSG.main)
+
+
+async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    try:
+        await SetBar(uow)(_athlete_id(manager), Decimal(item))
+    except (InvalidOperation, InvalidBarError):
+        return  # a forged or stale choice: the card simply shows the current settings
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        other = (
+            E1rmFormula.EPLEY if user.e1rm_formula == E1rmFormula.BRZYCKI else E1rmFormula.BRZYCKI
+        )
+        await SetE1rmFormula(uow)(user.telegram_id, other)
 
 
 async def on_toggle_warmups(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
@@ -132,9 +166,26 @@ def build_dialog() -> Dialog:
                     SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
                     Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
                 ),
+                Row(
+                    SwitchTo(Const(texts.BAR_BUTTON), id="bar", state=SettingsSG.bar),
+                    Button(Format("{formula_toggle}"), id="formula", on_click=on_toggle_formula),
+                ),
                 Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
                 Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
                 state=SettingsSG.main,
+                getter=settings_getter,
+            ),
+            Card(
+                Const(texts.BAR_PROMPT),
+                Select(
+                    Format("{item}"),
+                    id="bar_pick",
+                    item_id_getter=str,
+                    items="bars",
+                    on_click=on_bar,
+                ),
+                SwitchTo(Const(texts.BACK_BUTTON), id="back_bar", state=SettingsSG.main),
+                state=SettingsSG.bar,
                 getter=settings_getter,
             ),
             Card(

@@ -7,6 +7,7 @@ class SettingsSG(StatesGroup):
     main = State()
     time_zone = State()
     plates = State()
+    bar = State()
 
 
 class OnboardingSG(StatesGroup):

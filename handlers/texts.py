@@ -57,12 +57,27 @@ ROUND_DOWN = "↧ Round down"
 ROUND_NEAREST = "↕ Round to nearest"
 
 
+BAR_BUTTON = "🏋️ Bar"
+BAR_PROMPT = "Which bar do you load? Plates per side and warm-ups are worked out on it."
+
+
+def use_formula(name: str) -> str:
+    return f"📈 e1RM by {name}"
+
+
 WARMUPS_ON = "🔥 Show warm-ups"
 WARMUPS_OFF = "🔥 Hide warm-ups"
 
 
 def settings_summary(
-    *, time_zone: str, unit: str, smallest_plate: str, rounds_down: bool, warmups: bool
+    *,
+    time_zone: str,
+    unit: str,
+    smallest_plate: str,
+    rounds_down: bool,
+    warmups: bool,
+    bar: str,
+    formula: str,
 ) -> str:
     rounding = "down" if rounds_down else "to the nearest step"
     return (
@@ -70,7 +85,9 @@ def settings_summary(
         f"Time zone: <b>{escape(time_zone)}</b>\n"
         f"Units: <b>{unit}</b>\n"
         f"Smallest plate: <b>{smallest_plate} {unit}</b>, weights round {rounding}\n"
-        f"Warm-up ramps before main lifts: <b>{'on' if warmups else 'off'}</b>"
+        f"Bar: <b>{bar}</b>\n"
+        f"Warm-up ramps before main lifts: <b>{'on' if warmups else 'off'}</b>\n"
+        f"e1RM formula: <b>{formula}</b>"
     )
 
 

@@ -41,7 +41,7 @@ from domain.sessions import (
     last_closed,
     set_logged_by,
 )
-from domain.strength import DEFAULT_BAR, plates_per_side, plates_with_smallest
+from domain.strength import plates_per_side, plates_with_smallest
 from domain.users import NotRegisteredError, find_user
 from domain.users import User as Athlete
 from domain.warmup import warmup_before
@@ -131,7 +131,7 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     step = athlete.step_for(p.weight.unit)
     weight = p.weight.stepped(step, state["weight_steps"])
     reps = max(0, p.reps + state["reps_delta"])
-    bar = DEFAULT_BAR[weight.unit]
+    bar = athlete.bar_for(weight.unit)
     plates = texts.plates_text(
         plates_per_side(weight, bar, plates_with_smallest(weight.unit, step)), bar
     )

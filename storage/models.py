@@ -29,6 +29,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from domain.plans import BodyRegion, Tier
+from domain.records import E1rmFormula
 from domain.weights import Rounding, Unit
 
 NAMING_CONVENTION = {
@@ -140,6 +141,9 @@ class UserRow(Base):
     rounding_step: Mapped[Decimal] = mapped_column(ExactDecimal(), server_default="2.5")
     rounding: Mapped[str] = mapped_column(String(16), server_default=Rounding.NEAREST.value)
     warmups: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    e1rm_formula: Mapped[str] = mapped_column(String(16), server_default=E1rmFormula.EPLEY.value)
+    bar_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    bar_unit: Mapped[str | None] = mapped_column(String(2))
 
     __table_args__ = (
         CheckConstraint(one_of("unit", Unit), name="unit"),

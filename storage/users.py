@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.records import E1rmFormula
 from domain.users import User
 from domain.weights import Rounding, Unit
 from storage.models import UserRow
+from storage.weights import to_weight, weight_columns
 
 
 class SqlUserRepository:
@@ -41,6 +43,8 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.rounding_step = user.rounding_step
     row.rounding = user.rounding.value
     row.warmups = user.warmups
+    row.e1rm_formula = user.e1rm_formula.value
+    row.bar_amount, row.bar_unit = weight_columns(user.bar) if user.bar else (None, None)
 
 
 def _to_user(row: UserRow) -> User:
@@ -56,4 +60,8 @@ def _to_user(row: UserRow) -> User:
         rounding_step=row.rounding_step,
         rounding=Rounding(row.rounding),
         warmups=row.warmups,
+        e1rm_formula=E1rmFormula(row.e1rm_formula),
+        bar=None
+        if row.bar_amount is None or row.bar_unit is None
+        else to_weight(row.bar_amount, row.bar_unit),
     )

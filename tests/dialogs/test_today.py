@@ -200,3 +200,19 @@ async def test_the_first_set_of_a_main_lift_shows_a_warm_up_ramp_until_switched_
 
     assert "set 1 of 9" in text_of(message_manager)
     assert "Warm up" not in text_of(message_manager)
+
+
+async def test_a_lighter_bar_changes_the_plates_per_side(
+    on_day_one: BotClient, message_manager: MockMessageManager
+) -> None:
+    message_manager.reset_history()
+    await on_day_one.send("/settings")
+    settings = next(m for m in message_manager.sent_messages if "Settings" in (m.text or ""))
+    await on_day_one.click(settings, InlineButtonTextLocator(".*Bar$"))
+    await on_day_one.click(message_manager.last_message(), InlineButtonTextLocator("^15$"))
+    assert "Bar: <b>15 kg</b>" in text_of(message_manager)
+
+    await on_day_one.send("/today")
+
+    # 57.5 kg on a 15 kg bar: 21.25 per side = 20 + 1.25.
+    assert "Plates per side: 20 + 1.25 (on a 15 kg bar)" in text_of(message_manager)

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.records import E1rmFormula
 from domain.users import Profile, RegisterUser, User
-from domain.weights import Rounding, Unit
+from domain.weights import Rounding, Unit, Weight
 from storage.uow import SqlUnitOfWork
 from storage.users import SqlUserRepository
 from tests.fakes import FixedClock
@@ -106,7 +107,15 @@ async def test_registering_a_new_user_then_again_refreshes_the_profile_and_keeps
 async def test_a_users_unit_and_rounding_come_back_as_saved(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    in_pounds = replace(ZOE, unit=Unit.LB, rounding_step=Decimal("2.50"), rounding=Rounding.DOWN)
+    in_pounds = replace(
+        ZOE,
+        unit=Unit.LB,
+        rounding_step=Decimal("2.50"),
+        rounding=Rounding.DOWN,
+        warmups=False,
+        e1rm_formula=E1rmFormula.BRZYCKI,
+        bar=Weight(Decimal("35"), Unit.LB),
+    )
     async with session_factory() as session:
         await SqlUserRepository(session).add(ZOE)
         await session.commit()

@@ -8,8 +8,14 @@ from decimal import Decimal
 import pytest
 
 from domain.library import install_builtin_programs
-from domain.onboarding import ChooseUnits, SetTrainingMaxes, StartPlan, missing_training_maxes
-from domain.records import RecordKind, WeightRecord
+from domain.onboarding import (
+    ChooseUnits,
+    SetE1rmFormula,
+    SetTrainingMaxes,
+    StartPlan,
+    missing_training_maxes,
+)
+from domain.records import E1rmFormula, RecordKind, WeightRecord
 from domain.sessions import (
     DeclineChange,
     FinishWorkout,
@@ -186,3 +192,17 @@ async def test_the_finish_summary_names_the_records_beaten(setup: Setup) -> None
     assert e1rm.kind == RecordKind.E1RM
     assert round(e1rm.new.amount, 2) == Decimal("107.67")
     assert round(e1rm.previous.amount, 2) == Decimal("96.33")
+
+
+async def test_brzycki_athletes_get_brzycki_estimates(setup: Setup) -> None:
+    uow, clock = setup
+    await SetE1rmFormula(uow)(ANN, E1rmFormula.BRZYCKI)
+    workout = await OpenWorkout(uow, clock)(ANN)
+    for s in workout.sets:
+        await LogSet(uow, clock)(ANN, workout.id or 0, s.prescribed.position, SetResult())
+
+    summary = await FinishWorkout(uow, clock)(ANN, workout.id or 0)
+
+    bench = next(b for b in summary.bests if b.display_name.startswith("Bench"))
+    # Best bench set: 85 kg x 4; Brzycki 85 x 36 / (37 - 4) = 92.73 (Epley would say 96.33).
+    assert round(bench.e1rm.amount, 2) == Decimal("92.73")
