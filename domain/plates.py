@@ -114,3 +114,9 @@ def _side_loads(pairs: Pairs) -> _SideLoads:
         best = grown
     sums = tuple(sorted(best))
     return _SideLoads(sums, tuple(best[amount] for amount in sums))
+
+
+def athlete_inventory(bar: Weight, smallest_plate: Decimal) -> PlateInventory:
+    """The usual plates for the bar's unit, plenty of each, plus the athlete's smallest plate."""
+    usual = PlateInventory.default(bar.unit).pairs
+    return PlateInventory(bar, {**usual, smallest_plate: usual.get(smallest_plate, DEFAULT_PAIRS)})

@@ -54,8 +54,3 @@ def plates_per_side(
         side.extend([plate] * count)
         remaining -= plate * count
     return tuple(side) if remaining == 0 else None
-
-
-def plates_with_smallest(unit: Unit, step: Decimal) -> tuple[Decimal, ...]:
-    """The usual plates and the athlete's smallest one (half their step), heaviest first."""
-    return tuple(sorted({*DEFAULT_PLATES[unit], step / 2}, reverse=True))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from domain.plates import BarLoad, athlete_inventory, load_bar
 from domain.ports import Clock, UnitOfWork
 from domain.records import E1rmFormula
 from domain.strength import DEFAULT_BAR
@@ -43,6 +44,11 @@ class User:
     warmups: bool = True  # a ramp before the first work set of a main lift
     e1rm_formula: E1rmFormula = E1rmFormula.EPLEY
     bar: Weight | None = None  # None: the usual bar for the unit
+
+    def loads(self, target: Weight) -> BarLoad:
+        """What the athlete can put on the bar nearest to `target`, with their bar and plates."""
+        inventory = athlete_inventory(self.bar_for(target.unit), self.step_for(target.unit) / 2)
+        return load_bar(target, inventory, self.rounding)
 
     def bar_for(self, unit: Unit) -> Weight:
         """The athlete's bar; the unit's usual one for weights in the other unit."""

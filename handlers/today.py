@@ -41,7 +41,6 @@ from domain.sessions import (
     last_closed,
     set_logged_by,
 )
-from domain.strength import plates_per_side, plates_with_smallest
 from domain.users import NotRegisteredError, find_user
 from domain.users import User as Athlete
 from domain.warmup import warmup_before
@@ -129,12 +128,13 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         state.update(position=position, reps_delta=0, weight_steps=0)
     p = current.prescribed
     step = athlete.step_for(p.weight.unit)
-    weight = p.weight.stepped(step, state["weight_steps"])
+    wanted = p.weight.stepped(step, state["weight_steps"])
+    load = athlete.loads(wanted)
+    weight = load.total
     reps = max(0, p.reps + state["reps_delta"])
-    bar = athlete.bar_for(weight.unit)
-    plates = texts.plates_text(
-        plates_per_side(weight, bar, plates_with_smallest(weight.unit, step)), bar
-    )
+    plates = texts.plates_text(load.per_side, athlete.bar_for(weight.unit))
+    if not load.exact:
+        plates += texts.nearest_loadable(wanted)
     rest = current_rest(workout, dialog_manager.middleware_data["clock"].now())
     upcoming = next(
         (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
@@ -210,15 +210,19 @@ async def _log(
 def _adjusted(
     manager: DialogManager, workout: Workout, athlete: Athlete, position: int
 ) -> SetResult:
+    """What the card showed: the prescription moved by the taps, as the athlete can load it."""
     state = _state(manager)
     current = next(s for s in workout.sets if s.prescribed.position == position)
-    if state.get("position") != position or not (
-        state.get("weight_steps") or state.get("reps_delta")
-    ):
+    shown = state.get("position") == position
+    steps = state.get("weight_steps", 0) if shown else 0
+    reps_delta = state.get("reps_delta", 0) if shown else 0
+    prescribed = current.prescribed
+    weight = athlete.loads(
+        prescribed.weight.stepped(athlete.step_for(prescribed.weight.unit), steps)
+    )
+    if weight.total == prescribed.weight and not reps_delta:
         return SetResult()
-    prescribed = current.prescribed.weight
-    weight = prescribed.stepped(athlete.step_for(prescribed.unit), state["weight_steps"])
-    return SetResult(weight, max(0, current.prescribed.reps + state["reps_delta"]))
+    return SetResult(weight.total, max(0, prescribed.reps + reps_delta))
 
 
 async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:

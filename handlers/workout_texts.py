@@ -131,9 +131,11 @@ def _clock_text(span: timedelta) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def plates_text(per_side: Sequence[Decimal] | None, bar: Weight) -> str:
-    if per_side is None:
-        return "cannot be loaded exactly"
+def nearest_loadable(wanted: Weight) -> str:
+    return f"\n{wanted} can't be loaded with your bar and plates: this is the nearest."
+
+
+def plates_text(per_side: Sequence[Decimal], bar: Weight) -> str:
     if not per_side:
         return f"empty bar ({bar})"
     return " + ".join(format_amount(p) for p in per_side) + f" (on a {bar} bar)"

@@ -173,13 +173,14 @@ async def test_a_weight_adjustment_is_kept_when_the_reps_are_typed(
     assert (first.done.weight, first.done.reps) == (Weight(Decimal("60"), Unit.KG), 7)
 
 
-async def test_the_weight_never_goes_below_one_step(
+async def test_tapping_the_weight_down_stops_at_the_empty_bar_and_says_why(
     on_day_one: BotClient, message_manager: MockMessageManager
 ) -> None:
     for _ in range(40):
         await press(on_day_one, message_manager, "− 2.5 kg")
 
-    assert "<b>2.5 kg × 8</b>" in text_of(message_manager)
+    assert "<b>20 kg × 8</b>" in text_of(message_manager)
+    assert "2.5 kg can't be loaded with your bar and plates" in text_of(message_manager)
 
 
 async def test_the_first_set_of_a_main_lift_shows_a_warm_up_ramp_until_switched_off(

@@ -1,8 +1,17 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 
-from domain.users import Profile, RegisterUser, SetTimeZone, UnknownTimeZoneError, find_time_zone
+from domain.users import (
+    Profile,
+    RegisterUser,
+    SetTimeZone,
+    UnknownTimeZoneError,
+    User,
+    find_time_zone,
+)
+from domain.weights import Unit, Weight
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 ANN = Profile(telegram_id=1001, first_name="Ann", username="ann", language="de")
@@ -67,3 +76,24 @@ async def test_a_refused_time_zone_changes_nothing() -> None:
         await SetTimeZone(uow)(1001, "Atlantis")
 
     assert uow.committed_users[1001].time_zone == "UTC"
+
+
+def test_a_weight_the_athletes_bar_cannot_take_exactly_becomes_the_nearest_loadable() -> None:
+    ann = User(
+        1,
+        "Ann",
+        None,
+        None,
+        "en",
+        "UTC",
+        datetime(2026, 1, 1, tzinfo=UTC),
+        unit=Unit.LB,
+        rounding_step=Decimal(5),
+        bar=Weight(Decimal(33), Unit.LB),
+    )
+
+    load = ann.loads(Weight(Decimal(135), Unit.LB))
+
+    # 135 on a 33 lb bar needs 51 lb a side: 45 + 5 gives 133, 45 + 5 + 2.5 gives 138.
+    assert (load.total, load.exact) == (Weight(Decimal(133), Unit.LB), False)
+    assert load.per_side == (Decimal(45), Decimal(5))
