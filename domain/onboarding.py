@@ -1,16 +1,12 @@
-"""Getting an athlete going: a plan, units, and the training maxes the plan needs."""
+"""Getting an athlete going: a plan and the training maxes it needs."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from decimal import Decimal
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
-from domain.records import E1rmFormula
-from domain.users import registered_user
-from domain.weights import DEFAULT_STEP, Rounding, Unit, Weight
+from domain.weights import Weight
 from domain.workouts import ActivePlan, TrainingMax
 
 
@@ -22,22 +18,6 @@ async def active_plan(uow: UnitOfWork, athlete_id: int) -> ActivePlan | None:
 async def available_plans(uow: UnitOfWork) -> list[Plan]:
     async with uow:
         return await uow.plans.builtin()
-
-
-class ChooseUnits:
-    """Sets kg or lb; the rounding step follows the unit's usual smallest plate pair."""
-
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
-
-    async def __call__(self, athlete_id: int, unit: Unit) -> None:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            if user.unit != unit:
-                await self._uow.users.update(
-                    replace(user, unit=unit, rounding_step=DEFAULT_STEP[unit])
-                )
-            await self._uow.commit()
 
 
 class StartPlan:
@@ -111,92 +91,9 @@ async def training_maxes_with_history(
         }
 
 
-SMALLEST_PLATES = {
-    Unit.KG: (Decimal("0.25"), Decimal("0.5"), Decimal("1.25"), Decimal("2.5")),
-    Unit.LB: (Decimal("1.25"), Decimal("2.5"), Decimal("5")),
-}
-
-
-class InvalidPlateError(ValueError):
-    """Not a plate size we offer for the athlete's unit."""
-
-
-class SetRounding:
-    """Rounding follows the smallest plate: the step is two of them; or always round down."""
-
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
-
-    async def __call__(
-        self, athlete_id: int, smallest_plate: Decimal | None, rounding: Rounding | None
-    ) -> None:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            changed = user
-            if smallest_plate is not None:
-                if smallest_plate not in SMALLEST_PLATES[user.unit]:
-                    raise InvalidPlateError(str(smallest_plate))
-                changed = replace(changed, rounding_step=smallest_plate * 2)
-            if rounding is not None:
-                changed = replace(changed, rounding=rounding)
-            if changed != user:
-                await self._uow.users.update(changed)
-            await self._uow.commit()
-
-
 async def active_plan_definition(uow: UnitOfWork, athlete_id: int) -> tuple[Plan, int] | None:
     """The athlete's active plan and the number of the day that comes next."""
     async with uow:
         active = await uow.athlete_plans.active(athlete_id)
         plan = await uow.plans.get(active.plan_slug) if active else None
         return (plan, active.next_day) if plan and active else None
-
-
-class SetWarmups:
-    """Switches the warm-up ramp before main lifts on or off."""
-
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
-
-    async def __call__(self, athlete_id: int, on: bool) -> None:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            if user.warmups != on:
-                await self._uow.users.update(replace(user, warmups=on))
-            await self._uow.commit()
-
-
-BARS = {
-    Unit.KG: (Decimal(20), Decimal(15), Decimal(10)),
-    Unit.LB: (Decimal(45), Decimal(35), Decimal(33), Decimal(15)),
-}
-
-
-class InvalidBarError(ValueError):
-    """Not a bar we offer for the athlete's unit."""
-
-
-class SetBar:
-    """The bar the athlete loads: plates per side and warm-ups are worked out on it."""
-
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
-
-    async def __call__(self, athlete_id: int, amount: Decimal) -> None:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            if amount not in BARS[user.unit]:
-                raise InvalidBarError(str(amount))
-            await self._uow.users.update(replace(user, bar=Weight(amount, user.unit)))
-            await self._uow.commit()
-
-
-class SetE1rmFormula:
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
-
-    async def __call__(self, athlete_id: int, formula: E1rmFormula) -> None:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            await self._uow.users.update(replace(user, e1rm_formula=formula))
-            await self._uow.commit()

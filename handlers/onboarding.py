@@ -14,7 +14,6 @@ from aiogram_dialog.widgets.text import Const, Format
 
 from domain.maxes_text import MAX_WEIGHT, read_maxes
 from domain.onboarding import (
-    ChooseUnits,
     SetTrainingMaxes,
     StartPlan,
     available_plans,
@@ -23,6 +22,7 @@ from domain.onboarding import (
 )
 from domain.plans import UnknownPlanError
 from domain.ports import Clock, UnitOfWork
+from domain.preferences import ChooseUnits
 from domain.users import find_user
 from domain.weights import Unit, Weight, format_amount
 from handlers.cards import Card

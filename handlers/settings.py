@@ -13,7 +13,8 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
-from domain.onboarding import (
+from domain.ports import UnitOfWork
+from domain.preferences import (
     BARS,
     SMALLEST_PLATES,
     ChooseUnits,
@@ -24,7 +25,6 @@ from domain.onboarding import (
     SetRounding,
     SetWarmups,
 )
-from domain.ports import UnitOfWork
 from domain.records import E1rmFormula
 from domain.users import SetTimeZone, UnknownTimeZoneError, find_user
 from domain.weights import Rounding, Unit, format_amount

@@ -12,7 +12,8 @@ from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.onboarding import ChooseUnits, SetTrainingMaxes, StartPlan
+from domain.onboarding import SetTrainingMaxes, StartPlan
+from domain.preferences import ChooseUnits
 from domain.sessions import FinishWorkout, LogSet, OpenWorkout, SetResult, SkipSet
 from domain.users import Profile, RegisterUser
 from domain.weights import Unit, Weight

@@ -18,7 +18,8 @@ from domain.history import (
     ShowPastWorkout,
 )
 from domain.library import install_builtin_programs
-from domain.onboarding import ChooseUnits, SetTrainingMaxes, StartPlan
+from domain.onboarding import SetTrainingMaxes, StartPlan
+from domain.preferences import ChooseUnits
 from domain.sessions import FinishWorkout, LogSet, OpenWorkout, SetResult, SkipSet
 from domain.users import NotRegisteredError, Profile, RegisterUser, SetTimeZone
 from domain.weights import Unit, Weight

@@ -9,12 +9,11 @@ import pytest
 
 from domain.library import install_builtin_programs
 from domain.onboarding import (
-    ChooseUnits,
-    SetE1rmFormula,
     SetTrainingMaxes,
     StartPlan,
     missing_training_maxes,
 )
+from domain.preferences import ChooseUnits, SetE1rmFormula
 from domain.records import E1rmFormula, RecordKind, WeightRecord
 from domain.sessions import (
     DeclineChange,
