@@ -7,6 +7,7 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
@@ -151,6 +152,19 @@ async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -
     await message.answer(texts.TIME_ZONE_PROMPT)
 
 
+def _pick_one(prompt: str, items: str, on_click: Any, state: State) -> Card:
+    """A card that offers the getter's `items` as buttons, and a way back."""
+    return Card(
+        Const(prompt),
+        Select(
+            Format("{item}"), id=f"pick_{items}", item_id_getter=str, items=items, on_click=on_click
+        ),
+        SwitchTo(Const(texts.BACK_BUTTON), id=f"back_{items}", state=SettingsSG.main),
+        state=state,
+        getter=settings_getter,
+    )
+
+
 def build_dialog() -> Dialog:
     return leaves_others_alone(
         Dialog(
@@ -175,32 +189,8 @@ def build_dialog() -> Dialog:
                 state=SettingsSG.main,
                 getter=settings_getter,
             ),
-            Card(
-                Const(texts.BAR_PROMPT),
-                Select(
-                    Format("{item}"),
-                    id="bar_pick",
-                    item_id_getter=str,
-                    items="bars",
-                    on_click=on_bar,
-                ),
-                SwitchTo(Const(texts.BACK_BUTTON), id="back_bar", state=SettingsSG.main),
-                state=SettingsSG.bar,
-                getter=settings_getter,
-            ),
-            Card(
-                Const(texts.PLATES_PROMPT),
-                Select(
-                    Format("{item}"),
-                    id="plate",
-                    item_id_getter=str,
-                    items="plates",
-                    on_click=on_plate,
-                ),
-                SwitchTo(Const(texts.BACK_BUTTON), id="back_plates", state=SettingsSG.main),
-                state=SettingsSG.plates,
-                getter=settings_getter,
-            ),
+            _pick_one(texts.BAR_PROMPT, "bars", on_bar, SettingsSG.bar),
+            _pick_one(texts.PLATES_PROMPT, "plates", on_plate, SettingsSG.plates),
             Card(
                 Const(texts.TIME_ZONE_PROMPT),
                 TextInput(id="tz_text", on_success=on_time_zone_text),
