@@ -11,6 +11,8 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram_dialog.api.protocols import BgManagerFactory
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import SystemClock
 from bot.config import Settings
@@ -20,6 +22,8 @@ from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
 from domain.library import install_builtin_programs
+from domain.ports import Clock
+from domain.rest import rests_in_progress
 from handlers.rest_timers import RestTimers
 from handlers.texts import COMMANDS
 from scheduler.jobs import UPDATE_LEDGER_RETENTION
@@ -39,6 +43,22 @@ def build_bot(token: str, api_base: str) -> Bot:
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
+async def resume_rest_timers(
+    bot: Bot,
+    dispatcher: Dispatcher,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: Clock,
+) -> None:
+    """Athletes who were resting when the bot stopped still hear when their rest is over."""
+    timers: RestTimers = dispatcher["rest_timers"]
+    bg: BgManagerFactory = dispatcher["dialog_bg"]
+    resting = await rests_in_progress(SqlUnitOfWork(session_factory, clock), clock.now())
+    for athlete_id, rest in resting:
+        timers.start(athlete_id, rest.ends_at, bg.bg(bot, athlete_id, athlete_id), bot)
+    if resting:
+        logger.info("resumed %d rest timers", len(resting))
+
+
 async def run(settings: Settings) -> None:
     token = settings.require_token()
     await upgrade_to_head(settings.database_url)
@@ -50,7 +70,14 @@ async def run(settings: Settings) -> None:
     in_flight = InFlightUpdates()
     scheduler = build_scheduler(session_factory, handled, clock)
     fsm_storage = build_fsm_storage(settings.redis_url, session_factory)
-    dispatcher = build_dispatcher(session_factory, fsm_storage, clock, handled, in_flight)
+    dispatcher = build_dispatcher(
+        session_factory,
+        fsm_storage,
+        clock,
+        handled,
+        in_flight,
+        rest_refresh_seconds=settings.rest_refresh_seconds,
+    )
     bot = build_bot(token, settings.telegram_api_base)
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
@@ -63,6 +90,7 @@ async def run(settings: Settings) -> None:
             scope=BotCommandScopeAllPrivateChats(),
         )
         scheduler.start()
+        await resume_rest_timers(bot, dispatcher, session_factory, clock)
         logger.info("Spotter is up as @%s", me.username)
 
     async def on_shutdown(rest_timers: RestTimers) -> None:

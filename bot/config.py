@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     bot_admins: Annotated[frozenset[int], NoDecode] = frozenset()
     polling_timeout_seconds: int = 10
     shutdown_grace_seconds: float = 7.0
+    rest_refresh_seconds: float = 15.0
 
     @classmethod
     def settings_customise_sources(

@@ -14,7 +14,7 @@ from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
 from domain.ports import Clock
 from handlers import build_router
 from handlers.cards import CardMessageManager
-from handlers.rest_timers import RestTimers
+from handlers.rest_timers import REFRESH_EVERY_SECONDS, RestTimers
 from storage.fsm import SqlStorage
 from storage.ledger import HandledUpdates
 
@@ -27,12 +27,17 @@ def build_dispatcher(
     in_flight: InFlightUpdates,
     *,
     message_manager: MessageManagerProtocol | None = None,
+    rest_refresh_seconds: float = REFRESH_EVERY_SECONDS,
 ) -> Dispatcher:
-    dispatcher = Dispatcher(storage=fsm_storage, clock=clock, rest_timers=RestTimers(clock))
+    rest_timers = RestTimers(clock, refresh_every=rest_refresh_seconds)
+    dispatcher = Dispatcher(storage=fsm_storage, clock=clock, rest_timers=rest_timers)
     fsm_writes = fsm_storage.batched if isinstance(fsm_storage, SqlStorage) else nullcontext
     dispatcher.update.outer_middleware(
         UnitOfWorkMiddleware(session_factory, clock, handled, in_flight, fsm_writes)
     )
     dispatcher.include_router(build_router())
-    setup_dialogs(dispatcher, message_manager=message_manager or CardMessageManager())
+    # Background dialog updates (rest timers resumed at start-up) need the factory.
+    dispatcher["dialog_bg"] = setup_dialogs(
+        dispatcher, message_manager=message_manager or CardMessageManager()
+    )
     return dispatcher

@@ -75,6 +75,10 @@ class WorkoutRepository(Protocol):
 
     async def get(self, workout_id: int) -> Workout | None: ...
 
+    async def all_open(self) -> list[Workout]:
+        """Every athlete's unfinished workout."""
+        ...
+
     async def add(self, workout: Workout) -> Workout:
         """Stores a new workout with its prescribed sets; returns it with its id."""
         ...

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.plans import Tier
+from domain.ports import UnitOfWork
 from domain.workouts import PrescribedSet, Workout
 
 REST_AFTER = {
@@ -37,3 +38,10 @@ def current_rest(workout: Workout, now: datetime) -> Rest | None:
     length = rest_after(prescribed)
     rest = Rest(logged_at + length, length)
     return rest if rest.remaining(now) > timedelta(0) else None
+
+
+async def rests_in_progress(uow: UnitOfWork, now: datetime) -> list[tuple[int, Rest]]:
+    """Athletes resting between sets right now, e.g. to restart their timers after a restart."""
+    async with uow:
+        workouts = await uow.workouts.all_open()
+    return [(w.athlete_id, rest) for w in workouts if (rest := current_rest(w, now)) is not None]

@@ -39,6 +39,7 @@ class RestTimers:
         self.stop(athlete_id)
         if self._closed:  # shutting down: an update still in flight starts no new timer
             return
+        logger.debug("rest timer for athlete %d until %s", athlete_id, ends_at)
         timer = asyncio.create_task(self._run(athlete_id, ends_at, card, bot))
         self._timers[athlete_id] = timer
         timer.add_done_callback(lambda done: self._forget(athlete_id, done))
@@ -61,12 +62,15 @@ class RestTimers:
     def _forget(self, athlete_id: int, done: asyncio.Task[None]) -> None:
         if self._timers.get(athlete_id) is done:
             del self._timers[athlete_id]
+        if not done.cancelled() and (error := done.exception()) is not None:
+            logger.error("rest timer of athlete %d failed", athlete_id, exc_info=error)
 
     async def _run(
         self, athlete_id: int, ends_at: datetime, card: BaseDialogManager, bot: Bot
     ) -> None:
         while (left := (ends_at - self._clock.now()).total_seconds()) > 0:
             await self._sleep(min(self._refresh_every, left))
+            logger.debug("refreshing the card of athlete %d", athlete_id)
             await card.update({}, show_mode=ShowMode.EDIT)
         try:
             await bot.send_message(athlete_id, texts.REST_OVER)

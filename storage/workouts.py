@@ -59,6 +59,10 @@ class SqlWorkoutRepository:
                 found.append((row.exercise, done))
         return found
 
+    async def all_open(self) -> list[Workout]:
+        """Every athlete's unfinished workout."""
+        return await self._load(_workouts().where(WorkoutRow.finished_at.is_(None)))
+
     async def _load(self, query: _WorkoutQuery) -> list[Workout]:
         # Plain rows, not ORM objects: every set logged reads the whole workout back, and
         # building seventeen ORM objects each time cost more than the rest of the update.

@@ -105,6 +105,9 @@ class InMemoryWorkouts:
     async def get(self, workout_id: int) -> Workout | None:
         return self._rows.get(workout_id)
 
+    async def all_open(self) -> list[Workout]:
+        return [w for w in self._rows.values() if not w.finished_at]
+
     async def add(self, workout: Workout) -> Workout:
         stored = replace(workout, id=next(self._ids))
         self._rows[stored.id or 0] = stored

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.conftest import Spotter
@@ -105,3 +107,29 @@ async def test_another_day_cannot_replace_a_workout_with_sets_logged(ann: UserDr
     assert "Finish it" in answer.text
     assert card_position(card) == (1, 17)
     assert "Day 1" in card.content
+
+
+async def test_a_rest_timer_running_when_the_bot_was_killed_keeps_refreshing_the_card(
+    emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    bot = Spotter(emulator, tmp_path)
+    bot.env["REST_REFRESH_SECONDS"] = "1"
+    await bot.start_polling()
+    try:
+        ann = emulator.user(1001, first_name="Ann")
+        await onboard(ann)
+        await ann.send("/today")
+        await ann.wait_for_message()
+        update_id = await ann.send("+")
+        card = await ann.wait_for_message()
+        await bot.handled(update_id)
+        assert "⏱ Rest" in card.content
+
+        await bot.kill()
+        await bot.start_polling()
+        refreshed = await ann.wait_for_edit(message_id=card.message_id, timeout=10)
+
+        assert "⏱ Rest" in refreshed.content
+        assert refreshed.content != card.content  # less rest left than before
+    finally:
+        await bot.terminate()

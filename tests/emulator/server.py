@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -30,6 +30,7 @@ class RecordedRequest:
     response: dict[str, Any]
     injected: bool = False  # answered by emu.fail_next
     flood_limited: bool = False  # answered 429 by the flood limits
+    unheard: bool = False  # the client had gone (a killed bot's long poll): nobody read it
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,11 @@ class ApiServer:
 
     @property
     def api_errors(self) -> list[RecordedRequest]:
-        return [r for r in self.requests if not r.ok and not r.injected and not r.flood_limited]
+        return [
+            r
+            for r in self.requests
+            if not r.ok and not r.injected and not r.flood_limited and not r.unheard
+        ]
 
     def _answer(
         self,
@@ -91,7 +96,10 @@ class ApiServer:
             params = await read_params(request)
         except ApiError as error:
             return self._answer(method, None, error.status, error.to_json())
-        return await self._call(method, params)
+        response = await self._call(method, params)
+        if request.transport is None or request.transport.is_closing():
+            self.requests[-1] = replace(self.requests[-1], unheard=True)
+        return response
 
     async def _call(self, method: str, params: Params) -> web.Response:
         injected = self._take_fault(method)

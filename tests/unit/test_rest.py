@@ -1,10 +1,12 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from domain.plans import Tier
-from domain.rest import current_rest
+from domain.rest import current_rest, rests_in_progress
 from domain.weights import Unit, Weight
 from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
+from tests.fakes import InMemoryUnitOfWork
 
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
@@ -46,3 +48,21 @@ def test_the_rest_follows_the_set_logged_last_even_if_logged_out_of_order() -> N
 def test_no_rest_before_the_first_set_or_after_the_last() -> None:
     assert current_rest(workout(a_set(0, Tier.T1)), T0) is None
     assert current_rest(workout(a_set(0, Tier.T1, T0)), T0) is None
+
+
+async def test_athletes_resting_now_are_found_among_all_open_workouts() -> None:
+    uow = InMemoryUnitOfWork()
+    resting = workout(a_set(0, Tier.T1, T0), a_set(1, Tier.T1))
+    rested = replace(
+        workout(a_set(0, Tier.T2, T0 - timedelta(minutes=10)), a_set(1, Tier.T2)), athlete_id=7
+    )
+    async with uow:
+        await uow.workouts.add(replace(resting, id=None))
+        await uow.workouts.add(replace(rested, id=None))
+        await uow.commit()
+
+    found = await rests_in_progress(uow, T0 + timedelta(minutes=1))
+
+    assert [(athlete, rest.ends_at) for athlete, rest in found] == [
+        (1001, T0 + timedelta(minutes=3))
+    ]
