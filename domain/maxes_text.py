@@ -57,3 +57,17 @@ def read_maxes(text: str, unit: Unit) -> MaxesText:
             continue
         found[lift] = Weight(amount, typed_unit)
     return MaxesText(found, tuple(unknown), tuple(out_of_range))
+
+
+def read_one_weight(text: str, unit: Unit) -> Weight | None:
+    """A single weight such as "130", "102,5" or "130 kg" (the athlete's unit), if that is all."""
+    cleaned = text.casefold().removesuffix(str(unit)).strip().replace(",", ".")
+    if not cleaned or len(cleaned) > 8:
+        return None
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or not Decimal(0) < amount <= MAX_WEIGHT[unit]:
+        return None
+    return Weight(amount, unit)

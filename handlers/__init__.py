@@ -21,6 +21,7 @@ def build_router() -> Router:
     root = Router(name="spotter")
     root.include_routers(
         errors.build_router(),
+        maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),

@@ -1,4 +1,4 @@
-"""/maxes: current training maxes with their history; "/maxes squat 130" sets one."""
+"""/maxes: training maxes with their history; set one by button or "/maxes squat 130"."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from html import escape
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from domain.maxes_text import read_maxes
+from domain.maxes_text import read_maxes, read_one_weight
 from domain.onboarding import SetTrainingMaxes, training_maxes_with_history
 from domain.ports import Clock, UnitOfWork
 from domain.users import find_user
@@ -16,6 +19,8 @@ from domain.workouts import TrainingMax
 
 HISTORY_SHOWN = 4
 NO_MAXES = "No training maxes yet. Send /start to set up a plan."
+NOT_YOUR_LIFT = "That lift has no training max of yours. Send /maxes for a fresh list."
+NOT_A_WEIGHT = "Send just the weight, e.g. 130 (more than 0, at most 1000 kg / 2200 lb)."
 HOW_TO_SET = "Set one with <code>/maxes squat 130</code> (or several: bench 100 ohp 60)."
 
 
@@ -47,11 +52,77 @@ async def on_maxes(message: Message, command: CommandObject, uow: UnitOfWork, cl
     if not history:
         await message.answer(NO_MAXES)
         return
+    await message.answer(_maxes_text(history), reply_markup=_edit_buttons(history))
+
+
+def _maxes_text(history: dict[str, list[TrainingMax]]) -> str:
     lines = ["<b>Training maxes</b>", *(_history_line(e) for e in history.values()), HOW_TO_SET]
-    await message.answer("\n".join(lines))
+    return "\n".join(lines)
+
+
+class EditMax(CallbackData, prefix="tm"):
+    exercise: str
+
+
+class EditingMax(StatesGroup):
+    weight = State()
+
+
+def _edit_buttons(history: dict[str, list[TrainingMax]]) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(
+            text=f"✏️ {exercise.replace('_', ' ').title()}",
+            callback_data=EditMax(exercise=exercise).pack(),
+        )
+        for exercise in history
+    ]
+    return InlineKeyboardMarkup(
+        inline_keyboard=[buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    )
+
+
+async def on_edit_max(
+    callback: CallbackQuery, callback_data: EditMax, state: FSMContext, uow: UnitOfWork
+) -> None:
+    history = await training_maxes_with_history(uow, callback.from_user.id)
+    if callback_data.exercise not in history:  # callback data is untrusted
+        await callback.answer(NOT_YOUR_LIFT, show_alert=True)
+        return
+    await state.set_state(EditingMax.weight)
+    await state.set_data({"exercise": callback_data.exercise})
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        lift = _lift(callback_data.exercise)
+        await callback.message.answer(f"Send the new training max for <b>{lift}</b>, e.g. 130.")
+
+
+async def on_new_max(message: Message, state: FSMContext, uow: UnitOfWork, clock: Clock) -> None:
+    athlete = await find_user(uow, message.from_user.id) if message.from_user else None
+    exercise = (await state.get_data()).get("exercise")
+    if athlete is None or not isinstance(exercise, str):
+        await state.clear()
+        return
+    weight = read_one_weight(message.text or "", athlete.unit)
+    if weight is None:
+        await message.answer(NOT_A_WEIGHT)
+        return
+    await SetTrainingMaxes(uow, clock)(athlete.telegram_id, {exercise: weight}, one_rep_maxes=False)
+    await state.clear()
+    history = await training_maxes_with_history(uow, athlete.telegram_id)
+    await message.answer(_maxes_text(history), reply_markup=_edit_buttons(history))
 
 
 def build_router() -> Router:
     router = Router(name="maxes")
     router.message.register(on_maxes, Command("maxes"), F.chat.type == "private")
+    router.callback_query.register(on_edit_max, EditMax.filter())
+    return router
+
+
+def build_answer_router() -> Router:
+    """The weight asked for after ✏️: it must reach us even while a workout card is open."""
+    router = Router(name="maxes-answer")
+    router.message.register(
+        on_new_max, EditingMax.weight, F.chat.type == "private", ~F.text.startswith("/")
+    )
     return router

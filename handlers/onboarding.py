@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any
 
@@ -12,7 +11,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select
 from aiogram_dialog.widgets.text import Const, Format
 
-from domain.maxes_text import MAX_WEIGHT, read_maxes
+from domain.maxes_text import MAX_WEIGHT, read_maxes, read_one_weight
 from domain.onboarding import (
     SetTrainingMaxes,
     StartPlan,
@@ -24,7 +23,7 @@ from domain.plans import UnknownPlanError
 from domain.ports import Clock, UnitOfWork
 from domain.preferences import ChooseUnits
 from domain.users import find_user
-from domain.weights import Unit, Weight, format_amount
+from domain.weights import Unit, format_amount
 from handlers.cards import Card
 from handlers.filters import leaves_others_alone
 from handlers.states import OnboardingSG
@@ -93,7 +92,8 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
         await manager.done()
         return
     text = (message.text or "").strip()
-    found = _single_number(text, missing[0], user.unit)
+    one = read_one_weight(text, user.unit)
+    found = {missing[0]: one} if one else None
     if found is None:
         parsed = read_maxes(text, user.unit)
         found = {k: v for k, v in parsed.found.items() if k in missing}
@@ -108,19 +108,6 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
         listed = ", ".join(f"{escape(e)} {history[-1].weight}" for e, history in current.items())
         await message.answer(MAXES_DONE.format(maxes=listed))
         await manager.done()
-
-
-def _single_number(text: str, lift: str, unit: Unit) -> dict[str, Weight] | None:
-    cleaned = text.casefold().removesuffix(str(unit)).strip().replace(",", ".")
-    if not cleaned or len(cleaned) > 8:
-        return None
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not amount.is_finite() or not Decimal(0) < amount <= MAX_WEIGHT[unit]:
-        return None
-    return {lift: Weight(amount, unit)}
 
 
 def _explain(unknown: tuple[str, ...], out_of_range: tuple[str, ...]) -> str:

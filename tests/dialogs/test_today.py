@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from aiogram.types import Message
+from aiogram.types import Chat, InlineKeyboardMarkup, Message
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -217,3 +218,29 @@ async def test_a_lighter_bar_changes_the_plates_per_side(
 
     # 57.5 kg on a 15 kg bar: 21.25 per side = 20 + 1.25.
     assert "Plates per side: 20 + 1.25 (on a 15 kg bar)" in text_of(message_manager)
+
+
+async def test_a_max_set_by_button_mid_workout_leaves_the_card_working(
+    on_day_one: BotClient, message_manager: MockMessageManager, bot: RecordingBot
+) -> None:
+    await on_day_one.send("/maxes")
+    maxes = bot.sent[-1]
+    assert isinstance(maxes.reply_markup, InlineKeyboardMarkup)
+    listing = Message(
+        message_id=999,
+        date=datetime.now(UTC),
+        chat=Chat(id=1001, type="private"),
+        text=maxes.text,
+        reply_markup=maxes.reply_markup,
+    )
+
+    await on_day_one.click(listing, InlineButtonTextLocator("✏️ Squat"))
+    await on_day_one.send("abc")
+    refused = bot.sent[-1].text
+    await on_day_one.send("130")
+    updated = bot.sent[-1].text
+    await on_day_one.send("+")
+
+    assert "Send just the weight" in refused
+    assert "<b>Squat</b>: 130 kg" in updated
+    assert "(1/17)" in text_of(message_manager)
