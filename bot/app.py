@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -21,26 +26,71 @@ from bot.fsm import build_fsm_storage
 from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
+from bot.summaries import ChartedSummary
 from domain.library import install_builtin_programs
+from domain.outbox import InactiveChats
 from domain.ports import Clock
 from domain.rest import rests_in_progress
+from handlers.charts import start_worker
+from handlers.reminders import ReminderWording
 from handlers.rest_timers import RestTimers
 from handlers.texts import COMMANDS
+from scheduler.delivery import BotTransport, DeliverySettings, Sender
 from scheduler.jobs import UPDATE_LEDGER_RETENTION
+from scheduler.limits import DeliveryLimits
 from scheduler.setup import build_scheduler
 from storage.db import create_engine, create_session_factory
 from storage.ledger import HandledUpdates
 from storage.migrate import upgrade_to_head
+from storage.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork
 
 logger = logging.getLogger(__name__)
 
+CHART_WORKERS = min(os.cpu_count() or 1, 4)
 
-def build_bot(token: str, api_base: str) -> Bot:
+
+def build_bot(token: str, api_base: str, *, retry: bool = True) -> Bot:
+    """A Bot; with `retry`, its calls wait out 429s and retry failures on their own."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
     session.middleware(PinResponseModels())
-    session.middleware(RetryRequests())
+    if retry:
+        session.middleware(RetryRequests())
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def build_sender(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    clock: Clock,
+    inactive: InactiveChats,
+) -> Sender:
+    limits = DeliveryLimits(
+        global_per_second=settings.delivery_global_per_second,
+        per_chat_per_second=settings.delivery_per_chat_per_second,
+        group_per_minute=settings.delivery_group_per_minute,
+        headroom=settings.delivery_headroom,
+    )
+    delivery = DeliverySettings(
+        limits=limits,
+        concurrency=settings.delivery_concurrency,
+        poll_seconds=settings.delivery_poll_seconds,
+        stop_grace_seconds=settings.shutdown_grace_seconds,
+    )
+    return Sender(
+        OutboxQueue(session_factory), BotTransport(bot), clock, inactive, settings=delivery
+    )
+
+
+def build_chart_pool(workers: int = CHART_WORKERS) -> Executor:
+    """Processes that draw charts: matplotlib holds the GIL for the ~100 ms a chart takes.
+
+    Started on first use, by a fork server (forking the running bot would copy its threads).
+    """
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=start_worker
+    )
 
 
 async def resume_rest_timers(
@@ -68,8 +118,19 @@ async def run(settings: Settings) -> None:
     await install_builtin_programs(SqlUnitOfWork(session_factory, clock))
     handled = await HandledUpdates.load(session_factory, clock.now() - UPDATE_LEDGER_RETENTION)
     in_flight = InFlightUpdates()
-    scheduler = build_scheduler(session_factory, handled, clock)
+    inactive = InactiveChats(await OutboxQueue(session_factory).inactive_chats())
     fsm_storage = build_fsm_storage(settings.redis_url, session_factory)
+    chart_pool = build_chart_pool()
+    scheduler = build_scheduler(
+        session_factory,
+        handled,
+        clock,
+        outbox_retention=timedelta(days=settings.outbox_retention_days),
+        reminder_texts=ReminderWording(),
+        summary_renderer=ChartedSummary(session_factory, chart_pool),
+        reminder_interval=timedelta(seconds=settings.reminder_interval_seconds),
+        reminder_grace=timedelta(minutes=settings.reminder_grace_minutes),
+    )
     dispatcher = build_dispatcher(
         session_factory,
         fsm_storage,
@@ -77,8 +138,14 @@ async def run(settings: Settings) -> None:
         handled,
         in_flight,
         rest_refresh_seconds=settings.rest_refresh_seconds,
+        inactive_chats=inactive,
+        chart_pool=chart_pool,
+        admins=settings.bot_admins,
     )
     bot = build_bot(token, settings.telegram_api_base)
+    # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
+    sender_bot = build_bot(token, settings.telegram_api_base, retry=False)
+    sender = build_sender(settings, session_factory, sender_bot, clock, inactive)
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
         me = await bot.get_me()
@@ -90,12 +157,17 @@ async def run(settings: Settings) -> None:
             scope=BotCommandScopeAllPrivateChats(),
         )
         scheduler.start()
+        sender.start()
         await resume_rest_timers(bot, dispatcher, session_factory, clock)
+        # What start-up built lives as long as the bot: a full collection need not scan it. It
+        # took one 200-400 ms pause of every update while athletes asked for their charts.
+        gc.freeze()
         logger.info("Spotter is up as @%s", me.username)
 
     async def on_shutdown(rest_timers: RestTimers) -> None:
         scheduler.shutdown(wait=False)
         await rest_timers.close()
+        await sender.stop()
         try:
             async with asyncio.timeout(settings.shutdown_grace_seconds):
                 await in_flight.wait_idle()
@@ -111,6 +183,8 @@ async def run(settings: Settings) -> None:
             allowed_updates=dispatcher.resolve_used_update_types(),
         )
     finally:
+        chart_pool.shutdown(cancel_futures=True)
+        await sender_bot.session.close()
         await fsm_storage.close()
         await engine.dispose()
     logger.info("Spotter stopped")

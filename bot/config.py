@@ -8,7 +8,14 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import (
+    Field,
+    PositiveFloat,
+    PositiveInt,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 
 DEFAULT_CONFIG_FILE = Path("config.toml")
@@ -38,6 +45,18 @@ class Settings(BaseSettings):
     polling_timeout_seconds: int = 10
     shutdown_grace_seconds: float = 7.0
     rest_refresh_seconds: float = 15.0
+    # The outbox sender (scheduler/delivery.py): Telegram's flood limits and how it drains.
+    delivery_global_per_second: PositiveFloat = 30.0
+    delivery_per_chat_per_second: PositiveFloat = 1.0
+    delivery_group_per_minute: PositiveFloat = 20.0
+    delivery_headroom: Annotated[float, Field(ge=0, lt=1)] = 0.05
+    delivery_concurrency: PositiveInt = 8
+    delivery_poll_seconds: PositiveFloat = 1.0
+    outbox_retention_days: PositiveInt = 14
+    # Reminders (domain/reminders.py): how often the job looks for due ones, and how late one
+    # may still go out after downtime before it is dropped.
+    reminder_interval_seconds: PositiveFloat = 60.0
+    reminder_grace_minutes: PositiveFloat = 120.0
 
     @classmethod
     def settings_customise_sources(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from contextlib import nullcontext
 
 from aiogram import Dispatcher
@@ -11,6 +12,7 @@ from aiogram_dialog.api.protocols import MessageManagerProtocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
+from domain.outbox import InactiveChats
 from domain.ports import Clock
 from handlers import build_router
 from handlers.cards import CardMessageManager
@@ -28,9 +30,19 @@ def build_dispatcher(
     *,
     message_manager: MessageManagerProtocol | None = None,
     rest_refresh_seconds: float = REFRESH_EVERY_SECONDS,
+    inactive_chats: InactiveChats | None = None,
+    chart_pool: Executor | None = None,
+    admins: frozenset[int] = frozenset(),
 ) -> Dispatcher:
     rest_timers = RestTimers(clock, refresh_every=rest_refresh_seconds)
-    dispatcher = Dispatcher(storage=fsm_storage, clock=clock, rest_timers=rest_timers)
+    dispatcher = Dispatcher(
+        storage=fsm_storage,
+        clock=clock,
+        rest_timers=rest_timers,
+        inactive_chats=inactive_chats if inactive_chats is not None else InactiveChats(),
+        chart_pool=chart_pool,  # None: charts are drawn in the event loop's default thread pool
+        admins=admins,  # BOT_ADMINS: they may publish plans to everyone
+    )
     fsm_writes = fsm_storage.batched if isinstance(fsm_storage, SqlStorage) else nullcontext
     dispatcher.update.outer_middleware(
         UnitOfWorkMiddleware(session_factory, clock, handled, in_flight, fsm_writes)

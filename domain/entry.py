@@ -1,9 +1,9 @@
-"""Quick set entry typed on the gym floor: "+", "8", "100x5", "skip", "undo"."""
+"""Quick set entry typed on the gym floor: "+", "8", "100x5", "skip", "undo", with "@8" for RPE."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -19,16 +19,20 @@ MAX_WEIGHT_DECIMALS = 2  # 0.25 kg and 1.25 lb plates need two; more is a typo
 class AsPrescribed:
     """The set was done exactly as prescribed."""
 
+    rpe: Decimal | None = None  # how hard it felt, 6–10
+
 
 @dataclass(frozen=True, slots=True)
 class RepsOnly:
     reps: int  # at the prescribed weight
+    rpe: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class WeightAndReps:
     weight: Weight
     reps: int
+    rpe: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class EntryProblem(StrEnum):
     WEIGHT_NOT_POSITIVE = "weight_not_positive"
     WEIGHT_TOO_HIGH = "weight_too_high"
     WEIGHT_TOO_PRECISE = "weight_too_precise"
+    RPE_OFF_CHART = "rpe_off_chart"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,8 @@ _WEIGHT_AND_REPS = re.compile(
     rf"(?P<weight>{_NUMBER})\s*(?P<unit>{_UNIT})?(?:\s*[x×*х]\s*|\s+)(?P<reps>{_NUMBER})"
 )
 _UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
+_RPE = re.compile(r"\s*(?:@|rpe)\s*(?P<rpe>[0-9]+(?:[.,][0-9]+)?)")
+RPE_LOWEST, RPE_HIGHEST = Decimal(6), Decimal(10)
 
 
 def parse_entry(text: str, unit: Unit) -> Entry | EntryError:
@@ -94,7 +101,17 @@ def parse_entry(text: str, unit: Unit) -> Entry | EntryError:
     if len(typed) > MAX_LENGTH:
         return EntryError(EntryProblem.TOO_LONG, str(len(typed)))
     lowered = typed.lower()
-    return _WORDS.get(lowered) or _numbers(lowered, unit) or _not_an_entry(lowered, typed)
+    rated = _RPE.search(lowered)
+    if rated is None or rated.end() != len(lowered):
+        return _WORDS.get(lowered) or _numbers(lowered, unit) or _not_an_entry(lowered, typed)
+    rpe = Decimal(rated["rpe"].replace(",", "."))
+    if not RPE_LOWEST <= rpe <= RPE_HIGHEST or (rpe * 2) % 1:
+        return EntryError(EntryProblem.RPE_OFF_CHART, rated["rpe"])
+    rest = lowered[: rated.start()].strip() or "+"
+    entry = _WORDS.get(rest) or _numbers(rest, unit) or _not_an_entry(rest, typed)
+    if isinstance(entry, AsPrescribed | RepsOnly | WeightAndReps):
+        return replace(entry, rpe=rpe)
+    return entry if isinstance(entry, EntryError) else EntryError(EntryProblem.NOT_AN_ENTRY, typed)
 
 
 def _numbers(lowered: str, unit: Unit) -> Entry | EntryError | None:
@@ -142,13 +159,17 @@ def _weight(number: str, unit: Unit) -> Weight | EntryError:
 def format_entry(entry: Entry) -> str:
     """Canonical text for an entry, which parse_entry reads back as the same entry."""
     match entry:
-        case AsPrescribed():
-            return "done"
-        case RepsOnly(reps):
-            return str(reps)
-        case WeightAndReps(weight, reps):
-            return f"{format_amount(weight.amount)} {weight.unit} x {reps}"
+        case AsPrescribed(rpe):
+            return "done" + _rated(rpe)
+        case RepsOnly(reps, rpe):
+            return str(reps) + _rated(rpe)
+        case WeightAndReps(weight, reps, rpe):
+            return f"{format_amount(weight.amount)} {weight.unit} x {reps}" + _rated(rpe)
         case Skip():
             return "skip"
         case Undo():
             return "undo"
+
+
+def _rated(rpe: Decimal | None) -> str:
+    return "" if rpe is None else f" @{format_amount(rpe)}"

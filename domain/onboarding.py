@@ -6,6 +6,9 @@ from collections.abc import Mapping
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
+from domain.sessions import WorkoutInProgressError
+from domain.tracks import working_weight
+from domain.users import registered_user
 from domain.weights import Weight
 from domain.workouts import ActivePlan, TrainingMax
 
@@ -15,13 +18,12 @@ async def active_plan(uow: UnitOfWork, athlete_id: int) -> ActivePlan | None:
         return await uow.athlete_plans.active(athlete_id)
 
 
-async def available_plans(uow: UnitOfWork) -> list[Plan]:
-    async with uow:
-        return await uow.plans.builtin()
-
-
 class StartPlan:
-    """Makes a plan the athlete's active one, from its first day."""
+    """Makes a plan the athlete's active one, from its first day.
+
+    Training maxes and working weights stay: the new plan asks only for what it lacks. An open
+    workout with nothing logged is closed; one with sets logged is finished first (raises).
+    """
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -29,9 +31,16 @@ class StartPlan:
 
     async def __call__(self, athlete_id: int, plan_slug: str) -> Plan:
         async with self._uow:
-            plan = await self._uow.plans.get(plan_slug)
+            await registered_user(self._uow, athlete_id)
+            offered = {info.slug for info in await self._uow.plans.available(athlete_id)}
+            plan = await self._uow.plans.get(plan_slug) if plan_slug in offered else None
             if plan is None:
                 raise UnknownPlanError(plan_slug)
+            current = await self._uow.workouts.open_for(athlete_id)
+            if current is not None:
+                if any(not s.is_open for s in current.sets):
+                    raise WorkoutInProgressError(current)
+                await self._uow.workouts.finish(current.id or 0, self._clock.now())
             await self._uow.athlete_plans.start(athlete_id, plan_slug, self._clock.now())
             await self._uow.commit()
             return plan
@@ -97,3 +106,14 @@ async def active_plan_definition(uow: UnitOfWork, athlete_id: int) -> tuple[Plan
         active = await uow.athlete_plans.active(athlete_id)
         plan = await uow.plans.get(active.plan_slug) if active else None
         return (plan, active.next_day) if plan and active else None
+
+
+async def working_weights(uow: UnitOfWork, athlete_id: int) -> dict[str, Weight]:
+    """The weight each working-weight lift ("squat/T1") is at now; TM rules keep none."""
+    async with uow:
+        tracks = await uow.tracks.current(athlete_id)
+    return {
+        key: weight
+        for key, track in sorted(tracks.items())
+        if (weight := working_weight(track.state)) is not None
+    }

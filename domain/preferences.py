@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
+from enum import StrEnum
 
+from domain.plates import DEFAULT_PAIRS, PlateInventory
 from domain.ports import UnitOfWork
 from domain.records import E1rmFormula
 from domain.users import registered_user
@@ -22,7 +25,7 @@ class ChooseUnits:
             user = await registered_user(self._uow, athlete_id)
             if user.unit != unit:
                 await self._uow.users.update(
-                    replace(user, unit=unit, rounding_step=DEFAULT_STEP[unit])
+                    replace(user, unit=unit, rounding_step=DEFAULT_STEP[unit], plates=None)
                 )
             await self._uow.commit()
 
@@ -108,3 +111,64 @@ class SetE1rmFormula:
             user = await registered_user(self._uow, athlete_id)
             await self._uow.users.update(replace(user, e1rm_formula=formula))
             await self._uow.commit()
+
+
+MAX_PLATE_SIZES = 12
+MAX_PAIRS = 20
+MAX_PLATE = {Unit.KG: Decimal(50), Unit.LB: Decimal(100)}
+_PLATE = re.compile(r"(?P<size>[0-9]+(?:[.,][0-9]{1,2})?)(?:\s*[x×*]\s*(?P<pairs>[0-9]+))?")
+RESET_WORDS = frozenset({"all", "default", "reset"})
+
+
+class PlatesProblem(StrEnum):
+    NOT_PLATES = "not_plates"
+    TOO_MANY = "too_many"
+    TOO_HEAVY = "too_heavy"
+    PAIRS = "pairs"
+
+
+class PlatesError(ValueError):
+    def __init__(self, problem: PlatesProblem, part: str = "") -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.part = part
+
+
+def read_plates(text: str, unit: Unit) -> dict[Decimal, int] | None:
+    """ "25x4 20x2 10 5 2.5" → plate size → pairs (no count: plenty); None for "all"."""
+    words = text.replace(";", " ").lower().split()  # a comma is a decimal comma here
+    if len(words) == 1 and words[0] in RESET_WORDS:
+        return None
+    pairs: dict[Decimal, int] = {}
+    for word in words:
+        match = _PLATE.fullmatch(word.removesuffix(unit.value))
+        if match is None:
+            raise PlatesError(PlatesProblem.NOT_PLATES, word)
+        size = Decimal(match["size"].replace(",", "."))
+        count = int(match["pairs"]) if match["pairs"] else DEFAULT_PAIRS
+        if not 0 < size <= MAX_PLATE[unit]:
+            raise PlatesError(PlatesProblem.TOO_HEAVY, word)
+        if not 1 <= count <= max(MAX_PAIRS, DEFAULT_PAIRS):
+            raise PlatesError(PlatesProblem.PAIRS, word)
+        pairs[size] = count
+    if not pairs:
+        raise PlatesError(PlatesProblem.NOT_PLATES, text[:20])
+    if len(pairs) > MAX_PLATE_SIZES:
+        raise PlatesError(PlatesProblem.TOO_MANY)
+    return pairs
+
+
+class SetPlates:
+    """The plates the athlete owns (pairs per size, in their unit), or back to plenty of all."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, text: str) -> PlateInventory | None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            pairs = read_plates(text, user.unit)
+            inventory = None if pairs is None else PlateInventory(user.bar_for(user.unit), pairs)
+            await self._uow.users.update(replace(user, plates=inventory))
+            await self._uow.commit()
+            return inventory

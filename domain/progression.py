@@ -24,11 +24,14 @@ STALLS_BEFORE_RESET = 2
 
 @dataclass(frozen=True, slots=True)
 class TrainingMaxChange:
-    exercise: str  # slug of the exercise whose training max changes
+    """A training max that changes, or with `track` set, a working weight that changes."""
+
+    exercise: str  # slug of the exercise whose training max (or working weight) changes
     old: Weight
     new: Weight  # unrounded, in the old weight's unit
     increment: Decimal
     reason: str  # "+5 kg: 5 reps on the 95% set"
+    track: str | None = None  # Slot.track of a working weight: "squat/T1"
 
 
 def rule_for(plan: Plan, exercise: Exercise) -> AmrapProgression | None:
@@ -64,7 +67,7 @@ def _bracket(rule: AmrapProgression, reps: int) -> Increment | None:
 
 def _reason(increment: Decimal, current: Weight, reps: int, template: SetTemplate | None) -> str:
     where = "the progression set"
-    if template is not None:
+    if template is not None and template.percent is not None:
         where = f"the {format_amount(template.percent * 100)}% set"
     done = f"{reps} rep" if reps == 1 else f"{reps} reps"
     return f"+{format_amount(increment)} {current.unit}: {done} on {where}"
@@ -105,6 +108,9 @@ def progression_from_workout(
         done = workout_set.done
         if not workout_set.prescribed.drives_progression or done is None or workout_set.skipped:
             continue
+        prescribed = workout_set.prescribed.weight
+        if done.weight.to(prescribed.unit).amount < prescribed.amount:
+            continue  # (ours) reps at a lighter weight say nothing about the TM
         reps_by_exercise[workout_set.prescribed.training_max_of] = done.reps
     changes: list[TrainingMaxChange] = []
     for slug, reps in reps_by_exercise.items():

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
-from decimal import Decimal
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
+from domain.advance import advance_workout
 from domain.plans import Plan
 from domain.ports import Clock, UnitOfWork
-from domain.prescription import prescribe_day
-from domain.progression import TrainingMaxChange, progression_from_workout
+from domain.prescription import Athlete, prescribe_day
+from domain.progression import TrainingMaxChange, reset_training_max, suggests_reset
 from domain.records import DatedSet, E1rmFormula, PersonalRecord, personal_records
 from domain.strength import BRZYCKI_MAX_REPS, brzycki, epley
+from domain.tracks import Track, working_weight
 from domain.users import User, registered_user
 from domain.weights import Weight
 from domain.workouts import DoneSet, TrainingMax, Workout, WorkoutSet
@@ -40,6 +42,7 @@ class SetResult:
 
     weight: Weight | None = None
     reps: int | None = None
+    rpe: Decimal | None = None
 
 
 async def athlete_and_open_workout(uow: UnitOfWork, athlete_id: int) -> tuple[User, Workout | None]:
@@ -84,7 +87,11 @@ class OpenWorkout:
                     raise WorkoutInProgressError(current)
                 await self._uow.workouts.finish(current.id or 0, self._clock.now())
             number = day_number or active.next_day
+            if not any(day.number == number for day in plan.days):
+                number = 1  # the plan was rewritten with fewer days
             maxes = await self._uow.training_maxes.current(athlete_id)
+            tracks = await self._uow.tracks.current(athlete_id)
+            deload = plan.day(number).deload or user.deloading(self._clock.now())
             prescribed = prescribe_day(
                 plan,
                 number,
@@ -92,6 +99,8 @@ class OpenWorkout:
                 unit=user.unit,
                 step=user.rounding_step,
                 rounding=user.rounding,
+                tracks={key: track.state for key, track in tracks.items()},
+                deload=deload and not plan.day(number).deload,
             )
             workout = await self._uow.workouts.add(
                 Workout(
@@ -102,6 +111,7 @@ class OpenWorkout:
                     day_name=plan.day(number).name,
                     started_at=self._clock.now(),
                     sets=tuple(WorkoutSet(p) for p in prescribed),
+                    deload=deload,
                 )
             )
             await self._uow.commit()
@@ -133,6 +143,7 @@ class LogSet:
                 weight=result.weight or prescribed.weight,
                 reps=prescribed.reps if result.reps is None else result.reps,
                 logged_at=self._clock.now(),
+                rpe=result.rpe,
                 source_message_id=source_message_id,
             )
             logged = replace(target, done=done, skipped=False)
@@ -179,6 +190,7 @@ class RelogEditedSet:
                 target.done,
                 weight=result.weight or target.prescribed.weight,
                 reps=target.prescribed.reps if result.reps is None else result.reps,
+                rpe=result.rpe,
             )
             relogged = replace(target, done=done)
             await self._uow.workouts.save_set(workout.id, relogged)
@@ -256,6 +268,7 @@ def _target(sets: Sequence[WorkoutSet], position: int | None) -> WorkoutSet | No
 
 @dataclass(frozen=True, slots=True)
 class LiftBest:
+    exercise: str
     display_name: str
     e1rm: Weight
     records: tuple[PersonalRecord, ...]  # what this workout beat in the athlete's history
@@ -269,6 +282,10 @@ class WorkoutSummary:
     duration: timedelta
     bests: tuple[LiftBest, ...]
     changes: tuple[TrainingMaxChange, ...]
+    resets: tuple[TrainingMaxChange, ...] = ()  # proposed, not made: the athlete confirms
+
+
+STALL_LOOKBACK = 12  # finished workouts searched for the previous result on a 1+ set
 
 
 class FinishWorkout:
@@ -283,24 +300,22 @@ class FinishWorkout:
             workout = await _open_workout(self._uow, athlete_id, workout_id)
             user = await registered_user(self._uow, athlete_id)
             plan = await self._uow.plans.get(workout.plan_slug)
-            exercises = await self._uow.exercises.all()
             now = self._clock.now()
-            maxes = await self._uow.training_maxes.current(athlete_id)
             changes: tuple[TrainingMaxChange, ...] = ()
-            if plan is not None:
-                changes = progression_from_workout(
-                    plan, exercises, workout.sets, {e: tm.weight for e, tm in maxes.items()}
-                )
-                for change in changes:
-                    if change.new != change.old:
-                        await self._uow.training_maxes.add(
-                            athlete_id, TrainingMax(change.exercise, change.new, now, change.reason)
-                        )
+            resets: tuple[TrainingMaxChange, ...] = ()
+            if plan is not None and any(d.number == workout.day_number for d in plan.days):
+                resets = await self._stalls(workout)
+                changes = await self._progress(plan, workout, user, now)
                 await self._uow.athlete_plans.set_next_day(
                     athlete_id, _next_day(plan, workout.day_number)
                 )
             lifted = sorted({s.prescribed.exercise for s in workout.sets if s.done})
             history = await self._uow.workouts.done_sets(athlete_id, lifted)
+            bests = _bests(workout, history, user.e1rm_formula)
+            if not workout.deload:
+                for best in bests:
+                    for record in best.records:
+                        await self._uow.records.add(athlete_id, workout_id, best.exercise, record)
             await self._uow.workouts.finish(workout_id, now)
             await self._uow.commit()
         finished = replace(workout, finished_at=now)
@@ -309,9 +324,68 @@ class FinishWorkout:
             sets_done=sum(1 for s in workout.sets if s.done),
             volume=_volume(workout, user),
             duration=now - workout.started_at,
-            bests=_bests(workout, history, user.e1rm_formula),
-            changes=tuple(c for c in changes if c.new != c.old),
+            bests=bests,
+            changes=changes,
+            resets=resets,
         )
+
+    async def _stalls(self, workout: Workout) -> tuple[TrainingMaxChange, ...]:
+        """A 10% reset to propose for each TM whose 1+ set got 0 reps now and the time before."""
+        zeros = _progression_reps(workout, only_zero=True)
+        if not zeros or workout.deload:
+            return ()
+        earlier = await self._uow.workouts.finished(workout.athlete_id, STALL_LOOKBACK)
+        maxes = await self._uow.training_maxes.current(workout.athlete_id)
+        resets = []
+        for exercise in zeros:
+            before = next(
+                (reps[exercise] for w in earlier if exercise in (reps := _progression_reps(w))),
+                None,
+            )
+            current = maxes.get(exercise)
+            if current is not None and before is not None and suggests_reset([before, 0]):
+                new = reset_training_max(current.weight)
+                resets.append(
+                    TrainingMaxChange(
+                        exercise, current.weight, new, new.amount - current.weight.amount, STALLED
+                    )
+                )
+        return tuple(resets)
+
+    async def _progress(
+        self, plan: Plan, workout: Workout, user: User, now: datetime
+    ) -> tuple[TrainingMaxChange, ...]:
+        athlete_id = workout.athlete_id
+        maxes = await self._uow.training_maxes.current(athlete_id)
+        tracks = await self._uow.tracks.current(athlete_id)
+        progress = advance_workout(
+            plan,
+            workout,
+            exercises=await self._uow.exercises.all(),
+            training_maxes={e: tm.weight for e, tm in maxes.items()},
+            tracks={key: track.state for key, track in tracks.items()},
+            athlete=Athlete(user.unit, user.rounding_step, user.rounding),
+        )
+        for change in progress.changes:
+            if change.track is None:
+                await self._uow.training_maxes.add(
+                    athlete_id, TrainingMax(change.exercise, change.new, now, change.reason)
+                )
+        for update in progress.tracks:
+            await self._uow.tracks.add(
+                athlete_id, Track(update.key, update.state, now, update.reason)
+            )
+        return progress.changes
+
+
+def _progression_reps(workout: Workout, *, only_zero: bool = False) -> dict[str, int]:
+    """Reps done on each TM's 1+ sets in the workout (the last one counts)."""
+    found = {
+        s.prescribed.training_max_of: s.done.reps
+        for s in workout.sets
+        if s.prescribed.drives_progression and s.done is not None and not workout.deload
+    }
+    return {e: reps for e, reps in found.items() if reps == 0} if only_zero else found
 
 
 def _next_day(plan: Plan, day_number: int) -> int:
@@ -354,36 +428,88 @@ def _bests(
             continue
         before = [DatedSet.of(done) for lift, done in history if lift == exercise]
         now = [
-            DatedSet.of(w.done)
+            DatedSet.of(w.done, deload=workout.deload)
             for w in workout.sets
-            if w.done and w.prescribed.exercise == exercise
+            if w.done and w.prescribed.exercise == exercise and not w.prescribed.warmup
         ]
         records = personal_records(before, now, formula)
-        bests.append(LiftBest(s.prescribed.display_name, best, records))
+        bests.append(LiftBest(exercise, s.prescribed.display_name, best, records))
     return tuple(bests)
 
 
 DECLINED = "change declined"
+STALLED = "−10%: no reps on the 1+ set twice in a row"
+RESET = "reset 10% after a stall"
+START = "where the plan starts"
 
 
 class DeclineChange:
-    """Restores the training max from before a change, if that change is still the latest."""
+    """Restores the value from before a change, if that change is still the latest.
+
+    `key` is the exercise of a training max, or with `track` the key of a working weight.
+    """
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 
     async def __call__(
-        self, athlete_id: int, exercise: str, changed_to: Decimal
-    ) -> TrainingMax | None:
+        self, athlete_id: int, key: str, changed_to: Decimal, *, track: bool = False
+    ) -> Weight | None:
         async with self._uow:
-            history = await self._uow.training_maxes.history(athlete_id, exercise)
-            if len(history) < 2:
-                return None
-            latest = history[-1]
-            if latest.reason == DECLINED or latest.weight.amount != changed_to:
-                return None  # declined already, or changed again since (by plan or by hand)
-            kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), DECLINED)
-            await self._uow.training_maxes.add(athlete_id, kept)
-            await self._uow.commit()
+            kept = await (self._track if track else self._training_max)(athlete_id, key, changed_to)
+            if kept is not None:
+                await self._uow.commit()
             return kept
+
+    async def _training_max(
+        self, athlete_id: int, exercise: str, changed_to: Decimal
+    ) -> Weight | None:
+        history = await self._uow.training_maxes.history(athlete_id, exercise)
+        if len(history) < 2:
+            return None
+        latest = history[-1]
+        if latest.reason == DECLINED or not _same(latest.weight.amount, changed_to):
+            return None  # declined already, or changed again since (by plan or by hand)
+        kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), DECLINED)
+        await self._uow.training_maxes.add(athlete_id, kept)
+        return kept.weight
+
+    async def _track(self, athlete_id: int, key: str, changed_to: Decimal) -> Weight | None:
+        history = await self._uow.tracks.history(athlete_id, key)
+        if not history:
+            return None
+        latest = history[-1]
+        weight = working_weight(latest.state)
+        if latest.reason == DECLINED or weight is None or not _same(weight.amount, changed_to):
+            return None
+        if len(history) < 2:
+            return None  # the first entry: nothing from before to go back to
+        previous = history[-2].state
+        await self._uow.tracks.add(athlete_id, Track(key, previous, self._clock.now(), DECLINED))
+        return working_weight(previous)
+
+
+class ResetTrainingMax:
+    """Takes the proposed 10% off a stalled TM, if the TM is still the one the proposal saw."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, exercise: str, reset_from: Decimal) -> Weight | None:
+        async with self._uow:
+            current = (await self._uow.training_maxes.current(athlete_id)).get(exercise)
+            if current is None or not _same(current.weight.amount, reset_from):
+                return None  # reset already, or changed since
+            new = reset_training_max(current.weight)
+            await self._uow.training_maxes.add(
+                athlete_id, TrainingMax(exercise, new, self._clock.now(), RESET)
+            )
+            await self._uow.commit()
+            return new
+
+
+def _same(amount: Decimal, shown: Decimal) -> bool:
+    """True when `amount` is the value a button showed (to two decimals, as format_amount)."""
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == shown

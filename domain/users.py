@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from domain.plates import BarLoad, athlete_inventory, load_bar
+from domain.plates import BarLoad, PlateInventory, athlete_inventory, load_bar
 from domain.ports import Clock, UnitOfWork
 from domain.records import E1rmFormula
 from domain.strength import DEFAULT_BAR
@@ -44,11 +44,22 @@ class User:
     warmups: bool = True  # a ramp before the first work set of a main lift
     e1rm_formula: E1rmFormula = E1rmFormula.EPLEY
     bar: Weight | None = None  # None: the usual bar for the unit
+    deload_until: datetime | None = None  # a deload week the athlete switched on ends then
+    plates: PlateInventory | None = None  # the plates owned, if told; bar and unit from it
+
+    def deloading(self, now: datetime) -> bool:
+        return self.deload_until is not None and now < self.deload_until
 
     def loads(self, target: Weight) -> BarLoad:
         """What the athlete can put on the bar nearest to `target`, with their bar and plates."""
-        inventory = athlete_inventory(self.bar_for(target.unit), self.step_for(target.unit) / 2)
-        return load_bar(target, inventory, self.rounding)
+        return load_bar(target, self.inventory_for(target.unit), self.rounding)
+
+    def inventory_for(self, unit: Unit) -> PlateInventory:
+        """The plates the athlete said they own on their bar, or plenty of the usual ones."""
+        bar = self.bar_for(unit)
+        if self.plates is not None and self.plates.bar.unit == unit:
+            return PlateInventory(bar, self.plates.pairs)
+        return athlete_inventory(bar, self.step_for(unit) / 2)
 
     def bar_for(self, unit: Unit) -> Weight:
         """The athlete's bar; the unit's usual one for weights in the other unit."""

@@ -24,6 +24,16 @@ class PrescribedSet:
     reps: int
     amrap: bool
     drives_progression: bool
+    top_reps: int | None = None  # a rep range: reps–top_reps
+    target_rpe: Decimal | None = None
+    warmup: bool = False
+    optional: bool = False  # a joker set
+    superset: str | None = None  # "A1"
+
+    @property
+    def counts(self) -> bool:
+        """A work set: progression and records read it."""
+        return not self.warmup and not self.optional
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +77,7 @@ class Workout:
     started_at: datetime
     sets: tuple[WorkoutSet, ...]
     finished_at: datetime | None = None
+    deload: bool = False  # lighter on purpose: no progression from AMRAPs, no records
 
     @property
     def next_open(self) -> WorkoutSet | None:

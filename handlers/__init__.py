@@ -3,13 +3,16 @@
 from aiogram import Router
 
 from handlers import (
+    chat_member,
     errors,
     fallback,
     history,
     maxes,
     onboarding,
     plan,
+    progress,
     progression,
+    reminders,
     settings,
     start,
     today,
@@ -19,9 +22,12 @@ from handlers import (
 def build_router() -> Router:
     """Every router and dialog, in the order they get a chance at an update."""
     root = Router(name="spotter")
+    root.message.outer_middleware(chat_member.ChatSpeaksAgain())
     root.include_routers(
         errors.build_router(),
+        chat_member.build_router(),
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
+        plan.build_upload_router(),  # so does a plan sent as text
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),
@@ -29,6 +35,8 @@ def build_router() -> Router:
         maxes.build_router(),
         progression.build_router(),
         plan.build_router(),
+        progress.build_router(),
+        reminders.build_router(),
         history.build_router(),  # its dialog reads any text while it waits for a set
         fallback.build_router(),  # last: it answers whatever nobody else did
     )

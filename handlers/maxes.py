@@ -12,9 +12,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.maxes_text import read_maxes, read_one_weight
-from domain.onboarding import SetTrainingMaxes, training_maxes_with_history
+from domain.onboarding import SetTrainingMaxes, training_maxes_with_history, working_weights
 from domain.ports import Clock, UnitOfWork
 from domain.users import find_user
+from domain.weights import Weight
 from domain.workouts import TrainingMax
 
 HISTORY_SHOWN = 4
@@ -49,15 +50,30 @@ async def on_maxes(message: Message, command: CommandObject, uow: UnitOfWork, cl
             return
         await SetTrainingMaxes(uow, clock)(athlete.telegram_id, typed.found, one_rep_maxes=False)
     history = await training_maxes_with_history(uow, athlete.telegram_id)
-    if not history:
+    working = await working_weights(uow, athlete.telegram_id)
+    if not history and not working:
         await message.answer(NO_MAXES)
         return
-    await message.answer(_maxes_text(history), reply_markup=_edit_buttons(history))
+    await message.answer(
+        _maxes_text(history, working), reply_markup=_edit_buttons(history) if history else None
+    )
 
 
-def _maxes_text(history: dict[str, list[TrainingMax]]) -> str:
-    lines = ["<b>Training maxes</b>", *(_history_line(e) for e in history.values()), HOW_TO_SET]
+def _maxes_text(history: dict[str, list[TrainingMax]], working: dict[str, Weight]) -> str:
+    lines = []
+    if history:
+        lines += ["<b>Training maxes</b>", *(_history_line(e) for e in history.values())]
+    if working:
+        lines.append("<b>Working weights</b> (your plan moves them after each session)")
+        lines += [f"{_track(key)}: {weight}" for key, weight in working.items()]
+    if history:
+        lines.append(HOW_TO_SET)
     return "\n".join(lines)
+
+
+def _track(key: str) -> str:
+    lift, _, tier = key.partition("/")
+    return f"<b>{_lift(lift)}</b> {escape(tier)}"
 
 
 class EditMax(CallbackData, prefix="tm"):
@@ -109,7 +125,8 @@ async def on_new_max(message: Message, state: FSMContext, uow: UnitOfWork, clock
     await SetTrainingMaxes(uow, clock)(athlete.telegram_id, {exercise: weight}, one_rep_maxes=False)
     await state.clear()
     history = await training_maxes_with_history(uow, athlete.telegram_id)
-    await message.answer(_maxes_text(history), reply_markup=_edit_buttons(history))
+    working = await working_weights(uow, athlete.telegram_id)
+    await message.answer(_maxes_text(history, working), reply_markup=_edit_buttons(history))
 
 
 def build_router() -> Router:

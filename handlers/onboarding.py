@@ -8,20 +8,21 @@ from typing import Any
 from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Row, Select
+from aiogram_dialog.widgets.kbd import Button, Column, Row, Select
 from aiogram_dialog.widgets.text import Const, Format
 
 from domain.maxes_text import MAX_WEIGHT, read_maxes, read_one_weight
 from domain.onboarding import (
     SetTrainingMaxes,
     StartPlan,
-    available_plans,
     missing_training_maxes,
     training_maxes_with_history,
 )
+from domain.plan_library import available_plans
 from domain.plans import UnknownPlanError
 from domain.ports import Clock, UnitOfWork
 from domain.preferences import ChooseUnits
+from domain.sessions import WorkoutInProgressError
 from domain.users import find_user
 from domain.weights import Unit, format_amount
 from handlers.cards import Card
@@ -29,7 +30,8 @@ from handlers.filters import leaves_others_alone
 from handlers.states import OnboardingSG
 
 UNITS_PROMPT = "First things first: do you load the bar in kilograms or pounds?"
-PLAN_PROMPT = "Which plan do you run? (More plans are coming.)"
+PLAN_PROMPT = "Which plan do you run? You can switch any time in /plan, or write your own there."
+READY = "You're all set on <b>{plan}</b>. Send /today when you're at the gym to start day 1."
 MAXES_DONE = (
     "You're all set! Training maxes: {maxes}.\nSend /today when you're at the gym to start day 1."
 )
@@ -56,17 +58,22 @@ async def on_unit(_c: CallbackQuery, button: Button, manager: DialogManager) -> 
 
 
 async def plans_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    uow, _clock, _id = _ids(dialog_manager)
-    return {"plans": [(p.slug, p.name) for p in await available_plans(uow)]}
+    uow, _clock, athlete_id = _ids(dialog_manager)
+    return {"plans": [(p.slug, p.name) for p in await available_plans(uow, athlete_id)]}
 
 
-async def on_plan(_c: CallbackQuery, _w: Any, manager: DialogManager, slug: str) -> None:
+async def on_plan(callback: CallbackQuery, _w: Any, manager: DialogManager, slug: str) -> None:
     uow, clock, athlete_id = _ids(manager)
     try:
-        await StartPlan(uow, clock)(athlete_id, slug)
-    except UnknownPlanError:
+        plan = await StartPlan(uow, clock)(athlete_id, slug)
+    except (UnknownPlanError, WorkoutInProgressError):
         return
-    await manager.next()
+    if await missing_training_maxes(uow, athlete_id):
+        await manager.next()
+        return
+    if isinstance(callback.message, Message):
+        await callback.message.answer(READY.format(plan=escape(plan.name)))
+    await manager.done()
 
 
 async def maxes_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -136,12 +143,14 @@ def build_dialog() -> Dialog:
             ),
             Card(
                 Const(PLAN_PROMPT),
-                Select(
-                    Format("{item[1]}"),
-                    id="plan",
-                    item_id_getter=lambda item: item[0],
-                    items="plans",
-                    on_click=on_plan,
+                Column(
+                    Select(
+                        Format("{item[1]}"),
+                        id="plan",
+                        item_id_getter=lambda item: item[0],
+                        items="plans",
+                        on_click=on_plan,
+                    )
                 ),
                 state=OnboardingSG.plan,
                 getter=plans_getter,

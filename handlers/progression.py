@@ -10,29 +10,53 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from domain.ports import Clock, UnitOfWork
 from domain.progression import TrainingMaxChange
-from domain.sessions import DeclineChange
+from domain.sessions import DeclineChange, ResetTrainingMax
+from domain.weights import format_amount
 from handlers import workout_texts as texts
 
 
 class Decline(CallbackData, prefix="tmno"):
-    exercise: str
-    changed_to: str  # the new TM on this summary: an older summary cannot undo a newer change
+    exercise: str  # the lift of a training max, or the track of a working weight
+    changed_to: str  # the new value on this summary: an older summary cannot undo a newer change
+    track: int = 0  # 1: a working weight
 
 
 class Keep(CallbackData, prefix="tmok"):
     pass
 
 
-def summary_keyboard(changes: tuple[TrainingMaxChange, ...]) -> InlineKeyboardMarkup | None:
-    if not changes:
+class Reset(CallbackData, prefix="tmreset"):
+    exercise: str
+    reset_from: str  # the TM the proposal saw: a second tap, or a stale card, changes nothing
+
+
+def summary_keyboard(
+    changes: tuple[TrainingMaxChange, ...], resets: tuple[TrainingMaxChange, ...] = ()
+) -> InlineKeyboardMarkup | None:
+    if not changes and not resets:
         return None
-    rows = [[InlineKeyboardButton(text=texts.KEEP_BUTTON, callback_data=Keep().pack())]]
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=texts.reset_button(reset),
+                callback_data=Reset(
+                    exercise=reset.exercise, reset_from=format_amount(reset.old.amount)
+                ).pack(),
+            )
+        ]
+        for reset in resets
+    ]
+    if not changes:
+        return InlineKeyboardMarkup(inline_keyboard=rows)
+    rows += [[InlineKeyboardButton(text=texts.KEEP_BUTTON, callback_data=Keep().pack())]]
     rows += [
         [
             InlineKeyboardButton(
                 text=texts.decline_button(change),
                 callback_data=Decline(
-                    exercise=change.exercise, changed_to=str(change.new.amount)
+                    exercise=change.track or change.exercise,
+                    changed_to=format_amount(change.new.amount),
+                    track=int(change.track is not None),
                 ).pack(),
             )
         ]
@@ -55,16 +79,37 @@ async def on_decline(
     except InvalidOperation:
         changed_to = Decimal(-1)  # forged: matches no training max
     kept = await DeclineChange(uow, clock)(
-        callback.from_user.id, callback_data.exercise, changed_to
+        callback.from_user.id,
+        callback_data.exercise[:80],
+        changed_to,
+        track=bool(callback_data.track),
     )
     if kept is None:
         await callback.answer(texts.NOTHING_TO_DECLINE)
         return
-    await callback.answer(texts.declined(kept.exercise, str(kept.weight)), show_alert=True)
+    lift = callback_data.exercise.split("/")[0]
+    await callback.answer(texts.declined(lift, str(kept)), show_alert=True)
+
+
+async def on_reset(
+    callback: CallbackQuery, callback_data: Reset, uow: UnitOfWork, clock: Clock
+) -> None:
+    try:
+        reset_from = Decimal(callback_data.reset_from)
+    except InvalidOperation:
+        reset_from = Decimal(-1)  # forged: matches no training max
+    new = await ResetTrainingMax(uow, clock)(
+        callback.from_user.id, callback_data.exercise[:64], reset_from
+    )
+    if new is None:
+        await callback.answer(texts.NOTHING_TO_RESET)
+        return
+    await callback.answer(texts.was_reset(callback_data.exercise, str(new)), show_alert=True)
 
 
 def build_router() -> Router:
     router = Router(name="progression")
+    router.callback_query.register(on_reset, Reset.filter())
     router.callback_query.register(on_keep, Keep.filter())
     router.callback_query.register(on_decline, Decline.filter())
     return router

@@ -21,8 +21,10 @@ from domain.preferences import (
     ChooseUnits,
     InvalidBarError,
     InvalidPlateError,
+    PlatesError,
     SetBar,
     SetE1rmFormula,
+    SetPlates,
     SetRounding,
     SetWarmups,
 )
@@ -61,6 +63,11 @@ async def settings_getter(uow: UnitOfWork, event_from_user: User, **_: Any) -> d
             warmups=user.warmups,
             bar=str(user.bar_for(user.unit)),
             formula=user.e1rm_formula.value.title(),
+            plates=texts.owned_plates(
+                None
+                if user.plates is None or user.plates.bar.unit != user.unit
+                else [(format_amount(size), n) for size, n in user.plates.pairs.items()]
+            ),
         ),
         "bars": [format_amount(b) for b in BARS[user.unit]],
         "formula_toggle": texts.use_formula(
@@ -152,13 +159,24 @@ async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -
     await message.answer(texts.TIME_ZONE_PROMPT)
 
 
-def _pick_one(prompt: str, items: str, on_click: Any, state: State) -> Card:
+async def on_plates_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    try:
+        await SetPlates(uow)(_athlete_id(manager), message.text or "")
+    except PlatesError as error:
+        await message.answer(texts.plates_problem(error.problem, error.part))
+        return
+    await manager.switch_to(SettingsSG.main)
+
+
+def _pick_one(prompt: str, items: str, on_click: Any, state: State, *more: Any) -> Card:
     """A card that offers the getter's `items` as buttons, and a way back."""
     return Card(
         Const(prompt),
         Select(
             Format("{item}"), id=f"pick_{items}", item_id_getter=str, items=items, on_click=on_click
         ),
+        *more,
         SwitchTo(Const(texts.BACK_BUTTON), id=f"back_{items}", state=SettingsSG.main),
         state=state,
         getter=settings_getter,
@@ -190,7 +208,13 @@ def build_dialog() -> Dialog:
                 getter=settings_getter,
             ),
             _pick_one(texts.BAR_PROMPT, "bars", on_bar, SettingsSG.bar),
-            _pick_one(texts.PLATES_PROMPT, "plates", on_plate, SettingsSG.plates),
+            _pick_one(
+                texts.PLATES_PROMPT,
+                "plates",
+                on_plate,
+                SettingsSG.plates,
+                MessageInput(on_plates_text, content_types=["text"]),
+            ),
             Card(
                 Const(texts.TIME_ZONE_PROMPT),
                 TextInput(id="tz_text", on_success=on_time_zone_text),

@@ -19,3 +19,9 @@ class OnboardingSG(StatesGroup):
 class TodaySG(StatesGroup):
     card = State()
     note = State()
+
+
+class RemindersSG(StatesGroup):
+    main = State()
+    time = State()
+    quiet = State()

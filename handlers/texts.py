@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from domain.plates import DEFAULT_PAIRS
+from domain.preferences import PlatesProblem
+
 BOT_NAME = "Spotter"
 
 
@@ -26,7 +29,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("plan", "Your plan's days; train any of them"),
     ("maxes", "Training maxes and their history"),
     ("history", "Past workouts; fix a set logged wrong"),
+    ("progress", "Charts: e1RM, weekly volume, training days"),
     ("start", "Start or restart Spotter"),
+    ("reminders", "Training-day reminders and the weekly summary"),
     ("settings", "Time zone and preferences"),
     ("help", "What Spotter can do"),
 )
@@ -52,7 +57,12 @@ REGISTER_FIRST = "Send /start first so I know who you are."
 
 SWITCH_UNITS = "⚖️ Use {other_unit}"
 PLATES_BUTTON = "🔩 Smallest plate"
-PLATES_PROMPT = "Your smallest plate? Weights round to two of them (one per side)."
+PLATES_PROMPT = (
+    "Your smallest plate? Weights round to two of them (one per side).\n\n"
+    "Short of some plates? Send the ones you own as pairs, e.g. "
+    "<code>25x4 20x2 10 5 2.5 1.25</code> (no count: plenty), or <code>all</code> for every "
+    "plate: the card then prescribes what you can load."
+)
 ROUND_DOWN = "↧ Round down"
 ROUND_NEAREST = "↕ Round to nearest"
 
@@ -78,6 +88,7 @@ def settings_summary(
     warmups: bool,
     bar: str,
     formula: str,
+    plates: str = "",
 ) -> str:
     rounding = "down" if rounds_down else "to the nearest step"
     return (
@@ -86,9 +97,28 @@ def settings_summary(
         f"Units: <b>{unit}</b>\n"
         f"Smallest plate: <b>{smallest_plate} {unit}</b>, weights round {rounding}\n"
         f"Bar: <b>{bar}</b>\n"
+        f"Plates: <b>{plates}</b>\n"
         f"Warm-up ramps before main lifts: <b>{'on' if warmups else 'off'}</b>\n"
         f"e1RM formula: <b>{formula}</b>"
     )
+
+
+def owned_plates(pairs: list[tuple[str, int]] | None) -> str:
+    if pairs is None:
+        return "plenty of every usual plate"
+    return ", ".join(f"{size}×{count}" if count < DEFAULT_PAIRS else size for size, count in pairs)
+
+
+PLATES_PROBLEMS = {
+    PlatesProblem.NOT_PLATES: "I read “{part}” as no plate. Send sizes, like 25x4 20x2 10 5 2.5.",
+    PlatesProblem.TOO_HEAVY: "“{part}” is not a plate I know of (50 kg / 100 lb at most).",
+    PlatesProblem.PAIRS: "“{part}”: say how many pairs, 1 to 20.",
+    PlatesProblem.TOO_MANY: "That's more plate sizes than a gym has: 12 at most.",
+}
+
+
+def plates_problem(problem: PlatesProblem, part: str) -> str:
+    return PLATES_PROBLEMS[problem].format(part=escape(part[:20]))
 
 
 SETTINGS_TIME_ZONE_BUTTON = "🌍 Time zone"

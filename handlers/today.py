@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from typing import Any
 
 from aiogram import F, Router
@@ -188,7 +189,9 @@ async def _finish(manager: DialogManager) -> None:
     await manager.done()
     bot = manager.middleware_data["bot"]
     await bot.send_message(
-        athlete.telegram_id, texts.summary(summary), reply_markup=summary_keyboard(summary.changes)
+        athlete.telegram_id,
+        texts.summary(summary),
+        reply_markup=summary_keyboard(summary.changes, summary.resets),
     )
 
 
@@ -285,17 +288,17 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
     match entry:
         case EntryError():
             await message.answer(texts.entry_problem(entry))
-        case AsPrescribed():
+        case AsPrescribed(rpe=rpe):
             if isinstance(position, int):
                 adjusted = _adjusted(manager, workout, athlete, position)
-                await _log(manager, position, adjusted, message.message_id)
-        case RepsOnly(reps=reps):
+                await _log(manager, position, replace(adjusted, rpe=rpe), message.message_id)
+        case RepsOnly(reps=reps, rpe=rpe):
             if isinstance(position, int):
                 weight = _adjusted(manager, workout, athlete, position).weight
-                await _log(manager, position, SetResult(weight, reps), message.message_id)
-        case WeightAndReps(weight=weight, reps=reps):
+                await _log(manager, position, SetResult(weight, reps, rpe), message.message_id)
+        case WeightAndReps(weight=weight, reps=reps, rpe=rpe):
             if isinstance(position, int):
-                await _log(manager, position, SetResult(weight, reps), message.message_id)
+                await _log(manager, position, SetResult(weight, reps, rpe), message.message_id)
         case Skip():
             updated = await SkipSet(uow)(athlete.telegram_id, workout.id, None)
             await _after_change(manager, updated)
@@ -315,12 +318,12 @@ async def on_edited(message: Message, uow: UnitOfWork) -> None:
         case EntryError():
             await message.reply(texts.entry_problem(entry))
             return
-        case AsPrescribed():
-            result = SetResult()
-        case RepsOnly(reps=reps):
-            result = SetResult(reps=reps)
-        case WeightAndReps(weight=weight, reps=reps):
-            result = SetResult(weight, reps)
+        case AsPrescribed(rpe=rpe):
+            result = SetResult(rpe=rpe)
+        case RepsOnly(reps=reps, rpe=rpe):
+            result = SetResult(reps=reps, rpe=rpe)
+        case WeightAndReps(weight=weight, reps=reps, rpe=rpe):
+            result = SetResult(weight, reps, rpe)
         case _:
             await message.reply(texts.EDIT_CANNOT_SKIP)
             return

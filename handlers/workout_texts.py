@@ -64,6 +64,17 @@ def decline_button(change: TrainingMaxChange) -> str:
     return f"✖ Keep {change.exercise.replace('_', ' ').title()} at {change.old}"
 
 
+NOTHING_TO_RESET = "Nothing to reset: that training max has changed since."
+
+
+def reset_button(reset: TrainingMaxChange) -> str:
+    return f"↘ Reset {reset.exercise.replace('_', ' ').title()} to {reset.new}"
+
+
+def was_reset(exercise: str, weight: str) -> str:
+    return f"{exercise.replace('_', ' ').title()} TM reset to {weight}."
+
+
 def declined(exercise: str, weight: str) -> str:
     return f"{exercise.replace('_', ' ').title()} stays at {weight}."
 
@@ -77,8 +88,27 @@ def weight_up(step: Decimal, unit: str) -> str:
 
 
 def set_line(prescribed: PrescribedSet, weight: Weight, reps: int) -> str:
-    plus = "+" if prescribed.amrap else ""
-    return f"{weight} × {reps}{plus}"
+    wanted = f"{reps}+" if prescribed.amrap else str(reps)
+    if prescribed.top_reps is not None and reps == prescribed.reps:
+        wanted = f"{reps}–{prescribed.top_reps}"
+    effort = f" @ RPE {format_amount(prescribed.target_rpe)}" if prescribed.target_rpe else ""
+    return f"{weight} × {wanted}{effort}"
+
+
+def set_label(prescribed: PrescribedSet) -> str:
+    """ "T1 Squat — set 2 of 5", with a superset, warm-up or joker mark."""
+    mark = f"{prescribed.superset} " if prescribed.superset else ""
+    kind = (
+        " · warm-up"
+        if prescribed.warmup
+        else " · joker set, optional"
+        if prescribed.optional
+        else ""
+    )
+    return (
+        f"{prescribed.tier} {mark}{escape(prescribed.display_name)} — "
+        f"set {prescribed.set_number} of {prescribed.sets_in_slot}{kind}"
+    )
 
 
 def card(
@@ -95,9 +125,10 @@ def card(
     p = current.prescribed
     logged = sum(1 for s in workout.sets if not s.is_open)
     progress = f"{logged}/{len(workout.sets)}"
+    deload = " · 🪶 deload" if workout.deload else ""
     lines = [
-        f"<b>Day {workout.day_number} · {escape(workout.day_name)}</b>  ({progress})",
-        f"{p.tier} {escape(p.display_name)} — set {p.set_number} of {p.sets_in_slot}",
+        f"<b>Day {workout.day_number} · {escape(workout.day_name)}</b>{deload}  ({progress})",
+        set_label(p),
         f"<b>{set_line(p, weight, reps)}</b>",
         f"Plates per side: {plates}",
     ]
@@ -107,6 +138,8 @@ def card(
         lines.append(warmup)
     if p.amrap:
         lines.append("As many reps as you can: tap or type how many you did.")
+    elif p.top_reps is not None:
+        lines.append(f"Aim for {p.reps}–{p.top_reps} reps: type how many you did.")
     if upcoming is not None:
         u = upcoming.prescribed
         lines.append(f"Next: {escape(u.display_name)} {set_line(u, u.weight, u.reps)}")
@@ -147,7 +180,9 @@ def duration_text(duration: timedelta) -> str:
 
 
 def change_text(change: TrainingMaxChange) -> str:
-    return f"{_lift(change.exercise)} TM {change.old} → {change.new} ({escape(change.reason)})"
+    what = "TM" if change.track is None else change.track.split("/")[-1]
+    moved = f"{change.old} → {change.new}" if change.new != change.old else f"{change.new}"
+    return f"{_lift(change.exercise)} {what} {moved} ({escape(change.reason)})"
 
 
 def summary(result: WorkoutSummary) -> str:
@@ -166,7 +201,15 @@ def summary(result: WorkoutSummary) -> str:
         lines.extend(change_text(c) for c in result.changes)
     else:
         lines.append("No training max changes this time.")
+    lines.extend(stall_text(reset) for reset in result.resets)
     return "\n".join(lines)
+
+
+def stall_text(reset: TrainingMaxChange) -> str:
+    return (
+        f"⚠️ {_lift(reset.exercise)}: no reps on the 1+ set twice in a row. "
+        f"A 10% reset ({reset.old} → {reset.new}) gets you moving again."
+    )
 
 
 def record_text(record: PersonalRecord) -> str:
@@ -192,4 +235,5 @@ ENTRY_PROBLEMS = {
     EntryProblem.WEIGHT_TOO_HIGH: "That weight is beyond any barbell (1000 kg / 2200 lb at most).",
     EntryProblem.WEIGHT_NOT_POSITIVE: "The weight must be more than zero.",
     EntryProblem.WEIGHT_TOO_PRECISE: "Weights go to two decimals at most, like 102.5.",
+    EntryProblem.RPE_OFF_CHART: "RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.",
 }

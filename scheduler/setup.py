@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.ports import Clock
-from scheduler.jobs import prune_update_ledger
+from domain.reminders import DEFAULT_GRACE, ReminderTexts, SummaryRenderer
+from scheduler.jobs import (
+    OUTBOX_RETENTION,
+    prune_outbox,
+    prune_update_ledger,
+    send_reminders,
+    send_weekly_summaries,
+)
 from storage.ledger import HandledUpdates
+
+REMINDER_INTERVAL = timedelta(minutes=1)
 
 
 def build_scheduler(
-    session_factory: async_sessionmaker[AsyncSession], handled: HandledUpdates, clock: Clock
+    session_factory: async_sessionmaker[AsyncSession],
+    handled: HandledUpdates,
+    clock: Clock,
+    *,
+    outbox_retention: timedelta = OUTBOX_RETENTION,
+    reminder_texts: ReminderTexts | None = None,
+    summary_renderer: SummaryRenderer | None = None,
+    reminder_interval: timedelta = REMINDER_INTERVAL,
+    reminder_grace: timedelta = DEFAULT_GRACE,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -25,4 +44,34 @@ def build_scheduler(
         args=[session_factory, handled, clock],
         replace_existing=True,
     )
+    # The outbox itself is drained by the sender's own loop (scheduler/delivery.py), which
+    # times each message to the millisecond; this job only forgets what is long finished.
+    scheduler.add_job(
+        prune_outbox,
+        IntervalTrigger(hours=6),
+        id="prune-outbox",
+        args=[session_factory, clock, outbox_retention],
+        replace_existing=True,
+    )
+    # Due times live in the database, so a late or skipped run loses nothing: the next one
+    # sends what is still within the grace window. Late runs still run (no misfire limit),
+    # and runs that piled up while the loop was busy collapse into one.
+    if reminder_texts is not None:
+        scheduler.add_job(
+            send_reminders,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="send-reminders",
+            args=[session_factory, clock, reminder_texts, reminder_grace],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    if summary_renderer is not None:
+        scheduler.add_job(
+            send_weekly_summaries,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="send-weekly-summaries",
+            args=[session_factory, clock, summary_renderer, reminder_grace],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
     return scheduler

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -11,16 +11,19 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
     true,
@@ -28,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from domain.outbox import DeliveryState, MessageKind
 from domain.plans import BodyRegion, Tier
 from domain.records import E1rmFormula
 from domain.weights import Rounding, Unit
@@ -144,6 +148,8 @@ class UserRow(Base):
     e1rm_formula: Mapped[str] = mapped_column(String(16), server_default=E1rmFormula.EPLEY.value)
     bar_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     bar_unit: Mapped[str | None] = mapped_column(String(2))
+    deload_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    plates: Mapped[str | None] = mapped_column(Text)  # JSON: the plates owned, per unit
 
     __table_args__ = (
         CheckConstraint(one_of("unit", Unit), name="unit"),
@@ -184,128 +190,56 @@ class ExerciseRow(Base):
 
 
 class PlanRow(Base):
-    """A plan template; its definition lives in the day, slot, set and progression rows."""
+    """A plan: its definition is the plan text (domain/plan_text.py), which reads back exactly."""
 
     __tablename__ = "plans"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(100))
-    training_max_percent: Mapped[Decimal] = mapped_column(ExactDecimal(6, 4))
+    definition: Mapped[str] = mapped_column(Text, server_default="")
     is_builtin: Mapped[bool] = mapped_column(Boolean)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True
+    )
+    is_published: Mapped[bool] = mapped_column(Boolean, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=func.now())
 
-    days: Mapped[list[PlanDayRow]] = relationship(
-        lazy="raise",
-        order_by="PlanDayRow.number",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    progressions: Mapped[list[PlanProgressionRow]] = relationship(
-        lazy="raise",
-        order_by="PlanProgressionRow.position",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
 
+class LiftTrackRow(Base):
+    """One entry of an athlete's append-only history of a lift's rule state (domain/tracks.py)."""
 
-class PlanDayRow(Base):
-    __tablename__ = "plan_days"
+    __tablename__ = "lift_tracks"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    number: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(100))
-
-    slots: Mapped[list[PlanSlotRow]] = relationship(
-        lazy="raise",
-        order_by="PlanSlotRow.position",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True
     )
+    key: Mapped[str] = mapped_column(String(80))
+    state: Mapped[str] = mapped_column(Text)  # JSON
+    effective_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(Text)
 
-    __table_args__ = (UniqueConstraint("plan_id", "number"),)
 
+class PersonalRecordRow(Base):
+    """A record a finished workout set: heaviest weight, best e1RM or most reps at a weight."""
 
-class PlanSlotRow(Base):
-    __tablename__ = "plan_slots"
+    __tablename__ = "personal_records"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day_id: Mapped[int] = mapped_column(ForeignKey("plan_days.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)  # the slot's order within its day
-    tier: Mapped[str] = mapped_column(String(2))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True
+    )
+    workout_id: Mapped[int] = mapped_column(ForeignKey("workouts.id", ondelete="CASCADE"))
     exercise: Mapped[str] = mapped_column(ForeignKey("exercises.slug"))
-    training_max_of: Mapped[str] = mapped_column(ForeignKey("exercises.slug"))
-    display_name: Mapped[str] = mapped_column(String(100))
-
-    sets: Mapped[list[PlanSetRow]] = relationship(
-        lazy="raise",
-        order_by="PlanSetRow.position",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-    __table_args__ = (
-        UniqueConstraint("day_id", "position"),
-        CheckConstraint(one_of("tier", Tier), name="tier"),
-    )
-
-
-class PlanSetRow(Base):
-    __tablename__ = "plan_sets"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    slot_id: Mapped[int] = mapped_column(ForeignKey("plan_slots.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    percent: Mapped[Decimal] = mapped_column(ExactDecimal(6, 4))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit: Mapped[str] = mapped_column(String(2))
     reps: Mapped[int] = mapped_column(Integer)
-    amrap: Mapped[bool] = mapped_column(Boolean)
-    drives_progression: Mapped[bool] = mapped_column(Boolean)
+    value_amount: Mapped[Decimal] = mapped_column(ExactDecimal())  # the record, in `unit`
+    achieved_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
-    __table_args__ = (UniqueConstraint("slot_id", "position"),)
-
-
-class PlanProgressionRow(Base):
-    """An AMRAP progression rule of a plan, for one exercise or for a whole body region."""
-
-    __tablename__ = "plan_progressions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    exercise: Mapped[str | None] = mapped_column(ForeignKey("exercises.slug"))
-    region: Mapped[str | None] = mapped_column(String(8))
-
-    brackets: Mapped[list[PlanProgressionBracketRow]] = relationship(
-        lazy="raise",
-        order_by="PlanProgressionBracketRow.min_reps",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-    __table_args__ = (
-        UniqueConstraint("plan_id", "position"),
-        CheckConstraint(
-            "(exercise IS NOT NULL AND region IS NULL)"
-            " OR (exercise IS NULL AND region IS NOT NULL)",
-            name="exercise_or_region",
-        ),
-        CheckConstraint(one_of("region", BodyRegion), name="region"),
-    )
-
-
-class PlanProgressionBracketRow(Base):
-    __tablename__ = "plan_progression_brackets"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    progression_id: Mapped[int] = mapped_column(
-        ForeignKey("plan_progressions.id", ondelete="CASCADE")
-    )
-    min_reps: Mapped[int] = mapped_column(Integer)
-    kg: Mapped[Decimal] = mapped_column(ExactDecimal())
-    lb: Mapped[Decimal] = mapped_column(ExactDecimal())
-
-    __table_args__ = (UniqueConstraint("progression_id", "min_reps"),)
+    __table_args__ = (UniqueConstraint("workout_id", "exercise", "kind"),)
 
 
 class AthletePlanRow(Base):
@@ -364,6 +298,7 @@ class WorkoutRow(Base):
     day_name: Mapped[str] = mapped_column(String(100))
     started_at: Mapped[datetime] = mapped_column(UtcDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    deload: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     sets: Mapped[list[WorkoutSetRow]] = relationship(
         lazy="raise",
@@ -414,6 +349,11 @@ class WorkoutSetRow(Base):
     # The athlete's message that logged the set: editing that message re-logs the set.
     source_message_id: Mapped[int | None] = mapped_column(BigInteger)
     skipped: Mapped[bool] = mapped_column(Boolean)
+    top_reps: Mapped[int | None] = mapped_column(Integer)
+    target_rpe: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    warmup: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    optional: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    superset: Mapped[str | None] = mapped_column(String(2))
 
     __table_args__ = (
         CheckConstraint(one_of("tier", Tier), name="tier"),
@@ -425,5 +365,81 @@ class WorkoutSetRow(Base):
             " OR (done_amount IS NOT NULL AND done_unit IS NOT NULL AND done_reps IS NOT NULL"
             " AND logged_at IS NOT NULL AND NOT skipped)",
             name="done_whole_and_not_skipped",
+        ),
+    )
+
+
+class OutboxRow(Base):
+    """A message Spotter sends unasked, and how far its delivery got (see scheduler/delivery.py)."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str | None] = mapped_column(Text)
+    parse_mode: Mapped[str | None] = mapped_column(String(16))
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    reply_markup: Mapped[str | None] = mapped_column(Text)  # the Bot API's JSON
+    not_before: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # the sender run that claimed it
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=func.now())
+
+    __table_args__ = (
+        Index("ix_outbox_state", "state", "not_before"),
+        Index("ix_outbox_chat_id", "chat_id", "state"),
+        CheckConstraint(one_of("kind", MessageKind), name="kind"),
+        CheckConstraint(one_of("state", DeliveryState), name="state"),
+    )
+
+
+class InactiveChatRow(Base):
+    """A chat that blocked the bot or removed it: nothing is sent there until it speaks again."""
+
+    __tablename__ = "inactive_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    since: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(String(64))
+
+
+class ReminderRow(Base):
+    """An athlete's reminder choices and when each kind of message is next due (UTC)."""
+
+    __tablename__ = "reminders"
+
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean)
+    days: Mapped[int] = mapped_column(Integer)  # bit n: weekday n (0 Monday … 6 Sunday)
+    at_minute: Mapped[int] = mapped_column(Integer)  # local time of day, minutes after midnight
+    quiet_start: Mapped[int | None] = mapped_column(Integer)  # minutes after midnight
+    quiet_end: Mapped[int | None] = mapped_column(Integer)
+    weekly_summary: Mapped[bool] = mapped_column(Boolean)
+    since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    time_zone: Mapped[str | None] = mapped_column(String(64))  # the due times' zone
+    next_due: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    check_day: Mapped[date | None] = mapped_column(Date)
+    check_due: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    summary_due: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index(None, "next_due"),
+        Index(None, "check_due"),
+        Index(None, "summary_due"),
+        CheckConstraint("days BETWEEN 0 AND 127", name="days"),
+        CheckConstraint("at_minute BETWEEN 0 AND 1439", name="at_minute"),
+        CheckConstraint(
+            "(quiet_start IS NULL AND quiet_end IS NULL) OR (quiet_start BETWEEN 0 AND 1439"
+            " AND quiet_end BETWEEN 0 AND 1439 AND quiet_start <> quiet_end)",
+            name="quiet",
         ),
     )

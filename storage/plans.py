@@ -1,173 +1,123 @@
-"""The SQL adapter for the domain's PlanRepository: plans as normalised templates."""
+"""The SQL adapter for the domain's PlanRepository: each plan stored as its text."""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from collections import OrderedDict
+
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
-from domain.plans import (
-    AmrapProgression,
-    BodyRegion,
-    Increment,
-    Plan,
-    PlanDay,
-    SetTemplate,
-    Slot,
-    Tier,
-)
-from storage.models import (
-    PlanDayRow,
-    PlanProgressionBracketRow,
-    PlanProgressionRow,
-    PlanRow,
-    PlanSetRow,
-    PlanSlotRow,
-)
+from domain.plan_text import parse_plan_text, plan_to_text
+from domain.plans import Exercise, Plan, PlanInfo
+from storage.exercises import SqlExerciseRepository
+from storage.models import PlanRow
 
-_WHOLE_PLAN = (
-    selectinload(PlanRow.days).selectinload(PlanDayRow.slots).selectinload(PlanSlotRow.sets),
-    selectinload(PlanRow.progressions).selectinload(PlanProgressionRow.brackets),
-)
+_PARSED_KEPT = 64
+
+
+class _ParsedPlans:
+    """Plans read from their text, by text: a plan is read on every set, its text rarely changes."""
+
+    def __init__(self) -> None:
+        self._plans: OrderedDict[str, Plan] = OrderedDict()
+
+    def get(self, definition: str) -> Plan | None:
+        plan = self._plans.get(definition)
+        if plan is not None:
+            self._plans.move_to_end(definition)
+        return plan
+
+    def put(self, definition: str, plan: Plan) -> None:
+        self._plans[definition] = plan
+        if len(self._plans) > _PARSED_KEPT:
+            self._plans.popitem(last=False)
+
+
+_parsed = _ParsedPlans()
 
 
 class SqlPlanRepository:
-    """Plan templates in the session's transaction; the unit of work commits."""
+    """Plans in the session's transaction; the unit of work commits."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def get(self, slug: str) -> Plan | None:
-        row = await self._session.scalar(_plans().where(PlanRow.slug == slug))
-        return None if row is None else _to_plan(row)
+        row = await self._session.scalar(select(PlanRow).where(PlanRow.slug == slug))
+        if row is None or not row.definition:
+            return None
+        plan = _parsed.get(row.definition)
+        if plan is None:
+            plan = parse_plan_text(row.definition, await self._exercises())
+            _parsed.put(row.definition, plan)
+        return plan
 
-    async def save(self, plan: Plan, *, builtin: bool = True) -> None:
-        """Stores the plan, replacing the stored definition with the same slug if it differs.
+    async def save(self, plan: Plan, *, builtin: bool = True, owner_id: int | None = None) -> None:
+        """Stores the plan under its slug, replacing the stored text if it differs.
 
         The plan row itself stays, so athletes' plans and workouts keep pointing at it.
         """
-        row = await self._session.scalar(_plans().where(PlanRow.slug == plan.slug))
+        definition = plan_to_text(plan, await self._exercises())
+        row = await self._session.scalar(select(PlanRow).where(PlanRow.slug == plan.slug))
         if row is None:
             self._session.add(
                 PlanRow(
                     slug=plan.slug,
                     name=plan.name,
-                    training_max_percent=plan.training_max_percent,
+                    definition=definition,
                     is_builtin=builtin,
-                    days=_day_rows(plan),
-                    progressions=_progression_rows(plan),
+                    owner_id=owner_id,
+                    is_published=False,
                 )
             )
             return
         row.is_builtin = builtin
-        if _to_plan(row) == plan:
-            return
         row.name = plan.name
-        row.training_max_percent = plan.training_max_percent
-        row.days.clear()
-        row.progressions.clear()
-        # The old rows must be gone before the new ones take their (plan, number) places;
-        # one flush would insert the new ones first.
-        await self._session.flush()
-        row.days.extend(_day_rows(plan))
-        row.progressions.extend(_progression_rows(plan))
+        row.definition = definition
+        row.owner_id = owner_id
 
     async def builtin(self) -> list[Plan]:
         rows = await self._session.scalars(
-            _plans().where(PlanRow.is_builtin.is_(True)).order_by(PlanRow.slug)
+            select(PlanRow.slug).where(PlanRow.is_builtin.is_(True)).order_by(PlanRow.slug)
         )
-        return [_to_plan(row) for row in rows]
+        return [plan for slug in rows.all() if (plan := await self.get(slug)) is not None]
 
-
-def _plans() -> Select[PlanRow]:
-    return select(PlanRow).options(*_WHOLE_PLAN).execution_options(populate_existing=True)
-
-
-def _to_plan(row: PlanRow) -> Plan:
-    return Plan(
-        slug=row.slug,
-        name=row.name,
-        days=tuple(
-            PlanDay(
-                number=day.number,
-                name=day.name,
-                slots=tuple(
-                    Slot(
-                        order=slot.position,
-                        tier=Tier(slot.tier),
-                        exercise=slot.exercise,
-                        training_max_of=slot.training_max_of,
-                        display_name=slot.display_name,
-                        sets=tuple(
-                            SetTemplate(
-                                percent=template.percent,
-                                reps=template.reps,
-                                amrap=template.amrap,
-                                drives_progression=template.drives_progression,
-                            )
-                            for template in slot.sets
-                        ),
-                    )
-                    for slot in day.slots
-                ),
+    async def available(self, athlete_id: int) -> list[PlanInfo]:
+        rows = await self._session.execute(
+            select(
+                PlanRow.slug,
+                PlanRow.name,
+                PlanRow.is_builtin,
+                PlanRow.owner_id,
+                PlanRow.is_published,
             )
-            for day in row.days
-        ),
-        progression=tuple(
-            AmrapProgression(
-                brackets=tuple(
-                    Increment(min_reps=bracket.min_reps, kg=bracket.kg, lb=bracket.lb)
-                    for bracket in rule.brackets
+            .where(
+                or_(
+                    PlanRow.is_builtin.is_(True),
+                    PlanRow.is_published.is_(True),
+                    PlanRow.owner_id == athlete_id,
                 ),
-                exercise=rule.exercise,
-                region=None if rule.region is None else BodyRegion(rule.region),
+                PlanRow.definition != "",
             )
-            for rule in row.progressions
-        ),
-        training_max_percent=row.training_max_percent,
-    )
-
-
-def _day_rows(plan: Plan) -> list[PlanDayRow]:
-    return [
-        PlanDayRow(
-            number=day.number,
-            name=day.name,
-            slots=[
-                PlanSlotRow(
-                    position=slot.order,
-                    tier=slot.tier.value,
-                    exercise=slot.exercise,
-                    training_max_of=slot.training_max_of,
-                    display_name=slot.display_name,
-                    sets=[
-                        PlanSetRow(
-                            position=position,
-                            percent=template.percent,
-                            reps=template.reps,
-                            amrap=template.amrap,
-                            drives_progression=template.drives_progression,
-                        )
-                        for position, template in enumerate(slot.sets)
-                    ],
-                )
-                for slot in day.slots
-            ],
+            .order_by(PlanRow.is_builtin.desc(), PlanRow.name)
         )
-        for day in plan.days
-    ]
+        return [
+            PlanInfo(slug, name, builtin=builtin, owner_id=owner, published=published)
+            for slug, name, builtin, owner, published in rows.all()
+        ]
 
-
-def _progression_rows(plan: Plan) -> list[PlanProgressionRow]:
-    return [
-        PlanProgressionRow(
-            position=position,
-            exercise=rule.exercise,
-            region=None if rule.region is None else rule.region.value,
-            brackets=[
-                PlanProgressionBracketRow(min_reps=bracket.min_reps, kg=bracket.kg, lb=bracket.lb)
-                for bracket in rule.brackets
-            ],
+    async def owner_of(self, slug: str) -> int | None:
+        owner: int | None = await self._session.scalar(
+            select(PlanRow.owner_id).where(PlanRow.slug == slug)
         )
-        for position, rule in enumerate(plan.progression)
-    ]
+        return owner
+
+    async def publish(self, slug: str, *, published: bool) -> bool:
+        row = await self._session.scalar(select(PlanRow).where(PlanRow.slug == slug))
+        if row is None or row.is_builtin:
+            return False
+        row.is_published = published
+        return True
+
+    async def _exercises(self) -> dict[str, Exercise]:
+        return await SqlExerciseRepository(self._session).all()

@@ -16,7 +16,11 @@ from storage.athlete_plans import SqlAthletePlanRepository
 from storage.exercises import SqlExerciseRepository
 from storage.ledger import HandledUpdates
 from storage.models import ProcessedUpdateRow
+from storage.outbox import SqlOutbox
 from storage.plans import SqlPlanRepository
+from storage.records import SqlRecordRepository
+from storage.reminders import SqlReminderRepository
+from storage.tracks import SqlTrackRepository
 from storage.training_maxes import SqlTrainingMaxRepository
 from storage.users import SqlUserRepository
 from storage.workouts import SqlWorkoutRepository
@@ -97,6 +101,22 @@ class SqlUnitOfWork:
     @property
     def workouts(self) -> SqlWorkoutRepository:
         return self._repository(SqlWorkoutRepository)
+
+    @property
+    def tracks(self) -> SqlTrackRepository:
+        return self._repository(SqlTrackRepository)
+
+    @property
+    def records(self) -> SqlRecordRepository:
+        return self._repository(SqlRecordRepository)
+
+    @property
+    def outbox(self) -> SqlOutbox:
+        return self._repository(SqlOutbox)
+
+    @property
+    def reminders(self) -> SqlReminderRepository:
+        return self._repository(SqlReminderRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

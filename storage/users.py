@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.plates import PlateInventory
 from domain.records import E1rmFormula
+from domain.strength import DEFAULT_BAR
 from domain.users import User
 from domain.weights import Rounding, Unit
 from storage.models import UserRow
@@ -45,6 +50,8 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.warmups = user.warmups
     row.e1rm_formula = user.e1rm_formula.value
     row.bar_amount, row.bar_unit = weight_columns(user.bar) if user.bar else (None, None)
+    row.deload_until = user.deload_until
+    row.plates = None if user.plates is None else plates_json(user.plates)
 
 
 def _to_user(row: UserRow) -> User:
@@ -64,4 +71,18 @@ def _to_user(row: UserRow) -> User:
         bar=None
         if row.bar_amount is None or row.bar_unit is None
         else to_weight(row.bar_amount, row.bar_unit),
+        deload_until=row.deload_until,
+        plates=None if row.plates is None else plates_from_json(row.plates),
     )
+
+
+def plates_json(inventory: PlateInventory) -> str:
+    pairs = {str(size): count for size, count in inventory.pairs.items()}
+    return json.dumps({"unit": inventory.bar.unit.value, "pairs": pairs})
+
+
+def plates_from_json(text: str) -> PlateInventory:
+    data = json.loads(text)
+    unit = Unit(data["unit"])
+    pairs = {Decimal(size): int(count) for size, count in data["pairs"].items()}
+    return PlateInventory(DEFAULT_BAR[unit], pairs)

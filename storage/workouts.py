@@ -11,13 +11,16 @@ from sqlalchemy import Row, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans import Tier
+from domain.progress import LoggedSet
 from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
 from storage.models import PlanRow, WorkoutRow, WorkoutSetRow
 from storage.weights import to_weight, weight_columns
 
-# id, user_id, day_number, day_name, started_at, finished_at, plan slug
-_WorkoutQuery = Select[int, int, int, str, datetime, datetime | None, str]
-_WorkoutRow = Row[int, int, int, str, datetime, datetime | None, str]
+# id, user_id, day_number, day_name, started_at, finished_at, deload, plan slug
+_WorkoutQuery = Select[int, int, int, str, datetime, datetime | None, bool, str]
+_WorkoutRow = Row[int, int, int, str, datetime, datetime | None, bool, str]
+
+LOGGED_SETS_BATCH = 500
 
 
 class SqlWorkoutRepository:
@@ -40,13 +43,18 @@ class SqlWorkoutRepository:
     async def done_sets(
         self, athlete_id: int, exercises: Sequence[str]
     ) -> list[tuple[str, DoneSet]]:
-        """Every set done in the athlete's finished workouts of these exercises, oldest first."""
+        """Every work set done in the athlete's finished workouts of these exercises, oldest first.
+
+        Warm-up sets and deload workouts are left out: they are no yardstick for records.
+        """
         rows = await self._session.execute(
             select(*WorkoutSetRow.__table__.columns)
             .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
             .where(
                 WorkoutRow.user_id == athlete_id,
                 WorkoutRow.finished_at.is_not(None),
+                WorkoutRow.deload.is_(False),
+                WorkoutSetRow.warmup.is_(False),
                 WorkoutSetRow.exercise.in_(exercises),
                 WorkoutSetRow.done_amount.is_not(None),
             )
@@ -57,6 +65,60 @@ class SqlWorkoutRepository:
             done = _to_workout_set(row).done
             if done is not None:
                 found.append((row.exercise, done))
+        return found
+
+    async def logged_sets(
+        self,
+        athlete_id: int,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        exercises: Sequence[str] | None = None,
+    ) -> list[LoggedSet]:
+        """Sets done in finished workouts started in [since, until), oldest first.
+
+        Only of `exercises` if given; either bound may be left open.
+        """
+        query = (
+            select(
+                WorkoutRow.id,
+                WorkoutRow.started_at,
+                WorkoutSetRow.exercise,
+                WorkoutSetRow.done_amount,
+                WorkoutSetRow.done_unit,
+                WorkoutSetRow.done_reps,
+                WorkoutSetRow.logged_at,
+            )
+            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+            .where(
+                WorkoutRow.user_id == athlete_id,
+                WorkoutRow.finished_at.is_not(None),
+                WorkoutSetRow.done_amount.is_not(None),
+            )
+            .order_by(WorkoutSetRow.logged_at, WorkoutSetRow.workout_id, WorkoutSetRow.position)
+        )
+        if since is not None:
+            query = query.where(WorkoutRow.started_at >= since)
+        if until is not None:
+            query = query.where(WorkoutRow.started_at < until)
+        if exercises is not None:
+            query = query.where(WorkoutSetRow.exercise.in_(exercises))
+        # A year is thousands of rows: read in batches, so other updates run in between.
+        result = await self._session.stream(query)
+        found = []
+        async for rows in result.partitions(LOGGED_SETS_BATCH):
+            for row in rows:
+                amount, unit, reps, logged_at = (
+                    row.done_amount,
+                    row.done_unit,
+                    row.done_reps,
+                    row.logged_at,
+                )
+                # A CHECK constraint keeps the done columns all set or all NULL.
+                if amount is not None and unit is not None and reps is not None and logged_at:
+                    weight = to_weight(amount, unit)
+                    found.append(
+                        LoggedSet(row.id, row.started_at, row.exercise, weight, reps, logged_at)
+                    )
         return found
 
     async def all_open(self) -> list[Workout]:
@@ -95,6 +157,7 @@ class SqlWorkoutRepository:
             day_name=workout.day_name,
             started_at=workout.started_at,
             finished_at=workout.finished_at,
+            deload=workout.deload,
             sets=[_set_row(workout_set) for workout_set in workout.sets],
         )
         self._session.add(row)
@@ -144,6 +207,7 @@ def _workouts() -> _WorkoutQuery:
         WorkoutRow.day_name,
         WorkoutRow.started_at,
         WorkoutRow.finished_at,
+        WorkoutRow.deload,
         PlanRow.slug,
     ).join(PlanRow, PlanRow.id == WorkoutRow.plan_id)
 
@@ -158,6 +222,7 @@ def _to_workout(row: _WorkoutRow, sets: tuple[WorkoutSet, ...]) -> Workout:
         started_at=row.started_at,
         sets=sets,
         finished_at=row.finished_at,
+        deload=row.deload,
     )
 
 
@@ -175,6 +240,11 @@ def _to_workout_set(row: Row[Any]) -> WorkoutSet:
         reps=row.prescribed_reps,
         amrap=row.amrap,
         drives_progression=row.drives_progression,
+        top_reps=row.top_reps,
+        target_rpe=row.target_rpe,
+        warmup=row.warmup,
+        optional=row.optional,
+        superset=row.superset,
     )
     done = None
     # A CHECK constraint keeps the done columns all set or all NULL.
@@ -212,6 +282,11 @@ def _set_row(workout_set: WorkoutSet) -> WorkoutSetRow:
         prescribed_reps=prescribed.reps,
         amrap=prescribed.amrap,
         drives_progression=prescribed.drives_progression,
+        top_reps=prescribed.top_reps,
+        target_rpe=prescribed.target_rpe,
+        warmup=prescribed.warmup,
+        optional=prescribed.optional,
+        superset=prescribed.superset,
     )
     for column, value in _done_columns(workout_set).items():
         setattr(row, column, value)

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from domain.plans import Exercise, Plan
+from domain.outbox import DeliveryState, OutgoingMessage
+from domain.plans import Exercise, Plan, PlanInfo
+from domain.progress import LoggedSet
+from domain.records import PersonalRecord
+from domain.reminders import Reminder
+from domain.tracks import Track
 from domain.users import User
 from domain.workouts import ActivePlan, DoneSet, TrainingMax, Workout, WorkoutSet
 
@@ -52,15 +57,38 @@ class InMemoryExercises:
 class InMemoryPlans:
     def __init__(self, data: dict[str, Any]) -> None:
         self._rows: dict[str, Plan] = data.setdefault("plans", {})
+        self._info: dict[str, PlanInfo] = data.setdefault("plan_info", {})
 
     async def get(self, slug: str) -> Plan | None:
         return self._rows.get(slug)
 
-    async def save(self, plan: Plan) -> None:
+    async def save(self, plan: Plan, *, builtin: bool = True, owner_id: int | None = None) -> None:
         self._rows[plan.slug] = plan
+        before = self._info.get(plan.slug)
+        published = before is not None and before.published
+        self._info[plan.slug] = PlanInfo(plan.slug, plan.name, builtin, owner_id, published)
 
     async def builtin(self) -> list[Plan]:
-        return list(self._rows.values())
+        return [self._rows[slug] for slug, info in sorted(self._info.items()) if info.builtin]
+
+    async def available(self, athlete_id: int) -> list[PlanInfo]:
+        shown = [
+            info
+            for info in self._info.values()
+            if info.builtin or info.published or info.owner_id == athlete_id
+        ]
+        return sorted(shown, key=lambda info: (not info.builtin, info.name))
+
+    async def owner_of(self, slug: str) -> int | None:
+        info = self._info.get(slug)
+        return None if info is None else info.owner_id
+
+    async def publish(self, slug: str, *, published: bool) -> bool:
+        info = self._info.get(slug)
+        if info is None or info.builtin:
+            return False
+        self._info[slug] = replace(info, published=published)
+        return True
 
 
 class InMemoryAthletePlans:
@@ -89,6 +117,30 @@ class InMemoryTrainingMaxes:
 
     async def add(self, athlete_id: int, training_max: TrainingMax) -> None:
         self._rows.append((athlete_id, training_max))
+
+
+class InMemoryTracks:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._rows: list[tuple[int, Track]] = data.setdefault("tracks", [])
+
+    async def current(self, athlete_id: int) -> dict[str, Track]:
+        return {track.key: track for owner, track in self._rows if owner == athlete_id}
+
+    async def history(self, athlete_id: int, key: str) -> list[Track]:
+        return [track for owner, track in self._rows if owner == athlete_id and track.key == key]
+
+    async def add(self, athlete_id: int, track: Track) -> None:
+        self._rows.append((athlete_id, track))
+
+
+class InMemoryRecords:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.rows: list[tuple[int, int, str, PersonalRecord]] = data.setdefault("records", [])
+
+    async def add(
+        self, athlete_id: int, workout_id: int, exercise: str, record: PersonalRecord
+    ) -> None:
+        self.rows.append((athlete_id, workout_id, exercise, record))
 
 
 class InMemoryWorkouts:
@@ -141,6 +193,109 @@ class InMemoryWorkouts:
         ]
         return sorted(done, key=lambda pair: pair[1].logged_at)
 
+    async def logged_sets(
+        self,
+        athlete_id: int,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        exercises: Sequence[str] | None = None,
+    ) -> list[LoggedSet]:
+        done = [
+            LoggedSet(
+                w.id or 0,
+                w.started_at,
+                s.prescribed.exercise,
+                s.done.weight,
+                s.done.reps,
+                s.done.logged_at,
+            )
+            for w in self._rows.values()
+            if w.athlete_id == athlete_id
+            and w.finished_at
+            and (since is None or w.started_at >= since)
+            and (until is None or w.started_at < until)
+            for s in w.sets
+            if s.done is not None and (exercises is None or s.prescribed.exercise in exercises)
+        ]
+        return sorted(done, key=lambda logged: logged.logged_at)
+
+
+class InMemoryOutbox:
+    """Queued messages by key, with their state; inactive chats with their reason."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.messages: dict[str, tuple[OutgoingMessage, DeliveryState]] = data.setdefault(
+            "outbox", {}
+        )
+        self.inactive: dict[int, str] = data.setdefault("inactive_chats", {})
+
+    async def add(self, message: OutgoingMessage) -> bool:
+        return await self.add_all([message]) == 1
+
+    async def add_all(self, messages: Sequence[OutgoingMessage]) -> int:
+        new = [m for m in messages if m.key not in self.messages]
+        self.messages.update((m.key, (m, DeliveryState.QUEUED)) for m in new)
+        return len(new)
+
+    async def deactivate_chat(self, chat_id: int, at: datetime, reason: str) -> int:
+        self.inactive.setdefault(chat_id, reason)
+        queued = [
+            key
+            for key, (m, state) in self.messages.items()
+            if m.chat_id == chat_id and state == DeliveryState.QUEUED
+        ]
+        for key in queued:
+            self.messages[key] = (self.messages[key][0], DeliveryState.CANCELLED)
+        return len(queued)
+
+    async def reactivate_chat(self, chat_id: int) -> bool:
+        return self.inactive.pop(chat_id, None) is not None
+
+
+class InMemoryReminders:
+    """Reminder rows by athlete; the due queries read the users and workouts kept alongside."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.rows: dict[int, Reminder] = data.setdefault("reminders", {})
+        self._data = data
+
+    async def get(self, athlete_id: int, *, lock: bool = False) -> Reminder | None:
+        return self.rows.get(athlete_id)
+
+    async def save(self, reminder: Reminder) -> None:
+        self.rows[reminder.athlete_id] = reminder
+
+    async def without_reminder(self, limit: int) -> list[int]:
+        users: dict[int, User] = self._data.get("users", {})
+        return sorted(athlete for athlete in users if athlete not in self.rows)[:limit]
+
+    async def due(self, now: datetime, limit: int) -> list[int]:
+        users: dict[int, User] = self._data.get("users", {})
+        return sorted(
+            athlete
+            for athlete, r in self.rows.items()
+            if athlete in users
+            and (
+                (r.next_due is not None and r.next_due <= now)
+                or (r.check_due is not None and r.check_due <= now)
+                or r.time_zone != users[athlete].time_zone
+            )
+        )[:limit]
+
+    async def summaries_due(self, now: datetime, limit: int) -> list[int]:
+        due = [r for r in self.rows.values() if r.summary_due is not None and r.summary_due <= now]
+        return [r.athlete_id for r in sorted(due, key=lambda r: (r.summary_due, r.athlete_id))][
+            :limit
+        ]
+
+    async def workouts_started(self, athlete_id: int, since: datetime) -> list[datetime]:
+        workouts: dict[int, Workout] = self._data.get("workouts", {})
+        return sorted(
+            w.started_at
+            for w in workouts.values()
+            if w.athlete_id == athlete_id and w.started_at >= since
+        )
+
 
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
@@ -158,6 +313,10 @@ class InMemoryUnitOfWork:
         self.athlete_plans = InMemoryAthletePlans(self._working)
         self.training_maxes = InMemoryTrainingMaxes(self._working)
         self.workouts = InMemoryWorkouts(self._working)
+        self.tracks = InMemoryTracks(self._working)
+        self.records = InMemoryRecords(self._working)
+        self.outbox = InMemoryOutbox(self._working)
+        self.reminders = InMemoryReminders(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

@@ -111,9 +111,10 @@ class ChatDriver:
         self.record.members[user.id] = Member(user.record, status)
         self._emu.world.changed()
 
-    def remove_bot(self, by: UserDriver | None = None) -> None:
-        """The bot is removed from the group; a my_chat_member update is queued."""
-        self._emu.set_bot_status(self.record, "kicked" if self.type == "supergroup" else "left", by)
+    def remove_bot(self, by: UserDriver | None = None) -> int | None:
+        """The bot is removed from the group; a my_chat_member update is queued (its id)."""
+        status: MemberStatus = "kicked" if self.type == "supergroup" else "left"
+        return self._emu.set_bot_status(self.record, status, by)
 
     def add_bot(self, by: UserDriver | None = None, status: MemberStatus = "member") -> None:
         self._emu.set_bot_status(self.record, status, by)
@@ -293,12 +294,20 @@ class UserDriver:
         edited = self._emu.world.edit_message(record, message, text=user_text(text))
         return self._emu.updates.push("edited_message", edited.to_api(record))
 
-    def block_bot(self) -> None:
-        """Block the bot: sends fail with 403 and a my_chat_member (kicked) update is queued."""
-        self._emu.set_bot_status(self.chat.record, "kicked", self)
+    def block_bot(self, *, notify: bool = True) -> int | None:
+        """Block the bot: sends fail with 403 and a my_chat_member (kicked) update is queued.
 
-    def unblock_bot(self) -> None:
-        self._emu.set_bot_status(self.chat.record, "member", self)
+        notify=False leaves the update out, as when the bot has not fetched it yet. Returns
+        the update's id, if one was queued.
+        """
+        return self._emu.set_bot_status(self.chat.record, "kicked", self, notify=notify)
+
+    def unblock_bot(self, *, notify: bool = True) -> int | None:
+        return self._emu.set_bot_status(self.chat.record, "member", self, notify=notify)
+
+    def allow_messages(self) -> None:
+        """The user started the bot some time ago: the bot may write first, no update queued."""
+        self.chat.record.started = True
 
     async def wait_for_message(
         self,
@@ -494,13 +503,21 @@ class BotApiEmulator:
         return driver
 
     def set_bot_status(
-        self, chat: ChatRecord, status: MemberStatus, by: UserDriver | None
+        self,
+        chat: ChatRecord,
+        status: MemberStatus,
+        by: UserDriver | None,
+        *,
+        notify: bool = True,
     ) -> int | None:
         """Change the bot's membership and queue the my_chat_member update; returns its id."""
         old = chat.bot_status
         if old == status:
             return None
         chat.bot_status = status
+        if not notify:
+            self.world.changed()
+            return None
         actor = by.record if by is not None else chat.user
         if actor is None:
             raise ValueError("say which user changed the bot's membership (by=...)")

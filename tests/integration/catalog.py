@@ -34,7 +34,9 @@ EXERCISES = (
 
 
 def sets(*percents_and_reps: tuple[str, int]) -> tuple[SetTemplate, ...]:
-    return tuple(SetTemplate(Decimal(percent), reps) for percent, reps in percents_and_reps)
+    return tuple(
+        SetTemplate(percent=Decimal(percent), reps=reps) for percent, reps in percents_and_reps
+    )
 
 
 PLAN = Plan(
@@ -51,10 +53,14 @@ PLAN = Plan(
                     exercise="squat",
                     training_max_of="squat",
                     display_name="Squat",
-                    sets=(
-                        SetTemplate(Decimal("0.75"), 5),
-                        SetTemplate(Decimal("0.85"), 3),
-                        SetTemplate(Decimal("0.95"), 1, amrap=True, drives_progression=True),
+                    stages=(
+                        (
+                            SetTemplate(percent=Decimal("0.75"), reps=5),
+                            SetTemplate(percent=Decimal("0.85"), reps=3),
+                            SetTemplate(
+                                percent=Decimal("0.95"), reps=1, amrap=True, drives_progression=True
+                            ),
+                        ),
                     ),
                 ),
                 Slot(
@@ -63,7 +69,7 @@ PLAN = Plan(
                     exercise="front_squat",
                     training_max_of="squat",
                     display_name="Front squat",
-                    sets=sets(("0.5", 5), ("0.6", 5)),
+                    stages=(sets(("0.5", 5), ("0.6", 5)),),
                 ),
             ),
         ),
@@ -77,9 +83,16 @@ PLAN = Plan(
                     exercise="bench",
                     training_max_of="bench",
                     display_name="Bench press",
-                    sets=(
-                        SetTemplate(Decimal("0.6500"), 8),
-                        SetTemplate(Decimal("0.725"), 6, amrap=True, drives_progression=True),
+                    stages=(
+                        (
+                            SetTemplate(percent=Decimal("0.6500"), reps=8),
+                            SetTemplate(
+                                percent=Decimal("0.725"),
+                                reps=6,
+                                amrap=True,
+                                drives_progression=True,
+                            ),
+                        ),
                     ),
                 ),
                 Slot(
@@ -88,7 +101,7 @@ PLAN = Plan(
                     exercise="ohp",
                     training_max_of="ohp",
                     display_name="OHP",
-                    sets=sets(("0.5", 6)),
+                    stages=(sets(("0.5", 6)),),
                 ),
             ),
         ),

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.plans import Tier
+from domain.progress import LoggedSet
 from domain.weights import Unit, Weight
 from domain.workouts import DoneSet, PrescribedSet, Workout, WorkoutSet
 from storage.uow import SqlUnitOfWork
@@ -247,3 +248,33 @@ async def test_done_sets_of_finished_workouts_come_back_for_the_lifts_asked(
 
     assert squat == [("squat", done)]
     assert other == []
+
+
+async def test_logged_sets_come_from_finished_workouts_started_within_the_bounds(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await seed(session_factory)
+    days = [START + timedelta(days=n) for n in range(4)]
+    ids = []
+    for n, day in enumerate(days):
+        workout = await store(session_factory, squat_day(day))
+        assert workout.id is not None
+        ids.append(workout.id)
+        done = DoneSet(Weight.of("100", Unit.KG), 5 + n, day + 5 * MINUTE)
+        async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+            await uow.workouts.save_set(workout.id, replace(workout.sets[1], done=done))
+            if n < 3:  # the last one is still open
+                await uow.workouts.finish(workout.id, day + 60 * MINUTE)
+            await uow.commit()
+
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        recent = await uow.workouts.logged_sets(ATHLETE, since=days[1])
+        earlier = await uow.workouts.logged_sets(ATHLETE, until=days[1], exercises=["squat"])
+        benched = await uow.workouts.logged_sets(ATHLETE, exercises=["bench"])
+
+    assert recent == [
+        LoggedSet(ids[1], days[1], "squat", Weight.of("100", Unit.KG), 6, days[1] + 5 * MINUTE),
+        LoggedSet(ids[2], days[2], "squat", Weight.of("100", Unit.KG), 7, days[2] + 5 * MINUTE),
+    ]
+    assert [(s.workout_id, s.reps) for s in earlier] == [(ids[0], 5)]
+    assert benched == []

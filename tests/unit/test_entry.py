@@ -152,13 +152,16 @@ def weights(unit: Unit) -> st.SearchStrategy[Weight]:
     return amounts.map(lambda amount: Weight(amount, unit))
 
 
+rpes = st.none() | st.integers(12, 20).map(lambda halves: Decimal(halves) / 2)
 entries = st.one_of(
-    st.sampled_from([AsPrescribed(), Skip(), Undo()]),
-    st.builds(RepsOnly, st.integers(0, 100)),
+    st.sampled_from([Skip(), Undo()]),
+    st.builds(AsPrescribed, rpes),
+    st.builds(RepsOnly, st.integers(0, 100), rpes),
     st.builds(
         WeightAndReps,
         st.sampled_from(Unit).flatmap(weights),
         st.integers(0, 100),
+        rpes,
     ),
 )
 
@@ -167,3 +170,30 @@ entries = st.one_of(
 @given(entries, st.sampled_from(Unit))
 def test_the_canonical_text_reads_back_as_the_same_entry(entry: Entry, unit: Unit) -> None:
     assert parse_entry(format_entry(entry), unit) == entry
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("100x5 @8", WeightAndReps(Weight(Decimal(100), Unit.KG), 5, Decimal(8))),
+        ("8 @9.5", RepsOnly(8, Decimal("9.5"))),
+        ("+ @7", AsPrescribed(Decimal(7))),
+        ("@8,5", AsPrescribed(Decimal("8.5"))),
+        ("5 rpe 10", RepsOnly(5, Decimal(10))),
+    ],
+)
+def test_an_rpe_rides_along_after_an_at_sign(text: str, entry: Entry) -> None:
+    assert parse_entry(text, Unit.KG) == entry
+
+
+@pytest.mark.parametrize("text", ["100x5 @11", "8 @5", "+ @8.3"])
+def test_an_rpe_off_the_chart_is_refused(text: str) -> None:
+    result = parse_entry(text, Unit.KG)
+    assert isinstance(result, EntryError)
+    assert result.reason == EntryProblem.RPE_OFF_CHART
+
+
+def test_skip_and_undo_take_no_rpe() -> None:
+    result = parse_entry("skip @8", Unit.KG)
+    assert isinstance(result, EntryError)
+    assert result.reason == EntryProblem.NOT_AN_ENTRY

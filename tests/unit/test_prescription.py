@@ -3,10 +3,12 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from domain.plans import UnknownDayError
+from domain.plans import Plan, UnknownDayError
 from domain.prescription import MissingTrainingMaxError, prescribe_day
-from domain.programs import load_plan
+from domain.programs import builtin_plans, load_plan
 from domain.weights import Rounding, Unit, Weight
 
 NSUNS = load_plan("nsuns-4day")
@@ -287,3 +289,27 @@ def test_a_missing_training_max_is_named() -> None:
 def test_a_day_the_plan_does_not_have_is_an_error() -> None:
     with pytest.raises(UnknownDayError):
         prescribe_day(NSUNS, 5, KG_A, unit=Unit.KG, step=KG_STEP, rounding=Rounding.NEAREST)
+
+
+@given(
+    plan=st.sampled_from([p for p in builtin_plans() if p.training_max_exercises]),
+    day=st.integers(1, 16),
+    lighter=st.decimals(min_value=20, max_value=300, places=1),
+    more=st.decimals(min_value=0, max_value=50, places=1),
+    unit=st.sampled_from(Unit),
+    rounding=st.sampled_from(Rounding),
+)
+def test_a_heavier_training_max_never_prescribes_a_lighter_set(
+    *, plan: Plan, day: int, lighter: Decimal, more: Decimal, unit: Unit, rounding: Rounding
+) -> None:
+    number = (day - 1) % len(plan.days) + 1
+    step = KG_STEP if unit == Unit.KG else LB_STEP
+
+    def day_at(amount: Decimal) -> list[Weight]:
+        maxes = {lift: Weight(amount, unit) for lift in plan.training_max_exercises}
+        found = prescribe_day(plan, number, maxes, unit=unit, step=step, rounding=rounding)
+        return [s.weight for s in found]
+
+    light, heavy = day_at(lighter), day_at(lighter + more)
+    assert all(h.amount >= w.amount for w, h in zip(light, heavy, strict=True))
+    assert all(w.amount >= 0 and w.amount % step == 0 for w in light)

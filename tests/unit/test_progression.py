@@ -164,6 +164,17 @@ def test_a_skipped_or_open_progression_set_changes_nothing() -> None:
     assert progression_from_workout(NSUNS, EXERCISES, sets, maxes) == ()
 
 
+def test_reps_on_a_progression_set_lifted_lighter_than_prescribed_change_nothing() -> None:
+    maxes = {"squat": kg("126"), "deadlift": kg("160")}
+    sets = workout(2, maxes)
+    lighter = replace(sets[2], done=DoneSet(kg("110"), 6, AT))  # 95% of 126 kg is 120 kg
+    heavier = replace(sets[2], done=DoneSet(kg("122.5"), 2, AT))
+
+    assert progression_from_workout(NSUNS, EXERCISES, [*sets[:2], lighter], maxes) == ()
+    (change,) = progression_from_workout(NSUNS, EXERCISES, [*sets[:2], heavier], maxes)
+    assert change.new == kg("128.5")  # 2 reps: +2.5 kg for a lower-body lift
+
+
 def test_a_day_without_a_progression_set_changes_nothing() -> None:
     maxes = {"bench": kg("100"), "ohp": kg("60")}
     sets = [done(s, 10) for s in workout(1, maxes)]

@@ -21,9 +21,11 @@ from domain.sessions import (
     LogSet,
     OpenWorkout,
     ReopenSet,
+    ResetTrainingMax,
     SetResult,
     SkipSet,
     WorkoutNotFoundError,
+    WorkoutSummary,
 )
 from domain.users import Profile, RegisterUser
 from domain.weights import Unit, Weight
@@ -191,6 +193,11 @@ async def test_the_finish_summary_names_the_records_beaten(setup: Setup) -> None
     assert e1rm.kind == RecordKind.E1RM
     assert round(e1rm.new.amount, 2) == Decimal("107.67")
     assert round(e1rm.previous.amount, 2) == Decimal("96.33")
+    stored = {(w, lift, record.kind) for _, w, lift, record in uow.records.rows if lift == "bench"}
+    assert stored == {  # recorded, not only shown
+        (again.id, "bench", RecordKind.E1RM),
+        (again.id, "bench", RecordKind.REPS_AT_WEIGHT),
+    }
 
 
 async def test_brzycki_athletes_get_brzycki_estimates(setup: Setup) -> None:
@@ -205,3 +212,34 @@ async def test_brzycki_athletes_get_brzycki_estimates(setup: Setup) -> None:
     bench = next(b for b in summary.bests if b.display_name.startswith("Bench"))
     # Best bench set: 85 kg x 4; Brzycki 85 x 36 / (37 - 4) = 92.73 (Epley would say 96.33).
     assert round(bench.e1rm.amount, 2) == Decimal("92.73")
+
+
+async def _squat_day(
+    uow: InMemoryUnitOfWork, clock: FixedClock, one_plus_reps: int
+) -> WorkoutSummary:
+    workout = await OpenWorkout(uow, clock)(ANN, day_number=2)
+    for s in workout.sets:
+        reps = one_plus_reps if s.prescribed.drives_progression else None
+        await LogSet(uow, clock)(ANN, workout.id or 0, s.prescribed.position, SetResult(reps=reps))
+    clock.current += timedelta(days=7)
+    return await FinishWorkout(uow, clock)(ANN, workout.id or 0)
+
+
+async def test_no_reps_on_the_one_plus_set_twice_in_a_row_proposes_a_ten_percent_reset(
+    setup: Setup,
+) -> None:
+    """TRAINING.md: 0 reps on a 1+ set twice in a row suggests a 10% reset; the athlete says."""
+    uow, clock = setup
+    once = await _squat_day(uow, clock, 0)
+    twice = await _squat_day(uow, clock, 0)
+
+    assert once.resets == ()
+    (reset,) = twice.resets
+    assert (reset.exercise, reset.old, reset.new) == ("squat", kg("126"), kg("113.4"))
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")  # not yet
+
+    assert await ResetTrainingMax(uow, clock)(ANN, "squat", Decimal(126)) == kg("113.4")
+    assert await ResetTrainingMax(uow, clock)(ANN, "squat", Decimal(126)) is None  # tapped twice
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("113.4")

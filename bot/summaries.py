@@ -1,0 +1,41 @@
+"""The weekly summary as Telegram shows it: the weekly-volume chart captioned with three lines.
+
+It lives in the composition root because it joins the domain (the summary, the progress series),
+the handlers' words and charts, and the chart pool; the scheduler job receives it ready-made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Executor
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.progress import ShowProgress, WeeklySummary
+from domain.reminders import FixedTime, SummaryMessage
+from handlers import charts
+from handlers.progress_texts import weekly_summary_lines
+from storage.uow import SqlUnitOfWork
+
+
+class ChartedSummary:
+    """Renders a weekly summary; the chart is drawn in the pool, never on the event loop."""
+
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], pool: Executor | None
+    ) -> None:
+        self._session_factory = session_factory
+        self._pool = pool
+
+    async def __call__(
+        self, athlete_id: int, summary: WeeklySummary, at: datetime
+    ) -> SummaryMessage:
+        caption = "\n".join(weekly_summary_lines(summary))
+        then = FixedTime(at)
+        progress = await ShowProgress(SqlUnitOfWork(self._session_factory, then), then)(athlete_id)
+        if not progress.has_data:
+            return SummaryMessage(caption)
+        loop = asyncio.get_running_loop()
+        photo = await loop.run_in_executor(self._pool, charts.render_volume, progress)
+        return SummaryMessage(caption, photo)
