@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
+from domain.rules import CycleState, StagedState
 from domain.sessions import WorkoutInProgressError
-from domain.tracks import working_weight
+from domain.tracks import Track, working_weight
 from domain.users import registered_user
 from domain.weights import Weight
 from domain.workouts import ActivePlan, TrainingMax
@@ -117,3 +119,29 @@ async def working_weights(uow: UnitOfWork, athlete_id: int) -> dict[str, Weight]
         for key, track in sorted(tracks.items())
         if (weight := working_weight(track.state)) is not None
     }
+
+
+class UnknownTrackError(LookupError):
+    """The athlete has no working weight of that key."""
+
+
+class SetWorkingWeight:
+    """The athlete sets a working weight by hand; the rule goes on from there."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, key: str, weight: Weight) -> Weight:
+        async with self._uow:
+            track = (await self._uow.tracks.current(athlete_id)).get(key)
+            if track is None or isinstance(track.state, CycleState):
+                raise UnknownTrackError(key)
+            state = replace(track.state, weight=weight)
+            if isinstance(state, StagedState) and state.stage == 0:
+                state = replace(state, first_stage_weight=weight)
+            await self._uow.tracks.add(
+                athlete_id, Track(key, state, self._clock.now(), "set by the athlete")
+            )
+            await self._uow.commit()
+            return weight

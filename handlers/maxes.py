@@ -12,7 +12,13 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.maxes_text import read_maxes, read_one_weight
-from domain.onboarding import SetTrainingMaxes, training_maxes_with_history, working_weights
+from domain.onboarding import (
+    SetTrainingMaxes,
+    SetWorkingWeight,
+    UnknownTrackError,
+    training_maxes_with_history,
+    working_weights,
+)
 from domain.ports import Clock, UnitOfWork
 from domain.users import find_user
 from domain.weights import Weight
@@ -55,7 +61,7 @@ async def on_maxes(message: Message, command: CommandObject, uow: UnitOfWork, cl
         await message.answer(NO_MAXES)
         return
     await message.answer(
-        _maxes_text(history, working), reply_markup=_edit_buttons(history) if history else None
+        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
     )
 
 
@@ -84,13 +90,16 @@ class EditingMax(StatesGroup):
     weight = State()
 
 
-def _edit_buttons(history: dict[str, list[TrainingMax]]) -> InlineKeyboardMarkup:
+def _edit_buttons(
+    history: dict[str, list[TrainingMax]], working: dict[str, Weight] | None = None
+) -> InlineKeyboardMarkup:
+    keys = [*history, *(working or {})]
     buttons = [
         InlineKeyboardButton(
-            text=f"✏️ {exercise.replace('_', ' ').title()}",
-            callback_data=EditMax(exercise=exercise).pack(),
+            text=f"✏️ {key.replace('_', ' ').replace('/', ' ').title()}",
+            callback_data=EditMax(exercise=key).pack(),
         )
-        for exercise in history
+        for key in keys
     ]
     return InlineKeyboardMarkup(
         inline_keyboard=[buttons[i : i + 2] for i in range(0, len(buttons), 2)]
@@ -100,16 +109,21 @@ def _edit_buttons(history: dict[str, list[TrainingMax]]) -> InlineKeyboardMarkup
 async def on_edit_max(
     callback: CallbackQuery, callback_data: EditMax, state: FSMContext, uow: UnitOfWork
 ) -> None:
-    history = await training_maxes_with_history(uow, callback.from_user.id)
-    if callback_data.exercise not in history:  # callback data is untrusted
+    key = callback_data.exercise
+    if "/" in key:
+        known: set[str] = set(await working_weights(uow, callback.from_user.id))
+    else:
+        known = set(await training_maxes_with_history(uow, callback.from_user.id))
+    if key not in known:  # callback data is untrusted
         await callback.answer(NOT_YOUR_LIFT, show_alert=True)
         return
     await state.set_state(EditingMax.weight)
     await state.set_data({"exercise": callback_data.exercise})
     await callback.answer()
     if isinstance(callback.message, Message):
-        lift = _lift(callback_data.exercise)
-        await callback.message.answer(f"Send the new training max for <b>{lift}</b>, e.g. 130.")
+        what = "working weight" if "/" in key else "training max"
+        lift = _track(key) if "/" in key else f"<b>{_lift(key)}</b>"
+        await callback.message.answer(f"Send the new {what} for {lift}, e.g. 130.")
 
 
 async def on_new_max(message: Message, state: FSMContext, uow: UnitOfWork, clock: Clock) -> None:
@@ -122,11 +136,22 @@ async def on_new_max(message: Message, state: FSMContext, uow: UnitOfWork, clock
     if weight is None:
         await message.answer(NOT_A_WEIGHT)
         return
-    await SetTrainingMaxes(uow, clock)(athlete.telegram_id, {exercise: weight}, one_rep_maxes=False)
     await state.clear()
+    if "/" in exercise:
+        try:
+            await SetWorkingWeight(uow, clock)(athlete.telegram_id, exercise, weight)
+        except UnknownTrackError:
+            await message.answer(NOT_YOUR_LIFT)
+            return
+    else:
+        await SetTrainingMaxes(uow, clock)(
+            athlete.telegram_id, {exercise: weight}, one_rep_maxes=False
+        )
     history = await training_maxes_with_history(uow, athlete.telegram_id)
     working = await working_weights(uow, athlete.telegram_id)
-    await message.answer(_maxes_text(history, working), reply_markup=_edit_buttons(history))
+    await message.answer(
+        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
+    )
 
 
 def build_router() -> Router:

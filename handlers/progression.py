@@ -13,6 +13,7 @@ from domain.progression import TrainingMaxChange
 from domain.sessions import DeclineChange, ResetTrainingMax
 from domain.weights import format_amount
 from handlers import workout_texts as texts
+from handlers.maxes import EditMax
 
 
 class Decline(CallbackData, prefix="tmno"):
@@ -58,7 +59,11 @@ def summary_keyboard(
                     changed_to=format_amount(change.new.amount),
                     track=int(change.track is not None),
                 ).pack(),
-            )
+            ),
+            InlineKeyboardButton(
+                text=texts.EDIT_BUTTON,
+                callback_data=EditMax(exercise=change.track or change.exercise).pack(),
+            ),
         ]
         for change in changes
     ]

@@ -64,6 +64,7 @@ def decline_button(change: TrainingMaxChange) -> str:
     return f"✖ Keep {change.exercise.replace('_', ' ').title()} at {change.old}"
 
 
+EDIT_BUTTON = "✏️ Set it myself"
 NOTHING_TO_RESET = "Nothing to reset: that training max has changed since."
 
 

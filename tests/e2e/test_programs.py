@@ -94,10 +94,15 @@ async def test_a_plan_pasted_with_a_mistake_names_the_line_and_runs_once_fixed(
         card = await ann.wait_for_message()
 
     assert "Squat T1 60 kg → 62.5 kg (+2.5 kg: all 3×5 sets made)" in card.content
-    await ann.send("/today")
-    assert "62.5 kg × 5" in (await ann.wait_for_message()).content
     await ann.send("/maxes")
     assert "Squat T1: 62.5 kg" in (await ann.wait_for_message()).content
+
+    await ann.press("✏️ Set it myself", message_id=card.message_id)  # on the finish summary
+    assert "working weight" in (await ann.wait_for_message()).content
+    await ann.send("70")
+    assert "Squat T1: 70 kg" in (await ann.wait_for_message()).content
+    await ann.send("/today")
+    assert "70 kg × 5" in (await ann.wait_for_message()).content
 
 
 async def test_a_forged_button_for_someone_elses_plan_starts_nothing(
