@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from decimal import Decimal
 
 from domain.plans import Plan, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
-from domain.rules import CycleState, StagedState
+from domain.rules import TM_PERCENTS, CycleState, StagedState
 from domain.sessions import WorkoutInProgressError
 from domain.tracks import Track, working_weight
 from domain.users import registered_user
@@ -56,12 +57,21 @@ class SetTrainingMaxes:
         self._clock = clock
 
     async def __call__(
-        self, athlete_id: int, maxes: Mapping[str, Weight], *, one_rep_maxes: bool
+        self,
+        athlete_id: int,
+        maxes: Mapping[str, Weight],
+        *,
+        one_rep_maxes: bool,
+        percent: Decimal | None = None,
     ) -> dict[str, Weight]:
+        """`percent` of each 1RM (one of TM_PERCENTS) instead of the plan's own share."""
+        if percent is not None and percent not in TM_PERCENTS:
+            raise ValueError(f"a training max is 85% or 90% of the 1RM, not {percent}")
         async with self._uow:
             active = await self._uow.athlete_plans.active(athlete_id)
             plan = await self._uow.plans.get(active.plan_slug) if active else None
-            percent = plan.training_max_percent if plan else None
+            if percent is None:
+                percent = plan.training_max_percent if plan else None
             now = self._clock.now()
             recorded: dict[str, Weight] = {}
             for exercise, weight in maxes.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -22,6 +23,7 @@ from domain.plan_library import available_plans
 from domain.plans import UnknownPlanError
 from domain.ports import Clock, UnitOfWork
 from domain.preferences import ChooseUnits
+from domain.rules import TM_85, TM_90, TM_PERCENTS
 from domain.sessions import WorkoutInProgressError
 from domain.users import find_user
 from domain.weights import Unit, format_amount
@@ -36,6 +38,7 @@ MAXES_DONE = (
     "You're all set! Training maxes: {maxes}.\nSend /today when you're at the gym to start day 1."
 )
 ONE_REP_MODE = "one-rep max"
+SHARE_TOGGLE = "Make my TMs {other}% of my 1RMs"
 TM_MODE = "training max"
 
 
@@ -84,7 +87,27 @@ async def maxes_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     mode = TM_MODE if dialog_manager.dialog_data.get("training_maxes") else ONE_REP_MODE
     toggle = "I know my 1RMs instead" if mode == TM_MODE else "I know my training maxes"
     prompt = _ask(missing[0], mode, str(unit)) if missing else ""
-    return {"prompt": prompt, "toggle": toggle}
+    share = _share(dialog_manager)
+    if share is not None and mode == ONE_REP_MODE and prompt:
+        prompt += f"\nYour TMs will be {format_amount(share * 100)}% of these."
+    return {
+        "prompt": prompt,
+        "toggle": toggle,
+        "one_rep": mode == ONE_REP_MODE,
+        "share_toggle": SHARE_TOGGLE.format(
+            now=format_amount(share * 100) if share else "the plan's",
+            other="85" if share != TM_85 else "90",
+        ),
+    }
+
+
+def _share(manager: DialogManager) -> Decimal | None:
+    chosen = manager.dialog_data.get("tm_percent")
+    return Decimal(chosen) if isinstance(chosen, str) and Decimal(chosen) in TM_PERCENTS else None
+
+
+async def on_share(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    manager.dialog_data["tm_percent"] = str(TM_90 if _share(manager) == TM_85 else TM_85)
 
 
 async def on_toggle(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
@@ -108,7 +131,10 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
             await message.answer(_explain(parsed.unknown, parsed.out_of_range))
             return
     await SetTrainingMaxes(uow, clock)(
-        athlete_id, found, one_rep_maxes=not manager.dialog_data.get("training_maxes")
+        athlete_id,
+        found,
+        one_rep_maxes=not manager.dialog_data.get("training_maxes"),
+        percent=_share(manager),
     )
     if not await missing_training_maxes(uow, athlete_id):
         current = await training_maxes_with_history(uow, athlete_id)
@@ -158,6 +184,7 @@ def build_dialog() -> Dialog:
             Card(
                 Format("{prompt}"),
                 Button(Format("{toggle}"), id="toggle", on_click=on_toggle),
+                Button(Format("{share_toggle}"), id="share", on_click=on_share, when="one_rep"),
                 MessageInput(on_maxes_text, content_types=["text"]),
                 state=OnboardingSG.maxes,
                 getter=maxes_getter,

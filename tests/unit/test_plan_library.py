@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.onboarding import StartPlan, missing_training_maxes
+from domain.onboarding import SetTrainingMaxes, StartPlan, missing_training_maxes
 from domain.plan_library import (
     NotAnAdminError,
     PublishPlan,
@@ -184,3 +184,20 @@ async def test_a_stronglifts_athlete_needs_no_training_max_and_starts_with_the_e
     first = (await OpenWorkout(uow, clock)(3)).sets[0].prescribed
     assert (first.exercise, first.weight, first.reps) == ("squat", kg("20"), 5)
     assert first.weight.amount == Decimal(20)
+
+
+async def test_a_531_lifter_may_take_training_maxes_at_85_percent_of_their_one_rep_maxes(
+    setup: Setup,
+) -> None:
+    uow, clock = setup
+    await StartPlan(uow, clock)(BEN, "531-fsl")
+
+    recorded = await SetTrainingMaxes(uow, clock)(
+        BEN, {"squat": kg("140")}, one_rep_maxes=True, percent=Decimal("0.85")
+    )
+
+    assert recorded == {"squat": kg("119")}  # 5/3/1's lighter option: 85% of 140 kg
+    with pytest.raises(ValueError, match="85% or 90%"):
+        await SetTrainingMaxes(uow, clock)(
+            BEN, {"squat": kg("140")}, one_rep_maxes=True, percent=Decimal("0.5")
+        )
