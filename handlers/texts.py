@@ -26,8 +26,8 @@ def welcome_back(first_name: str) -> str:
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("today", "Today's workout, set by set"),
-    ("plan", "Your plan's days; train any of them"),
-    ("maxes", "Training maxes and their history"),
+    ("plan", "Your plan: train any day, switch plans, write your own"),
+    ("maxes", "Training maxes and working weights"),
     ("history", "Past workouts; fix a set logged wrong"),
     ("progress", "Charts: e1RM, weekly volume, training days"),
     ("start", "Start or restart Spotter"),
@@ -42,7 +42,12 @@ def command_list() -> str:
 
 
 def help_text() -> str:
-    return f"<b>{BOT_NAME}</b> commands:\n{command_list()}"
+    return (
+        f"<b>{BOT_NAME}</b> commands:\n{command_list()}\n\n"
+        "Log a set by typing <code>+</code>, <code>8</code> or <code>100x5</code> "
+        "(add <code>@8</code> for RPE). Paste a plan that starts with <code>plan:</code>, or send "
+        "it as a .txt file, to train your own; /plan → ✍️ shows how."
+    )
 
 
 GROUP_START = "Let's talk in private: tap the button below and press Start."
