@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from domain.plans import Exercise, Plan, RuleKind, Slot
 from domain.prescription import Athlete
 from domain.progression import TrainingMaxChange, progression_from_workout
-from domain.rules import CycleState, LiftedSet, Outcome, RuleState, advance
+from domain.rules import CycleState, LiftedSet, Outcome, RpeState, RuleState, advance
 from domain.rules.common import plus
 from domain.tracks import counting, first_state, matches, rule_of, working_weight
 from domain.weights import Weight
@@ -56,7 +56,11 @@ def advance_workout(
     updates: list[TrackUpdate] = []
     for slot in day.slots:
         sets = [
-            s for s in workout.sets if s.prescribed.slot_order == slot.order and s.prescribed.counts
+            s
+            for s in workout.sets
+            if s.prescribed.slot_order == slot.order
+            and s.prescribed.exercise == slot.exercise  # a plan rewritten since: no evidence
+            and s.prescribed.counts
         ]
         if slot.rule is None or not any(s.done for s in sets):
             continue
@@ -104,30 +108,59 @@ def _outcome(
     stored = tracks.get(slot.track)
     if rule is None:
         return None
+    state: RuleState | None
     if slot.rule.kind == RuleKind.CYCLE:
-        if training_max is None:
-            return None
-        stalled = isinstance(stored, CycleState) and stored.stalled
-        state: RuleState = CycleState(training_max, week or 1, stalled)
+        state = _cycle_state(plan, training_max, stored, week or 1)
     elif stored is not None and matches(slot.rule, stored):
-        state = _as_lifted(stored, lifted)
-    else:
-        first = first_state(slot, training_max, athlete.unit, athlete.loading)
-        if first is None:
-            return None
-        state = _as_lifted(first, lifted)
+        state = stored
+    else:  # a first session, or a plan switched from another rule: start at the weight kept
+        carried = working_weight(stored) if stored is not None else None
+        state = first_state(slot, training_max, athlete.unit, athlete.loading, carried=carried)
+    if state is None:
+        return None
+    state, lifted = _as_lifted(state, lifted)
     return state, advance(rule, state, lifted, athlete.loading)
 
 
-def _as_lifted(state: RuleState, lifted: Sequence[LiftedSet]) -> RuleState:
-    """The state as the athlete lifted it: the next step builds on the weight on the bar."""
-    if isinstance(state, CycleState):
-        return state
-    made = [done.weight.to(state.weight.unit) for done in lifted if done.reps > 0]
+def _cycle_state(
+    plan: Plan, training_max: Weight | None, stored: RuleState | None, week: int
+) -> CycleState | None:
+    """The cycle as the lift stands; its last week ends it only if the lift got that far.
+
+    Lifting the last week's day again, or jumping to it from week 1, moves no TM.
+    """
+    if training_max is None:
+        return None
+    reached = stored.week if isinstance(stored, CycleState) else 1
+    if week == plan.weeks and reached != plan.weeks:
+        return None
+    stalled = isinstance(stored, CycleState) and stored.stalled
+    return CycleState(training_max, week, stalled)
+
+
+def _as_lifted(
+    state: RuleState, lifted: Sequence[LiftedSet]
+) -> tuple[RuleState, Sequence[LiftedSet]]:
+    """The state and sets as the athlete lifted them.
+
+    Every set made at or above the working weight: the next step builds on the lightest of
+    them. A set made lighter than the working weight counts as a set not made.
+    """
+    if isinstance(state, CycleState | RpeState):
+        return state, lifted  # a TM rule, or loads that follow the e1RM whatever was lifted
+    unit = state.weight.unit
+    made = [done for done in lifted if done.reps > 0]
     if not made:
-        return state
-    lightest = min(made, key=lambda w: w.amount)
-    return state if lightest.amount == state.weight.amount else replace(state, weight=lightest)
+        return state, lifted
+    if all(done.weight.to(unit).amount >= state.weight.amount for done in made):
+        lightest = min((done.weight.to(unit) for done in made), key=lambda w: w.amount)
+        if lightest.amount != state.weight.amount:
+            state = replace(state, weight=lightest)
+        return state, lifted
+    return state, [
+        done if done.weight.to(unit).amount >= state.weight.amount else replace(done, reps=0)
+        for done in lifted
+    ]
 
 
 def _change(slot: Slot, base: RuleState, result: Outcome[RuleState]) -> list[TrainingMaxChange]:

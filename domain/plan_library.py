@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import timedelta
 
-from domain.plan_text import parse_plan_text, plan_to_text, slugify
+from domain.plan_text import LineError, PlanTextError, parse_plan_text, plan_to_text, slugify
 from domain.plans import Plan, PlanInfo, UnknownPlanError
 from domain.ports import Clock, UnitOfWork
 from domain.users import User, registered_user
 
 DELOAD_WEEK = timedelta(days=7)
-CUSTOM_SLUG_NAME = 24  # characters of the name kept in a custom plan's slug
+CUSTOM_SLUG_NAME = 20  # characters of the name kept in a custom plan's slug
+UNSAVABLE = "this plan can't be written back as it was read; please report it"
 
 
 class NotAnAdminError(PermissionError):
@@ -24,8 +26,9 @@ async def available_plans(uow: UnitOfWork, athlete_id: int) -> list[PlanInfo]:
 
 
 def custom_slug(name: str, owner_id: int) -> str:
-    """Unique per owner and name, and short enough for a button's callback data."""
-    return f"{slugify(name)[:CUSTOM_SLUG_NAME].strip('-')}-{owner_id:x}"
+    """Unique per owner and name (any script, any length), and short enough for a button."""
+    digest = hashlib.blake2s(name.casefold().encode(), digest_size=4).hexdigest()
+    return f"{slugify(name)[:CUSTOM_SLUG_NAME].strip('-')}-{digest}-{owner_id:x}"
 
 
 class SaveCustomPlan:
@@ -43,6 +46,8 @@ class SaveCustomPlan:
             exercises = await self._uow.exercises.all()
             parsed = parse_plan_text(text, exercises)
             plan = replace(parsed, slug=custom_slug(parsed.name, owner_id))
+            if parse_plan_text(plan_to_text(plan, exercises), exercises) != plan:
+                raise PlanTextError([LineError(0, UNSAVABLE)])
             await self._uow.plans.save(plan, builtin=False, owner_id=owner_id)
             await self._uow.commit()
             return plan
@@ -59,6 +64,8 @@ class PublishPlan:
         if actor_id not in self._admins:
             raise NotAnAdminError(actor_id)
         async with self._uow:
+            if await self._uow.plans.owner_of(slug) != actor_id:
+                return False  # an admin publishes their own plans, not someone's private ones
             changed = await self._uow.plans.publish(slug, published=published)
             if changed:
                 await self._uow.commit()

@@ -29,6 +29,7 @@ from domain.plans import (
     Step,
     Tier,
 )
+from domain.tracks import counting, rule_of
 from domain.weights import Unit, Weight, format_amount
 
 MAX_TEXT = 64_000  # characters; a 16-day 5/3/1 with supplements is about 3,000
@@ -53,6 +54,8 @@ _NUMBER = r"\d+(?:[.,]\d+)?"
 _PERCENT = re.compile(rf"@?({_NUMBER})%")
 _WEIGHT = re.compile(rf"@?({_NUMBER})\s*(kg|lb)", re.IGNORECASE)
 _RPE = re.compile(rf"@({_NUMBER})")
+_DIGITS = re.compile(r"[0-9]+")
+_NO_PLAN = Plan("", "", ())  # a slot's own rule needs no plan; only "cycle" reads its weeks
 _DECIMAL_COMMA = re.compile(r"(\d),(\d+)(?=\s*(?:%|kg|lb))", re.IGNORECASE)
 _STEP = re.compile(rf"\+?({_NUMBER})\s*(kg|lb)\s*/\s*\+?({_NUMBER})\s*(kg|lb)", re.IGNORECASE)
 _BRACKET = re.compile(
@@ -211,7 +214,7 @@ def _week(value: str) -> tuple[int, bool]:
     words = value.lower().split()
     if (
         not words
-        or not words[0].isdigit()
+        or not _DIGITS.fullmatch(words[0])
         or int(words[0]) < 1
         or words[1:] not in ([], ["deload"])
     ):
@@ -278,7 +281,7 @@ def _slot(line: str, order: int, exercises: Mapping[str, Exercise]) -> Slot:
     if not words:
         raise _BadLineError("name the exercise before the colon: “T1 squat: 5x5”")
     exercise = exercises[_exercise(" ".join(words), exercises)]
-    stages = tuple(_stage(text) for text in _split(sets_text, "|"))
+    stages = tuple(_stage(text) for text in sets_text.split("|")) if sets_text.strip() else ()
     if not stages:
         raise _BadLineError("list the sets after the colon: “squat: 3x5 @75%”")
     rule = _rule(rule_text.strip(), stages) if rule_text.strip() else None
@@ -307,6 +310,8 @@ def _stage(text: str) -> tuple[SetTemplate, ...]:
     templates: list[SetTemplate] = []
     for group in _split(text, ","):
         templates.extend(_group(group))
+    if not templates:
+        raise _BadLineError("a scheme between “|” lists its sets, like “3x5”")
     if len(templates) > MAX_SETS * 3:
         raise _BadLineError(f"an exercise has at most {MAX_SETS * 3} sets")
     return tuple(templates)
@@ -342,7 +347,8 @@ def _modifier(template: SetTemplate, word: str, group: str) -> SetTemplate:
         return replace(template, warmup=True)
     if lowered == "joker":
         return replace(template, optional=True)
-    if template.load != Load.WORKING and (word.startswith("@") or _WEIGHT.fullmatch(word)):
+    is_load = word.startswith("@") or _WEIGHT.fullmatch(word) or _PERCENT.fullmatch(word)
+    if template.load != Load.WORKING and is_load:
         raise _BadLineError(f"“{group}”: one load per set — a percent, a weight or an RPE")
     if match := _PERCENT.fullmatch(word):
         percent = _decimal(match[1])
@@ -428,7 +434,7 @@ def _then(rule: SlotRule, words: list[str]) -> SlotRule:
         rep_max = words.pop(0).upper()
         if (
             not rep_max.endswith("RM")
-            or not rep_max[:-2].isdigit()
+            or not _DIGITS.fullmatch(rep_max[:-2])
             or not 1 <= int(rep_max[:-2]) <= 20
         ):
             raise _BadLineError("“then retest 5RM” names the rep max to test")
@@ -468,6 +474,15 @@ def _check_slot(slot: Slot) -> None:
             f"say where the working weight starts: “start 60%” of the {slot.training_max_of} TM "
             "or “start 20kg/45lb”"
         )
+    if any(not counting(stage) for stage in slot.stages):
+        raise _BadLineError("each scheme needs a work set, not only warm-up or joker sets")
+    if rule.kind == RuleKind.RPE and not any(t.rpe for t in counting(slot.sets)):
+        raise _BadLineError("the “rpe” rule needs a work set with an RPE target, like “3x5 @8”")
+    if rule.kind != RuleKind.CYCLE:
+        try:
+            rule_of(_NO_PLAN, slot)
+        except ValueError as error:  # the rule kinds check their own shape: 8-12, not 12-8
+            raise _BadLineError(f"the “{rule.kind}” rule can't run these sets: {error}") from None
 
 
 def _whole_plan_problems(
@@ -543,7 +558,7 @@ def _percent(text: str, example: str) -> Decimal:
 
 
 def _whole(text: str, example: str) -> int:
-    if not text.isdigit():
+    if not _DIGITS.fullmatch(text):
         raise _BadLineError(f"“{text}” is not a whole number; expected {example}")
     return int(text)
 

@@ -102,7 +102,8 @@ def _state(
     if stored is not None and matches(rule, stored):
         return stored
     training_max = training_maxes.get(slot.training_max_of)
-    state = first_state(slot, training_max, athlete.unit, athlete.loading)
+    carried = working_weight(stored) if stored is not None else None
+    state = first_state(slot, training_max, athlete.unit, athlete.loading, carried=carried)
     if state is None:
         raise MissingTrainingMaxError(slot.training_max_of)
     return state

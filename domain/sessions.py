@@ -314,7 +314,9 @@ class FinishWorkout:
             bests = _bests(workout, history, user.e1rm_formula)
             if not workout.deload:
                 for best in bests:
-                    for record in best.records:
+                    # one record of a kind per lift and workout: the first set to set it
+                    kinds = {record.kind: record for record in reversed(best.records)}
+                    for record in kinds.values():
                         await self._uow.records.add(athlete_id, workout_id, best.exercise, record)
             await self._uow.workouts.finish(workout_id, now)
             await self._uow.commit()
@@ -360,7 +362,7 @@ class FinishWorkout:
         tracks = await self._uow.tracks.current(athlete_id)
         progress = advance_workout(
             plan,
-            workout,
+            _as_loadable(workout, user),
             exercises=await self._uow.exercises.all(),
             training_maxes={e: tm.weight for e, tm in maxes.items()},
             tracks={key: track.state for key, track in tracks.items()},
@@ -372,10 +374,21 @@ class FinishWorkout:
                     athlete_id, TrainingMax(change.exercise, change.new, now, change.reason)
                 )
         for update in progress.tracks:
+            if update.key not in tracks:  # kept, so a declined first change has a way back
+                await self._uow.tracks.add(athlete_id, Track(update.key, update.before, now, START))
             await self._uow.tracks.add(
                 athlete_id, Track(update.key, update.state, now, update.reason)
             )
         return progress.changes
+
+
+def _as_loadable(workout: Workout, user: User) -> Workout:
+    """The workout as the card prescribed it: each weight the nearest the athlete can load."""
+    sets = tuple(
+        replace(s, prescribed=replace(s.prescribed, weight=user.loads(s.prescribed.weight).total))
+        for s in workout.sets
+    )
+    return replace(workout, sets=sets)
 
 
 def _progression_reps(workout: Workout, *, only_zero: bool = False) -> dict[str, int]:

@@ -72,15 +72,23 @@ def matches(rule: SlotRule, state: RuleState) -> bool:
 
 
 def first_state(
-    slot: Slot, training_max: Weight | None, unit: Unit, loading: Loading
+    slot: Slot,
+    training_max: Weight | None,
+    unit: Unit,
+    loading: Loading,
+    *,
+    carried: Weight | None = None,
 ) -> RuleState | None:
-    """The state a slot's rule starts from: the working weight its `start` names."""
+    """The state a slot's rule starts from: a working weight `carried` over from another rule
+    (a plan switched), or else the one its `start` names."""
     rule = slot.rule
     if rule is None or rule.kind == RuleKind.COMPLETE:
         return None
     if rule.kind == RuleKind.CYCLE:
         return None if training_max is None else CycleState(training_max)
     weight = _start(rule, training_max, unit, loading)
+    if carried is not None:
+        weight = loading.round(carried.to(unit))
     if weight is None:
         return None
     if rule.kind == RuleKind.STAGES:

@@ -188,7 +188,11 @@ async def _send_as_text(callback: CallbackQuery, uow: UnitOfWork, message: Messa
         await callback.answer(workout_texts.NO_PLAN, show_alert=True)
         return
     plan = found[0]
-    text = await plan_as_text(uow, callback.from_user.id, plan.slug)
+    try:
+        text = await plan_as_text(uow, callback.from_user.id, plan.slug)
+    except UnknownPlanError:  # a published plan withdrawn while the athlete still runs it
+        await callback.answer(texts.UNKNOWN_PLAN, show_alert=True)
+        return
     await callback.answer()
     await message.answer_document(
         BufferedInputFile(text.encode(), filename=f"{plan.slug}.txt"), caption=texts.AS_TEXT_CAPTION

@@ -95,5 +95,12 @@ def saved(plan: Plan) -> str:
 
 
 def errors(problems: Sequence[LineError]) -> str:
-    listed = "\n".join(f"• {escape(str(problem))}" for problem in problems[:MAX_ERRORS])
+    listed = "\n".join(f"• {escape(_clipped(str(problem)))}" for problem in problems[:MAX_ERRORS])
     return f"That plan has a problem, so nothing was saved:\n{listed}\nFix it and send it again."
+
+
+ERROR_SHOWN = 300  # characters of one error: eight of them stay well inside a message
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= ERROR_SHOWN else text[: ERROR_SHOWN - 1] + "…"

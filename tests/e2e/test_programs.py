@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.plan_library import custom_slug
 from tests.e2e.conftest import Spotter
 from tests.e2e.test_training import onboard
 from tests.emulator import BotApiEmulator, MessageView, UserDriver
@@ -19,7 +20,7 @@ async def switch_plan(ann: UserDriver, name: str) -> MessageView:
 async def test_a_531_cycle_raises_the_training_max_once_its_deload_week_is_done(
     emulator: BotApiEmulator, spotter: Spotter
 ) -> None:
-    """Week 1 moves nothing; the week-4 press day ends the cycle: OHP TM 54 → 56.5 kg."""
+    """Weeks 1–3 move nothing; the week-4 press day ends the cycle: OHP TM 54 → 56.5 kg."""
     ann = emulator.user(1001, first_name="Ann")
     await onboard(ann)  # OHP 1RM 60 kg → TM 54 kg, kept when the plan changes
 
@@ -42,11 +43,12 @@ async def test_a_531_cycle_raises_the_training_max_once_its_deload_week_is_done(
     week1 = await ann.wait_for_message()
     assert "No training max changes" in week1.content
 
-    await ann.send("/plan")
-    plan = await ann.wait_for_message()
-    assert "Week 4 (deload)" in plan.content
-    await ann.press("Day 13", message_id=plan.message_id)
-    card = await ann.wait_for_edit(message_id=plan.message_id)  # the card takes its place
+    for day in (5, 9):  # weeks 2 and 3: the top sets, then finish early
+        card = await train_day(ann, day, sets=3)
+        await ann.press("🏁 Finish", message_id=card.message_id)
+        assert "No training max changes" in (await ann.wait_for_message()).content
+
+    card = await train_day(ann, 13, sets=0)
     # 40/50/60% of 54 kg: 21.6 → 22.5, 27 → 27.5, 32.4 → 32.5 kg
     assert "Week 4 · Press" in card.content
     assert "deload" in card.content
@@ -57,6 +59,18 @@ async def test_a_531_cycle_raises_the_training_max_once_its_deload_week_is_done(
 
     assert "Ohp TM 54 kg → 56.5 kg" in card.content
     assert "4-week cycle complete" in card.content
+
+
+async def train_day(ann: UserDriver, day: int, *, sets: int) -> MessageView:
+    """Opens a day from /plan (the card takes the plan's place) and logs `sets` sets with +."""
+    await ann.send("/plan")
+    plan = await ann.wait_for_message()
+    await ann.press(f"Day {day}", message_id=plan.message_id)
+    card = await ann.wait_for_edit(message_id=plan.message_id)
+    for _ in range(sets):
+        await ann.send("+")
+        card = await ann.wait_for_message()
+    return card
 
 
 CUSTOM_PLAN = """plan: Ann's 3x5
@@ -117,7 +131,8 @@ async def test_a_forged_button_for_someone_elses_plan_starts_nothing(
     await ben.send("/plan")
     card = await ben.wait_for_message()
 
-    query = await ben.press_forged(card.message_id, f"pp:ann-s-3x5-{1003:x}")
+    anns_plan = custom_slug("Ann's 3x5", 1003)  # a real plan, private to Ann
+    query = await ben.press_forged(card.message_id, f"pp:{anns_plan}")
     answer = await ben.wait_for_callback_answer(query)
 
     assert answer.show_alert

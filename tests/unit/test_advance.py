@@ -453,3 +453,65 @@ def test_unrated_rpe_sets_keep_the_weight() -> None:
     lifter = Lifter(custom("squat: 3x5 @8 ; rpe start 70%"), tms={"squat": kg("100")})
     lifter.train(1)  # 3×5 at 70 kg, no RPE given
     assert lifter.scheme(1, "squat/T1")[0] == (Decimal(70), 5, False)
+
+
+# --- regressions from the review of #4 --------------------------------------------------------
+
+
+def test_531_the_last_week_lifted_again_or_jumped_to_raises_nothing() -> None:
+    """#4: the cycle ends once per cycle, and only for a lift that went through its weeks."""
+    lifter = Lifter(load_plan("531-bbb"), tms={"squat": kg("100")})
+    assert tm_changes(lifter.train(SQUAT_531[1])) == {}
+    assert tm_changes(lifter.train(SQUAT_531[4])) == {}  # straight from week 1: no cycle done
+    for week in (2, 3, 4):
+        lifter.train(SQUAT_531[week])
+    assert lifter.tms["squat"] == kg("105")
+    assert tm_changes(lifter.train(SQUAT_531[4])) == {}  # week 4 again: still 105 kg
+    assert lifter.tms["squat"] == kg("105")
+
+
+def test_stronglifts_a_set_lifted_lighter_is_a_set_not_made() -> None:
+    """#4: four sets at the working weight and one lighter is a failed session, not a rebase."""
+    lifter = Lifter(load_plan("stronglifts"))
+    lifter.train(1, weights={"squat/T1": kg("100")})  # 100 kg becomes the working weight
+    lighter = lifter.next_sets(1)
+    assert lighter[0].weight == kg("102.5")
+
+    progress = lifter.train(1, reps={"squat/T1": [5, 5, 5, 5, 5]}, weights={"squat/T1": kg("80")})
+
+    squat = next(c for c in progress.changes if c.track == "squat/T1")
+    assert squat.new == kg("102.5")  # the same weight again
+    assert "fell short" in squat.reason
+
+
+def test_switching_from_gzclp_to_stronglifts_keeps_the_squat_working_weight() -> None:
+    """#4: a working weight carries over between plans whose rules differ."""
+    gzclp = Lifter(load_plan("gzclp"), tms={"squat": kg("125"), "bench": kg("90")})
+    gzclp.train(1, weights={"squat/T1": kg("105")})
+    assert gzclp.tracks["squat/T1"].weight == kg("110")  # type: ignore[union-attr]
+
+    stronglifts = Lifter(load_plan("stronglifts"), tracks=dict(gzclp.tracks))
+
+    assert stronglifts.next_sets(1)[0].weight == kg("110")  # not the empty bar
+
+
+def test_a_plan_rewritten_while_a_workout_is_open_moves_no_other_lift() -> None:
+    """#4: sets are matched to a slot by its exercise too, not by its place alone."""
+    lifter = Lifter(custom("T1 squat: 3x5 ; linear +2.5kg/5lb start 100kg/225lb"))
+    sets = lifter.next_sets(1)
+    rewritten = custom("T1 bench: 3x5 ; linear +2.5kg/5lb start 60kg/135lb")
+    workout = Workout(
+        1,
+        7,
+        rewritten.slug,
+        1,
+        "A",
+        AT,
+        tuple(WorkoutSet(s, DoneSet(s.weight, 5, AT)) for s in sets),
+    )
+
+    progress = advance_workout(
+        rewritten, workout, exercises=EXERCISES, training_maxes={}, tracks={}, athlete=KG
+    )
+
+    assert progress == Progress((), ())

@@ -466,12 +466,17 @@ def templates(draw: st.DrawFn, loads: tuple[Load, ...]) -> SetTemplate:
 
 @st.composite
 def schemes(
-    draw: st.DrawFn, loads: tuple[Load, ...], first: SetTemplate | None = None
+    draw: st.DrawFn, loads: tuple[Load, ...], first: SetTemplate | None = None, *, work: bool
 ) -> tuple[SetTemplate, ...]:
-    """Up to 4 groups of up to 5 sets: no run of equal sets is longer than the 20 a group takes."""
+    """Up to 4 groups of up to 5 sets: no run of equal sets is longer than the 20 a group takes.
+
+    With `work`, the first set is a work set, as a slot with a rule needs in every scheme.
+    """
     groups = draw(st.lists(st.tuples(st.integers(1, 5), templates(loads)), min_size=1, max_size=4))
     if first is not None:
         groups[0] = (groups[0][0], first)
+    if work:
+        groups[0] = (groups[0][0], replace(groups[0][1], warmup=False, optional=False))
     return tuple(template for count, template in groups for _ in range(count))
 
 
@@ -528,7 +533,8 @@ def slots(draw: st.DrawFn, order: int, *, weeks: bool) -> Slot:
         training_max_of=draw(st.sampled_from([exercise, *SLUGS])),
         display_name=draw(st.just(EXERCISES[exercise].name) | DISPLAY),
         stages=tuple(
-            draw(schemes(loads, first if index == 0 else None)) for index in range(stage_count)
+            draw(schemes(loads, first if index == 0 else None, work=kind is not None))
+            for index in range(stage_count)
         ),
         # "T1"–"T3" read as tiers, so a superset group has another letter
         superset=draw(st.none() | st.from_regex(r"[A-SU-Z][1-9]", fullmatch=True)),
@@ -664,3 +670,28 @@ def test_stages_without_a_rule_are_refused() -> None:
 )
 def test_a_rule_that_adds_nothing_or_starts_from_nothing_is_refused(rule: str) -> None:
     assert [line for line, _ in problems(f"{PLAN}squat: 3x5 ; {rule}\n")] == [3]
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("bench: , ; linear +2.5kg/5lb start 20kg/45lb", "lists its sets"),
+        ("bench: 3x5 | , ; stages +2.5kg/5lb start 20kg/45lb", "lists its sets"),
+        ("squat: 3x5 | 1x3 joker ; stages +2.5kg/5lb start 50%", "needs a work set"),
+        ("squat: 1x12, 3x8-10 ; double +2.5kg/5lb start 50%", "can't run these sets"),
+        ("squat: 1x5 @8 warmup, 3x5 ; rpe start 50%", "work set with an RPE target"),
+        ("squat: 3x5 80kg 75%", "one load per set"),
+        ("squat: 3x5 ; linear +2.5kg/5lb start 50% deload 10% after ²", "not a whole number"),
+    ],
+)
+def test_plans_that_could_not_be_stored_or_run_are_refused_at_their_line(
+    body: str, says: str
+) -> None:
+    """#4: each of these parsed, then broke storage, the finish, or the upload handler."""
+    ((line, message),) = problems(f"{PLAN}{body}\n")
+    assert line == 3
+    assert says in message
+
+
+def test_a_superscript_week_number_is_refused_not_a_crash() -> None:
+    assert problems("plan: P\nweek: ²\nday: A\nsquat: 3x5 @50%\n")[0][0] == 2

@@ -243,3 +243,24 @@ async def test_no_reps_on_the_one_plus_set_twice_in_a_row_proposes_a_ten_percent
     assert await ResetTrainingMax(uow, clock)(ANN, "squat", Decimal(126)) is None  # tapped twice
     async with uow:
         assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("113.4")
+
+
+async def test_two_rep_records_on_one_lift_are_stored_once_and_the_workout_finishes(
+    setup: Setup,
+) -> None:
+    """#4: two reps-at-weight records of a lift broke the one-per-kind rule and the finish."""
+    uow, clock = setup
+    await _squat_day(uow, clock, 1)
+    again = await OpenWorkout(uow, clock)(ANN, day_number=2)
+    for s in again.sets:
+        reps = {2: 2, 8: 7}.get(s.prescribed.position) if s.prescribed.exercise == "squat" else None
+        await LogSet(uow, clock)(ANN, again.id or 0, s.prescribed.position, SetResult(reps=reps))
+
+    summary = await FinishWorkout(uow, clock)(ANN, again.id or 0)
+
+    squat = next(b for b in summary.bests if b.exercise == "squat")
+    shown = [r.kind for r in squat.records if r.kind == RecordKind.REPS_AT_WEIGHT]
+    stored = [r.kind for _, w, lift, r in uow.records.rows if w == again.id and lift == "squat"]
+    assert len(shown) == 2  # both are news to the athlete
+    assert sorted(stored) == sorted(set(stored))  # but a kind is stored once per lift
+    assert RecordKind.REPS_AT_WEIGHT in stored
