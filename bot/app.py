@@ -19,6 +19,7 @@ from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.chart_pool import SelfHealingPool
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.dispatcher import build_dispatcher
@@ -86,10 +87,12 @@ def build_sender(
 def build_chart_pool(workers: int = CHART_WORKERS) -> Executor:
     """Processes that draw charts: matplotlib holds the GIL for the ~100 ms a chart takes.
 
-    Started on first use, by a fork server (forking the running bot would copy its threads).
+    Started on first use, by a fork server (forking the running bot would copy its threads),
+    and started afresh if a worker dies.
     """
-    return ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("forkserver"), initializer=start_worker
+    context = multiprocessing.get_context("forkserver")
+    return SelfHealingPool(
+        lambda: ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
     )
 
 

@@ -77,6 +77,13 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in value.replace(",", " ").split())
         return value
 
+    @field_validator("bot_token")
+    @classmethod
+    def _strip_token(cls, value: SecretStr | None) -> SecretStr | None:
+        # A token pasted or read from a file often ends in a newline; the log redaction and
+        # the requests must both see the token itself.
+        return None if value is None else SecretStr(value.get_secret_value().strip())
+
     @field_validator("telegram_api_base")
     @classmethod
     def _strip_trailing_slash(cls, value: str) -> str:
@@ -91,7 +98,7 @@ class Settings(BaseSettings):
 
     def require_token(self) -> str:
         """The bot token, or a ConfigError that tells how to get one."""
-        token = self.bot_token.get_secret_value().strip() if self.bot_token else ""
+        token = self.bot_token.get_secret_value() if self.bot_token else ""
         if not TOKEN_PATTERN.fullmatch(token):
             raise ConfigError(BOTFATHER_ADVICE)
         return token

@@ -7,6 +7,7 @@ the handlers' words and charts, and the chart pool; the scheduler job receives i
 from __future__ import annotations
 
 import asyncio
+import logging
 from concurrent.futures import Executor
 from datetime import datetime
 
@@ -17,6 +18,8 @@ from domain.reminders import FixedTime, SummaryMessage
 from handlers import charts
 from handlers.progress_texts import weekly_summary_lines
 from storage.uow import SqlUnitOfWork
+
+logger = logging.getLogger(__name__)
 
 
 class ChartedSummary:
@@ -37,5 +40,9 @@ class ChartedSummary:
         if not progress.has_data:
             return SummaryMessage(caption)
         loop = asyncio.get_running_loop()
-        photo = await loop.run_in_executor(self._pool, charts.render_volume, progress)
+        try:
+            photo = await loop.run_in_executor(self._pool, charts.render_volume, progress)
+        except Exception:
+            logger.exception("the weekly chart of athlete %d failed; sent without it", athlete_id)
+            return SummaryMessage(caption)
         return SummaryMessage(caption, photo)

@@ -30,6 +30,8 @@ class MessageKind(StrEnum):
 class DeliveryState(StrEnum):
     """queued → claimed → sent; or back to queued for a retry; or cancelled / failed / unknown.
 
+    `cancelled` is also a message that expired before it could be sent.
+
     `unknown` is a claim left by a process that died: the message may or may not have reached
     Telegram, and it is not sent again (see scheduler/delivery.py for why).
     """
@@ -48,6 +50,7 @@ class OutgoingMessage:
 
     Text is HTML (parse_mode) unless `parse_mode` is None; a photo's text is its caption.
     `reply_markup` is the Bot API's JSON object (e.g. {"inline_keyboard": [[...]]}).
+    A message still unsent at `expires_at` is cancelled instead (a reminder hours late is noise).
     """
 
     key: str
@@ -57,6 +60,7 @@ class OutgoingMessage:
     photo: bytes | None = None
     reply_markup: Mapping[str, Any] | None = None
     parse_mode: str | None = "HTML"
+    expires_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if not self.key or len(self.key) > KEY_LIMIT:
@@ -68,6 +72,8 @@ class OutgoingMessage:
             raise ValueError(f"text longer than Telegram's {limit} characters")
         if self.not_before.utcoffset() is None:
             raise ValueError("not_before must be timezone-aware")
+        if self.expires_at is not None and self.expires_at.utcoffset() is None:
+            raise ValueError("expires_at must be timezone-aware")
 
     @property
     def kind(self) -> MessageKind:

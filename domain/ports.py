@@ -193,8 +193,8 @@ class ReminderRepository(Protocol):
         """Athletes whose weekly summary is due by `now`."""
         ...
 
-    async def workouts_started(self, athlete_id: int, since: datetime) -> list[datetime]:
-        """When the athlete's workouts (finished or not) started, from `since` on."""
+    async def sets_logged(self, athlete_id: int, since: datetime) -> list[datetime]:
+        """When the athlete logged sets (in any workout, finished or not), from `since` on."""
         ...
 
 

@@ -14,13 +14,16 @@ Rules (ours):
 - A reminder is due at its time on each chosen weekday. A reminder time never lies in quiet
   hours (the card refuses such a pair), so reminders are not moved; everything else Spotter
   says unasked (the follow-up, the nudge, the summary) waits for quiet hours to end.
-- No reminder on a day the athlete already trained (a workout started that local day).
+- No reminder on a day the athlete already trained (logged a set that local day, whenever
+  the workout was opened).
 - A chosen day with no workout is missed. The next morning (09:00, or when quiet hours end)
   brings one gentle follow-up; when it is the second or later missed day in a row, one weekly
   nudge instead (once per ISO week, however many more are missed). Days before reminders were
   switched on are never counted.
 - After downtime, what fell due within the grace window (2 hours by default) is sent; anything
-  older is dropped with a log line, and the due time moves to the next occurrence.
+  older is dropped with a log line, and the due time moves to the next occurrence. What was
+  queued but not yet sent expires at the end of the same window (the sender cancels it).
+  Nothing is caught up in quiet hours: what would be, is dropped with a log line.
 - The weekly summary is due on Sunday at 19:00; it covers the ISO week of that Sunday, and says
   nothing to an athlete with no plan who trained none that week.
 """
@@ -114,6 +117,10 @@ def next_reminder(
             if moment > after:
                 return moment
     return None
+
+
+def in_quiet(moment: datetime, zone: ZoneInfo, quiet: QuietHours | None) -> bool:
+    return quiet is not None and moment.astimezone(zone).time() in quiet
 
 
 def outside_quiet(moment: datetime, zone: ZoneInfo, quiet: QuietHours | None) -> datetime:
@@ -470,14 +477,18 @@ class SendReminders:
             zone = user.zone
             trained = {
                 moment.astimezone(zone).date()
-                for moment in await self._uow.reminders.workouts_started(
+                for moment in await self._uow.reminders.sets_logged(
                     athlete_id, now - STREAK_LOOKBACK - timedelta(days=WEEK)
                 )
             }
             at = _Moment(zone, now, trained, run)
             reminder = await self._checks(await self._reminders(reminder, at), at)
+            quiet = in_quiet(now, zone, reminder.quiet)  # due times never are: this is a catch-up
             for message in at.messages:
-                if await self._uow.outbox.add(message):
+                if quiet:
+                    logger.info("dropped %s (caught up in the athlete's quiet hours)", message.key)
+                    run.dropped += 1
+                elif await self._uow.outbox.add(message):
                     run.queued.append(message.key)
                 else:
                     run.skipped += 1
@@ -504,7 +515,7 @@ class SendReminders:
                 else:
                     wording = self._texts.reminder(await self._plan_day(reminder.athlete_id))
                     key = f"reminder:{reminder.athlete_id}:{day.isoformat()}"
-                    at.messages.append(self._message(key, reminder.athlete_id, now, wording))
+                    at.messages.append(self._message(key, reminder.athlete_id, due, now, wording))
                 after = due
             due = next_reminder(reminder.days, reminder.at, zone, after)
         return replace(reminder, next_due=due)
@@ -524,22 +535,25 @@ class SendReminders:
                 after = max(due, now - self._grace)
             else:
                 if day not in at.trained:
-                    at.messages.append(await self._follow_up(reminder, day, at))
+                    at.messages.append(await self._follow_up(reminder, day, due, at))
                 after = due
             check = next_check(reminder, zone, after)
             day, due = check if check else (None, None)
         return replace(reminder, check_day=day, check_due=due)
 
-    async def _follow_up(self, reminder: Reminder, day: date, at: _Moment) -> OutgoingMessage:
+    async def _follow_up(
+        self, reminder: Reminder, day: date, due: datetime, at: _Moment
+    ) -> OutgoingMessage:
         zone, now = at.zone, at.now
         missed = missed_in_a_row(day, reminder, zone, at.trained)
         plan_day = await self._plan_day(reminder.athlete_id)
         if missed <= 1:
             key = f"missed:{reminder.athlete_id}:{day.isoformat()}"
-            return self._message(key, reminder.athlete_id, now, self._texts.missed(plan_day))
-        week = iso_week(now.astimezone(zone).date())
-        key = f"nudge:{reminder.athlete_id}:{week}"
-        return self._message(key, reminder.athlete_id, now, self._texts.nudge(missed, plan_day))
+            wording = self._texts.missed(plan_day)
+        else:
+            key = f"nudge:{reminder.athlete_id}:{iso_week(now.astimezone(zone).date())}"
+            wording = self._texts.nudge(missed, plan_day)
+        return self._message(key, reminder.athlete_id, due, now, wording)
 
     async def _plan_day(self, athlete_id: int) -> PlanDay | None:
         active = await self._uow.athlete_plans.active(athlete_id)
@@ -548,10 +562,17 @@ class SendReminders:
             return None
         return next((d for d in plan.days if d.number == active.next_day), plan.days[0])
 
-    @staticmethod
-    def _message(key: str, chat_id: int, now: datetime, wording: Wording) -> OutgoingMessage:
+    def _message(
+        self, key: str, chat_id: int, due: datetime, now: datetime, wording: Wording
+    ) -> OutgoingMessage:
+        """Sent now, or not at all once the grace window after its due time has passed."""
         return OutgoingMessage(
-            key, chat_id, now, text=wording.text, reply_markup=wording.reply_markup
+            key,
+            chat_id,
+            now,
+            text=wording.text,
+            reply_markup=wording.reply_markup,
+            expires_at=due + self._grace,
         )
 
 
@@ -636,6 +657,12 @@ class SendWeeklySummaries:
                 due,
                 now - due,
             )
+        elif in_quiet(now, zone, reminder.quiet):
+            logger.info(
+                "dropped the weekly summary of athlete %d due %s (caught up in quiet hours)",
+                athlete_id,
+                due,
+            )
         else:
             sunday = summary_sunday(due, zone)
             week_ends = FixedTime(occurrence(sunday, SUMMARY_AT, zone))
@@ -648,6 +675,7 @@ class SendWeeklySummaries:
                     now,
                     text=shown.caption,
                     photo=shown.photo,
+                    expires_at=due + self._grace,
                 )
         async with self._uow:
             current = await self._uow.reminders.get(athlete_id, lock=True)

@@ -3,9 +3,11 @@
 How a row moves: `queued` → `claimed` (one transaction, stamped with this run's id) → the
 request → `sent` with Telegram's message_id (another transaction, right after the answer). A
 429 puts the row back to `queued` in its place and holds the chat (and, for a private chat,
-everyone) for `retry_after`; 5xx and network failures do the same with exponential backoff,
-up to a number of attempts, then `failed`; 403 cancels it, marks the chat inactive and
-cancels everything queued for it; any other 4xx is `failed` at once.
+everyone) for `retry_after`; 5xx, network failures and any unexpected error while sending (a
+proxy's HTML error page) do the same with exponential backoff, up to a number of attempts,
+then `failed`; 403 cancels it, marks the chat inactive and cancels everything queued for it;
+any other 4xx is `failed` at once. An outcome that could not be recorded (the database failed)
+is recorded again later: the row stays claimed, and in memory, until it is.
 
 Exactly once, and the window that is left. Telegram's sendMessage has no idempotency key,
 so no client can make "sent" and "recorded as sent" one atomic step; a crash between the two
@@ -74,7 +76,7 @@ logger = logging.getLogger(__name__)
 
 class Transport(Protocol):
     async def send(self, message: Claimed) -> Outcome:
-        """One attempt to send the message; never raises for an answer from Telegram."""
+        """One attempt to send the message; never raises (but may be cancelled)."""
         ...
 
 
@@ -102,17 +104,26 @@ class BotTransport:
                     parse_mode=message.parse_mode,
                     reply_markup=message.reply_markup,  # type: ignore[arg-type]
                 )
-        except TelegramRetryAfter as error:
-            return FloodWait(float(error.retry_after), error.message)
-        except TelegramForbiddenError as error:
-            return Blocked(error.message)
-        except (TelegramServerError, TelegramNetworkError) as error:
-            return Transient(error.message)
-        except TelegramAPIError as error:
-            return Rejected(error.message)
-        except ValidationError as error:  # a reply_markup the Bot API would not take
-            return Rejected(f"invalid message: {error.error_count()} errors")
+        except Exception as error:  # every failure is an outcome of the attempt, never raised
+            return _failed(error, message.key)
         return Sent(sent.message_id)
+
+
+def _failed(error: Exception, key: str) -> Outcome:
+    """The outcome of a request that raised: Telegram's answer, or a failure worth a retry."""
+    if isinstance(error, TelegramRetryAfter):
+        return FloodWait(float(error.retry_after), error.message)
+    if isinstance(error, TelegramForbiddenError):
+        return Blocked(error.message)
+    if isinstance(error, TelegramServerError | TelegramNetworkError):
+        return Transient(error.message)
+    if isinstance(error, TelegramAPIError):
+        return Rejected(error.message)
+    if isinstance(error, ValidationError):  # a reply_markup the Bot API would not take
+        return Rejected(f"invalid message: {error.error_count()} errors")
+    # e.g. aiogram's ClientDecodeError on a proxy's HTML page for a 502: worth another try
+    logger.warning("sending outbox %s failed unexpectedly", key, exc_info=error)
+    return Transient(f"{type(error).__name__}: {error}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,16 +312,12 @@ class Sender:
         chat_id = row.chat_id
         finished = True
         try:
-            outcome = await self._transport.send(claimed)
-            if isinstance(outcome, Sent):
-                await self._queue.mark_sent(
-                    row.id, self.run_id, outcome.message_id, self._clock.now()
-                )
-                logger.debug("outbox %s delivered to chat %d", claimed.key, chat_id)
-                return
-            finished = await self._settle(row, claimed, outcome)
-        except Exception:
-            logger.exception("recording the delivery of outbox %s failed", claimed.key)
+            try:
+                outcome = await self._transport.send(claimed)
+            except Exception as error:  # a transport that broke its contract: worth a retry
+                logger.exception("sending outbox %s failed unexpectedly", claimed.key)
+                outcome = Transient(f"{type(error).__name__}: {error}")
+            finished = await self._record(row, claimed, outcome)
         finally:
             if finished:
                 self._known.discard(row.id)
@@ -320,6 +327,31 @@ class Sender:
             self._slots.release()
             self._schedule(chat_id)
             self._wake.set()
+
+    async def _record(self, row: Pending, claimed: Claimed, outcome: Outcome) -> bool:
+        """Records the attempt, trying again while the database fails; False to send again.
+
+        The row stays claimed until its outcome is recorded, and its chat stays busy, so a
+        failed write neither strands the row nor lets the chat's later messages overtake it.
+        """
+        backoff = self._settings.retry.first_backoff.total_seconds()
+        while True:
+            try:
+                if isinstance(outcome, Sent):
+                    await self._queue.mark_sent(
+                        row.id, self.run_id, outcome.message_id, self._clock.now()
+                    )
+                    logger.debug("outbox %s delivered to chat %d", claimed.key, row.chat_id)
+                    return True
+                return await self._settle(row, claimed, outcome)
+            except Exception:
+                logger.exception(
+                    "recording the delivery of outbox %s failed; trying again in %.0f s",
+                    claimed.key,
+                    backoff,
+                )
+            await asyncio.sleep(backoff)
+            backoff = min(2 * backoff, self._settings.retry.max_backoff.total_seconds())
 
     async def _settle(self, row: Pending, claimed: Claimed, outcome: Outcome) -> bool:
         """Records an attempt that did not deliver; False if the row is to be tried again."""

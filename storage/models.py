@@ -383,6 +383,7 @@ class OutboxRow(Base):
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     reply_markup: Mapped[str | None] = mapped_column(Text)  # the Bot API's JSON
     not_before: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # then cancelled if unsent
     state: Mapped[str] = mapped_column(String(10))
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)

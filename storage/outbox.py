@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, delete, func, select, update
+from sqlalchemy import CursorResult, Executable, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,6 +17,7 @@ from storage.models import InactiveChatRow, OutboxRow
 
 _CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement
 _REASON_LIMIT = 64
+EXPIRED = "expired"
 _FINISHED = (
     DeliveryState.SENT,
     DeliveryState.CANCELLED,
@@ -71,6 +72,7 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
         "photo": message.photo,
         "reply_markup": None if markup is None else _dump(markup),
         "not_before": message.not_before,
+        "expires_at": message.expires_at,
         "state": DeliveryState.QUEUED.value,
         "attempts": 0,
     }
@@ -180,10 +182,14 @@ class OutboxQueue:
             return [Pending(row_id, chat_id, at) for row_id, chat_id, at in rows]
 
     async def claim(self, row_id: int, run_id: str, at: datetime) -> Claimed | None:
-        """Takes a queued row for this run; None if it is no longer queued."""
+        """Takes a queued row for this run; None if it is no longer queued, or has expired.
+
+        An expired row is cancelled here, so a message hours late is never sent.
+        """
+        queued = (OutboxRow.id == row_id, OutboxRow.state == DeliveryState.QUEUED)
         statement = (
             update(OutboxRow)
-            .where(OutboxRow.id == row_id, OutboxRow.state == DeliveryState.QUEUED)
+            .where(*queued, or_(OutboxRow.expires_at.is_(None), OutboxRow.expires_at > at))
             .values(
                 state=DeliveryState.CLAIMED,
                 claimed_by=run_id,
@@ -203,8 +209,14 @@ class OutboxQueue:
         )
         async with self._session_factory.begin() as session:
             row = (await _execute(session, statement)).first()
-        if row is None:
-            return None
+            if row is None:  # rare, so the common claim stays one statement
+                expire = (
+                    update(OutboxRow)
+                    .where(*queued, OutboxRow.expires_at <= at)
+                    .values(state=DeliveryState.CANCELLED, last_error=EXPIRED)
+                )
+                await _execute(session, expire)
+                return None
         return Claimed(
             row_id,
             row.idempotency_key,

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders import QuietHours, Reminder
-from storage.models import ReminderRow, UserRow, WorkoutRow
+from storage.models import ReminderRow, UserRow, WorkoutRow, WorkoutSetRow
 
 MINUTES_PER_HOUR = 60
 
@@ -112,10 +112,11 @@ class SqlReminderRepository:
         )
         return list((await self._session.scalars(found)).all())
 
-    async def workouts_started(self, athlete_id: int, since: datetime) -> list[datetime]:
-        started = (
-            select(WorkoutRow.started_at)
-            .where(WorkoutRow.user_id == athlete_id, WorkoutRow.started_at >= since)
-            .order_by(WorkoutRow.started_at)
+    async def sets_logged(self, athlete_id: int, since: datetime) -> list[datetime]:
+        logged = (
+            select(WorkoutSetRow.logged_at)
+            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+            .where(WorkoutRow.user_id == athlete_id, WorkoutSetRow.logged_at >= since)
+            .order_by(WorkoutSetRow.logged_at)
         )
-        return list((await self._session.scalars(started)).all())
+        return [moment for moment in (await self._session.scalars(logged)) if moment is not None]

@@ -288,12 +288,14 @@ class InMemoryReminders:
             :limit
         ]
 
-    async def workouts_started(self, athlete_id: int, since: datetime) -> list[datetime]:
+    async def sets_logged(self, athlete_id: int, since: datetime) -> list[datetime]:
         workouts: dict[int, Workout] = self._data.get("workouts", {})
         return sorted(
-            w.started_at
+            s.done.logged_at
             for w in workouts.values()
-            if w.athlete_id == athlete_id and w.started_at >= since
+            if w.athlete_id == athlete_id
+            for s in w.sets
+            if s.done is not None and s.done.logged_at >= since
         )
 
 

@@ -8,7 +8,10 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any, cast
 
+from aiogram.exceptions import ClientDecodeError
+from aiogram.types import Chat, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox import (
@@ -16,16 +19,20 @@ from domain.outbox import (
     DeliveryState,
     FloodWait,
     InactiveChats,
+    MessageKind,
     Outcome,
     OutgoingMessage,
     Sent,
     Transient,
 )
-from scheduler.delivery import DeliverySettings, Sender
+from scheduler.delivery import BotTransport, DeliverySettings, Sender
 from scheduler.limits import DeliveryLimits
 from storage.outbox import Claimed, OutboxQueue
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
+
+if TYPE_CHECKING:
+    from aiogram import Bot
 
 FAST = DeliveryLimits(global_per_second=500, per_chat_per_second=50, group_per_minute=600)
 
@@ -63,10 +70,11 @@ async def running(
     telegram: ScriptedTelegram,
     inactive: InactiveChats | None = None,
     limits: DeliveryLimits = FAST,
+    outbox: OutboxQueue | None = None,
 ) -> AsyncIterator[Sender]:
     settings = DeliverySettings(limits=limits, poll_seconds=0.05)
     sender = Sender(
-        OutboxQueue(session_factory),
+        outbox or OutboxQueue(session_factory),
         telegram,
         FixedClockNow(),
         inactive if inactive is not None else InactiveChats(),
@@ -199,3 +207,76 @@ async def test_a_claim_left_by_a_crashed_run_is_never_sent_again(
 
     assert telegram.keys() == ["next"]
     assert await outbox.states() == {DeliveryState.UNKNOWN: 1, DeliveryState.SENT: 1}
+
+
+class ProxyErrorPage:
+    """A Bot whose first request meets a proxy's HTML error page instead of Telegram's JSON."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def send_message(self, chat_id: int, text: str, **_: Any) -> Message:
+        self.calls += 1
+        if self.calls == 1:
+            raise ClientDecodeError("Failed to decode object", ValueError(), "<html>502</html>")
+        chat = Chat(id=chat_id, type="private")
+        return Message(message_id=7, date=datetime.now(UTC), chat=chat, text=text)
+
+
+async def test_a_proxy_error_page_is_a_transient_failure_not_an_escaping_error() -> None:
+    """Regression: aiogram's ClientDecodeError escaped BotTransport and left the row claimed."""
+    transport = BotTransport(cast("Bot", ProxyErrorPage()))
+    message = Claimed(1, "k", 1, MessageKind.TEXT, "hi", None, None, None, 1)
+
+    assert isinstance(await transport.send(message), Transient)
+    assert await transport.send(message) == Sent(7)
+
+
+class ExplodingTelegram(ScriptedTelegram):
+    """Raises from its first send, as a transport that breaks its contract would."""
+
+    async def send(self, message: Claimed) -> Outcome:
+        outcome = await super().send(message)
+        if len(self.sent) == 1:
+            raise RuntimeError("unexpected")
+        return outcome
+
+
+async def test_an_error_escaping_the_transport_is_retried_not_left_claimed(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: an exception from the transport left the row claimed, later unknown."""
+    await queue(session_factory, ("a", 1), ("b", 1))
+    telegram = ExplodingTelegram()
+
+    async with running(session_factory, telegram):
+        await until(lambda: len(telegram.sent) == 3)
+
+    assert telegram.keys() == ["a", "a", "b"]
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 2}
+
+
+class FlakyOutbox(OutboxQueue):
+    """Fails the first settle, as a database that dropped its connection would."""
+
+    failures = 1
+
+    async def settle(self, *args: Any, **kwargs: Any) -> int:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionResetError("the database went away")
+        return await super().settle(*args, **kwargs)
+
+
+async def test_a_retry_whose_recording_failed_is_recorded_later_and_sent(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: a database error in settle() after a 5xx left the row claimed for good."""
+    await queue(session_factory, ("a", 1))
+    telegram = ScriptedTelegram({"a": [Transient("Bad Gateway")]})
+
+    async with running(session_factory, telegram, outbox=FlakyOutbox(session_factory)):
+        await until(lambda: len(telegram.sent) == 2)
+
+    assert telegram.keys() == ["a", "a"]
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 1}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox import (
@@ -16,6 +17,7 @@ from domain.outbox import (
 )
 from scheduler.setup import build_scheduler
 from storage.ledger import HandledUpdates
+from storage.models import OutboxRow
 from storage.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
@@ -109,6 +111,30 @@ async def test_a_row_is_claimed_once_with_its_payload_and_marked_sent(
     assert claimed.attempts == 1
     assert await queue.states() == {DeliveryState.SENT: 1}
     assert await queue.due(NOW, 10, 3) == []
+
+
+async def test_a_row_past_its_expiry_is_cancelled_as_expired_not_claimed(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: a reminder queued before the process died was sent hours late on restart."""
+    await queue_all(
+        session_factory,
+        message("stale", at=NOW - timedelta(hours=5), expires_at=NOW - timedelta(hours=3)),
+        message("timeless", at=NOW - timedelta(hours=4)),
+        message("fresh", at=NOW - timedelta(hours=1), expires_at=NOW + timedelta(hours=1)),
+    )
+    queue = OutboxQueue(session_factory)
+    stale, timeless, fresh = await queue.due(NOW, 10, 3)
+
+    assert await queue.claim(stale.id, "run", NOW) is None
+    assert await queue.claim(timeless.id, "run", NOW) is not None
+    assert await queue.claim(fresh.id, "run", NOW) is not None
+    async with session_factory() as session:
+        expired = await session.scalar(
+            select(OutboxRow.last_error).where(OutboxRow.idempotency_key == "stale")
+        )
+    assert expired == "expired"
+    assert await queue.states() == {DeliveryState.CANCELLED: 1, DeliveryState.CLAIMED: 2}
 
 
 async def test_a_flood_wait_puts_the_row_back_in_its_place(

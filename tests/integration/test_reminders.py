@@ -3,8 +3,12 @@ at-most-once queueing through the real unit of work (#5)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -12,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.summaries import ChartedSummary
 from domain.plans import PlanDay
 from domain.reminders import QuietHours, Reminder, SendReminders, SendWeeklySummaries, Wording
-from domain.workouts import DoneSet
+from domain.workouts import DoneSet, Workout
 from scheduler.setup import build_scheduler
 from storage.ledger import HandledUpdates
 from storage.models import OutboxRow
@@ -92,25 +96,37 @@ async def test_due_finds_reminders_follow_ups_and_moved_athletes_but_nothing_in_
     assert new == [6]
 
 
-async def test_workouts_started_lists_start_times_from_a_moment_on(
+async def log(
+    session_factory: async_sessionmaker[AsyncSession], workout: Workout, position: int, at: datetime
+) -> None:
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        done_set = workout.sets[position]
+        done = DoneSet(done_set.prescribed.weight, 5, at)
+        await uow.workouts.save_set(workout.id or 0, replace(done_set, done=done))
+        await uow.commit()
+
+
+async def test_sets_logged_lists_when_sets_were_done_not_when_workouts_were_opened(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
+    """Regression: a workout opened Monday and trained Wednesday counted Monday as trained."""
     await seed(session_factory, ATHLETE, OTHER)
-    early = squat_day(NOW - timedelta(days=3))
-    late = squat_day(NOW - timedelta(days=1))
-    finished = await store(session_factory, early)
+    opened_early = await store(session_factory, squat_day(NOW - timedelta(days=5)))
+    await log(session_factory, opened_early, 0, NOW - timedelta(days=3))
+    await log(session_factory, opened_early, 1, NOW - timedelta(days=1))
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        await uow.workouts.finish(finished.id or 0, NOW - timedelta(days=3))
+        await uow.workouts.finish(opened_early.id or 0, NOW - timedelta(days=1))
         await uow.commit()
-    await store(session_factory, late)  # still open: it counts as training that day
-    await store(session_factory, squat_day(NOW, athlete_id=OTHER))
+    await store(session_factory, squat_day(NOW - timedelta(hours=1)))  # opened, nothing done
+    other = await store(session_factory, squat_day(NOW, athlete_id=OTHER))
+    await log(session_factory, other, 0, NOW)
 
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        started = await uow.reminders.workouts_started(ATHLETE, NOW - timedelta(days=2))
-        everything = await uow.reminders.workouts_started(ATHLETE, NOW - timedelta(days=30))
+        recent = await uow.reminders.sets_logged(ATHLETE, NOW - timedelta(days=2))
+        everything = await uow.reminders.sets_logged(ATHLETE, NOW - timedelta(days=30))
 
-    assert started == [late.started_at]
-    assert everything == [early.started_at, late.started_at]
+    assert recent == [NOW - timedelta(days=1)]
+    assert everything == [NOW - timedelta(days=3), NOW - timedelta(days=1)]
 
 
 class Texts:
@@ -190,6 +206,40 @@ async def test_the_weekly_summary_is_queued_once_as_the_volume_chart_with_three_
     ]
     assert row.photo is not None
     assert row.photo.startswith(b"\x89PNG")
+
+
+class BrokenPool(Executor):
+    """A chart pool whose worker died and that could not be started again."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        raise BrokenProcessPool("a process in the pool was terminated abruptly")
+
+
+async def test_a_weekly_summary_whose_chart_fails_is_sent_as_its_three_lines(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: a dead chart worker made every weekly summary fail until a restart."""
+    await seed(session_factory)
+    workout = await store(session_factory, squat_day(NOW))
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        first = workout.sets[0]
+        done = DoneSet(first.prescribed.weight, 5, NOW + timedelta(minutes=5))
+        await uow.workouts.save_set(workout.id or 0, replace(first, done=done))
+        await uow.workouts.finish(workout.id or 0, NOW + timedelta(minutes=30))
+        await uow.commit()
+    sunday_seven = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
+    await save(session_factory, Reminder(ATHLETE, time_zone="UTC", summary_due=sunday_seven))
+    clock = FixedClock(sunday_seven + timedelta(seconds=20))
+    render = ChartedSummary(session_factory, BrokenPool())
+
+    queued = await SendWeeklySummaries(SqlUnitOfWork(session_factory, clock), clock, render)()
+    async with session_factory() as session:
+        row = (await session.execute(select(OutboxRow.text, OutboxRow.photo))).one()
+
+    assert queued == [f"summary:{ATHLETE}:2026-W10"]
+    assert row.text is not None
+    assert row.text.startswith("🗓 1 session this week")
+    assert row.photo is None
 
 
 async def test_the_scheduler_runs_the_reminder_jobs_under_fixed_ids_and_never_skips_a_late_run(

@@ -1,9 +1,12 @@
+import logging
 import re
 from pathlib import Path
 
 import pytest
 
+from bot import __main__ as entry_point
 from bot.config import ConfigError, Settings, config_path, load_settings
+from bot.logs import RedactingFormatter
 
 KEY = re.compile(r"^(?:# )?([a-z_]+) = ")
 GOOD_TOKEN = "123456789:AAH-example_token_for_tests_only-0123"
@@ -89,6 +92,29 @@ def test_a_good_token_is_accepted_and_hidden_from_repr(monkeypatch: pytest.Monke
 
     assert settings.require_token() == GOOD_TOKEN
     assert GOOD_TOKEN not in repr(settings)
+
+
+def test_a_token_with_a_trailing_newline_is_still_redacted_from_the_logs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: the log redaction got the token with its newline, so it never matched."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BOT_TOKEN", GOOD_TOKEN + "\n")
+    redacted: list[list[str]] = []
+
+    async def no_migration(url: str) -> None:
+        pass
+
+    monkeypatch.setattr(entry_point, "upgrade_to_head", no_migration)
+    monkeypatch.setattr(
+        entry_point, "configure_logging", lambda _, secrets: redacted.append(secrets)
+    )
+
+    assert entry_point.main(["migrate"]) == 0
+    formatter = RedactingFormatter("%(message)s", redacted[0])
+    url = f"https://api.telegram.org/bot{GOOD_TOKEN}/sendMessage"
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "POST %s", (url,), None)
+    assert GOOD_TOKEN not in formatter.format(record)
 
 
 @pytest.mark.parametrize(

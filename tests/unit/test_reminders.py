@@ -335,6 +335,27 @@ async def test_no_reminder_on_a_day_the_athlete_already_trained() -> None:
     assert ann.reminder.next_due == utc("2026-03-04 17:00")
 
 
+async def test_a_day_counts_as_trained_by_when_sets_were_logged_not_when_the_workout_opened() -> (
+    None
+):
+    """Regression: a workout opened Monday morning and trained Wednesday silenced Monday only."""
+    ann = await Athlete().set_up()
+    ann.clock.current = utc("2026-03-02 07:00")  # Monday 08:00 in Berlin: opens, logs nothing
+    workout = await OpenWorkout(ann.uow, ann.clock)(ANN)
+
+    monday = await ann.job("2026-03-02 17:00:10")
+    ann.clock.current = utc("2026-03-04 15:00")  # Wednesday 16:00 in Berlin: trains
+    first = workout.sets[0].prescribed.position
+    await LogSet(ann.uow, ann.clock)(ANN, workout.id or 0, first, SetResult())
+    await FinishWorkout(ann.uow, ann.clock)(ANN, workout.id or 0)
+    wednesday = await ann.job("2026-03-04 17:00:10")
+    thursday = await ann.job("2026-03-05 08:00:10")
+
+    assert monday == ["reminder:1001:2026-03-02"]
+    assert wednesday == []
+    assert thursday == []  # no follow-up for a Wednesday trained
+
+
 async def test_a_reminder_due_during_downtime_is_sent_when_the_bot_is_back_within_grace() -> None:
     ann = await Athlete().set_up()
 
@@ -374,6 +395,35 @@ async def test_a_longer_grace_window_from_the_settings_is_honoured() -> None:
     assert await ann.job("2026-03-02 21:00", grace=timedelta(hours=5)) == [
         "reminder:1001:2026-03-02"
     ]
+
+
+async def test_what_is_queued_expires_when_its_grace_window_ends() -> None:
+    """Regression: a reminder queued at 18:00 by a process that died was sent at 23:30."""
+    ann = await Athlete().set_up()
+    await ann.job("2026-03-02 17:30")
+    await ann.job("2026-03-03 08:00")
+    ann.clock.current = utc("2026-03-08 18:00:30")
+    await SendWeeklySummaries(ann.uow, ann.clock, Renderer(), GRACE)()
+
+    assert ann.outbox["reminder:1001:2026-03-02"].expires_at == utc("2026-03-02 19:00")
+    assert ann.outbox["missed:1001:2026-03-02"].expires_at == utc("2026-03-03 10:00")
+    assert ann.outbox["summary:1001:2026-W10"].expires_at == utc("2026-03-08 20:00")
+
+
+async def test_a_reminder_caught_up_in_quiet_hours_is_dropped_with_a_log_line(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Regression: a reminder due at 18:00 was caught up at 19:30, inside quiet hours 19–07."""
+    ann = await Athlete().set_up(SetQuietHours(QuietHours(time(19), time(7))))
+    caplog.set_level(logging.INFO, logger="domain.reminders")
+
+    queued = await ann.job("2026-03-02 18:30")  # 19:30 in Berlin
+
+    assert queued == []
+    assert "dropped reminder:1001:2026-03-02 (caught up in the athlete's quiet hours)" in (
+        caplog.text
+    )
+    assert ann.reminder.next_due == utc("2026-03-04 17:00")
 
 
 async def test_a_missed_day_brings_one_gentle_follow_up_the_next_morning() -> None:
@@ -518,6 +568,17 @@ async def test_a_summary_past_the_grace_window_is_dropped_and_nobody_with_nothin
     clock.current = utc("2026-03-08 19:00")
     assert await SendWeeklySummaries(idle, clock, render, GRACE)() == []
     assert render.calls == []
+
+
+async def test_a_summary_caught_up_in_quiet_hours_is_dropped() -> None:
+    """Regression: a summary due at 19:00 was caught up at 19:45, inside quiet hours 19:30–07."""
+    ann = await Athlete().set_up(SetQuietHours(QuietHours(time(19, 30), time(7))))
+    render = Renderer()
+    ann.clock.current = utc("2026-03-08 18:45")  # 19:45 in Berlin
+
+    assert await SendWeeklySummaries(ann.uow, ann.clock, render, GRACE)() == []
+    assert render.calls == []
+    assert ann.reminder.summary_due == utc("2026-03-15 18:00")
 
 
 async def test_switching_the_summary_off_stops_it() -> None:

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("photo", sa.LargeBinary(), nullable=True),
         sa.Column("reply_markup", sa.Text(), nullable=True),
         sa.Column("not_before", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("state", sa.String(length=10), nullable=False),
         sa.Column("attempts", sa.Integer(), server_default="0", nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
