@@ -41,6 +41,7 @@ class SqlPlanRepository:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._library: dict[str, Exercise] | None = None
 
     async def get(self, slug: str) -> Plan | None:
         row = await self._session.scalar(select(PlanRow).where(PlanRow.slug == slug))
@@ -120,4 +121,8 @@ class SqlPlanRepository:
         return True
 
     async def _exercises(self) -> dict[str, Exercise]:
-        return await SqlExerciseRepository(self._session).all()
+        """The exercise library, read once per unit of work (saving eight plans at start-up
+        read it eight times)."""
+        if self._library is None:
+            self._library = await SqlExerciseRepository(self._session).all()
+        return self._library
