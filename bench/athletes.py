@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from tests.emulator import MessageView, UserDriver
+from emulator import MessageView, UserDriver
 
 SETS_PER_DAY = 17  # 9 T1 + 8 T2 sets on every nSuns 4-day day
 PLAN = "nSuns 5/3/1 LP, 4 days"

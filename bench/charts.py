@@ -28,13 +28,13 @@ from pathlib import Path
 
 from bench.athletes import REPLY_TIMEOUT, UnexpectedReplyError, card_position, onboard
 from bench.updates import TOKEN, BotUnderTest
-from domain.library import install_builtin_programs
-from domain.users import User
-from handlers import charts
-from storage.db import create_engine, create_session_factory
-from storage.migrate import upgrade_to_head
+from domain.athletes.model import User
+from domain.plans.use_cases.install import install_builtin_programs
+from emulator import BotApiEmulator, EmulatorTimeoutError, UserDriver
+from handlers.progress import charts
+from storage.core.engine import create_engine, create_session_factory
+from storage.core.migrate import upgrade_to_head
 from storage.uow import SqlUnitOfWork
-from tests.emulator import BotApiEmulator, EmulatorTimeoutError, UserDriver
 from tests.fakes import FixedClock
 from tests.sample_training import PLAN, a_year_of_training, progress_of
 

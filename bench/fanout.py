@@ -25,12 +25,12 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from domain.outbox import OutgoingMessage
-from storage.db import create_engine, create_session_factory
-from storage.outbox import OutboxQueue
+from domain.outbox.model import OutgoingMessage
+from emulator import BotApiEmulator
+from storage.core.engine import create_engine, create_session_factory
+from storage.outbox.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork
 from tests.e2e.bot_process import BotProcess
-from tests.emulator import BotApiEmulator
 from tests.fakes import FixedClock
 
 TOKEN = "777001:bench-token_fanout0123456789"

@@ -9,7 +9,7 @@ import sys
 from bot.app import run
 from bot.config import ConfigError, config_path, load_settings
 from bot.logs import configure_logging
-from storage.migrate import upgrade_to_head
+from storage.core.migrate import upgrade_to_head
 
 EXIT_CONFIG_ERROR = 2
 

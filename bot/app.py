@@ -28,22 +28,22 @@ from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
 from bot.summaries import ChartedSummary
-from domain.library import install_builtin_programs
-from domain.outbox import InactiveChats
-from domain.ports import Clock
-from domain.rest import rests_in_progress
-from handlers.charts import start_worker
-from handlers.reminders import ReminderWording
-from handlers.rest_timers import RestTimers
-from handlers.texts import COMMANDS
-from scheduler.delivery import BotTransport, DeliverySettings, Sender
+from domain.outbox.activity import InactiveChats
+from domain.plans.use_cases.install import install_builtin_programs
+from domain.shared.ports import Clock
+from domain.training.rest import rests_in_progress
+from handlers.common.texts import COMMANDS
+from handlers.progress.charts import start_worker
+from handlers.reminders.dialog import ReminderWording
+from handlers.training.rest_timers import RestTimers
+from scheduler.delivery.limits import DeliveryLimits
+from scheduler.delivery.sender import BotTransport, DeliverySettings, Sender
 from scheduler.jobs import UPDATE_LEDGER_RETENTION
-from scheduler.limits import DeliveryLimits
 from scheduler.setup import build_scheduler
-from storage.db import create_engine, create_session_factory
-from storage.ledger import HandledUpdates
-from storage.migrate import upgrade_to_head
-from storage.outbox import OutboxQueue
+from storage.core.engine import create_engine, create_session_factory
+from storage.core.ledger import HandledUpdates
+from storage.core.migrate import upgrade_to_head
+from storage.outbox.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork
 
 logger = logging.getLogger(__name__)

@@ -12,13 +12,13 @@ from aiogram_dialog.api.protocols import MessageManagerProtocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
-from domain.outbox import InactiveChats
-from domain.ports import Clock
+from domain.outbox.activity import InactiveChats
+from domain.shared.ports import Clock
 from handlers import build_router
-from handlers.cards import CardMessageManager
-from handlers.rest_timers import REFRESH_EVERY_SECONDS, RestTimers
-from storage.fsm import SqlStorage
-from storage.ledger import HandledUpdates
+from handlers.common.cards import CardMessageManager
+from handlers.training.rest_timers import REFRESH_EVERY_SECONDS, RestTimers
+from storage.core.fsm import SqlStorage
+from storage.core.ledger import HandledUpdates
 
 
 def build_dispatcher(

@@ -6,7 +6,7 @@ from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.redis import RedisStorage
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.fsm import SqlStorage
+from storage.core.fsm import SqlStorage
 
 
 def build_fsm_storage(

@@ -13,8 +13,8 @@ from aiogram.types import TelegramObject, Update
 from aiogram_dialog.api.entities import DialogUpdate
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.ports import Clock
-from storage.ledger import HandledUpdates
+from domain.shared.ports import Clock
+from storage.core.ledger import HandledUpdates
 from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError
 
 logger = logging.getLogger(__name__)

@@ -13,10 +13,10 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.progress import ShowProgress, WeeklySummary
-from domain.reminders import FixedTime, SummaryMessage
-from handlers import charts
-from handlers.progress_texts import weekly_summary_lines
+from domain.progress.series import ShowProgress, WeeklySummary
+from domain.reminders.reminders import FixedTime, SummaryMessage
+from handlers.progress import charts
+from handlers.progress.texts import weekly_summary_lines
 from storage.uow import SqlUnitOfWork
 
 logger = logging.getLogger(__name__)

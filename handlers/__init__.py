@@ -2,21 +2,13 @@
 
 from aiogram import Router
 
-from handlers import (
-    chat_member,
-    errors,
-    fallback,
-    history,
-    maxes,
-    onboarding,
-    plan,
-    progress,
-    progression,
-    reminders,
-    settings,
-    start,
-    today,
-)
+from handlers.athletes import settings, start
+from handlers.common import chat_member, errors, fallback
+from handlers.plans import plan
+from handlers.progress import history
+from handlers.progress import show as progress
+from handlers.reminders import dialog as reminders
+from handlers.training import maxes, onboarding, progression, today
 
 
 def build_router() -> Router:

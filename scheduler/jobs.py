@@ -7,10 +7,15 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.ports import Clock
-from domain.reminders import ReminderTexts, SendReminders, SendWeeklySummaries, SummaryRenderer
-from storage.ledger import HandledUpdates
-from storage.outbox import OutboxQueue
+from domain.reminders.reminders import (
+    ReminderTexts,
+    SendReminders,
+    SendWeeklySummaries,
+    SummaryRenderer,
+)
+from domain.shared.ports import Clock
+from storage.core.ledger import HandledUpdates
+from storage.outbox.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork, prune_processed_updates
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.ports import Clock
-from domain.reminders import DEFAULT_GRACE, ReminderTexts, SummaryRenderer
+from domain.reminders.model import DEFAULT_GRACE
+from domain.reminders.reminders import ReminderTexts, SummaryRenderer
+from domain.shared.ports import Clock
 from scheduler.jobs import (
     OUTBOX_RETENTION,
     prune_outbox,
@@ -17,7 +18,7 @@ from scheduler.jobs import (
     send_reminders,
     send_weekly_summaries,
 )
-from storage.ledger import HandledUpdates
+from storage.core.ledger import HandledUpdates
 
 REMINDER_INTERVAL = timedelta(minutes=1)
 

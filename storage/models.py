@@ -31,10 +31,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from domain.outbox import DeliveryState, MessageKind
-from domain.plans import BodyRegion, Tier
-from domain.records import E1rmFormula
-from domain.weights import Rounding, Unit
+from domain.outbox.model import DeliveryState, MessageKind
+from domain.plans.model import BodyRegion, Tier
+from domain.shared.e1rm import E1rmFormula
+from domain.shared.weights import Rounding, Unit
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -11,19 +11,19 @@ from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.ports import Clock
-from storage.athlete_plans import SqlAthletePlanRepository
-from storage.exercises import SqlExerciseRepository
-from storage.ledger import HandledUpdates
+from domain.shared.ports import Clock
+from storage.athletes.users import SqlUserRepository
+from storage.core.ledger import HandledUpdates
 from storage.models import ProcessedUpdateRow
-from storage.outbox import SqlOutbox
-from storage.plans import SqlPlanRepository
-from storage.records import SqlRecordRepository
-from storage.reminders import SqlReminderRepository
-from storage.tracks import SqlTrackRepository
-from storage.training_maxes import SqlTrainingMaxRepository
-from storage.users import SqlUserRepository
-from storage.workouts import SqlWorkoutRepository
+from storage.outbox.outbox import SqlOutbox
+from storage.plans.exercises import SqlExerciseRepository
+from storage.plans.plans import SqlPlanRepository
+from storage.reminders.reminders import SqlReminderRepository
+from storage.training.athlete_plans import SqlAthletePlanRepository
+from storage.training.lift_tracks import SqlTrackRepository
+from storage.training.records import SqlRecordRepository
+from storage.training.training_maxes import SqlTrainingMaxRepository
+from storage.training.workouts import SqlWorkoutRepository
 
 _Repository = TypeVar("_Repository")
 

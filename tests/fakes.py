@@ -9,14 +9,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from domain.outbox import DeliveryState, OutgoingMessage
-from domain.plans import Exercise, Plan, PlanInfo
-from domain.progress import LoggedSet
-from domain.records import PersonalRecord
-from domain.reminders import Reminder
-from domain.tracks import Track
-from domain.users import User
-from domain.workouts import ActivePlan, DoneSet, TrainingMax, Workout, WorkoutSet
+from domain.athletes.model import User
+from domain.outbox.model import DeliveryState, OutgoingMessage
+from domain.plans.model import Exercise, Plan, PlanInfo
+from domain.plans.rules.tracks import Track
+from domain.reminders.model import Reminder
+from domain.training.model import ActivePlan, DoneSet, LoggedSet, TrainingMax, Workout, WorkoutSet
+from domain.training.records import PersonalRecord
 
 
 @dataclass

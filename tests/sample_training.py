@@ -8,10 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from domain.plans import Tier
-from domain.programs import load_exercises
-from domain.progress import (
-    LoggedSet,
+from domain.plans.library import load_exercises
+from domain.plans.model import Tier
+from domain.progress.series import (
     Progress,
     TrainingCalendar,
     WeeklyVolume,
@@ -20,9 +19,16 @@ from domain.progress import (
     training_calendar,
     weekly_volume,
 )
-from domain.records import E1rmFormula
-from domain.weights import Unit, Weight
-from domain.workouts import DoneSet, PrescribedSet, TrainingMax, Workout, WorkoutSet
+from domain.shared.e1rm import E1rmFormula
+from domain.shared.weights import Unit, Weight
+from domain.training.model import (
+    DoneSet,
+    LoggedSet,
+    PrescribedSet,
+    TrainingMax,
+    Workout,
+    WorkoutSet,
+)
 
 PLAN = "nsuns-4day"
 T1 = {  # TRAINING.md: percent of TM and reps; the 95% set is the 1+ that drives progression

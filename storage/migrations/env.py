@@ -11,8 +11,8 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection, make_url
 
-from storage.db import normalize_url
-from storage.migrate import run_in_transaction
+from storage.core.engine import normalize_url
+from storage.core.migrate import run_in_transaction
 from storage.models import Base, ExactDecimal, UtcDateTime
 
 config = context.config

@@ -19,11 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.dispatcher import build_dispatcher
 from bot.pipeline import InFlightUpdates
-from domain.library import install_builtin_programs
-from storage.db import create_engine, create_session_factory
-from storage.fsm import SqlStorage
-from storage.ledger import HandledUpdates
-from storage.migrate import upgrade_to_head
+from domain.plans.use_cases.install import install_builtin_programs
+from storage.core.engine import create_engine, create_session_factory
+from storage.core.fsm import SqlStorage
+from storage.core.ledger import HandledUpdates
+from storage.core.migrate import upgrade_to_head
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from emulator import BotApiEmulator, MessageView, UserDriver
 from tests.e2e.bot_process import BotProcess
-from tests.emulator import BotApiEmulator, MessageView, UserDriver
 
 TOKEN = "424242:e2e-secret-token_ABCdef0123456789"
 BOT_USERNAME = "spotter_test_bot"

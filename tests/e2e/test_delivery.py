@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from domain.outbox import DeliveryState, OutgoingMessage
-from storage.db import create_engine, create_session_factory
+from domain.outbox.model import DeliveryState, OutgoingMessage
+from emulator import BotApiEmulator, ChatDriver, UserDriver
+from storage.core.engine import create_engine, create_session_factory
 from storage.models import OutboxRow
-from storage.outbox import OutboxQueue
+from storage.outbox.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork
 from tests.e2e.conftest import BOT_USERNAME, TOKEN, Spotter
-from tests.emulator import BotApiEmulator, ChatDriver, UserDriver
 from tests.fakes import FixedClock
 
 BLOCKED = "Forbidden: bot was blocked by the user"

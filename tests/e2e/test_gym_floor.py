@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from emulator import BotApiEmulator, UserDriver
 from tests.e2e.conftest import Spotter
 from tests.e2e.test_training import card_position, log_day, onboard
-from tests.emulator import BotApiEmulator, UserDriver
 
 
 @pytest.fixture

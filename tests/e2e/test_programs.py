@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from domain.plan_library import custom_slug
+from domain.plans.use_cases.library import custom_slug
+from emulator import BotApiEmulator, MessageView, UserDriver
 from tests.e2e.conftest import Spotter
 from tests.e2e.test_training import onboard
-from tests.emulator import BotApiEmulator, MessageView, UserDriver
 
 
 async def switch_plan(ann: UserDriver, name: str) -> MessageView:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from aiogram.fsm.storage.redis import RedisStorage
 
+from emulator import BotApiEmulator
 from tests.e2e.bot_process import BotProcess
 from tests.e2e.conftest import TOKEN, Spotter, start
-from tests.emulator import BotApiEmulator
 from tests.services import require_redis
 
 

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
-from storage.db import create_engine, create_session_factory
+from emulator import BotApiEmulator, UserDriver
+from storage.core.engine import create_engine, create_session_factory
 from storage.models import ReminderRow
 from storage.uow import SqlUnitOfWork
 from tests.e2e.conftest import Spotter
 from tests.e2e.test_training import onboard
-from tests.emulator import BotApiEmulator, UserDriver
 from tests.fakes import FixedClock
 
 KOLKATA = ZoneInfo("Asia/Kolkata")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from emulator import BotApiEmulator, MessageView, UserDriver
 from tests.e2e.conftest import Spotter
-from tests.emulator import BotApiEmulator, MessageView, UserDriver
 
 SETS_PER_DAY = 17  # 9 T1 + 8 T2 sets on every nSuns 4-day day
 

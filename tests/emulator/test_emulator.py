@@ -30,7 +30,7 @@ from aiogram.types import (
     Message,
 )
 
-from tests.emulator import BotApiEmulator, EmulatorTimeoutError
+from emulator import BotApiEmulator, EmulatorTimeoutError
 
 
 def png(width: int, height: int) -> bytes:

@@ -6,11 +6,11 @@ import asyncio
 
 import pytest
 
-from tests.emulator.errors import ApiError
-from tests.emulator.flood import FloodLimiter, FloodLimits
-from tests.emulator.media import image_size
-from tests.emulator.state import Notifier
-from tests.emulator.updates import UpdateQueue
+from emulator.errors import ApiError
+from emulator.flood import FloodLimiter, FloodLimits
+from emulator.media import image_size
+from emulator.state import Notifier
+from emulator.updates import UpdateQueue
 
 
 def test_a_chat_may_burst_then_waits_for_the_per_chat_rate() -> None:

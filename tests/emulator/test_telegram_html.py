@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.telegram_html import FormattedText, HtmlParseError, parse_html
+from emulator.telegram_html import FormattedText, HtmlParseError, parse_html
 
 
 def entity(kind: str, offset: int, length: int, **extra: str) -> dict[str, object]:

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.plans import (
+from domain.athletes.model import User
+from domain.plans.model import (
     AmrapProgression,
     BodyRegion,
     Exercise,
@@ -18,7 +19,6 @@ from domain.plans import (
     Slot,
     Tier,
 )
-from domain.users import User
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from storage.db import create_engine, create_session_factory
-from storage.migrate import upgrade_to_head
+from storage.core.engine import create_engine, create_session_factory
+from storage.core.migrate import upgrade_to_head
 from tests.services import fresh_postgres_database
 
 BACKENDS = [

@@ -1,0 +1,174 @@
+"""An athlete's preferences: units, the bar, rounding, warm-ups, the e1RM formula."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from enum import StrEnum
+
+from domain.athletes.equipment import DEFAULT_PAIRS, PlateInventory
+from domain.athletes.ports import AthletesUnitOfWork
+from domain.athletes.use_cases.registration import registered_user
+from domain.shared.e1rm import E1rmFormula
+from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight
+
+
+class ChooseUnits:
+    """Sets kg or lb; the rounding step follows the unit's usual smallest plate pair."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, unit: Unit) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if user.unit != unit:
+                await self._uow.users.update(
+                    replace(user, unit=unit, rounding_step=DEFAULT_STEP[unit], plates=None)
+                )
+            await self._uow.commit()
+
+
+SMALLEST_PLATES = {
+    Unit.KG: (Decimal("0.25"), Decimal("0.5"), Decimal("1.25"), Decimal("2.5")),
+    Unit.LB: (Decimal("1.25"), Decimal("2.5"), Decimal("5")),
+}
+
+
+class InvalidPlateError(ValueError):
+    """Not a plate size we offer for the athlete's unit."""
+
+
+class SetRounding:
+    """Rounding follows the smallest plate: the step is two of them; or always round down."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(
+        self, athlete_id: int, smallest_plate: Decimal | None, rounding: Rounding | None
+    ) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            changed = user
+            if smallest_plate is not None:
+                if smallest_plate not in SMALLEST_PLATES[user.unit]:
+                    raise InvalidPlateError(str(smallest_plate))
+                changed = replace(changed, rounding_step=smallest_plate * 2)
+            if rounding is not None:
+                changed = replace(changed, rounding=rounding)
+            if changed != user:
+                await self._uow.users.update(changed)
+            await self._uow.commit()
+
+
+class SetWarmups:
+    """Switches the warm-up ramp before main lifts on or off."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, on: bool) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if user.warmups != on:
+                await self._uow.users.update(replace(user, warmups=on))
+            await self._uow.commit()
+
+
+BARS = {
+    Unit.KG: (Decimal(20), Decimal(15), Decimal(10)),
+    Unit.LB: (Decimal(45), Decimal(35), Decimal(33), Decimal(15)),
+}
+
+
+class InvalidBarError(ValueError):
+    """Not a bar we offer for the athlete's unit."""
+
+
+class SetBar:
+    """The bar the athlete loads: plates per side and warm-ups are worked out on it."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, amount: Decimal) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if amount not in BARS[user.unit]:
+                raise InvalidBarError(str(amount))
+            await self._uow.users.update(replace(user, bar=Weight(amount, user.unit)))
+            await self._uow.commit()
+
+
+class SetE1rmFormula:
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, formula: E1rmFormula) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            await self._uow.users.update(replace(user, e1rm_formula=formula))
+            await self._uow.commit()
+
+
+MAX_PLATE_SIZES = 12
+MAX_PAIRS = 20
+MAX_PLATE = {Unit.KG: Decimal(50), Unit.LB: Decimal(100)}
+_PLATE = re.compile(r"(?P<size>[0-9]+(?:[.,][0-9]{1,2})?)(?:\s*[x×*]\s*(?P<pairs>[0-9]+))?")
+RESET_WORDS = frozenset({"all", "default", "reset"})
+
+
+class PlatesProblem(StrEnum):
+    NOT_PLATES = "not_plates"
+    TOO_MANY = "too_many"
+    TOO_HEAVY = "too_heavy"
+    PAIRS = "pairs"
+
+
+class PlatesError(ValueError):
+    def __init__(self, problem: PlatesProblem, part: str = "") -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.part = part
+
+
+def read_plates(text: str, unit: Unit) -> dict[Decimal, int] | None:
+    """ "25x4 20x2 10 5 2.5" → plate size → pairs (no count: plenty); None for "all"."""
+    words = text.replace(";", " ").lower().split()  # a comma is a decimal comma here
+    if len(words) == 1 and words[0] in RESET_WORDS:
+        return None
+    pairs: dict[Decimal, int] = {}
+    for word in words:
+        match = _PLATE.fullmatch(word.removesuffix(unit.value))
+        if match is None:
+            raise PlatesError(PlatesProblem.NOT_PLATES, word)
+        size = Decimal(match["size"].replace(",", "."))
+        count = int(match["pairs"]) if match["pairs"] else DEFAULT_PAIRS
+        if not 0 < size <= MAX_PLATE[unit]:
+            raise PlatesError(PlatesProblem.TOO_HEAVY, word)
+        if not 1 <= count <= max(MAX_PAIRS, DEFAULT_PAIRS):
+            raise PlatesError(PlatesProblem.PAIRS, word)
+        pairs[size] = count
+    if not pairs:
+        raise PlatesError(PlatesProblem.NOT_PLATES, text[:20])
+    if len(pairs) > MAX_PLATE_SIZES:
+        raise PlatesError(PlatesProblem.TOO_MANY)
+    return pairs
+
+
+class SetPlates:
+    """The plates the athlete owns (pairs per size, in their unit), or back to plenty of all."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, text: str) -> PlateInventory | None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            pairs = read_plates(text, user.unit)
+            inventory = None if pairs is None else PlateInventory(user.bar_for(user.unit), pairs)
+            await self._uow.users.update(replace(user, plates=inventory))
+            await self._uow.commit()
+            return inventory

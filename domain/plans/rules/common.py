@@ -1,0 +1,105 @@
+"""What every progression rule shares: lifted sets, per-unit amounts, loading steps, outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight, format_amount
+
+StateT_co = TypeVar("StateT_co", covariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class LiftedSet:
+    """One set as performed: the load, the reps done and, if the athlete rated it, the RPE."""
+
+    weight: Weight
+    reps: int
+    rpe: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if self.reps < 0:
+            raise ValueError(f"reps are not negative, got {self.reps}")
+        if self.weight.amount < 0:
+            raise ValueError(f"a lifted weight is not negative, got {self.weight}")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A step given in both units, so a lb lift moves by whole lb rather than converted kg."""
+
+    kg: Decimal
+    lb: Decimal
+
+    def __post_init__(self) -> None:
+        if self.kg <= 0 or self.lb <= 0:
+            raise ValueError(f"a step is positive, got {self.kg} kg / {self.lb} lb")
+
+    def in_unit(self, unit: Unit) -> Decimal:
+        return self.kg if unit == Unit.KG else self.lb
+
+
+UPPER_STEP = Amount(Decimal("2.5"), Decimal(5))  # bench, OHP (TRAINING.md)
+LOWER_STEP = Amount(Decimal(5), Decimal(10))  # squat, deadlift (TRAINING.md)
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """The athlete's loadable step per unit and tie rule; derived loads are rounded to it."""
+
+    kg: Decimal = DEFAULT_STEP[Unit.KG]
+    lb: Decimal = DEFAULT_STEP[Unit.LB]
+    mode: Rounding = Rounding.NEAREST
+
+    def __post_init__(self) -> None:
+        if self.kg <= 0 or self.lb <= 0:
+            raise ValueError(f"a rounding step is positive, got {self.kg} kg / {self.lb} lb")
+
+    def round(self, weight: Weight) -> Weight:
+        step = self.kg if weight.unit == Unit.KG else self.lb
+        return weight.rounded(step, self.mode)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[StateT_co]):
+    """A rule's verdict: the next training max or working weight, the state to keep, and why."""
+
+    weight: Weight
+    state: StateT_co
+    reason: str  # "+5 kg: all 5×3+ sets made"
+
+
+def scheme(sets: int, reps: int, *, amrap: bool = False) -> str:
+    """5, 3, amrap → "5×3+"."""
+    return f"{sets}×{reps}{'+' if amrap else ''}"
+
+
+def all_made(lifted: Sequence[LiftedSet], sets: int, reps: int) -> bool:
+    """True when the first `sets` lifted sets exist and each reached `reps`."""
+    return len(lifted) >= sets and all(done.reps >= reps for done in lifted[:sets])
+
+
+def plus(amount: Decimal, unit: Unit) -> str:
+    return f"+{format_amount(amount)} {unit}"
+
+
+def change(old: Weight, new: Weight) -> str:
+    """The signed difference, "+2.5 kg", "−5 lb" or "same weight"."""
+    delta = new.amount - old.amount
+    if delta == 0:
+        return "same weight"
+    sign = "+" if delta > 0 else "−"
+    return f"{sign}{format_amount(abs(delta))} {new.unit}"
+
+
+def percent_off(factor: Decimal) -> str:
+    """0.90 → "−10%"."""
+    return f"−{format_amount((1 - factor) * 100)}%"
+
+
+def ordinal(number: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+    return words.get(number, f"{number}th")

@@ -1,0 +1,398 @@
+"""Progress as plain series for charts, and the facts of a weekly summary.
+
+Rules (ours):
+- An e1RM point is the day's best estimate of one main lift, from that exact lift's sets only
+  (a variation is not the lift); failed sets (0 reps) estimate nothing, nor do sets beyond the
+  Brzycki range when the athlete estimates by Brzycki.
+- A point is a record when it beats the best of every earlier day, all history counted, as
+  records.py says: the first day sets the baseline, and equalling is not beating.
+- Every weight is shown in the athlete's unit. Volume (tonnage) is weight × reps.
+- A set belongs to the day (and week) its workout started on, in the athlete's time zone, so a
+  session that runs past midnight stays one day. Weeks start on Monday.
+- A plan's days are one week's sessions: a 4-day plan plans four sessions a week.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from domain.athletes.use_cases.registration import registered_user
+from domain.plans.model import Exercise
+from domain.progress.ports import ProgressUnitOfWork
+from domain.shared.e1rm import E1rmFormula, e1rm
+from domain.shared.ports import Clock
+from domain.shared.weights import Unit, Weight
+from domain.training.model import LoggedSet, TrainingMax
+from domain.training.records import DatedSet, PersonalRecord, personal_records
+
+MAIN = "main"  # the exercise library's category of lifts trained for their own training max
+OTHER_GROUP = "other"  # the muscle group of an exercise the library does not know
+CALENDAR_MONTHS = 12  # this month and the eleven before it
+VOLUME_WEEKS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class E1rmPoint:
+    day: date
+    e1rm: Decimal  # in the athlete's unit
+    record: bool  # beat every earlier day's best
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingMaxStep:
+    since: date  # in the athlete's time zone; the window's first day for the TM held then
+    weight: Decimal  # in the athlete's unit
+
+
+@dataclass(frozen=True, slots=True)
+class LiftProgress:
+    exercise: str
+    name: str
+    points: tuple[E1rmPoint, ...]  # oldest first, within the window
+    training_maxes: tuple[TrainingMaxStep, ...]  # oldest first, within the window
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyVolume:
+    weeks: tuple[date, ...]  # Mondays, consecutive, oldest first
+    groups: tuple[str, ...]  # muscle groups with any volume, the largest total first
+    tonnage: tuple[tuple[Decimal, ...], ...]  # per group (as `groups`), per week (as `weeks`)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingCalendar:
+    first: date  # the first of a month
+    last: date  # today
+    sets_by_day: Mapping[date, int]  # days with sets done; others were rest days
+    sessions: int  # finished workouts with a set done, in the calendar
+    planned_per_week: int | None  # None without an active plan
+
+    @property
+    def weeks(self) -> Decimal:
+        """How many weeks the calendar spans, today included."""
+        return Decimal((self.last - self.first).days + 1) / 7
+
+    @property
+    def sessions_per_week(self) -> Decimal:
+        return self.sessions / self.weeks
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    unit: Unit
+    formula: E1rmFormula
+    today: date
+    lifts: tuple[LiftProgress, ...]  # the most trained first
+    volume: WeeklyVolume
+    calendar: TrainingCalendar
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.calendar.sets_by_day)
+
+
+@dataclass(frozen=True, slots=True)
+class LiftRecord:
+    exercise: str
+    name: str
+    record: PersonalRecord
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingMaxMove:
+    exercise: str
+    name: str
+    before: Weight  # held when the week began (the first of the week if none was)
+    after: Weight  # held when the week ended
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklySummary:
+    week: date  # its Monday
+    sessions_done: int
+    sessions_planned: int | None
+    records: tuple[LiftRecord, ...]
+    training_max_moves: tuple[TrainingMaxMove, ...]
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def months_back(day: date, months: int) -> date:
+    """The first of the month `months` months before `day`'s."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def start_of(day: date, zone: ZoneInfo) -> datetime:
+    """The first moment of a local day."""
+    return datetime.combine(day, time(), zone)
+
+
+def lift_progress(
+    exercise: Exercise,
+    sets: Iterable[LoggedSet],
+    training_maxes: Sequence[TrainingMax],
+    *,
+    unit: Unit,
+    zone: ZoneInfo,
+    since: date,
+    formula: E1rmFormula = E1rmFormula.EPLEY,
+) -> LiftProgress:
+    """One lift's best e1RM per day from `since` on, records flagged against all of `sets`."""
+    best: dict[date, Decimal] = {}
+    day_of = _local_days(zone)
+    for lifted in sets:
+        estimate = e1rm(lifted.weight, lifted.reps, formula)
+        if estimate is None:
+            continue
+        day = day_of(lifted)
+        amount = estimate.to(unit).amount
+        best[day] = max(best.get(day, amount), amount)
+    points: list[E1rmPoint] = []
+    before: Decimal | None = None
+    for day in sorted(best):
+        record = before is not None and best[day] > before
+        if day >= since:
+            points.append(E1rmPoint(day, best[day], record))
+        before = best[day] if before is None else max(before, best[day])
+    return LiftProgress(
+        exercise.slug, exercise.name, tuple(points), _steps(training_maxes, unit, zone, since)
+    )
+
+
+def _steps(
+    history: Sequence[TrainingMax], unit: Unit, zone: ZoneInfo, since: date
+) -> tuple[TrainingMaxStep, ...]:
+    by_day: dict[date, Decimal] = {}  # the day's last entry is what held at its end
+    for entry in sorted(history, key=lambda tm: tm.effective_at):
+        day = max(entry.effective_at.astimezone(zone).date(), since)
+        by_day[day] = entry.weight.to(unit).amount
+    steps: list[TrainingMaxStep] = []
+    for day, weight in by_day.items():
+        if not steps or steps[-1].weight != weight:
+            steps.append(TrainingMaxStep(day, weight))
+    return tuple(steps)
+
+
+def weekly_volume(
+    sets: Iterable[LoggedSet],
+    exercises: Mapping[str, Exercise],
+    *,
+    unit: Unit,
+    zone: ZoneInfo,
+    today: date,
+    weeks: int = VOLUME_WEEKS,
+) -> WeeklyVolume:
+    """Tonnage per muscle group per week, the last `weeks` weeks up to today's."""
+    last = monday_of(today)
+    mondays = tuple(last - timedelta(weeks=n) for n in reversed(range(weeks)))
+    column = {monday: n for n, monday in enumerate(mondays)}
+    totals: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * weeks)
+    day_of = _local_days(zone)
+    for lifted in sets:
+        week = column.get(monday_of(day_of(lifted)))
+        if week is None:
+            continue
+        known = exercises.get(lifted.exercise)
+        group = known.muscle_group if known else OTHER_GROUP
+        totals[group][week] += lifted.weight.to(unit).amount * lifted.reps
+    groups = sorted((g for g in totals if sum(totals[g])), key=lambda g: (-sum(totals[g]), g))
+    return WeeklyVolume(mondays, tuple(groups), tuple(tuple(totals[g]) for g in groups))
+
+
+def training_calendar(
+    sets: Iterable[LoggedSet],
+    *,
+    zone: ZoneInfo,
+    today: date,
+    planned_per_week: int | None,
+    months: int = CALENDAR_MONTHS,
+) -> TrainingCalendar:
+    """Sets done per day, from the first of the month `months` - 1 months back to today."""
+    first = months_back(today, months - 1)
+    by_day: Counter[date] = Counter()
+    sessions: set[int] = set()
+    day_of = _local_days(zone)
+    for lifted in sets:
+        day = day_of(lifted)
+        if first <= day <= today:
+            by_day[day] += 1
+            sessions.add(lifted.workout_id)
+    return TrainingCalendar(first, today, dict(by_day), len(sessions), planned_per_week)
+
+
+def _local_days(zone: ZoneInfo) -> Callable[[LoggedSet], date]:
+    """The local day a set's workout started; worked out once per workout (a year is 4000 sets)."""
+    days: dict[int, date] = {}
+
+    def day_of(lifted: LoggedSet) -> date:
+        day = days.get(lifted.workout_id)
+        if day is None:
+            day = days[lifted.workout_id] = lifted.workout_started_at.astimezone(zone).date()
+        return day
+
+    return day_of
+
+
+def weekly_summary(
+    week: date,
+    sets: Sequence[LoggedSet],
+    history: Sequence[LoggedSet],
+    training_maxes: Mapping[str, Sequence[TrainingMax]],
+    exercises: Mapping[str, Exercise],
+    *,
+    zone: ZoneInfo,
+    planned_per_week: int | None,
+    formula: E1rmFormula = E1rmFormula.EPLEY,
+) -> WeeklySummary:
+    """The week from Monday `week`: sessions done, records set, training maxes moved.
+
+    `sets` may hold any sets; those of workouts started in the week count. `history` holds
+    the earlier sets of the lifts trained (those of workouts started in the week or later are
+    left out).
+    """
+    begins, ends = start_of(week, zone), start_of(week + timedelta(weeks=1), zone)
+    done = [s for s in sets if begins <= s.workout_started_at < ends]
+    records: list[LiftRecord] = []
+    for exercise in sorted({s.exercise for s in done}):
+        before = [
+            _dated(s) for s in history if s.exercise == exercise and s.workout_started_at < begins
+        ]
+        now = [_dated(s) for s in done if s.exercise == exercise]
+        records.extend(
+            LiftRecord(exercise, _name(exercise, exercises), record)
+            for record in personal_records(before, now, formula)
+        )
+    moves: list[TrainingMaxMove] = []
+    for exercise, entries in sorted(training_maxes.items()):
+        held = [tm for tm in entries if tm.effective_at < begins]
+        changed = [tm for tm in entries if begins <= tm.effective_at < ends]
+        if not changed:
+            continue
+        start = held[-1].weight if held else changed[0].weight
+        end = changed[-1].weight
+        if end.to(Unit.KG).amount != start.to(Unit.KG).amount:
+            moves.append(TrainingMaxMove(exercise, _name(exercise, exercises), start, end))
+    return WeeklySummary(
+        week,
+        len({s.workout_id for s in done}),
+        planned_per_week,
+        tuple(records),
+        tuple(moves),
+    )
+
+
+def _dated(lifted: LoggedSet) -> DatedSet:
+    return DatedSet(lifted.weight, lifted.reps, lifted.logged_at)
+
+
+def _name(exercise: str, exercises: Mapping[str, Exercise]) -> str:
+    known = exercises.get(exercise)
+    return known.name if known else exercise.replace("_", " ").capitalize()
+
+
+class ShowProgress:
+    """The series behind /progress: a year of e1RMs and training days, recent weekly volume."""
+
+    def __init__(self, uow: ProgressUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int) -> Progress:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            zone = user.zone
+            today = self._clock.now().astimezone(zone).date()
+            first = months_back(today, CALENDAR_MONTHS - 1)
+            since = start_of(first, zone)
+            recent = await self._uow.workouts.logged_sets(athlete_id, since=since)
+            exercises = await self._uow.exercises.all()
+            maxes = await self._uow.training_maxes.current(athlete_id)
+            trained = Counter(s.exercise for s in recent)
+            main = sorted(
+                (e for e in exercises.values() if e.category == MAIN),
+                key=lambda e: (-trained[e.slug], e.slug),
+            )
+            shown = [e for e in main if trained[e.slug] or e.slug in maxes]
+            # records are judged against all history: the main lifts' sets from before the window
+            earlier = await self._uow.workouts.logged_sets(
+                athlete_id, until=since, exercises=[e.slug for e in shown]
+            )
+            tm_history = {
+                e.slug: await self._uow.training_maxes.history(athlete_id, e.slug)
+                for e in shown
+                if e.slug in maxes
+            }
+            active = await self._uow.athlete_plans.active(athlete_id)
+            plan = await self._uow.plans.get(active.plan_slug) if active else None
+        by_lift: dict[str, list[LoggedSet]] = defaultdict(list)
+        for lifted in (*earlier, *recent):
+            by_lift[lifted.exercise].append(lifted)
+        lifts = tuple(
+            lift_progress(
+                exercise,
+                by_lift[exercise.slug],
+                tm_history.get(exercise.slug, ()),
+                unit=user.unit,
+                zone=zone,
+                since=first,
+                formula=user.e1rm_formula,
+            )
+            for exercise in shown
+        )
+        return Progress(
+            unit=user.unit,
+            formula=user.e1rm_formula,
+            today=today,
+            lifts=lifts,
+            volume=weekly_volume(recent, exercises, unit=user.unit, zone=zone, today=today),
+            calendar=training_calendar(
+                recent, zone=zone, today=today, planned_per_week=len(plan.days) if plan else None
+            ),
+        )
+
+
+class SummariseWeek:
+    """The weekly summary of the week that holds now, in the athlete's time zone."""
+
+    def __init__(self, uow: ProgressUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int) -> WeeklySummary:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            week = monday_of(self._clock.now().astimezone(user.zone).date())
+            begins = start_of(week, user.zone)
+            done = await self._uow.workouts.logged_sets(athlete_id, since=begins)
+            history = await self._uow.workouts.logged_sets(
+                athlete_id, until=begins, exercises=sorted({s.exercise for s in done})
+            )
+            maxes = await self._uow.training_maxes.current(athlete_id)
+            tm_history = {
+                slug: await self._uow.training_maxes.history(athlete_id, slug) for slug in maxes
+            }
+            exercises = await self._uow.exercises.all()
+            active = await self._uow.athlete_plans.active(athlete_id)
+            plan = await self._uow.plans.get(active.plan_slug) if active else None
+        return weekly_summary(
+            week,
+            done,
+            history,
+            tm_history,
+            exercises,
+            zone=user.zone,
+            planned_per_week=len(plan.days) if plan else None,
+            formula=user.e1rm_formula,
+        )

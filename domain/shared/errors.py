@@ -1,0 +1,5 @@
+"""Errors every context may raise."""
+
+
+class NotRegisteredError(LookupError):
+    """The person has not sent /start yet."""

@@ -1,0 +1,128 @@
+"""What the training context needs from storage: plans run, maxes, workouts, tracks, records."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from domain.plans.ports import PlansUnitOfWork
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import datetime
+
+    from domain.plans.rules.tracks import Track
+    from domain.training.model import (
+        ActivePlan,
+        DoneSet,
+        LoggedSet,
+        TrainingMax,
+        Workout,
+        WorkoutSet,
+    )
+    from domain.training.records import PersonalRecord
+
+
+class AthletePlanRepository(Protocol):
+    async def active(self, athlete_id: int) -> ActivePlan | None: ...
+
+    async def start(self, athlete_id: int, plan_slug: str, at: datetime) -> None:
+        """Makes this the athlete's active plan from day 1; the previous one is kept as history."""
+        ...
+
+    async def set_next_day(self, athlete_id: int, day_number: int) -> None: ...
+
+
+class TrainingMaxRepository(Protocol):
+    async def current(self, athlete_id: int) -> dict[str, TrainingMax]:
+        """The newest entry per exercise."""
+        ...
+
+    async def history(self, athlete_id: int, exercise: str) -> list[TrainingMax]:
+        """Oldest first."""
+        ...
+
+    async def add(self, athlete_id: int, training_max: TrainingMax) -> None: ...
+
+
+class WorkoutRepository(Protocol):
+    async def open_for(self, athlete_id: int) -> Workout | None:
+        """The athlete's unfinished workout, if any (there is at most one)."""
+        ...
+
+    async def get(self, workout_id: int) -> Workout | None: ...
+
+    async def all_open(self) -> list[Workout]:
+        """Every athlete's unfinished workout."""
+        ...
+
+    async def add(self, workout: Workout) -> Workout:
+        """Stores a new workout with its prescribed sets; returns it with its id."""
+        ...
+
+    async def save_set(self, workout_id: int, workout_set: WorkoutSet) -> None:
+        """Stores what was done (or skipped, or cleared) for the set at its position."""
+        ...
+
+    async def finish(self, workout_id: int, at: datetime) -> None: ...
+
+    async def finished(self, athlete_id: int, limit: int, offset: int = 0) -> list[Workout]:
+        """Finished workouts, newest first."""
+        ...
+
+    async def done_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DoneSet]]:
+        """Every set done in the athlete's finished workouts of these exercises, oldest first."""
+        ...
+
+    async def logged_sets(
+        self,
+        athlete_id: int,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        exercises: Sequence[str] | None = None,
+    ) -> list[LoggedSet]:
+        """Sets done in finished workouts started in [since, until), oldest first.
+
+        Only of `exercises` if given; either bound may be left open.
+        """
+        ...
+
+
+class TrackRepository(Protocol):
+    async def current(self, athlete_id: int) -> dict[str, Track]:
+        """The newest entry per track key."""
+        ...
+
+    async def history(self, athlete_id: int, key: str) -> list[Track]:
+        """Oldest first."""
+        ...
+
+    async def add(self, athlete_id: int, track: Track) -> None: ...
+
+
+class RecordRepository(Protocol):
+    async def add(
+        self, athlete_id: int, workout_id: int, exercise: str, record: PersonalRecord
+    ) -> None:
+        """Stores a record set in the workout (once per workout, exercise and kind)."""
+        ...
+
+
+class TrainingUnitOfWork(PlansUnitOfWork, Protocol):
+    """A transaction over everything an athlete's training touches."""
+
+    @property
+    def athlete_plans(self) -> AthletePlanRepository: ...
+
+    @property
+    def training_maxes(self) -> TrainingMaxRepository: ...
+
+    @property
+    def workouts(self) -> WorkoutRepository: ...
+
+    @property
+    def tracks(self) -> TrackRepository: ...
+
+    @property
+    def records(self) -> RecordRepository: ...

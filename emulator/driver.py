@@ -1,0 +1,631 @@
+"""The test-facing side: start the emulator, play users and groups, wait for what the bot does."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+from emulator.control import add_control_routes
+from emulator.flood import FloodLimiter, FloodLimits, FloodViolation
+from emulator.media import FileStore
+from emulator.methods import BotApi
+from emulator.server import ApiServer, RecordedRequest
+from emulator.state import (
+    CallbackAnswer,
+    CallbackQueryRecord,
+    ChatEvent,
+    ChatRecord,
+    Member,
+    MemberStatus,
+    MessageView,
+    StoredMessage,
+    UserRecord,
+    World,
+)
+from emulator.telegram_html import FormattedText, utf16_len
+from emulator.updates import UpdateQueue
+
+_COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
+_MENTION = re.compile(r"(?<![\w/@])@[A-Za-z][A-Za-z0-9_]{3,31}")
+
+
+class EmulatorTimeoutError(AssertionError):
+    """The bot did not do what a test waited for in time."""
+
+
+def user_text(text: str) -> FormattedText:
+    """A user's plain text with the bot_command and mention entities Telegram adds."""
+    found = [("bot_command", match) for match in _COMMAND.finditer(text)]
+    found += [("mention", match) for match in _MENTION.finditer(text)]
+    entities = [
+        {
+            "type": kind,
+            "offset": utf16_len(text[: match.start()]),
+            "length": utf16_len(match.group()),
+        }
+        for kind, match in sorted(found, key=lambda pair: pair[1].start())
+    ]
+    return FormattedText(text, tuple(entities))
+
+
+class ChatDriver:
+    """A chat as tests see it: its messages now, its members, the bot's place in it."""
+
+    def __init__(self, emulator: BotApiEmulator, record: ChatRecord) -> None:
+        self._emu = emulator
+        self.record = record
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def type(self) -> str:
+        return self.record.type
+
+    @property
+    def title(self) -> str | None:
+        return self.record.title
+
+    @property
+    def messages(self) -> list[MessageView]:
+        """The chat as it looks now: edits applied, deleted messages gone."""
+        return [message.view() for message in self.record.messages.values()]
+
+    @property
+    def bot_messages(self) -> list[MessageView]:
+        return [message for message in self.messages if message.from_bot]
+
+    @property
+    def last_bot_message(self) -> MessageView | None:
+        bot_messages = self.bot_messages
+        return bot_messages[-1] if bot_messages else None
+
+    def message(self, message_id: int) -> MessageView | None:
+        stored = self.record.messages.get(message_id)
+        return None if stored is None else stored.view()
+
+    @property
+    def events(self) -> list[ChatEvent]:
+        """Every message, edit and deletion in order, as snapshots."""
+        return list(self.record.events)
+
+    @property
+    def actions(self) -> list[str]:
+        """Chat actions (typing, upload_photo...) the bot sent, in order."""
+        return list(self.record.actions)
+
+    @property
+    def reply_keyboard(self) -> dict[str, Any] | None:
+        """The reply keyboard the bot last showed here, if not removed."""
+        return self.record.reply_keyboard
+
+    def add_member(self, user: UserDriver, status: MemberStatus = "member") -> None:
+        self.record.members[user.id] = Member(user.record, status)
+        self._emu.world.changed()
+
+    def remove_bot(self, by: UserDriver | None = None) -> int | None:
+        """The bot is removed from the group; a my_chat_member update is queued (its id)."""
+        status: MemberStatus = "kicked" if self.type == "supergroup" else "left"
+        return self._emu.set_bot_status(self.record, status, by)
+
+    def add_bot(self, by: UserDriver | None = None, status: MemberStatus = "member") -> None:
+        self._emu.set_bot_status(self.record, status, by)
+
+    def transcript(self, last: int = 15) -> str:
+        lines = []
+        for message in self.messages[-last:]:
+            who = "bot" if message.from_bot else f"user {message.sender_id}"
+            labels = f" {message.button_labels}" if message.buttons else ""
+            media = f" [{message.media_kind}]" if message.media_kind else ""
+            lines.append(f"#{message.message_id} {who}{media}: {message.content!r}{labels}")
+        return "\n".join(lines) or "(no messages)"
+
+
+class UserDriver:
+    """One Telegram user: writes, presses buttons, edits, blocks; waits for the bot's answers."""
+
+    def __init__(self, emulator: BotApiEmulator, record: UserRecord, chat: ChatDriver) -> None:
+        self._emu = emulator
+        self.record = record
+        self.chat = chat
+        self._message_cursor: dict[int, int] = {}
+        self._edit_cursor: dict[int, int] = {}
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def callback_answers(self) -> list[CallbackAnswer]:
+        return list(self._emu.world.callback_answers.get(self.id, []))
+
+    def _target(self, chat: ChatDriver | None) -> ChatRecord:
+        record = (chat or self.chat).record
+        if record.is_private and record.bot_status == "kicked":
+            raise RuntimeError(f"user {self.id} has blocked the bot: call unblock_bot() first")
+        if not record.is_private:
+            if record.bot_status in {"left", "kicked"}:
+                raise RuntimeError(f"the bot is not in chat {record.id}: call add_bot() first")
+            record.members.setdefault(self.id, Member(self.record, "member"))
+        return record
+
+    def _mark(self, chat: ChatRecord) -> None:
+        """Everything the bot does from now on is an answer to this action."""
+        self._message_cursor[chat.id] = len(chat.events)
+        self._edit_cursor[chat.id] = len(chat.events)
+
+    async def _post(self, chat: ChatDriver | None, deliver_twice: bool, **fields: Any) -> int:
+        record = self._target(chat)
+        self._mark(record)
+        record.started = True
+        world = self._emu.world
+        message = world.new_message(record, self.record, **fields)
+        payload = message.to_api(record)
+        return self._emu.updates.push("message", payload, deliver_twice=deliver_twice)
+
+    async def send(
+        self,
+        text: str,
+        *,
+        chat: ChatDriver | None = None,
+        reply_to: int | None = None,
+        deliver_twice: bool = False,
+    ) -> int:
+        """Write a text message; returns the update_id."""
+        return await self._post(
+            chat, deliver_twice, text=user_text(text), reply_to_message_id=reply_to
+        )
+
+    async def send_photo(
+        self,
+        data: bytes,
+        *,
+        caption: str | None = None,
+        chat: ChatDriver | None = None,
+        deliver_twice: bool = False,
+    ) -> int:
+        media = self._emu.files.add_photo(data)
+        return await self._post(chat, deliver_twice, media=media, caption=_caption(caption))
+
+    async def send_document(
+        self,
+        data: bytes,
+        filename: str = "file.bin",
+        *,
+        caption: str | None = None,
+        mime_type: str | None = None,
+        chat: ChatDriver | None = None,
+        deliver_twice: bool = False,
+    ) -> int:
+        media = self._emu.files.add_document(data, file_name=filename, mime_type=mime_type)
+        return await self._post(chat, deliver_twice, media=media, caption=_caption(caption))
+
+    async def send_video(
+        self,
+        data: bytes,
+        *,
+        caption: str | None = None,
+        duration: int = 5,
+        width: int = 640,
+        height: int = 360,
+        filename: str = "video.mp4",
+        chat: ChatDriver | None = None,
+        deliver_twice: bool = False,
+    ) -> int:
+        media = self._emu.files.add_video(
+            data, width=width, height=height, duration=duration, file_name=filename
+        )
+        return await self._post(chat, deliver_twice, media=media, caption=_caption(caption))
+
+    async def press_forged(
+        self,
+        message_id: int,
+        data: str,
+        *,
+        chat: ChatDriver | None = None,
+    ) -> str:
+        """A modified client: sends any callback data from a bot message, button or not."""
+        record = self._target(chat)
+        message = record.messages[message_id]
+        return self._send_callback(record, message, data, deliver_twice=False)
+
+    def _send_callback(
+        self, record: ChatRecord, message: StoredMessage, data: str, deliver_twice: bool
+    ) -> str:
+        self._mark(record)
+        world = self._emu.world
+        query = CallbackQueryRecord(
+            id=world.new_callback_id(),
+            user_id=self.id,
+            chat_id=record.id,
+            message_id=message.message_id,
+            data=data,
+            created_at=time.monotonic(),
+        )
+        world.callback_queries[query.id] = query
+        payload = {
+            "id": query.id,
+            "from": self.record.to_api(),
+            "chat_instance": record.chat_instance,
+            "message": message.to_api(record),
+            "data": query.data,
+        }
+        self._emu.updates.push("callback_query", payload, deliver_twice=deliver_twice)
+        return query.id
+
+    async def press(
+        self,
+        label: str,
+        *,
+        chat: ChatDriver | None = None,
+        message_id: int | None = None,
+        deliver_twice: bool = False,
+    ) -> str:
+        """Press the inline button with this label on the newest bot message that has it."""
+        record = self._target(chat)
+        candidates = [m for m in record.messages.values() if m.sender.is_bot]
+        if message_id is not None:
+            candidates = [m for m in candidates if m.message_id == message_id]
+        for message in reversed(candidates):
+            button = message.view().button(label)
+            if button is None:
+                continue
+            if button.callback_data is None:
+                raise ValueError(f"button {label!r} does not send a callback (url={button.url})")
+            return self._send_callback(record, message, button.callback_data, deliver_twice)
+        shown = [m.view().button_labels for m in candidates[-3:]]
+        raise LookupError(f"no bot message in chat {record.id} has a button {label!r}; {shown}")
+
+    async def edit(self, message_id: int, text: str, *, chat: ChatDriver | None = None) -> int:
+        """Edit one of this user's messages; returns the edited_message update_id."""
+        record = self._target(chat)
+        message = record.messages.get(message_id)
+        if message is None or message.sender.id != self.id:
+            raise LookupError(f"user {self.id} has no message {message_id} in chat {record.id}")
+        self._mark(record)
+        edited = self._emu.world.edit_message(record, message, text=user_text(text))
+        return self._emu.updates.push("edited_message", edited.to_api(record))
+
+    def block_bot(self, *, notify: bool = True) -> int | None:
+        """Block the bot: sends fail with 403 and a my_chat_member (kicked) update is queued.
+
+        notify=False leaves the update out, as when the bot has not fetched it yet. Returns
+        the update's id, if one was queued.
+        """
+        return self._emu.set_bot_status(self.chat.record, "kicked", self, notify=notify)
+
+    def unblock_bot(self, *, notify: bool = True) -> int | None:
+        return self._emu.set_bot_status(self.chat.record, "member", self, notify=notify)
+
+    def allow_messages(self) -> None:
+        """The user started the bot some time ago: the bot may write first, no update queued."""
+        self.chat.record.started = True
+
+    async def wait_for_message(
+        self,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a plain deadline reads best in tests
+        *,
+        chat: ChatDriver | None = None,
+    ) -> MessageView:
+        """The next new bot message in the chat since this user's last action, as sent."""
+        record = (chat or self.chat).record
+        event = await self._next_event(record, self._message_cursor, "message", None, timeout)
+        return event.message
+
+    async def wait_for_edit(
+        self,
+        timeout: float = 5.0,  # noqa: ASYNC109
+        *,
+        message_id: int | None = None,
+        chat: ChatDriver | None = None,
+    ) -> MessageView:
+        """The next edit of a bot message since this user's last action, as edited."""
+        record = (chat or self.chat).record
+        event = await self._next_event(record, self._edit_cursor, "edit", message_id, timeout)
+        return event.message
+
+    async def wait_for_callback_answer(
+        self,
+        query_id: str,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> CallbackAnswer:
+        def answered() -> CallbackAnswer | None:
+            return next((a for a in self.callback_answers if a.query_id == query_id), None)
+
+        await self._emu.wait_until(
+            lambda: answered() is not None, timeout, f"no answer to callback query {query_id}"
+        )
+        answer = answered()
+        assert answer is not None
+        return answer
+
+    async def wait_until(
+        self,
+        predicate: Callable[[], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> None:
+        await self._emu.wait_until(predicate, timeout, chat=self.chat)
+
+    async def _next_event(
+        self,
+        record: ChatRecord,
+        cursors: dict[int, int],
+        kind: str,
+        message_id: int | None,
+        seconds: float,
+    ) -> ChatEvent:
+        found: list[ChatEvent] = []
+
+        def arrived() -> bool:
+            start = cursors.get(record.id, 0)
+            for index in range(start, len(record.events)):
+                event = record.events[index]
+                if event.kind != kind or not event.message.from_bot:
+                    continue
+                if message_id is not None and event.message.message_id != message_id:
+                    continue
+                cursors[record.id] = index + 1
+                found.append(event)
+                return True
+            return False
+
+        what = f"a bot {kind}" + ("" if message_id is None else f" of message {message_id}")
+        chat = self._emu.chat(record.id)
+        await self._emu.wait_until(arrived, seconds, f"{what} in chat {record.id}", chat=chat)
+        return found[0]
+
+
+def _caption(caption: str | None) -> FormattedText | None:
+    return None if caption is None else FormattedText(caption)
+
+
+class BotApiEmulator:
+    """A local Bot API server on 127.0.0.1 with drivers for users, groups and faults."""
+
+    def __init__(
+        self,
+        token: str = "123456:TEST-token",  # noqa: S107 - a fake token for a local server
+        bot_username: str = "spotter_test_bot",
+        *,
+        bot_first_name: str = "Spotter",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        first_update_id: int = 1,
+        control: bool = False,
+    ) -> None:
+        self.token = token
+        self._control = control
+        self.world = World(token, bot_username, bot_first_name)
+        self.files = FileStore()
+        self.updates = UpdateQueue(self.world.notifier, first_update_id)
+        self.api = BotApi(self.world, self.updates, self.files)
+        self.server = ApiServer(self.api, self.files, token)
+        self._host = host
+        self._port = port
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+        self._users: dict[int, UserDriver] = {}
+        self._chats: dict[int, ChatDriver] = {}
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = self.server.app()
+        if self._control:
+            add_control_routes(app, self)
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self._host, self._port))
+        await web.SockSite(runner, sock).start()
+        self._runner = runner
+        host, port = sock.getsockname()[:2]
+        self.base_url = f"http://{host}:{port}"
+
+    async def stop(self) -> None:
+        self.updates.closing = True
+        self.world.changed()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # --- the world -------------------------------------------------------------------------
+
+    @property
+    def bot_user(self) -> UserRecord:
+        return self.world.bot
+
+    def user(
+        self,
+        user_id: int,
+        first_name: str = "User",
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "en",
+    ) -> UserDriver:
+        """The user with this id (created on first call); their private chat has the same id."""
+        if user_id in self._users:
+            return self._users[user_id]
+        record = UserRecord(user_id, first_name, last_name, username, language_code)
+        self.world.users[user_id] = record
+        chat = ChatRecord(user_id, "private", user=record)
+        self.world.chats[user_id] = chat
+        driver = UserDriver(self, record, self._chat_driver(chat))
+        self._users[user_id] = driver
+        return driver
+
+    def group(
+        self,
+        chat_id: int,
+        title: str = "Group",
+        *,
+        chat_type: str | None = None,
+        bot_status: MemberStatus = "member",
+    ) -> ChatDriver:
+        """A group (ids from -100... are supergroups) that the bot is already in."""
+        if chat_id in self._chats:
+            return self._chats[chat_id]
+        if chat_id >= 0:
+            raise ValueError("group chat ids are negative")
+        kind = chat_type or ("supergroup" if str(chat_id).startswith("-100") else "group")
+        record = ChatRecord(chat_id, kind, title=title, bot_status=bot_status)
+        self.world.chats[chat_id] = record
+        return self._chat_driver(record)
+
+    def chat(self, chat_id: int) -> ChatDriver:
+        return self._chats[chat_id]
+
+    def _chat_driver(self, record: ChatRecord) -> ChatDriver:
+        driver = ChatDriver(self, record)
+        self._chats[record.id] = driver
+        return driver
+
+    def set_bot_status(
+        self,
+        chat: ChatRecord,
+        status: MemberStatus,
+        by: UserDriver | None,
+        *,
+        notify: bool = True,
+    ) -> int | None:
+        """Change the bot's membership and queue the my_chat_member update; returns its id."""
+        old = chat.bot_status
+        if old == status:
+            return None
+        chat.bot_status = status
+        if not notify:
+            self.world.changed()
+            return None
+        actor = by.record if by is not None else chat.user
+        if actor is None:
+            raise ValueError("say which user changed the bot's membership (by=...)")
+        payload = {
+            "chat": chat.to_api(),
+            "from": actor.to_api(),
+            "date": self.world.now(),
+            "old_chat_member": Member(self.world.bot, old).to_api(),
+            "new_chat_member": Member(self.world.bot, status).to_api(),
+        }
+        self.world.changed()
+        return self.updates.push("my_chat_member", payload)
+
+    # --- faults, limits, redelivery --------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str | None = None,
+        *,
+        status: int = 429,
+        retry_after: int | None = None,
+        times: int = 1,
+        description: str | None = None,
+    ) -> None:
+        """Answer the next `times` calls of `method` (any method if None) with an error."""
+        self.server.add_fault(
+            method, status=status, retry_after=retry_after, times=times, description=description
+        )
+
+    def enforce_flood_limits(
+        self,
+        per_chat_per_second: float = 1.0,
+        per_group_per_minute: int = 20,
+        global_per_second: int = 30,
+        burst: int = 3,
+    ) -> None:
+        limits = FloodLimits(per_chat_per_second, per_group_per_minute, global_per_second, burst)
+        self.server.limiter = FloodLimiter(limits)
+
+    def disable_flood_limits(self) -> None:
+        self.server.limiter = None
+
+    def redeliver(self, update_id: int) -> None:
+        """Hand this update to the bot once more, with the same update_id."""
+        self.updates.redeliver(update_id)
+
+    @property
+    def callback_query_timeout(self) -> float:
+        return self.api.callback_timeout
+
+    @callback_query_timeout.setter
+    def callback_query_timeout(self, seconds: float) -> None:
+        self.api.callback_timeout = seconds
+
+    # --- what happened ---------------------------------------------------------------------
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        return self.server.requests
+
+    @property
+    def api_errors(self) -> list[RecordedRequest]:
+        """Non-2xx answers that were neither injected faults nor flood-limit refusals."""
+        return self.server.api_errors
+
+    @property
+    def flood_violations(self) -> list[FloodViolation]:
+        return self.server.flood_violations
+
+    def calls(self, method: str) -> list[RecordedRequest]:
+        return [r for r in self.server.requests if r.method.lower() == method.lower()]
+
+    def commands(
+        self, *, language_code: str = "", scope: dict[str, Any] | None = None
+    ) -> list[dict[str, str]]:
+        """The bot's command list for a scope and language, as getMyCommands would return it."""
+        key = json.dumps(scope or {"type": "default"}, sort_keys=True)
+        return self.world.commands.get((key, language_code), [])
+
+    def is_confirmed(self, update_id: int) -> bool:
+        return self.updates.is_confirmed(update_id)
+
+    async def wait_confirmed(
+        self,
+        update_id: int,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> None:
+        """Wait until the bot has confirmed the update by polling with a higher offset."""
+        await self.wait_until(
+            lambda: self.updates.is_confirmed(update_id), timeout, f"confirmation of {update_id}"
+        )
+
+    async def wait_until(
+        self,
+        predicate: Callable[[], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109
+        what: str = "the condition",
+        *,
+        chat: ChatDriver | None = None,
+    ) -> None:
+        """Wait until the predicate holds, re-checking after every change; raise on timeout."""
+        if await self.world.notifier.wait_for(predicate, timeout):
+            return
+        details = [f"timed out after {timeout}s waiting for {what}"]
+        if chat is not None:
+            details.append(f"chat {chat.id}:\n{chat.transcript()}")
+        details.extend(
+            f"API error {error.method} {error.status}: {error.response}"
+            for error in self.api_errors[-5:]
+        )
+        raise EmulatorTimeoutError("\n".join(details))

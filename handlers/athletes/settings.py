@@ -1,0 +1,238 @@
+"""/settings: the athlete's preferences, one card edited in place."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery, Message, User
+from aiogram_dialog import Dialog, DialogManager, StartMode
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
+from aiogram_dialog.widgets.text import Const, Format
+
+from domain.athletes.model import UnknownTimeZoneError
+from domain.athletes.ports import AthletesUnitOfWork
+from domain.athletes.use_cases.preferences import (
+    BARS,
+    SMALLEST_PLATES,
+    ChooseUnits,
+    InvalidBarError,
+    InvalidPlateError,
+    PlatesError,
+    SetBar,
+    SetE1rmFormula,
+    SetPlates,
+    SetRounding,
+    SetWarmups,
+)
+from domain.athletes.use_cases.registration import SetTimeZone, find_user
+from domain.shared.e1rm import E1rmFormula
+from domain.shared.weights import Rounding, Unit, format_amount
+from handlers.common import texts
+from handlers.common.cards import Card
+from handlers.common.filters import leaves_others_alone
+from handlers.common.states import SettingsSG
+
+
+async def on_settings(
+    message: Message, dialog_manager: DialogManager, uow: AthletesUnitOfWork
+) -> None:
+    if message.from_user is None or await find_user(uow, message.from_user.id) is None:
+        await message.answer(texts.REGISTER_FIRST)
+        return
+    await dialog_manager.start(SettingsSG.main, mode=StartMode.RESET_STACK)
+
+
+async def settings_getter(
+    uow: AthletesUnitOfWork, event_from_user: User, **_: Any
+) -> dict[str, Any]:
+    user = await find_user(uow, event_from_user.id)
+    if user is None:
+        return {
+            "summary": texts.REGISTER_FIRST,
+            "plates": [],
+            "other_unit": "",
+            "warmups_toggle": "",
+        }
+    other = Unit.LB if user.unit == Unit.KG else Unit.KG
+    return {
+        "summary": texts.settings_summary(
+            time_zone=user.time_zone,
+            unit=str(user.unit),
+            smallest_plate=format_amount(user.rounding_step / 2),
+            rounds_down=user.rounding == Rounding.DOWN,
+            warmups=user.warmups,
+            bar=str(user.bar_for(user.unit)),
+            formula=user.e1rm_formula.value.title(),
+            plates=texts.owned_plates(
+                None
+                if user.plates is None or user.plates.bar.unit != user.unit
+                else [(format_amount(size), n) for size, n in user.plates.pairs.items()]
+            ),
+        ),
+        "bars": [format_amount(b) for b in BARS[user.unit]],
+        "formula_toggle": texts.use_formula(
+            (
+                E1rmFormula.EPLEY
+                if user.e1rm_formula == E1rmFormula.BRZYCKI
+                else E1rmFormula.BRZYCKI
+            ).value.title()
+        ),
+        "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
+        "other_unit": str(other),
+        "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
+        "rounding_toggle": texts.ROUND_NEAREST
+        if user.rounding == Rounding.DOWN
+        else texts.ROUND_DOWN,
+    }
+
+
+def _athlete_id(manager: DialogManager) -> int:
+    sender: User = manager.middleware_data["event_from_user"]
+    return sender.id
+
+
+async def on_switch_units(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        await ChooseUnits(uow)(user.telegram_id, Unit.LB if user.unit == Unit.KG else Unit.KG)
+
+
+async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    try:
+        await SetRounding(uow)(_athlete_id(manager), Decimal(item), None)
+    except (InvalidOperation, InvalidPlateError):
+        return  # a forged or stale choice: the card simply shows the current settings
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    try:
+        await SetBar(uow)(_athlete_id(manager), Decimal(item))
+    except (InvalidOperation, InvalidBarError):
+        return  # a forged or stale choice: the card simply shows the current settings
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        other = (
+            E1rmFormula.EPLEY if user.e1rm_formula == E1rmFormula.BRZYCKI else E1rmFormula.BRZYCKI
+        )
+        await SetE1rmFormula(uow)(user.telegram_id, other)
+
+
+async def on_toggle_warmups(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        await SetWarmups(uow)(user.telegram_id, not user.warmups)
+
+
+async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        flipped = Rounding.NEAREST if user.rounding == Rounding.DOWN else Rounding.DOWN
+        await SetRounding(uow)(user.telegram_id, None, flipped)
+
+
+async def on_time_zone_text(
+    message: Message, _widget: Any, manager: DialogManager, text: str
+) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    sender: User = manager.middleware_data["event_from_user"]
+    try:
+        user = await SetTimeZone(uow)(sender.id, text)
+    except UnknownTimeZoneError:
+        await message.answer(texts.unknown_time_zone(text))
+        return
+    await message.answer(texts.time_zone_set(user.time_zone))
+    await manager.switch_to(SettingsSG.main)
+
+
+async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -> None:
+    await message.answer(texts.TIME_ZONE_PROMPT)
+
+
+async def on_plates_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    try:
+        await SetPlates(uow)(_athlete_id(manager), message.text or "")
+    except PlatesError as error:
+        await message.answer(texts.plates_problem(error.problem, error.part))
+        return
+    await manager.switch_to(SettingsSG.main)
+
+
+def _pick_one(prompt: str, items: str, on_click: Any, state: State, *more: Any) -> Card:
+    """A card that offers the getter's `items` as buttons, and a way back."""
+    return Card(
+        Const(prompt),
+        Select(
+            Format("{item}"), id=f"pick_{items}", item_id_getter=str, items=items, on_click=on_click
+        ),
+        *more,
+        SwitchTo(Const(texts.BACK_BUTTON), id=f"back_{items}", state=SettingsSG.main),
+        state=state,
+        getter=settings_getter,
+    )
+
+
+def build_dialog() -> Dialog:
+    return leaves_others_alone(
+        Dialog(
+            Card(
+                Format("{summary}"),
+                Row(
+                    SwitchTo(
+                        Const(texts.SETTINGS_TIME_ZONE_BUTTON), id="tz", state=SettingsSG.time_zone
+                    ),
+                    Button(Format(texts.SWITCH_UNITS), id="units", on_click=on_switch_units),
+                ),
+                Row(
+                    SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
+                    Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
+                ),
+                Row(
+                    SwitchTo(Const(texts.BAR_BUTTON), id="bar", state=SettingsSG.bar),
+                    Button(Format("{formula_toggle}"), id="formula", on_click=on_toggle_formula),
+                ),
+                Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
+                Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
+                state=SettingsSG.main,
+                getter=settings_getter,
+            ),
+            _pick_one(texts.BAR_PROMPT, "bars", on_bar, SettingsSG.bar),
+            _pick_one(
+                texts.PLATES_PROMPT,
+                "plates",
+                on_plate,
+                SettingsSG.plates,
+                MessageInput(on_plates_text, content_types=["text"]),
+            ),
+            Card(
+                Const(texts.TIME_ZONE_PROMPT),
+                TextInput(id="tz_text", on_success=on_time_zone_text),
+                MessageInput(on_not_text),
+                SwitchTo(Const(texts.BACK_BUTTON), id="back", state=SettingsSG.main),
+                state=SettingsSG.time_zone,
+            ),
+        )
+    )
+
+
+def build_router() -> Router:
+    router = Router(name="settings")
+    router.message.register(on_settings, Command("settings"), F.chat.type == "private")
+    router.include_router(build_dialog())
+    return router

@@ -1,0 +1,59 @@
+"""/start and /help: registration and what Spotter can do."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_dialog import DialogManager, StartMode
+
+from domain.athletes.model import Profile
+from domain.athletes.use_cases.registration import RegisterUser
+from domain.shared.ports import Clock
+from domain.training.ports import TrainingUnitOfWork
+from domain.training.use_cases.onboarding import active_plan
+from handlers.common import texts
+from handlers.common.states import OnboardingSG
+
+
+async def on_start(
+    message: Message, uow: TrainingUnitOfWork, clock: Clock, dialog_manager: DialogManager
+) -> None:
+    sender = message.from_user
+    if sender is None:
+        return
+    registration = await RegisterUser(uow, clock)(
+        Profile(
+            telegram_id=sender.id,
+            first_name=sender.first_name,
+            last_name=sender.last_name,
+            username=sender.username,
+            language=sender.language_code or "en",
+        )
+    )
+    name = registration.user.first_name
+    greeting = texts.welcome_new(name) if registration.is_new else texts.welcome_back(name)
+    await message.answer(greeting)
+    if await active_plan(uow, sender.id) is None:
+        await dialog_manager.start(OnboardingSG.units, mode=StartMode.RESET_STACK)
+
+
+async def on_start_in_group(message: Message, bot_username: str) -> None:
+    button = InlineKeyboardButton(
+        text=texts.GROUP_START_BUTTON, url=f"https://t.me/{bot_username}?start=group"
+    )
+    await message.reply(
+        texts.GROUP_START, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+    )
+
+
+async def on_help(message: Message) -> None:
+    await message.answer(texts.help_text())
+
+
+def build_router() -> Router:
+    router = Router(name="start")
+    router.message.register(on_start, CommandStart(), F.chat.type == "private")
+    router.message.register(on_start_in_group, CommandStart())
+    router.message.register(on_help, Command("help"))
+    return router

@@ -1,0 +1,39 @@
+"""What Spotter says when nothing else understood the message."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+
+from domain.shared.weights import Unit
+from domain.training.entry import EntryError, parse_entry
+from handlers.common import texts
+from handlers.common.filters import Addressed
+
+
+async def on_unknown_command(message: Message) -> None:
+    await message.answer(texts.UNKNOWN_COMMAND)
+
+
+async def on_unknown_text(message: Message) -> None:
+    looks_like_a_set = not isinstance(parse_entry(message.text or "", Unit.KG), EntryError)
+    await message.answer(texts.NO_CARD_FOR_SET if looks_like_a_set else texts.UNKNOWN_TEXT)
+
+
+async def on_unmatched_press(callback: CallbackQuery) -> None:
+    """A button no handler knows: from an old message, or from a modified client."""
+    await callback.answer(texts.OUTDATED_CARD, show_alert=True)
+
+
+async def on_unsupported_message(message: Message) -> None:
+    await message.answer(texts.UNSUPPORTED_MESSAGE)
+
+
+def build_router() -> Router:
+    router = Router(name="fallback")
+    router.message.filter(Addressed())
+    router.message.register(on_unknown_command, F.text.startswith("/"))
+    router.message.register(on_unknown_text, F.text)
+    router.message.register(on_unsupported_message)
+    router.callback_query.register(on_unmatched_press)
+    return router

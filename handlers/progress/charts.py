@@ -1,0 +1,423 @@
+"""Progress charts as PNG bytes: pure functions of the series, for a worker process to run.
+
+Drawn with matplotlib's object API on an Agg canvas (no pyplot, no global state), sized for a
+phone: 1080 px wide, large type, one palette in which a lift and its muscle group share a colour.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import os
+from datetime import date
+from io import BytesIO
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PIL import Image
+
+from domain.progress.series import LiftProgress, Progress, TrainingCalendar
+from handlers.progress import texts
+
+DPI = 100
+WIDTH = 10.8  # inches: 1080 px, what Telegram shows a photo at on most phones
+MAX_LIFTS = 6
+PALETTE_COLOURS = 256
+WORKER_NICENESS = 10  # a set logged waits for no chart: the event loop's process goes first
+
+INK, MUTED, GRID, PAPER = "#1f2933", "#616e7c", "#e4e7eb", "#ffffff"
+RECORD = "#f7b801"
+# Okabe–Ito, safe for colour-blind eyes; a lift and its muscle group share one
+LIFT_COLOURS = {
+    "squat": "#0072b2",
+    "bench": "#d55e00",
+    "deadlift": "#009e73",
+    "ohp": "#cc79a7",
+    "barbell_row": "#56b4e9",
+    "power_clean": "#e69f00",
+}
+GROUP_COLOURS = {
+    "legs": "#0072b2",
+    "chest": "#d55e00",
+    "back": "#009e73",
+    "shoulders": "#cc79a7",
+    "arms": "#56b4e9",
+    "full_body": "#e69f00",
+}
+SPARE_COLOURS = ("#8d6e63", "#7b8794", "#3e4c59", "#b08900")
+HEAT = ("#e4e7eb", "#b7e4c7", "#74c69d", "#2d9d5c", "#1b5e3b")  # rest, then more sets
+HEAT_SETS = (1, 8, 15, 22)  # the fewest sets that reach each shade after rest
+
+TITLE, SUBTITLE, LABEL, TICK, SMALL = 30, 20, 21, 17, 15
+
+
+def render_e1rm(progress: Progress) -> bytes:
+    """Estimated 1RM per main lift: a line per lift, PR stars, its training max as steps."""
+    lifts = progress.lifts[:MAX_LIFTS]
+    columns = 1 if len(lifts) <= 1 else 2
+    rows = max(1, math.ceil(len(lifts) / columns))
+    figure = _figure(4.0 + 3.9 * rows)
+    _titles(figure, texts.E1RM_TITLE, texts.e1rm_subtitle(progress.unit, progress.formula))
+    if not lifts:
+        _empty(figure.add_subplot(), texts.NO_LIFTS)
+        return _png(figure)
+    grid = figure.add_gridspec(
+        rows,
+        columns,
+        left=0.09,
+        right=0.97,
+        top=1 - 2.15 / figure.get_figheight(),
+        bottom=1.25 / figure.get_figheight(),
+        hspace=0.55,
+        wspace=0.22,
+    )
+    first = progress.calendar.first
+    for index, lift in enumerate(lifts):
+        axes = figure.add_subplot(grid[index // columns, index % columns])
+        _lift(axes, lift, first, progress.today, _colour(LIFT_COLOURS, lift.exercise, index))
+        axes.set_title(
+            texts.lift_title(
+                lift.name, lift.points[-1].e1rm if lift.points else None, progress.unit
+            ),
+            fontsize=LABEL,
+            color=INK,
+            loc="left",
+            pad=10,
+            fontweight="bold",
+        )
+    figure.legend(
+        handles=[
+            Line2D([], [], color=MUTED, linewidth=3, marker="o", label=texts.E1RM_LEGEND),
+            Line2D(
+                [],
+                [],
+                color=RECORD,
+                marker="*",
+                markersize=20,
+                markeredgecolor=INK,
+                linestyle="none",
+                label=texts.RECORD_LEGEND,
+            ),
+            Line2D(
+                [],
+                [],
+                color=MUTED,
+                linewidth=2.5,
+                linestyle=(0, (4, 2)),
+                label=texts.TRAINING_MAX_LEGEND,
+            ),
+        ],
+        loc="lower center",
+        ncols=3,
+        frameon=False,
+        fontsize=SMALL + 1,
+        bbox_to_anchor=(0.5, 0.0),
+        handlelength=2.2,
+        columnspacing=1.6,
+    )
+    return _png(figure)
+
+
+def _lift(axes: Axes, lift: LiftProgress, first: date, today: date, colour: str) -> None:
+    _style(axes)
+    days = [p.day.toordinal() for p in lift.points]
+    values = [float(p.e1rm) for p in lift.points]
+    axes.plot(days, values, color=colour, linewidth=3, marker="o", markersize=5, zorder=3)
+    records = [p for p in lift.points if p.record]
+    axes.plot(
+        [p.day.toordinal() for p in records],
+        [float(p.e1rm) for p in records],
+        linestyle="none",
+        marker="*",
+        markersize=20,
+        color=RECORD,
+        markeredgecolor=INK,
+        markeredgewidth=1,
+        zorder=4,
+    )
+    if lift.training_maxes:
+        steps = [s.since.toordinal() for s in lift.training_maxes] + [today.toordinal()]
+        weights = [float(s.weight) for s in lift.training_maxes]
+        axes.plot(
+            steps,
+            [*weights, weights[-1]],
+            drawstyle="steps-post",
+            color=colour,
+            alpha=0.65,
+            linewidth=2.5,
+            linestyle=(0, (4, 2)),
+            zorder=2,
+        )
+        values += weights
+    axes.set_xlim(first.toordinal() - 7, today.toordinal() + 7)
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    margin = max((high - low) * 0.12, high * 0.04, 1.0)
+    axes.set_ylim(low - margin, high + margin)
+    quarters = [d for d in _firsts_of_months(first, today) if d.month % 3 == 1]
+    axes.set_xticks([d.toordinal() for d in quarters], [_month(d) for d in quarters])
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+
+
+def render_volume(progress: Progress) -> bytes:
+    """Weekly tonnage, stacked by muscle group, the current week included."""
+    volume = progress.volume
+    figure = _figure(9.6)
+    _titles(figure, texts.VOLUME_TITLE, texts.volume_subtitle(progress.unit, len(volume.weeks)))
+    axes = figure.add_axes((0.12, 0.1, 0.85, 0.7))
+    if volume.is_empty:
+        _empty(axes, texts.NO_VOLUME)
+        return _png(figure)
+    _style(axes)
+    positions = list(range(len(volume.weeks)))
+    bottom = [0.0] * len(positions)
+    for index, group in enumerate(volume.groups):
+        heights = [float(t) for t in volume.tonnage[index]]
+        axes.bar(
+            positions,
+            heights,
+            bottom=bottom,
+            width=0.74,
+            label=texts.muscle_group(group),
+            color=_colour(GROUP_COLOURS, group, index),
+            edgecolor=PAPER,
+            linewidth=1,
+            zorder=3,
+        )
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    peak = max(bottom)
+    for position, total in zip(positions, bottom, strict=True):
+        if total:
+            axes.text(
+                position,
+                total + peak * 0.015,
+                texts.thousands(total),
+                ha="center",
+                va="bottom",
+                fontsize=SMALL - 3,
+                color=MUTED,
+            )
+    axes.set_ylim(0, peak * 1.1)
+    axes.set_xlim(-0.6, len(positions) - 0.4)
+    axes.grid(axis="x", visible=False)
+    axes.set_xticks(positions[::-2][::-1])
+    axes.set_xticklabels([_day(volume.weeks[p]) for p in positions[::-2][::-1]])
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: texts.thousands(value)))
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=6))
+    axes.set_ylabel(texts.volume_axis(progress.unit), fontsize=SMALL + 1, color=MUTED)
+    figure.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.86),
+        ncols=min(len(volume.groups), 5),
+        frameon=False,
+        fontsize=SMALL + 1,
+        handlelength=1.2,
+        columnspacing=1.4,
+        reverse=False,
+    )
+    return _png(figure)
+
+
+def render_calendar(progress: Progress) -> bytes:
+    """A year of days as twelve month grids; the more sets a day had, the darker it is."""
+    days = progress.calendar
+    months = _months(days.first, days.last)
+    columns = 3
+    rows = math.ceil(len(months) / columns)
+    figure = _figure(2.4 + 2.75 * rows)
+    _titles(
+        figure,
+        texts.CALENDAR_TITLE,
+        texts.calendar_subtitle(days.sessions, days.sessions_per_week, days.planned_per_week),
+    )
+    axes = figure.add_axes((0.03, 0.07, 0.94, _top(figure) - 0.07))
+    axes.set_axis_off()
+    cells: list[FancyBboxPatch] = []
+    shades: list[str] = []
+    for index, (year, month) in enumerate(months):
+        x0, y0 = (index % columns) * 8.2, -(index // columns) * 8.6
+        axes.text(
+            x0 + 3.4,
+            y0 + 1.55,
+            f"{texts.MONTHS[month - 1]} {year}",
+            ha="center",
+            fontsize=LABEL - 2,
+            color=INK,
+            fontweight="bold",
+        )
+        for weekday, initial in enumerate(texts.WEEKDAY_INITIALS):
+            axes.text(
+                x0 + weekday + 0.4,
+                y0 + 0.55,
+                initial,
+                ha="center",
+                fontsize=SMALL - 4,
+                color=MUTED,
+            )
+        for day, week in _month_days(year, month):
+            if day > days.last:
+                continue
+            cell = _cell(x0 + day.weekday(), y0 - week)
+            cells.append(cell)
+            shades.append(_shade(days, day))
+            if day == days.last:
+                _today(axes, x0 + day.weekday(), y0 - week)
+    axes.add_collection(PatchCollection(cells, facecolors=shades, edgecolors="none"))
+    axes.set_xlim(-0.3, columns * 8.2 - 1.1)
+    axes.set_ylim(-(rows - 1) * 8.6 - 6.2, 2.3)
+    axes.set_aspect("equal")
+    _heat_legend(figure)
+    return _png(figure)
+
+
+def _months(first: date, last: date) -> list[tuple[int, int]]:
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_days(year: int, month: int) -> list[tuple[date, int]]:
+    """Each day of the month with its week row (0 for the week holding the 1st)."""
+    offset = date(year, month, 1).weekday()
+    length = calendar.monthrange(year, month)[1]
+    return [(date(year, month, d), (offset + d - 1) // 7) for d in range(1, length + 1)]
+
+
+def _cell(x: float, y: float) -> FancyBboxPatch:
+    return FancyBboxPatch(
+        (x + 0.06, y - 0.94), 0.82, 0.82, boxstyle="round,pad=0,rounding_size=0.16"
+    )
+
+
+def _today(axes: Axes, x: float, y: float) -> None:
+    ring = FancyBboxPatch(
+        (x + 0.0, y - 1.0),
+        0.94,
+        0.94,
+        boxstyle="round,pad=0,rounding_size=0.2",
+        facecolor="none",
+        edgecolor=INK,
+        linewidth=2,
+        zorder=4,
+    )
+    axes.add_patch(ring)
+
+
+def _shade(days: TrainingCalendar, day: date) -> str:
+    if day < days.first:
+        return PAPER
+    sets = days.sets_by_day.get(day, 0)
+    return HEAT[sum(1 for threshold in HEAT_SETS if sets >= threshold)]
+
+
+def _heat_legend(figure: Figure) -> None:
+    axes = figure.add_axes((0.3, 0.015, 0.4, 0.04))
+    axes.set_axis_off()
+    axes.set_xlim(-3.2, len(HEAT) + 4.2)
+    axes.set_ylim(0, 1)
+    axes.set_aspect("equal")
+    cells = [_cell(n, 1) for n in range(len(HEAT))]
+    axes.add_collection(PatchCollection(cells, facecolors=list(HEAT), edgecolors="none"))
+    axes.text(-0.3, 0.45, texts.LESS, ha="right", va="center", fontsize=SMALL, color=MUTED)
+    axes.text(len(HEAT) + 0.2, 0.45, texts.MORE, va="center", fontsize=SMALL, color=MUTED)
+
+
+def _figure(height: float) -> Figure:
+    return Figure(figsize=(WIDTH, height), dpi=DPI, facecolor=PAPER)
+
+
+def _top(figure: Figure) -> float:
+    """Where the plots start under the titles, which keep their size as the figure grows."""
+    return 1 - 1.5 / figure.get_figheight()
+
+
+def _titles(figure: Figure, title: str, subtitle: str) -> None:
+    height = figure.get_figheight()
+    figure.text(
+        0.04, 1 - 0.55 / height, title, fontsize=TITLE, color=INK, fontweight="bold", va="top"
+    )
+    figure.text(0.04, 1 - 1.15 / height, subtitle, fontsize=SUBTITLE, color=MUTED, va="top")
+
+
+def _style(axes: Axes) -> None:
+    axes.set_facecolor(PAPER)
+    axes.grid(axis="y", color=GRID, linewidth=1.2, zorder=0)
+    axes.grid(axis="x", color=GRID, linewidth=0.8, zorder=0)
+    axes.tick_params(labelsize=TICK, colors=MUTED, length=0, pad=6)
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color(GRID)
+
+
+def _empty(axes: Axes, message: str) -> None:
+    axes.set_axis_off()
+    axes.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        fontsize=LABEL,
+        color=MUTED,
+        transform=axes.transAxes,
+    )
+
+
+def _colour(colours: dict[str, str], key: str, index: int) -> str:
+    return colours.get(key, SPARE_COLOURS[index % len(SPARE_COLOURS)])
+
+
+def _firsts_of_months(first: date, last: date) -> list[date]:
+    return [
+        date(year, month, 1)
+        for year, month in _months(first, last)
+        if date(year, month, 1) >= first
+    ]
+
+
+def _month(day: date) -> str:
+    """ "Apr", and "Jan 2026" where a year begins."""
+    name = texts.MONTHS[day.month - 1]
+    return f"{name} {day.year}" if day.month == 1 else name
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {texts.MONTHS[day.month - 1]}"
+
+
+def _png(figure: Figure) -> bytes:
+    """The figure as a palette PNG: charts are a few flat colours, so 8 bits lose nothing seen.
+
+    A full-colour PNG of a year's e1RM chart comes close to 150 KB; the palette one is a third.
+    """
+    raw = BytesIO()
+    FigureCanvasAgg(figure)
+    figure.savefig(raw, format="rgba", dpi=DPI, facecolor=PAPER)
+    size = (round(figure.get_figwidth() * DPI), round(figure.get_figheight() * DPI))
+    image = Image.frombuffer("RGBA", size, raw.getvalue())
+    palette = image.convert("RGB").quantize(
+        PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
+    buffer = BytesIO()
+    palette.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def start_worker() -> None:
+    """Readies a chart worker process: it yields the CPU to the bot, and its fonts are loaded."""
+    os.nice(WORKER_NICENESS)
+    warm_up()
+
+
+def warm_up() -> None:
+    """Loads matplotlib and its fonts, so the first chart is as quick as the rest."""
+    figure = _figure(1)
+    figure.text(0.5, 0.5, "0", fontsize=TICK, fontweight="bold")
+    _png(figure)

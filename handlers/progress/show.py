@@ -1,0 +1,56 @@
+"""/progress: three charts of the athlete's training, drawn in a worker process, sent as photos."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Executor
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatAction
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+
+from domain.progress.ports import ProgressUnitOfWork
+from domain.progress.series import Progress, ShowProgress
+from domain.shared.errors import NotRegisteredError
+from domain.shared.ports import Clock
+from handlers.common.texts import REGISTER_FIRST
+from handlers.progress import charts, texts
+
+CHARTS: tuple[tuple[str, Callable[[Progress], bytes]], ...] = (
+    ("e1rm", charts.render_e1rm),
+    ("volume", charts.render_volume),
+    ("training-days", charts.render_calendar),
+)
+
+
+async def on_progress(
+    message: Message, bot: Bot, uow: ProgressUnitOfWork, clock: Clock, chart_pool: Executor | None
+) -> None:
+    if message.from_user is None:
+        return
+    try:
+        progress = await ShowProgress(uow, clock)(message.from_user.id)
+    except NotRegisteredError:
+        await message.answer(REGISTER_FIRST)
+        return
+    if not progress.has_data:
+        await message.answer(texts.NO_DATA)
+        return
+    await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
+    pictures = await render(progress, chart_pool)
+    for (name, _), picture, caption in zip(CHARTS, pictures, texts.captions(progress), strict=True):
+        await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
+
+
+async def render(progress: Progress, pool: Executor | None) -> list[bytes]:
+    """Every chart, drawn in parallel off the event loop (`None`: the loop's default pool)."""
+    loop = asyncio.get_running_loop()
+    return await asyncio.gather(*(loop.run_in_executor(pool, draw, progress) for _, draw in CHARTS))
+
+
+def build_router() -> Router:
+    router = Router(name="progress")
+    router.message.register(on_progress, Command("progress"), F.chat.type == "private")
+    return router

@@ -1,0 +1,222 @@
+"""/reminders: training days, time, quiet hours and the weekly summary, one card edited in place.
+
+Also the Start button under a reminder, which opens today's workout as /today does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery, Message, User
+from aiogram_dialog import Dialog, DialogManager, StartMode
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, Select, SwitchTo
+from aiogram_dialog.widgets.text import Const, Format
+
+from domain.athletes.use_cases.registration import find_user
+from domain.plans.model import PlanDay
+from domain.reminders.model import WEEK
+from domain.reminders.ports import RemindersUnitOfWork
+from domain.reminders.reminders import (
+    Change,
+    ChangeReminders,
+    QuietConflictError,
+    QuietHoursError,
+    SetQuietHours,
+    SetTime,
+    ShowReminders,
+    SwitchReminders,
+    SwitchWeeklySummary,
+    TimeEntryError,
+    ToggleDay,
+    Wording,
+    parse_quiet_hours,
+    parse_time,
+)
+from domain.shared.errors import NotRegisteredError
+from domain.shared.ports import Clock
+from domain.training.prescription import MissingTrainingMaxError
+from domain.training.use_cases.sessions import NoActivePlanError, OpenWorkout
+from handlers.common.cards import Card
+from handlers.common.filters import leaves_others_alone
+from handlers.common.states import RemindersSG, TodaySG
+from handlers.common.texts import REGISTER_FIRST
+from handlers.reminders import texts
+from handlers.training import texts as workout_texts
+
+
+class StartFromReminder(CallbackData, prefix="remind"):
+    """The Start button under a reminder: it names nothing, the presser is the athlete."""
+
+    action: str = "start"
+
+
+class ReminderWording:
+    """The domain's ReminderTexts: the words, and a Start button that opens today's workout."""
+
+    def reminder(self, day: PlanDay | None) -> Wording:
+        return Wording(texts.reminder(day), _start_button() if day else None)
+
+    def missed(self, day: PlanDay | None) -> Wording:
+        return Wording(texts.missed(day), _start_button() if day else None)
+
+    def nudge(self, missed: int, day: PlanDay | None) -> Wording:
+        return Wording(texts.nudge(missed, day), _start_button() if day else None)
+
+
+def _start_button() -> dict[str, Any]:
+    button = {"text": texts.START_BUTTON, "callback_data": StartFromReminder().pack()}
+    return {"inline_keyboard": [[button]]}
+
+
+async def on_start_pressed(
+    callback: CallbackQuery, uow: RemindersUnitOfWork, clock: Clock, dialog_manager: DialogManager
+) -> None:
+    try:
+        workout = await OpenWorkout(uow, clock)(callback.from_user.id)
+    except (NoActivePlanError, NotRegisteredError):
+        await callback.answer(workout_texts.NO_PLAN, show_alert=True)
+        return
+    except MissingTrainingMaxError as missing:
+        await callback.answer(workout_texts.missing_max(missing.exercise), show_alert=True)
+        return
+    await callback.answer()
+    await dialog_manager.start(
+        TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK
+    )
+
+
+async def on_reminders(
+    message: Message, dialog_manager: DialogManager, uow: RemindersUnitOfWork
+) -> None:
+    if message.from_user is None or await find_user(uow, message.from_user.id) is None:
+        await message.answer(REGISTER_FIRST)
+        return
+    await dialog_manager.start(RemindersSG.main, mode=StartMode.RESET_STACK)
+
+
+async def reminders_getter(
+    uow: RemindersUnitOfWork, event_from_user: User, **_: Any
+) -> dict[str, Any]:
+    shown = await ShowReminders(uow)(event_from_user.id)
+    if shown is None:
+        return {"summary": REGISTER_FIRST, "days": [], "switch": "", "summary_switch": ""}
+    reminder = shown.reminder
+    next_due = (
+        reminder.next_due.astimezone(ZoneInfo(shown.time_zone)) if reminder.next_due else None
+    )
+    return {
+        "summary": texts.card(reminder, shown.time_zone, next_due),
+        "days": [(str(d), texts.weekday_button(d, chosen=d in reminder.days)) for d in range(WEEK)],
+        "switch": texts.TURN_OFF if reminder.enabled else texts.TURN_ON,
+        "summary_switch": texts.SUMMARY_OFF if reminder.weekly_summary else texts.SUMMARY_ON,
+    }
+
+
+def _athlete_id(manager: DialogManager) -> int:
+    sender: User = manager.middleware_data["event_from_user"]
+    return sender.id
+
+
+async def _change(manager: DialogManager, change: Change) -> None:
+    uow: RemindersUnitOfWork = manager.middleware_data["uow"]
+    clock: Clock = manager.middleware_data["clock"]
+    await ChangeReminders(uow, clock)(_athlete_id(manager), change)
+
+
+async def on_day(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    if not item.isdecimal() or int(item) >= WEEK:
+        return  # a forged press: the card simply shows the current choices
+    await _change(manager, ToggleDay(int(item)))
+
+
+async def on_switch(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _change(manager, SwitchReminders())
+
+
+async def on_switch_summary(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _change(manager, SwitchWeeklySummary())
+
+
+async def on_time_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    text = message.text or ""
+    try:
+        await _change(manager, SetTime(parse_time(text)))
+    except TimeEntryError as error:
+        await message.answer(texts.time_problem(error.problem, text))
+        return
+    except QuietConflictError as conflict:
+        await message.answer(texts.time_in_quiet_hours(conflict.at, conflict.quiet))
+        return
+    await manager.switch_to(RemindersSG.main)
+
+
+async def on_quiet_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    text = message.text or ""
+    try:
+        await _change(manager, SetQuietHours(parse_quiet_hours(text)))
+    except QuietHoursError as error:
+        await message.answer(texts.quiet_problem(error.problem, text))
+        return
+    except QuietConflictError as conflict:
+        await message.answer(texts.quiet_hours_cover_reminders(conflict.at, conflict.quiet))
+        return
+    await manager.switch_to(RemindersSG.main)
+
+
+async def on_not_text(message: Message, _w: Any, _manager: DialogManager) -> None:
+    await message.answer(texts.NOT_TEXT)
+
+
+def _entry(prompt: str, on_text: Any, state: State, back_id: str) -> Card:
+    return Card(
+        Const(prompt),
+        MessageInput(on_text, content_types=["text"]),
+        MessageInput(on_not_text),
+        SwitchTo(Const(texts.BACK_BUTTON), id=back_id, state=RemindersSG.main),
+        state=state,
+    )
+
+
+def build_dialog() -> Dialog:
+    return leaves_others_alone(
+        Dialog(
+            Card(
+                Format("{summary}"),
+                Group(
+                    Select(
+                        Format("{item[1]}"),
+                        id="day",
+                        item_id_getter=lambda item: item[0],
+                        items="days",
+                        on_click=on_day,
+                    ),
+                    width=4,
+                ),
+                Row(
+                    SwitchTo(Const(texts.TIME_BUTTON), id="time", state=RemindersSG.time),
+                    SwitchTo(Const(texts.QUIET_BUTTON), id="quiet", state=RemindersSG.quiet),
+                ),
+                Button(Format("{switch}"), id="switch", on_click=on_switch),
+                Button(Format("{summary_switch}"), id="summary", on_click=on_switch_summary),
+                Cancel(Const(texts.CLOSE_BUTTON)),
+                state=RemindersSG.main,
+                getter=reminders_getter,
+            ),
+            _entry(texts.TIME_PROMPT, on_time_text, RemindersSG.time, "time_back"),
+            _entry(texts.QUIET_PROMPT, on_quiet_text, RemindersSG.quiet, "quiet_back"),
+        )
+    )
+
+
+def build_router() -> Router:
+    router = Router(name="reminders")
+    router.message.register(on_reminders, Command("reminders"), F.chat.type == "private")
+    router.callback_query.register(on_start_pressed, StartFromReminder.filter())
+    router.include_router(build_dialog())
+    return router

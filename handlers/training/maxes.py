@@ -1,0 +1,175 @@
+"""/maxes: training maxes with their history; set one by button or "/maxes squat 130"."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from domain.athletes.use_cases.registration import find_user
+from domain.shared.ports import Clock
+from domain.shared.weights import Weight
+from domain.training.maxes_text import read_maxes, read_one_weight
+from domain.training.model import TrainingMax
+from domain.training.ports import TrainingUnitOfWork
+from domain.training.use_cases.onboarding import (
+    SetTrainingMaxes,
+    SetWorkingWeight,
+    UnknownTrackError,
+    training_maxes_with_history,
+    working_weights,
+)
+
+HISTORY_SHOWN = 4
+NO_MAXES = "No training maxes yet. Send /start to set up a plan."
+NOT_YOUR_LIFT = "That lift has no training max of yours. Send /maxes for a fresh list."
+NOT_A_WEIGHT = "Send just the weight, e.g. 130 (more than 0, at most 1000 kg / 2200 lb)."
+HOW_TO_SET = "Set one with <code>/maxes squat 130</code> (or several: bench 100 ohp 60)."
+
+
+def _lift(slug: str) -> str:
+    return escape(slug.replace("_", " ").title())
+
+
+def _history_line(entries: list[TrainingMax]) -> str:
+    latest = entries[-1]
+    earlier = " ← ".join(str(e.weight) for e in reversed(entries[-HISTORY_SHOWN:-1]))
+    trail = f"  <i>(was {earlier})</i>" if earlier else ""
+    return f"<b>{_lift(latest.exercise)}</b>: {latest.weight}{trail}"
+
+
+async def on_maxes(
+    message: Message, command: CommandObject, uow: TrainingUnitOfWork, clock: Clock
+) -> None:
+    if message.from_user is None:
+        return
+    athlete = await find_user(uow, message.from_user.id)
+    if athlete is None:
+        await message.answer(NO_MAXES)
+        return
+    if command.args:
+        typed = read_maxes(command.args, athlete.unit)
+        if not typed.found:
+            await message.answer(f"I couldn't read a lift and a weight there. {HOW_TO_SET}")
+            return
+        await SetTrainingMaxes(uow, clock)(athlete.telegram_id, typed.found, one_rep_maxes=False)
+    history = await training_maxes_with_history(uow, athlete.telegram_id)
+    working = await working_weights(uow, athlete.telegram_id)
+    if not history and not working:
+        await message.answer(NO_MAXES)
+        return
+    await message.answer(
+        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
+    )
+
+
+def _maxes_text(history: dict[str, list[TrainingMax]], working: dict[str, Weight]) -> str:
+    lines = []
+    if history:
+        lines += ["<b>Training maxes</b>", *(_history_line(e) for e in history.values())]
+    if working:
+        lines.append("<b>Working weights</b> (your plan moves them after each session)")
+        lines += [f"{_track(key)}: {weight}" for key, weight in working.items()]
+    if history:
+        lines.append(HOW_TO_SET)
+    return "\n".join(lines)
+
+
+def _track(key: str) -> str:
+    lift, _, tier = key.partition("/")
+    return f"<b>{_lift(lift)}</b> {escape(tier)}"
+
+
+class EditMax(CallbackData, prefix="tm"):
+    exercise: str
+
+
+class EditingMax(StatesGroup):
+    weight = State()
+
+
+def _edit_buttons(
+    history: dict[str, list[TrainingMax]], working: dict[str, Weight] | None = None
+) -> InlineKeyboardMarkup:
+    keys = [*history, *(working or {})]
+    buttons = [
+        InlineKeyboardButton(
+            text=f"✏️ {key.replace('_', ' ').replace('/', ' ').title()}",
+            callback_data=EditMax(exercise=key).pack(),
+        )
+        for key in keys
+    ]
+    return InlineKeyboardMarkup(
+        inline_keyboard=[buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    )
+
+
+async def on_edit_max(
+    callback: CallbackQuery, callback_data: EditMax, state: FSMContext, uow: TrainingUnitOfWork
+) -> None:
+    key = callback_data.exercise
+    if "/" in key:
+        known: set[str] = set(await working_weights(uow, callback.from_user.id))
+    else:
+        known = set(await training_maxes_with_history(uow, callback.from_user.id))
+    if key not in known:  # callback data is untrusted
+        await callback.answer(NOT_YOUR_LIFT, show_alert=True)
+        return
+    await state.set_state(EditingMax.weight)
+    await state.set_data({"exercise": callback_data.exercise})
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        what = "working weight" if "/" in key else "training max"
+        lift = _track(key) if "/" in key else f"<b>{_lift(key)}</b>"
+        await callback.message.answer(f"Send the new {what} for {lift}, e.g. 130.")
+
+
+async def on_new_max(
+    message: Message, state: FSMContext, uow: TrainingUnitOfWork, clock: Clock
+) -> None:
+    athlete = await find_user(uow, message.from_user.id) if message.from_user else None
+    exercise = (await state.get_data()).get("exercise")
+    if athlete is None or not isinstance(exercise, str):
+        await state.clear()
+        return
+    weight = read_one_weight(message.text or "", athlete.unit)
+    if weight is None:
+        await message.answer(NOT_A_WEIGHT)
+        return
+    await state.clear()
+    if "/" in exercise:
+        try:
+            await SetWorkingWeight(uow, clock)(athlete.telegram_id, exercise, weight)
+        except UnknownTrackError:
+            await message.answer(NOT_YOUR_LIFT)
+            return
+    else:
+        await SetTrainingMaxes(uow, clock)(
+            athlete.telegram_id, {exercise: weight}, one_rep_maxes=False
+        )
+    history = await training_maxes_with_history(uow, athlete.telegram_id)
+    working = await working_weights(uow, athlete.telegram_id)
+    await message.answer(
+        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
+    )
+
+
+def build_router() -> Router:
+    router = Router(name="maxes")
+    router.message.register(on_maxes, Command("maxes"), F.chat.type == "private")
+    router.callback_query.register(on_edit_max, EditMax.filter())
+    return router
+
+
+def build_answer_router() -> Router:
+    """The weight asked for after ✏️: it must reach us even while a workout card is open."""
+    router = Router(name="maxes-answer")
+    router.message.register(
+        on_new_max, EditingMax.weight, F.chat.type == "private", ~F.text.startswith("/")
+    )
+    return router

@@ -1,0 +1,408 @@
+"""The sender: drains the outbox into Telegram, once per message, within the flood limits.
+
+How a row moves: `queued` → `claimed` (one transaction, stamped with this run's id) → the
+request → `sent` with Telegram's message_id (another transaction, right after the answer). A
+429 puts the row back to `queued` in its place and holds the chat (and, for a private chat,
+everyone) for `retry_after`; 5xx, network failures and any unexpected error while sending (a
+proxy's HTML error page) do the same with exponential backoff, up to a number of attempts,
+then `failed`; 403 cancels it, marks the chat inactive and cancels everything queued for it;
+any other 4xx is `failed` at once. An outcome that could not be recorded (the database failed)
+is recorded again later: the row stays claimed, and in memory, until it is.
+
+Exactly once, and the window that is left. Telegram's sendMessage has no idempotency key,
+so no client can make "sent" and "recorded as sent" one atomic step; a crash between the two
+leaves an outcome nobody can look up later. We choose at most once for that window: at
+start-up, rows still `claimed` by an earlier run become `unknown` and are never sent again
+(an operator can see them, with the key, in the log and in the table). Why this side: the
+issue asks that nothing is ever sent twice, and a kill lands far more often while a request
+is on its way or its answer is being read (the round trip) than in the gap before it.
+The gap that can lose a message is small and bounded: from the claim's commit to the
+request's bytes reaching the socket, with no await on the database or the network in
+between; claims are taken one at a time, only when the message may go out at once, so at
+most one row is ever in that gap. A network error on the request itself is retried (the
+request most often never arrived); that is the one case where a message could arrive twice.
+
+Rate: messages start one after another from one loop, each as soon as every limit allows
+(scheduler/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
+time, so a slow answer does not slow the rate. A chat has at most one message in flight, so
+its messages arrive in order (a retry keeps its place).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import logging
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import BufferedInputFile
+from pydantic import ValidationError
+
+from domain.outbox.activity import InactiveChats
+from domain.outbox.model import (
+    Blocked,
+    DeliveryState,
+    FloodWait,
+    MessageKind,
+    Outcome,
+    Rejected,
+    RetryPolicy,
+    Sent,
+    Transient,
+    after_attempt,
+)
+from scheduler.delivery.limits import DeliveryLimits, FloodControl
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+
+    from domain.shared.ports import Clock
+    from storage.outbox.outbox import Claimed, OutboxQueue, Pending
+
+logger = logging.getLogger(__name__)
+
+
+class Transport(Protocol):
+    async def send(self, message: Claimed) -> Outcome:
+        """One attempt to send the message; never raises (but may be cancelled)."""
+        ...
+
+
+class BotTransport:
+    """Sends through an aiogram Bot whose session does not retry on its own."""
+
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
+
+    async def send(self, message: Claimed) -> Outcome:
+        try:
+            if message.kind is MessageKind.PHOTO:
+                assert message.photo is not None  # noqa: S101 - the CHECK and the value agree
+                sent = await self._bot.send_photo(
+                    message.chat_id,
+                    BufferedInputFile(message.photo, filename="photo.png"),
+                    caption=message.text,
+                    parse_mode=message.parse_mode,
+                    reply_markup=message.reply_markup,  # type: ignore[arg-type]
+                )
+            else:
+                sent = await self._bot.send_message(
+                    message.chat_id,
+                    message.text or "",
+                    parse_mode=message.parse_mode,
+                    reply_markup=message.reply_markup,  # type: ignore[arg-type]
+                )
+        except Exception as error:  # every failure is an outcome of the attempt, never raised
+            return _failed(error, message.key)
+        return Sent(sent.message_id)
+
+
+def _failed(error: Exception, key: str) -> Outcome:
+    """The outcome of a request that raised: Telegram's answer, or a failure worth a retry."""
+    if isinstance(error, TelegramRetryAfter):
+        return FloodWait(float(error.retry_after), error.message)
+    if isinstance(error, TelegramForbiddenError):
+        return Blocked(error.message)
+    if isinstance(error, TelegramServerError | TelegramNetworkError):
+        return Transient(error.message)
+    if isinstance(error, TelegramAPIError):
+        return Rejected(error.message)
+    if isinstance(error, ValidationError):  # a reply_markup the Bot API would not take
+        return Rejected(f"invalid message: {error.error_count()} errors")
+    # e.g. aiogram's ClientDecodeError on a proxy's HTML page for a 502: worth another try
+    logger.warning("sending outbox %s failed unexpectedly", key, exc_info=error)
+    return Transient(f"{type(error).__name__}: {error}")
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverySettings:
+    limits: DeliveryLimits = field(default_factory=DeliveryLimits)
+    concurrency: int = 8  # answers awaited at once
+    poll_seconds: float = 1.0  # how often the outbox is read for new rows
+    batch: int = 500  # rows read at a time
+    per_chat: int = 3  # rows of one chat read at a time
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    stop_grace_seconds: float = 5.0
+
+
+class Sender:
+    """Owns the delivery loop task: `start()` once, `await stop()` once."""
+
+    def __init__(
+        self,
+        queue: OutboxQueue,
+        transport: Transport,
+        clock: Clock,
+        inactive: InactiveChats,
+        *,
+        settings: DeliverySettings | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._queue = queue
+        self._transport = transport
+        self._clock = clock
+        self._inactive = inactive
+        self._settings = settings or DeliverySettings()
+        self._monotonic = monotonic
+        self.run_id = uuid.uuid4().hex
+        self._limits = FloodControl(self._settings.limits)
+        self._pending: dict[int, deque[Pending]] = {}  # chat → its loaded rows, in order
+        self._known: set[int] = set()  # ids loaded and not finished (pending or in flight)
+        self._heap: list[tuple[float, float, int, int]] = []  # (ready, not_before, id, chat)
+        self._busy: set[int] = set()  # chats with a message in flight
+        self._sends: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(self._settings.concurrency)
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._next_read = 0.0
+        self._loop: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self._loop is not None:
+            raise RuntimeError("the sender is already started")
+        self._loop = asyncio.create_task(self._run(), name="outbox-sender")
+
+    async def stop(self) -> None:
+        """Starts nothing more, lets the messages in flight be answered and recorded, returns."""
+        self._stopping = True
+        self._wake.set()
+        if self._loop is not None:
+            await self._loop
+        if self._sends:
+            _, late = await asyncio.wait(self._sends, timeout=self._settings.stop_grace_seconds)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.wait(late)
+                logger.warning("stopped with %d outbox messages unanswered", len(late))
+
+    async def _run(self) -> None:
+        recovered = False
+        while not self._stopping:
+            try:
+                if not recovered:
+                    await self._recover()
+                    recovered = True
+                await self._step()
+            except Exception:
+                logger.exception("the outbox sender failed a step; trying again in a second")
+                await self._sleep(1.0)
+
+    async def _recover(self) -> None:
+        """Settles what an earlier run left claimed: its outcome is unknown, so it stays unsent."""
+        abandoned = await self._queue.abandon_claims(self.run_id)
+        if abandoned:
+            logger.warning(
+                "%d outbox messages were claimed by a run that stopped before recording the"
+                " outcome; marked unknown, not sent again: %s",
+                len(abandoned),
+                ", ".join(abandoned[:20]),
+            )
+
+    async def _step(self) -> None:
+        now = self._monotonic()
+        if now >= self._next_read:
+            self._next_read = now + self._settings.poll_seconds
+            if self._worth_reading(now):
+                await self._read_due()
+        nxt = self._next_chat()
+        if nxt is None:
+            await self._sleep(self._next_read - self._monotonic())
+            return
+        chat_id, ready = nxt
+        now = self._monotonic()
+        if ready > now:
+            await self._sleep(min(ready, self._next_read) - now)
+            return
+        await self._start_next(chat_id)
+
+    def _worth_reading(self, now: float) -> bool:
+        """Whether new rows could go before those loaded: they come in order, oldest first.
+
+        Reading every row's schedule costs the loop time that would delay sends, so while
+        enough loaded rows can go at the overall rate, newer ones wait their turn unread.
+        """
+        if len(self._known) < self._settings.batch // 2:
+            return True
+        nxt = self._next_chat()
+        return nxt is None or nxt[1] > now + self._settings.limits.global_spacing
+
+    async def _read_due(self) -> None:
+        settings = self._settings
+        rows = await self._queue.due(self._clock.now(), settings.batch, settings.per_chat)
+        for row in rows:
+            if row.id in self._known:
+                continue
+            self._known.add(row.id)
+            rows_of_chat = self._pending.setdefault(row.chat_id, deque())
+            rows_of_chat.append(row)
+            if len(rows_of_chat) > 1 and _order(rows_of_chat[-2]) > _order(row):
+                self._pending[row.chat_id] = deque(sorted(rows_of_chat, key=_order))
+            self._schedule(row.chat_id)
+        self._limits.forget_idle(self._monotonic())
+
+    def _schedule(self, chat_id: int) -> None:
+        rows = self._pending.get(chat_id)
+        if not rows or chat_id in self._busy:
+            return
+        head = rows[0]
+        ready = max(0.0, self._limits.chat_ready_at(chat_id))
+        heapq.heappush(self._heap, (ready, head.not_before.timestamp(), head.id, chat_id))
+
+    def _next_chat(self) -> tuple[int, float] | None:
+        """The chat whose head row may go first, and when (the overall limit included)."""
+        heap = self._heap
+        while heap:
+            ready, order, row_id, chat_id = heap[0]
+            rows = self._pending.get(chat_id)
+            if chat_id in self._busy or not rows or rows[0].id != row_id:
+                heapq.heappop(heap)  # stale: sent, cancelled, or re-pushed since
+                continue
+            actual = max(0.0, self._limits.chat_ready_at(chat_id))
+            if actual > ready:
+                heapq.heapreplace(heap, (actual, order, row_id, chat_id))
+                continue
+            return chat_id, max(actual, self._limits.global_ready_at())
+        return None
+
+    async def _start_next(self, chat_id: int) -> None:
+        rows = self._pending[chat_id]
+        row = rows.popleft()
+        if not rows:
+            del self._pending[chat_id]
+        if chat_id in self._inactive:
+            await self._queue.cancel(row.id, "the chat blocked the bot or removed it")
+            self._known.discard(row.id)
+            self._schedule(chat_id)
+            return
+        await self._slots.acquire()
+        try:
+            claimed = await self._queue.claim(row.id, self.run_id, self._clock.now())
+        except BaseException:
+            self._slots.release()
+            self._put_back(row)
+            raise
+        if claimed is None:  # cancelled meanwhile
+            self._slots.release()
+            self._known.discard(row.id)
+            self._schedule(chat_id)
+            return
+        # From the claim's commit to the request leaving, nothing may await: this is the gap
+        # in which a crash loses the message (see the module docstring).
+        self._limits.take(chat_id, self._monotonic())
+        self._busy.add(chat_id)
+        task = asyncio.create_task(self._deliver(row, claimed), name=f"outbox-{row.id}")
+        self._sends.add(task)
+        task.add_done_callback(self._sends.discard)
+        await asyncio.sleep(0)  # lets the request start now, before the next step
+
+    async def _deliver(self, row: Pending, claimed: Claimed) -> None:
+        chat_id = row.chat_id
+        finished = True
+        try:
+            try:
+                outcome = await self._transport.send(claimed)
+            except Exception as error:  # a transport that broke its contract: worth a retry
+                logger.exception("sending outbox %s failed unexpectedly", claimed.key)
+                outcome = Transient(f"{type(error).__name__}: {error}")
+            finished = await self._record(row, claimed, outcome)
+        finally:
+            if finished:
+                self._known.discard(row.id)
+            else:
+                self._put_back(row)
+            self._busy.discard(chat_id)
+            self._slots.release()
+            self._schedule(chat_id)
+            self._wake.set()
+
+    async def _record(self, row: Pending, claimed: Claimed, outcome: Outcome) -> bool:
+        """Records the attempt, trying again while the database fails; False to send again.
+
+        The row stays claimed until its outcome is recorded, and its chat stays busy, so a
+        failed write neither strands the row nor lets the chat's later messages overtake it.
+        """
+        backoff = self._settings.retry.first_backoff.total_seconds()
+        while True:
+            try:
+                if isinstance(outcome, Sent):
+                    await self._queue.mark_sent(
+                        row.id, self.run_id, outcome.message_id, self._clock.now()
+                    )
+                    logger.debug("outbox %s delivered to chat %d", claimed.key, row.chat_id)
+                    return True
+                return await self._settle(row, claimed, outcome)
+            except Exception:
+                logger.exception(
+                    "recording the delivery of outbox %s failed; trying again in %.0f s",
+                    claimed.key,
+                    backoff,
+                )
+            await asyncio.sleep(backoff)
+            backoff = min(2 * backoff, self._settings.retry.max_backoff.total_seconds())
+
+    async def _settle(self, row: Pending, claimed: Claimed, outcome: Outcome) -> bool:
+        """Records an attempt that did not deliver; False if the row is to be tried again."""
+        chat_id = row.chat_id
+        decision = after_attempt(outcome, claimed.attempts, chat_id, self._settings.retry)
+        cancelled = await self._queue.settle(
+            row.id, self.run_id, chat_id, decision, self._clock.now()
+        )
+        if decision.deactivate_chat:
+            self._inactive.add(chat_id)
+            for dropped in self._pending.pop(chat_id, ()):
+                self._known.discard(dropped.id)
+            logger.info(
+                "chat %d is inactive (%s); cancelled %d queued messages",
+                chat_id,
+                decision.error,
+                cancelled + 1,
+            )
+            return True
+        if decision.state is not DeliveryState.QUEUED:
+            logger.warning(
+                "outbox %s to chat %d %s: %s", claimed.key, chat_id, decision.state, decision.error
+            )
+            return True
+        until = self._monotonic() + decision.retry_in.total_seconds()
+        self._limits.pause_chat(chat_id, until)
+        if decision.pause_everyone:
+            self._limits.pause_all(until)
+        logger.warning(
+            "outbox %s to chat %d: %s; retrying in %.1f s%s",
+            claimed.key,
+            chat_id,
+            decision.error,
+            decision.retry_in.total_seconds(),
+            " (all chats wait)" if decision.pause_everyone else "",
+        )
+        return False
+
+    def _put_back(self, row: Pending) -> None:
+        self._pending.setdefault(row.chat_id, deque()).appendleft(row)
+
+    async def _sleep(self, seconds: float) -> None:
+        """Waits that long, or until a send finishes or stop() is called."""
+        if seconds > 0 and not self._wake.is_set():
+            try:
+                async with asyncio.timeout(seconds):
+                    await self._wake.wait()
+            except TimeoutError:
+                pass
+        self._wake.clear()
+
+
+def _order(row: Pending) -> tuple[float, int]:
+    return row.not_before.timestamp(), row.id

@@ -1,0 +1,87 @@
+"""The SQL adapter for the domain's UserRepository."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.athletes.equipment import DEFAULT_BAR, PlateInventory
+from domain.athletes.model import User
+from domain.shared.e1rm import E1rmFormula
+from domain.shared.weights import Rounding, Unit
+from storage.core.columns import to_weight, weight_columns
+from storage.models import UserRow
+
+
+class SqlUserRepository:
+    """Users in the session's transaction; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, telegram_id: int) -> User | None:
+        row = await self._session.get(UserRow, telegram_id, populate_existing=True)
+        return None if row is None else _to_user(row)
+
+    async def add(self, user: User) -> None:
+        row = UserRow(telegram_id=user.telegram_id, registered_at=user.registered_at)
+        _copy_profile(user, row)
+        self._session.add(row)
+
+    async def update(self, user: User) -> None:
+        row = await self._session.get(UserRow, user.telegram_id)
+        if row is None:
+            raise LookupError(f"no user {user.telegram_id}")
+        _copy_profile(user, row)
+
+
+def _copy_profile(user: User, row: UserRow) -> None:
+    row.first_name = user.first_name
+    row.last_name = user.last_name
+    row.username = user.username
+    row.language = user.language
+    row.time_zone = user.time_zone
+    row.unit = user.unit.value
+    row.rounding_step = user.rounding_step
+    row.rounding = user.rounding.value
+    row.warmups = user.warmups
+    row.e1rm_formula = user.e1rm_formula.value
+    row.bar_amount, row.bar_unit = weight_columns(user.bar) if user.bar else (None, None)
+    row.deload_until = user.deload_until
+    row.plates = None if user.plates is None else plates_json(user.plates)
+
+
+def _to_user(row: UserRow) -> User:
+    return User(
+        telegram_id=row.telegram_id,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        username=row.username,
+        language=row.language,
+        time_zone=row.time_zone,
+        registered_at=row.registered_at,
+        unit=Unit(row.unit),
+        rounding_step=row.rounding_step,
+        rounding=Rounding(row.rounding),
+        warmups=row.warmups,
+        e1rm_formula=E1rmFormula(row.e1rm_formula),
+        bar=None
+        if row.bar_amount is None or row.bar_unit is None
+        else to_weight(row.bar_amount, row.bar_unit),
+        deload_until=row.deload_until,
+        plates=None if row.plates is None else plates_from_json(row.plates),
+    )
+
+
+def plates_json(inventory: PlateInventory) -> str:
+    pairs = {str(size): count for size, count in inventory.pairs.items()}
+    return json.dumps({"unit": inventory.bar.unit.value, "pairs": pairs})
+
+
+def plates_from_json(text: str) -> PlateInventory:
+    data = json.loads(text)
+    unit = Unit(data["unit"])
+    pairs = {Decimal(size): int(count) for size, count in data["pairs"].items()}
+    return PlateInventory(DEFAULT_BAR[unit], pairs)

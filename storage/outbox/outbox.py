@@ -1,0 +1,297 @@
+"""The outbox in SQL: the domain's Outbox port, and the sender's claim / settle transactions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, Executable, delete, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.outbox.model import Decision, DeliveryState, MessageKind, OutgoingMessage
+from storage.models import InactiveChatRow, OutboxRow
+
+_CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement
+_REASON_LIMIT = 64
+EXPIRED = "expired"
+_FINISHED = (
+    DeliveryState.SENT,
+    DeliveryState.CANCELLED,
+    DeliveryState.FAILED,
+    DeliveryState.UNKNOWN,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A queued row that is due: enough to schedule it, not its payload."""
+
+    id: int
+    chat_id: int
+    not_before: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A row this sender run claimed, with everything needed to send it."""
+
+    id: int
+    key: str
+    chat_id: int
+    kind: MessageKind
+    text: str | None
+    parse_mode: str | None
+    photo: bytes | None
+    reply_markup: dict[str, Any] | None
+    attempts: int  # including this one
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (both backends do)."""
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+async def _execute(session: AsyncSession, statement: Executable) -> CursorResult[Any]:
+    """Runs a DML statement as plain SQL (no ORM bookkeeping), keeping its rowcount."""
+    return await (await session.connection()).execute(statement)
+
+
+def _values(message: OutgoingMessage) -> dict[str, Any]:
+    markup = message.reply_markup
+    return {
+        "idempotency_key": message.key,
+        "chat_id": message.chat_id,
+        "kind": message.kind.value,
+        "text": message.text,
+        "parse_mode": message.parse_mode,
+        "photo": message.photo,
+        "reply_markup": None if markup is None else _dump(markup),
+        "not_before": message.not_before,
+        "expires_at": message.expires_at,
+        "state": DeliveryState.QUEUED.value,
+        "attempts": 0,
+    }
+
+
+def _dump(markup: Mapping[str, Any]) -> str:
+    return json.dumps(markup, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunks(items: Sequence[OutgoingMessage]) -> Iterator[Sequence[OutgoingMessage]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+class SqlOutbox:
+    """The Outbox port in the session's transaction; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, message: OutgoingMessage) -> bool:
+        return await self.add_all([message]) == 1
+
+    async def add_all(self, messages: Sequence[OutgoingMessage]) -> int:
+        insert = _insert(self._session)
+        added = 0
+        for chunk in _chunks(messages):
+            statement = (
+                insert(OutboxRow)
+                .values([_values(message) for message in chunk])
+                .on_conflict_do_nothing(index_elements=["idempotency_key"])
+            )
+            added += (await _execute(self._session, statement)).rowcount
+        return added
+
+    async def deactivate_chat(self, chat_id: int, at: datetime, reason: str) -> int:
+        reason = reason[:_REASON_LIMIT]
+        await _execute(
+            self._session,
+            _insert(self._session)(InactiveChatRow)
+            .values(chat_id=chat_id, since=at, reason=reason)
+            .on_conflict_do_nothing(index_elements=["chat_id"]),
+        )
+        result = await _execute(
+            self._session,
+            update(OutboxRow)
+            .where(OutboxRow.chat_id == chat_id, OutboxRow.state == DeliveryState.QUEUED)
+            .values(state=DeliveryState.CANCELLED, last_error=reason),
+        )
+        return result.rowcount
+
+    async def reactivate_chat(self, chat_id: int) -> bool:
+        statement = delete(InactiveChatRow).where(InactiveChatRow.chat_id == chat_id)
+        return bool((await _execute(self._session, statement)).rowcount)
+
+
+class OutboxQueue:
+    """The sender's side: every method is one short transaction of its own.
+
+    Claim, send and settle are separate on purpose: no transaction is open while a request
+    is on its way to Telegram, so a slow answer holds no lock.
+    """
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._session_factory = session_factory
+
+    async def abandon_claims(self, run_id: str) -> list[str]:
+        """Claims of runs that died before recording the outcome become `unknown`; their keys."""
+        statement = (
+            update(OutboxRow)
+            .where(
+                OutboxRow.state == DeliveryState.CLAIMED,
+                func.coalesce(OutboxRow.claimed_by, "") != run_id,
+            )
+            .values(
+                state=DeliveryState.UNKNOWN,
+                last_error="the sender stopped between claiming and recording the outcome",
+            )
+            .returning(OutboxRow.idempotency_key)
+        )
+        async with self._session_factory.begin() as session:
+            return list((await _execute(session, statement)).scalars())
+
+    async def due(self, now: datetime, limit: int, per_chat: int) -> list[Pending]:
+        """The queued rows due by `now`, oldest first, at most `per_chat` of any one chat."""
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=OutboxRow.chat_id,
+                order_by=(OutboxRow.not_before, OutboxRow.id),
+            )
+            .label("rank")
+        )
+        ranked = (
+            select(OutboxRow.id, OutboxRow.chat_id, OutboxRow.not_before, rank)
+            .where(OutboxRow.state == DeliveryState.QUEUED, OutboxRow.not_before <= now)
+            .subquery()
+        )
+        query = (
+            select(ranked.c.id, ranked.c.chat_id, ranked.c.not_before)
+            .where(ranked.c.rank <= per_chat)
+            .order_by(ranked.c.not_before, ranked.c.id)
+            .limit(limit)
+        )
+        async with self._session_factory() as session:
+            rows = await session.execute(query)
+            return [Pending(row_id, chat_id, at) for row_id, chat_id, at in rows]
+
+    async def claim(self, row_id: int, run_id: str, at: datetime) -> Claimed | None:
+        """Takes a queued row for this run; None if it is no longer queued, or has expired.
+
+        An expired row is cancelled here, so a message hours late is never sent.
+        """
+        queued = (OutboxRow.id == row_id, OutboxRow.state == DeliveryState.QUEUED)
+        statement = (
+            update(OutboxRow)
+            .where(*queued, or_(OutboxRow.expires_at.is_(None), OutboxRow.expires_at > at))
+            .values(
+                state=DeliveryState.CLAIMED,
+                claimed_by=run_id,
+                claimed_at=at,
+                attempts=OutboxRow.attempts + 1,
+            )
+            .returning(
+                OutboxRow.idempotency_key,
+                OutboxRow.chat_id,
+                OutboxRow.kind,
+                OutboxRow.text,
+                OutboxRow.parse_mode,
+                OutboxRow.photo,
+                OutboxRow.reply_markup,
+                OutboxRow.attempts,
+            )
+        )
+        async with self._session_factory.begin() as session:
+            row = (await _execute(session, statement)).first()
+            if row is None:  # rare, so the common claim stays one statement
+                expire = (
+                    update(OutboxRow)
+                    .where(*queued, OutboxRow.expires_at <= at)
+                    .values(state=DeliveryState.CANCELLED, last_error=EXPIRED)
+                )
+                await _execute(session, expire)
+                return None
+        return Claimed(
+            row_id,
+            row.idempotency_key,
+            row.chat_id,
+            MessageKind(row.kind),
+            row.text,
+            row.parse_mode,
+            row.photo,
+            None if row.reply_markup is None else json.loads(row.reply_markup),
+            row.attempts,
+        )
+
+    async def mark_sent(self, row_id: int, run_id: str, message_id: int, at: datetime) -> None:
+        async with self._session_factory.begin() as session:
+            await _execute(
+                session,
+                update(OutboxRow)
+                .where(OutboxRow.id == row_id, OutboxRow.claimed_by == run_id)
+                .values(
+                    state=DeliveryState.SENT, sent_at=at, message_id=message_id, last_error=None
+                ),
+            )
+
+    async def settle(
+        self, row_id: int, run_id: str, chat_id: int, decision: Decision, at: datetime
+    ) -> int:
+        """Records an attempt that did not deliver; returns the chat's other rows it cancelled.
+
+        A retry goes back to `queued` with its place (not_before) kept, so the chat's later
+        messages do not overtake it; the sender holds the chat back for the retry delay.
+        """
+        finished = decision.state != DeliveryState.QUEUED
+        async with self._session_factory.begin() as session:
+            await _execute(
+                session,
+                update(OutboxRow)
+                .where(OutboxRow.id == row_id, OutboxRow.claimed_by == run_id)
+                .values(
+                    state=decision.state,
+                    last_error=decision.error,
+                    claimed_by=run_id if finished else None,
+                    claimed_at=OutboxRow.claimed_at if finished else None,
+                ),
+            )
+            if not decision.deactivate_chat:
+                return 0
+            return await SqlOutbox(session).deactivate_chat(chat_id, at, decision.error or "")
+
+    async def cancel(self, row_id: int, reason: str) -> bool:
+        """Cancels a row that is still queued (its chat went inactive)."""
+        async with self._session_factory.begin() as session:
+            result = await _execute(
+                session,
+                update(OutboxRow)
+                .where(OutboxRow.id == row_id, OutboxRow.state == DeliveryState.QUEUED)
+                .values(state=DeliveryState.CANCELLED, last_error=reason),
+            )
+        return bool(result.rowcount)
+
+    async def inactive_chats(self) -> set[int]:
+        async with self._session_factory() as session:
+            return set((await session.execute(select(InactiveChatRow.chat_id))).scalars())
+
+    async def states(self) -> dict[DeliveryState, int]:
+        """How many rows are in each state (for logs, tests and the benchmark)."""
+        query = select(OutboxRow.state, func.count()).group_by(OutboxRow.state)
+        async with self._session_factory() as session:
+            rows = await session.execute(query)
+            return {DeliveryState(state): count for state, count in rows}
+
+    async def prune(self, older_than: datetime) -> int:
+        """Forgets finished rows created before `older_than` (their keys may then repeat)."""
+        statement = delete(OutboxRow).where(
+            OutboxRow.state.in_(_FINISHED), OutboxRow.created_at < older_than
+        )
+        async with self._session_factory.begin() as session:
+            result = await _execute(session, statement)
+        return result.rowcount

@@ -1,0 +1,53 @@
+"""The SQL adapter for the domain's ExerciseRepository."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.plans.model import BodyRegion, Exercise
+from storage.models import ExerciseRow
+
+
+class SqlExerciseRepository:
+    """The exercise catalogue in the session's transaction; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def all(self) -> dict[str, Exercise]:
+        rows = await self._session.scalars(
+            select(ExerciseRow).order_by(ExerciseRow.slug).execution_options(populate_existing=True)
+        )
+        return {row.slug: _to_exercise(row) for row in rows}
+
+    async def save_all(self, exercises: Sequence[Exercise]) -> None:
+        """Adds new exercises and updates changed ones (by slug)."""
+        slugs = [exercise.slug for exercise in exercises]
+        stored = {
+            row.slug: row
+            for row in await self._session.scalars(
+                select(ExerciseRow).where(ExerciseRow.slug.in_(slugs))
+            )
+        }
+        for exercise in exercises:
+            row = stored.get(exercise.slug)
+            if row is None:
+                row = stored[exercise.slug] = ExerciseRow(slug=exercise.slug)
+                self._session.add(row)
+            row.name = exercise.name
+            row.muscle_group = exercise.muscle_group
+            row.category = exercise.category
+            row.region = exercise.region.value
+
+
+def _to_exercise(row: ExerciseRow) -> Exercise:
+    return Exercise(
+        slug=row.slug,
+        name=row.name,
+        muscle_group=row.muscle_group,
+        category=row.category,
+        region=BodyRegion(row.region),
+    )

@@ -1,0 +1,60 @@
+"""The SQL adapter for the domain's TrackRepository: each lift's rule state, append-only."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from domain.plans.rules.tracks import Track, state_from_json, state_to_json
+from storage.models import LiftTrackRow
+
+
+class SqlTrackRepository:
+    """Lift tracks in the session's transaction; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def current(self, athlete_id: int) -> dict[str, Track]:
+        """The newest entry per key (the later-added one if two share a time)."""
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=LiftTrackRow.key,
+                order_by=(LiftTrackRow.effective_at.desc(), LiftTrackRow.id.desc()),
+            )
+            .label("rank")
+        )
+        ranked = select(LiftTrackRow, rank).where(LiftTrackRow.user_id == athlete_id).subquery()
+        newest = aliased(LiftTrackRow, ranked)
+        rows = await self._session.scalars(
+            select(newest).where(ranked.c.rank == 1).execution_options(populate_existing=True)
+        )
+        return {row.key: _to_track(row) for row in rows}
+
+    async def history(self, athlete_id: int, key: str) -> list[Track]:
+        rows = await self._session.scalars(
+            select(LiftTrackRow)
+            .where(LiftTrackRow.user_id == athlete_id, LiftTrackRow.key == key)
+            .order_by(LiftTrackRow.effective_at, LiftTrackRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_to_track(row) for row in rows]
+
+    async def add(self, athlete_id: int, track: Track) -> None:
+        self._session.add(
+            LiftTrackRow(
+                user_id=athlete_id,
+                key=track.key,
+                state=json.dumps(state_to_json(track.state), separators=(",", ":")),
+                effective_at=track.effective_at,
+                reason=track.reason,
+            )
+        )
+
+
+def _to_track(row: LiftTrackRow) -> Track:
+    return Track(row.key, state_from_json(json.loads(row.state)), row.effective_at, row.reason)

@@ -1,0 +1,70 @@
+"""The SQL adapter for the domain's TrainingMaxRepository: an append-only history."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from domain.training.model import TrainingMax
+from storage.core.columns import to_weight, weight_columns
+from storage.models import TrainingMaxRow
+
+
+class SqlTrainingMaxRepository:
+    """Training maxes in the session's transaction, stored unrounded; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def current(self, athlete_id: int) -> dict[str, TrainingMax]:
+        """The newest entry per exercise (the later-added one if two share a time)."""
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=TrainingMaxRow.exercise,
+                order_by=(TrainingMaxRow.effective_at.desc(), TrainingMaxRow.id.desc()),
+            )
+            .label("rank")
+        )
+        ranked = select(TrainingMaxRow, rank).where(TrainingMaxRow.user_id == athlete_id).subquery()
+        newest = aliased(TrainingMaxRow, ranked)
+        rows = await self._session.scalars(
+            select(newest)
+            .where(ranked.c.rank == 1)
+            .order_by(newest.exercise)
+            .execution_options(populate_existing=True)
+        )
+        return {row.exercise: _to_training_max(row) for row in rows}
+
+    async def history(self, athlete_id: int, exercise: str) -> list[TrainingMax]:
+        """Oldest first."""
+        rows = await self._session.scalars(
+            select(TrainingMaxRow)
+            .where(TrainingMaxRow.user_id == athlete_id, TrainingMaxRow.exercise == exercise)
+            .order_by(TrainingMaxRow.effective_at, TrainingMaxRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_to_training_max(row) for row in rows]
+
+    async def add(self, athlete_id: int, training_max: TrainingMax) -> None:
+        amount, unit = weight_columns(training_max.weight)
+        self._session.add(
+            TrainingMaxRow(
+                user_id=athlete_id,
+                exercise=training_max.exercise,
+                amount=amount,
+                unit=unit,
+                effective_at=training_max.effective_at,
+                reason=training_max.reason,
+            )
+        )
+
+
+def _to_training_max(row: TrainingMaxRow) -> TrainingMax:
+    return TrainingMax(
+        exercise=row.exercise,
+        weight=to_weight(row.amount, row.unit),
+        effective_at=row.effective_at,
+        reason=row.reason,
+    )

@@ -1,0 +1,320 @@
+"""The SQL adapter for the domain's WorkoutRepository: prescribed sets next to what was done."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.plans.model import Tier
+from domain.training.model import DoneSet, LoggedSet, PrescribedSet, Workout, WorkoutSet
+from storage.core.columns import to_weight, weight_columns
+from storage.models import PlanRow, WorkoutRow, WorkoutSetRow
+
+# id, user_id, day_number, day_name, started_at, finished_at, deload, plan slug
+_WorkoutQuery = Select[int, int, int, str, datetime, datetime | None, bool, str]
+_WorkoutRow = Row[int, int, int, str, datetime, datetime | None, bool, str]
+
+LOGGED_SETS_BATCH = 500
+
+
+class SqlWorkoutRepository:
+    """Workouts in the session's transaction; the unit of work commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def open_for(self, athlete_id: int) -> Workout | None:
+        """The athlete's unfinished workout, if any (there is at most one)."""
+        found = await self._load(
+            _workouts().where(WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_(None))
+        )
+        return found[0] if found else None
+
+    async def get(self, workout_id: int) -> Workout | None:
+        found = await self._load(_workouts().where(WorkoutRow.id == workout_id))
+        return found[0] if found else None
+
+    async def done_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DoneSet]]:
+        """Every work set done in the athlete's finished workouts of these exercises, oldest first.
+
+        Warm-up sets and deload workouts are left out: they are no yardstick for records.
+        """
+        rows = await self._session.execute(
+            select(*WorkoutSetRow.__table__.columns)
+            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+            .where(
+                WorkoutRow.user_id == athlete_id,
+                WorkoutRow.finished_at.is_not(None),
+                WorkoutRow.deload.is_(False),
+                WorkoutSetRow.warmup.is_(False),
+                WorkoutSetRow.exercise.in_(exercises),
+                WorkoutSetRow.done_amount.is_not(None),
+            )
+            .order_by(WorkoutSetRow.logged_at)
+        )
+        found = []
+        for row in rows:
+            done = _to_workout_set(row).done
+            if done is not None:
+                found.append((row.exercise, done))
+        return found
+
+    async def logged_sets(
+        self,
+        athlete_id: int,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        exercises: Sequence[str] | None = None,
+    ) -> list[LoggedSet]:
+        """Sets done in finished workouts started in [since, until), oldest first.
+
+        Only of `exercises` if given; either bound may be left open.
+        """
+        query = (
+            select(
+                WorkoutRow.id,
+                WorkoutRow.started_at,
+                WorkoutSetRow.exercise,
+                WorkoutSetRow.done_amount,
+                WorkoutSetRow.done_unit,
+                WorkoutSetRow.done_reps,
+                WorkoutSetRow.logged_at,
+            )
+            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+            .where(
+                WorkoutRow.user_id == athlete_id,
+                WorkoutRow.finished_at.is_not(None),
+                WorkoutSetRow.done_amount.is_not(None),
+            )
+            .order_by(WorkoutSetRow.logged_at, WorkoutSetRow.workout_id, WorkoutSetRow.position)
+        )
+        if since is not None:
+            query = query.where(WorkoutRow.started_at >= since)
+        if until is not None:
+            query = query.where(WorkoutRow.started_at < until)
+        if exercises is not None:
+            query = query.where(WorkoutSetRow.exercise.in_(exercises))
+        # A year is thousands of rows: read in batches, so other updates run in between.
+        result = await self._session.stream(query)
+        found = []
+        async for rows in result.partitions(LOGGED_SETS_BATCH):
+            for row in rows:
+                amount, unit, reps, logged_at = (
+                    row.done_amount,
+                    row.done_unit,
+                    row.done_reps,
+                    row.logged_at,
+                )
+                # A CHECK constraint keeps the done columns all set or all NULL.
+                if amount is not None and unit is not None and reps is not None and logged_at:
+                    weight = to_weight(amount, unit)
+                    found.append(
+                        LoggedSet(row.id, row.started_at, row.exercise, weight, reps, logged_at)
+                    )
+        return found
+
+    async def all_open(self) -> list[Workout]:
+        """Every athlete's unfinished workout."""
+        return await self._load(_workouts().where(WorkoutRow.finished_at.is_(None)))
+
+    async def _load(self, query: _WorkoutQuery) -> list[Workout]:
+        # Plain rows, not ORM objects: every set logged reads the whole workout back, and
+        # building seventeen ORM objects each time cost more than the rest of the update.
+        workouts = (await self._session.execute(query)).all()
+        if not workouts:
+            return []
+        sets = await self._session.execute(
+            select(*WorkoutSetRow.__table__.columns)
+            .where(WorkoutSetRow.workout_id.in_([w.id for w in workouts]))
+            .order_by(WorkoutSetRow.workout_id, WorkoutSetRow.position)
+        )
+        by_workout: dict[int, list[WorkoutSet]] = {w.id: [] for w in workouts}
+        for set_row in sets:
+            by_workout[set_row.workout_id].append(_to_workout_set(set_row))
+        return [_to_workout(w, tuple(by_workout[w.id])) for w in workouts]
+
+    async def add(self, workout: Workout) -> Workout:
+        """Stores a new workout with its prescribed sets; returns it with its id."""
+        if workout.id is not None:
+            raise ValueError(f"workout {workout.id} is stored already")
+        plan_id = await self._session.scalar(
+            select(PlanRow.id).where(PlanRow.slug == workout.plan_slug)
+        )
+        if plan_id is None:
+            raise LookupError(f"no plan {workout.plan_slug!r}")
+        row = WorkoutRow(
+            user_id=workout.athlete_id,
+            plan_id=plan_id,
+            day_number=workout.day_number,
+            day_name=workout.day_name,
+            started_at=workout.started_at,
+            finished_at=workout.finished_at,
+            deload=workout.deload,
+            sets=[_set_row(workout_set) for workout_set in workout.sets],
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return replace(workout, id=row.id)
+
+    async def save_set(self, workout_id: int, workout_set: WorkoutSet) -> None:
+        """Stores what was done (or skipped, or cleared) for the set at its position.
+
+        The prescription stored with the workout stays as it is.
+        """
+        position = workout_set.prescribed.position
+        changed = await self._session.execute(
+            update(WorkoutSetRow)
+            .where(WorkoutSetRow.workout_id == workout_id, WorkoutSetRow.position == position)
+            .values(_done_columns(workout_set))
+            .execution_options(synchronize_session=False)
+        )
+        if changed.rowcount == 0:  # type: ignore[attr-defined]
+            raise LookupError(f"workout {workout_id} has no set at position {position}")
+
+    async def finish(self, workout_id: int, at: datetime) -> None:
+        row = await self._session.get(WorkoutRow, workout_id)
+        if row is None:
+            raise LookupError(f"no workout {workout_id}")
+        row.finished_at = at
+        # Within one flush the ORM inserts before it updates: a new open workout added next
+        # would meet this one still open in the partial unique index.
+        await self._session.flush()
+
+    async def finished(self, athlete_id: int, limit: int, offset: int = 0) -> list[Workout]:
+        """Finished workouts, newest first."""
+        return await self._load(
+            _workouts()
+            .where(WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_not(None))
+            .order_by(WorkoutRow.finished_at.desc(), WorkoutRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+
+
+def _workouts() -> _WorkoutQuery:
+    return select(
+        WorkoutRow.id,
+        WorkoutRow.user_id,
+        WorkoutRow.day_number,
+        WorkoutRow.day_name,
+        WorkoutRow.started_at,
+        WorkoutRow.finished_at,
+        WorkoutRow.deload,
+        PlanRow.slug,
+    ).join(PlanRow, PlanRow.id == WorkoutRow.plan_id)
+
+
+def _to_workout(row: _WorkoutRow, sets: tuple[WorkoutSet, ...]) -> Workout:
+    return Workout(
+        id=row.id,
+        athlete_id=row.user_id,
+        plan_slug=row.slug,
+        day_number=row.day_number,
+        day_name=row.day_name,
+        started_at=row.started_at,
+        sets=sets,
+        finished_at=row.finished_at,
+        deload=row.deload,
+    )
+
+
+def _to_workout_set(row: Row[Any]) -> WorkoutSet:
+    prescribed = PrescribedSet(
+        position=row.position,
+        slot_order=row.slot_order,
+        tier=Tier(row.tier),
+        exercise=row.exercise,
+        training_max_of=row.training_max_of,
+        display_name=row.display_name,
+        set_number=row.set_number,
+        sets_in_slot=row.sets_in_slot,
+        weight=to_weight(row.prescribed_amount, row.prescribed_unit),
+        reps=row.prescribed_reps,
+        amrap=row.amrap,
+        drives_progression=row.drives_progression,
+        top_reps=row.top_reps,
+        target_rpe=row.target_rpe,
+        warmup=row.warmup,
+        optional=row.optional,
+        superset=row.superset,
+    )
+    done = None
+    # A CHECK constraint keeps the done columns all set or all NULL.
+    if (
+        row.done_amount is not None
+        and row.done_unit is not None
+        and row.done_reps is not None
+        and row.logged_at is not None
+    ):
+        done = DoneSet(
+            weight=to_weight(row.done_amount, row.done_unit),
+            reps=row.done_reps,
+            logged_at=row.logged_at,
+            rpe=row.rpe,
+            note=row.note,
+            source_message_id=row.source_message_id,
+        )
+    return WorkoutSet(prescribed=prescribed, done=done, skipped=row.skipped)
+
+
+def _set_row(workout_set: WorkoutSet) -> WorkoutSetRow:
+    prescribed = workout_set.prescribed
+    amount, unit = weight_columns(prescribed.weight)
+    row = WorkoutSetRow(
+        position=prescribed.position,
+        slot_order=prescribed.slot_order,
+        tier=prescribed.tier.value,
+        exercise=prescribed.exercise,
+        training_max_of=prescribed.training_max_of,
+        display_name=prescribed.display_name,
+        set_number=prescribed.set_number,
+        sets_in_slot=prescribed.sets_in_slot,
+        prescribed_amount=amount,
+        prescribed_unit=unit,
+        prescribed_reps=prescribed.reps,
+        amrap=prescribed.amrap,
+        drives_progression=prescribed.drives_progression,
+        top_reps=prescribed.top_reps,
+        target_rpe=prescribed.target_rpe,
+        warmup=prescribed.warmup,
+        optional=prescribed.optional,
+        superset=prescribed.superset,
+    )
+    for column, value in _done_columns(workout_set).items():
+        setattr(row, column, value)
+    return row
+
+
+def _done_columns(workout_set: WorkoutSet) -> dict[str, Any]:
+    done = workout_set.done
+    if done is None:
+        return dict.fromkeys(_DONE_COLUMNS, None) | {"skipped": workout_set.skipped}
+    amount, unit = weight_columns(done.weight)
+    return {
+        "done_amount": amount,
+        "done_unit": unit,
+        "done_reps": done.reps,
+        "rpe": done.rpe,
+        "note": done.note,
+        "logged_at": done.logged_at,
+        "source_message_id": done.source_message_id,
+        "skipped": workout_set.skipped,
+    }
+
+
+_DONE_COLUMNS = (
+    "done_amount",
+    "done_unit",
+    "done_reps",
+    "rpe",
+    "note",
+    "logged_at",
+    "source_message_id",
+)

@@ -1,0 +1,282 @@
+"""The sender against a scripted Telegram, on SQLite and PostgreSQL: once, in order, in limits."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, cast
+
+from aiogram.exceptions import ClientDecodeError
+from aiogram.types import Chat, Message
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.outbox.activity import InactiveChats
+from domain.outbox.model import (
+    Blocked,
+    DeliveryState,
+    FloodWait,
+    MessageKind,
+    Outcome,
+    OutgoingMessage,
+    Sent,
+    Transient,
+)
+from scheduler.delivery.limits import DeliveryLimits
+from scheduler.delivery.sender import BotTransport, DeliverySettings, Sender
+from storage.outbox.outbox import Claimed, OutboxQueue
+from storage.uow import SqlUnitOfWork
+from tests.fakes import FixedClock
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+
+FAST = DeliveryLimits(global_per_second=500, per_chat_per_second=50, group_per_minute=600)
+
+
+class ScriptedTelegram:
+    """Answers each send with the next scripted outcome for its key, else Sent."""
+
+    def __init__(self, script: dict[str, list[Outcome]] | None = None) -> None:
+        self.script = script or {}
+        self.sent: list[tuple[str, int, float]] = []  # (key, chat, monotonic time)
+        self._message_ids = iter(range(1, 1_000_000))
+
+    async def send(self, message: Claimed) -> Outcome:
+        await asyncio.sleep(0.002)
+        self.sent.append((message.key, message.chat_id, time.monotonic()))
+        planned = self.script.get(message.key)
+        if planned:
+            return planned.pop(0)
+        return Sent(next(self._message_ids))
+
+    def keys(self, chat_id: int | None = None) -> list[str]:
+        return [key for key, chat, _ in self.sent if chat_id is None or chat == chat_id]
+
+
+async def queue(session_factory: async_sessionmaker[AsyncSession], *keys: tuple[str, int]) -> None:
+    at = datetime.now(UTC)
+    async with SqlUnitOfWork(session_factory, FixedClock(at)) as uow:
+        await uow.outbox.add_all([OutgoingMessage(k, chat, at, text=k) for k, chat in keys])
+        await uow.commit()
+
+
+@asynccontextmanager
+async def running(
+    session_factory: async_sessionmaker[AsyncSession],
+    telegram: ScriptedTelegram,
+    inactive: InactiveChats | None = None,
+    limits: DeliveryLimits = FAST,
+    outbox: OutboxQueue | None = None,
+) -> AsyncIterator[Sender]:
+    settings = DeliverySettings(limits=limits, poll_seconds=0.05)
+    sender = Sender(
+        outbox or OutboxQueue(session_factory),
+        telegram,
+        FixedClockNow(),
+        inactive if inactive is not None else InactiveChats(),
+        settings=settings,
+    )
+    sender.start()
+    try:
+        yield sender
+    finally:
+        await sender.stop()
+
+
+class FixedClockNow:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+async def until(condition: Callable[[], bool], within: float = 10.0) -> None:
+    async with asyncio.timeout(within):
+        while not condition():  # noqa: ASYNC110 - polling a fake is the simplest here
+            await asyncio.sleep(0.01)
+
+
+async def test_every_message_is_sent_once_and_each_chat_s_in_order(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    keys = [(f"{chat}-{n}", chat) for n in range(5) for chat in (1, 2, 3, -100)]
+    await queue(session_factory, *keys)
+    telegram = ScriptedTelegram()
+
+    async with running(session_factory, telegram):
+        await until(lambda: len(telegram.sent) == len(keys))
+
+    assert sorted(telegram.keys()) == sorted(key for key, _ in keys)
+    for chat in (1, 2, 3, -100):
+        assert telegram.keys(chat) == [f"{chat}-{n}" for n in range(5)]
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: len(keys)}
+
+
+async def test_a_chat_gets_no_more_than_its_rate(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, *[(f"m{n}", 9) for n in range(4)])
+    telegram = ScriptedTelegram()
+    limits = DeliveryLimits(global_per_second=100, per_chat_per_second=10, headroom=0)
+
+    async with running(session_factory, telegram, limits=limits):
+        await until(lambda: len(telegram.sent) == 4)
+
+    gaps = [later - earlier for (_, _, earlier), (_, _, later) in pairwise(telegram.sent)]
+    assert min(gaps) >= 0.095
+
+
+async def test_a_flood_wait_holds_the_message_and_then_sends_it_once_in_its_place(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, ("a", 1), ("b", 1))
+    telegram = ScriptedTelegram({"a": [FloodWait(0.3, "Too Many Requests: retry after 0.3")]})
+
+    async with running(session_factory, telegram):
+        await until(lambda: len(telegram.sent) == 3)
+
+    (_, _, refused), (_, _, retried), _ = telegram.sent
+    assert telegram.keys() == ["a", "a", "b"]
+    assert retried - refused >= 0.29
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 2}
+
+
+async def test_a_server_error_is_retried_after_a_backoff(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, ("a", 1))
+    telegram = ScriptedTelegram({"a": [Transient("Bad Gateway")]})
+
+    async with running(session_factory, telegram):
+        await until(lambda: len(telegram.sent) == 2)
+
+    assert telegram.keys() == ["a", "a"]
+    assert telegram.sent[1][2] - telegram.sent[0][2] >= 0.95  # the first backoff is 1 s
+
+
+async def test_a_blocked_chat_gets_nothing_more_and_the_others_carry_on(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, ("x1", 5), ("x2", 5), ("x3", 5), ("y1", 6), ("y2", 6))
+    telegram = ScriptedTelegram({"x1": [Blocked("Forbidden: bot was blocked by the user")]})
+    inactive = InactiveChats()
+
+    async with running(session_factory, telegram, inactive):
+        await until(lambda: len(telegram.keys(6)) == 2)
+        await asyncio.sleep(0.2)
+
+    assert telegram.keys(5) == ["x1"]
+    assert 5 in inactive
+    assert await OutboxQueue(session_factory).states() == {
+        DeliveryState.CANCELLED: 3,
+        DeliveryState.SENT: 2,
+    }
+
+
+async def test_a_message_queued_for_an_inactive_chat_is_cancelled_not_sent(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, ("late", 5), ("fine", 6))
+    telegram = ScriptedTelegram()
+
+    async with running(session_factory, telegram, InactiveChats([5])):
+        await until(lambda: len(telegram.sent) == 1)
+        await asyncio.sleep(0.2)
+
+    assert telegram.keys() == ["fine"]
+    assert await OutboxQueue(session_factory).states() == {
+        DeliveryState.CANCELLED: 1,
+        DeliveryState.SENT: 1,
+    }
+
+
+async def test_a_claim_left_by_a_crashed_run_is_never_sent_again(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, ("in-flight", 1), ("next", 1))
+    outbox = OutboxQueue(session_factory)
+    first = (await outbox.due(datetime.now(UTC), 10, 3))[0]
+    await outbox.claim(first.id, "the-run-that-was-killed", datetime.now(UTC))
+    telegram = ScriptedTelegram()
+
+    async with running(session_factory, telegram):
+        await until(lambda: len(telegram.sent) == 1)
+        await asyncio.sleep(0.2)
+
+    assert telegram.keys() == ["next"]
+    assert await outbox.states() == {DeliveryState.UNKNOWN: 1, DeliveryState.SENT: 1}
+
+
+class ProxyErrorPage:
+    """A Bot whose first request meets a proxy's HTML error page instead of Telegram's JSON."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def send_message(self, chat_id: int, text: str, **_: Any) -> Message:
+        self.calls += 1
+        if self.calls == 1:
+            raise ClientDecodeError("Failed to decode object", ValueError(), "<html>502</html>")
+        chat = Chat(id=chat_id, type="private")
+        return Message(message_id=7, date=datetime.now(UTC), chat=chat, text=text)
+
+
+async def test_a_proxy_error_page_is_a_transient_failure_not_an_escaping_error() -> None:
+    """Regression: aiogram's ClientDecodeError escaped BotTransport and left the row claimed."""
+    transport = BotTransport(cast("Bot", ProxyErrorPage()))
+    message = Claimed(1, "k", 1, MessageKind.TEXT, "hi", None, None, None, 1)
+
+    assert isinstance(await transport.send(message), Transient)
+    assert await transport.send(message) == Sent(7)
+
+
+class ExplodingTelegram(ScriptedTelegram):
+    """Raises from its first send, as a transport that breaks its contract would."""
+
+    async def send(self, message: Claimed) -> Outcome:
+        outcome = await super().send(message)
+        if len(self.sent) == 1:
+            raise RuntimeError("unexpected")
+        return outcome
+
+
+async def test_an_error_escaping_the_transport_is_retried_not_left_claimed(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: an exception from the transport left the row claimed, later unknown."""
+    await queue(session_factory, ("a", 1), ("b", 1))
+    telegram = ExplodingTelegram()
+
+    async with running(session_factory, telegram):
+        await until(lambda: len(telegram.sent) == 3)
+
+    assert telegram.keys() == ["a", "a", "b"]
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 2}
+
+
+class FlakyOutbox(OutboxQueue):
+    """Fails the first settle, as a database that dropped its connection would."""
+
+    failures = 1
+
+    async def settle(self, *args: Any, **kwargs: Any) -> int:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionResetError("the database went away")
+        return await super().settle(*args, **kwargs)
+
+
+async def test_a_retry_whose_recording_failed_is_recorded_later_and_sent(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: a database error in settle() after a 5xx left the row claimed for good."""
+    await queue(session_factory, ("a", 1))
+    telegram = ScriptedTelegram({"a": [Transient("Bad Gateway")]})
+
+    async with running(session_factory, telegram, outbox=FlakyOutbox(session_factory)):
+        await until(lambda: len(telegram.sent) == 2)
+
+    assert telegram.keys() == ["a", "a"]
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 1}

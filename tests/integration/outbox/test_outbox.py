@@ -1,0 +1,242 @@
+"""The SQL outbox on SQLite and PostgreSQL: queueing by key, claiming, settling, inactive chats."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.outbox.model import (
+    Blocked,
+    DeliveryState,
+    FloodWait,
+    MessageKind,
+    OutgoingMessage,
+    after_attempt,
+)
+from scheduler.setup import build_scheduler
+from storage.core.ledger import HandledUpdates
+from storage.models import OutboxRow
+from storage.outbox.outbox import OutboxQueue
+from storage.uow import SqlUnitOfWork
+from tests.fakes import FixedClock
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+def message(key: str, chat_id: int = 1, *, at: datetime = NOW, **fields: object) -> OutgoingMessage:
+    return OutgoingMessage(key, chat_id, at, **({"text": f"<b>{key}</b>"} | fields))  # type: ignore[arg-type]
+
+
+async def queue_all(
+    session_factory: async_sessionmaker[AsyncSession], *messages: OutgoingMessage
+) -> int:
+    async with SqlUnitOfWork(session_factory, FixedClock(NOW)) as uow:
+        added = await uow.outbox.add_all(messages)
+        await uow.commit()
+    return added
+
+
+async def test_a_key_is_queued_once_however_often_it_is_added(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    assert await queue_all(session_factory, message("a"), message("b")) == 2
+    assert await queue_all(session_factory, message("a"), message("c")) == 1
+    async with SqlUnitOfWork(session_factory, FixedClock(NOW)) as uow:
+        assert await uow.outbox.add(message("c")) is False
+        assert await uow.outbox.add(message("d")) is True
+        await uow.commit()
+
+    states = await OutboxQueue(session_factory).states()
+
+    assert states == {DeliveryState.QUEUED: 4}
+
+
+async def test_a_thousand_messages_fit_in_one_call(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    messages = [message(f"fan-{n}", chat_id=n) for n in range(1, 1201)]
+
+    assert await queue_all(session_factory, *messages) == 1200
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.QUEUED: 1200}
+
+
+async def test_due_rows_come_oldest_first_a_few_per_chat_and_none_from_the_future(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(
+        session_factory,
+        message("later", 1, at=NOW + timedelta(minutes=1)),
+        message("1-first", 1, at=NOW - timedelta(seconds=30)),
+        message("1-second", 1, at=NOW - timedelta(seconds=20)),
+        message("1-third", 1, at=NOW - timedelta(seconds=10)),
+        message("2-only", 2, at=NOW - timedelta(seconds=25)),
+    )
+    queue = OutboxQueue(session_factory)
+
+    due = await queue.due(NOW, limit=10, per_chat=2)
+
+    assert [(row.chat_id, row.not_before) for row in due] == [
+        (1, NOW - timedelta(seconds=30)),
+        (2, NOW - timedelta(seconds=25)),
+        (1, NOW - timedelta(seconds=20)),
+    ]
+
+
+async def test_a_row_is_claimed_once_with_its_payload_and_marked_sent(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    keyboard = {"inline_keyboard": [[{"text": "Открыть", "callback_data": "open:1"}]]}
+    await queue_all(
+        session_factory,
+        message("chart", 5, text="Твой прогресс", photo=b"\x89PNG\x00", reply_markup=keyboard),
+    )
+    queue = OutboxQueue(session_factory)
+    (row,) = await queue.due(NOW, 10, 3)
+
+    claimed = await queue.claim(row.id, "run-1", NOW)
+    again = await queue.claim(row.id, "run-2", NOW)
+    assert claimed is not None
+    await queue.mark_sent(row.id, "run-1", 777, NOW)
+
+    assert again is None
+    assert (claimed.key, claimed.chat_id, claimed.kind) == ("chart", 5, MessageKind.PHOTO)
+    assert (claimed.text, claimed.photo, claimed.parse_mode) == (
+        "Твой прогресс",
+        b"\x89PNG\x00",
+        "HTML",
+    )
+    assert claimed.reply_markup == keyboard
+    assert claimed.attempts == 1
+    assert await queue.states() == {DeliveryState.SENT: 1}
+    assert await queue.due(NOW, 10, 3) == []
+
+
+async def test_a_row_past_its_expiry_is_cancelled_as_expired_not_claimed(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression: a reminder queued before the process died was sent hours late on restart."""
+    await queue_all(
+        session_factory,
+        message("stale", at=NOW - timedelta(hours=5), expires_at=NOW - timedelta(hours=3)),
+        message("timeless", at=NOW - timedelta(hours=4)),
+        message("fresh", at=NOW - timedelta(hours=1), expires_at=NOW + timedelta(hours=1)),
+    )
+    queue = OutboxQueue(session_factory)
+    stale, timeless, fresh = await queue.due(NOW, 10, 3)
+
+    assert await queue.claim(stale.id, "run", NOW) is None
+    assert await queue.claim(timeless.id, "run", NOW) is not None
+    assert await queue.claim(fresh.id, "run", NOW) is not None
+    async with session_factory() as session:
+        expired = await session.scalar(
+            select(OutboxRow.last_error).where(OutboxRow.idempotency_key == "stale")
+        )
+    assert expired == "expired"
+    assert await queue.states() == {DeliveryState.CANCELLED: 1, DeliveryState.CLAIMED: 2}
+
+
+async def test_a_flood_wait_puts_the_row_back_in_its_place(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(session_factory, message("a", at=NOW - timedelta(seconds=2)), message("b"))
+    queue = OutboxQueue(session_factory)
+    first, second = await queue.due(NOW, 10, 3)
+    claimed = await queue.claim(first.id, "run", NOW)
+    assert claimed is not None
+
+    decision = after_attempt(FloodWait(3, "Too Many Requests"), claimed.attempts, 1)
+    await queue.settle(first.id, "run", 1, decision, NOW)
+    due = await queue.due(NOW, 10, 3)
+    retried = await queue.claim(first.id, "run", NOW)
+
+    assert [row.id for row in due] == [first.id, second.id]
+    assert retried is not None
+    assert retried.attempts == 2
+
+
+async def test_a_blocked_chat_has_its_queue_cancelled_until_it_speaks_again(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(session_factory, message("a", 7), message("b", 7), message("c", 8))
+    queue = OutboxQueue(session_factory)
+    first = (await queue.due(NOW, 10, 3))[0]
+    claimed = await queue.claim(first.id, "run", NOW)
+    assert claimed is not None
+
+    decision = after_attempt(Blocked("Forbidden: bot was blocked by the user"), 1, 7)
+    cancelled = await queue.settle(first.id, "run", 7, decision, NOW)
+
+    assert cancelled == 1
+    assert await queue.states() == {DeliveryState.CANCELLED: 2, DeliveryState.QUEUED: 1}
+    assert await queue.inactive_chats() == {7}
+    async with SqlUnitOfWork(session_factory, FixedClock(NOW)) as uow:
+        assert await uow.outbox.reactivate_chat(7) is True
+        assert await uow.outbox.reactivate_chat(7) is False
+        await uow.commit()
+    assert await queue.inactive_chats() == set()
+
+
+async def test_deactivating_twice_keeps_one_record(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with SqlUnitOfWork(session_factory, FixedClock(NOW)) as uow:
+        await uow.outbox.deactivate_chat(-100123, NOW, "the bot was kicked")
+        await uow.outbox.deactivate_chat(-100123, NOW, "the bot was left" * 10)
+        await uow.commit()
+
+    assert await OutboxQueue(session_factory).inactive_chats() == {-100123}
+
+
+async def test_claims_of_a_run_that_died_become_unknown_and_are_not_sent_again(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(session_factory, message("old", 1), message("mine", 2), message("q", 3))
+    queue = OutboxQueue(session_factory)
+    old, mine, _ = await queue.due(NOW, 10, 3)
+    await queue.claim(old.id, "dead-run", NOW)
+    await queue.claim(mine.id, "live-run", NOW)
+
+    abandoned = await queue.abandon_claims("live-run")
+
+    assert abandoned == ["old"]
+    assert await queue.states() == {
+        DeliveryState.UNKNOWN: 1,
+        DeliveryState.CLAIMED: 1,
+        DeliveryState.QUEUED: 1,
+    }
+    assert [row.chat_id for row in await queue.due(NOW, 10, 3)] == [3]
+
+
+async def test_pruning_forgets_only_finished_rows_older_than_the_cutoff(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(session_factory, message("sent"), message("queued", 2))
+    queue = OutboxQueue(session_factory)
+    row = (await queue.due(NOW, 10, 3))[0]
+    await queue.claim(row.id, "run", NOW)
+    await queue.mark_sent(row.id, "run", 1, NOW)
+
+    kept = await queue.prune(datetime(2000, 1, 1, tzinfo=UTC))
+    removed = await queue.prune(datetime.now(UTC) + timedelta(minutes=1))
+
+    assert (kept, removed) == (0, 1)
+    assert await queue.states() == {DeliveryState.QUEUED: 1}
+
+
+async def test_the_scheduler_prunes_the_outbox_under_a_fixed_id(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    scheduler = build_scheduler(
+        session_factory, HandledUpdates(), FixedClock(NOW), outbox_retention=timedelta(days=3)
+    )
+    scheduler.start(paused=True)
+    try:
+        job = scheduler.get_job("prune-outbox")
+    finally:
+        scheduler.shutdown(wait=False)
+
+    assert job is not None
+    assert job.coalesce
+    assert job.args[-1] == timedelta(days=3)

@@ -1,0 +1,88 @@
+"""The charts render a year of training as small, valid PNGs, and survive no data at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from PIL import Image
+
+from domain.progress.series import E1rmPoint, LiftProgress, Progress, TrainingMaxStep, WeeklyVolume
+from domain.shared.weights import Unit
+from handlers.progress.charts import render_calendar, render_e1rm, render_volume
+from tests.sample_training import empty_progress, sample_progress
+
+TODAY = date(2026, 11, 21)
+LIMIT = 150 * 1024
+CHARTS = [render_e1rm, render_volume, render_calendar]
+Render = Callable[[Progress], bytes]
+
+
+def image(png: bytes) -> Image.Image:
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    Image.open(BytesIO(png)).verify()
+    return Image.open(BytesIO(png))
+
+
+@pytest.fixture(scope="module")
+def a_year() -> Progress:
+    return sample_progress(TODAY)
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_a_year_of_training_renders_a_phone_sized_png_under_150_kb(
+    render: Render, a_year: Progress
+) -> None:
+    png = render(a_year)
+    assert len(png) < LIMIT
+    assert image(png).width == 1080
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_pounds_render_too(render: Render) -> None:
+    png = render(sample_progress(TODAY, unit=Unit.LB, seed=9))
+    assert len(png) < LIMIT
+    image(png)
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_no_data_renders_a_placeholder(render: Render) -> None:
+    image(render(empty_progress(TODAY)))
+
+
+@pytest.mark.parametrize("render", CHARTS)
+def test_a_single_day_of_training_renders(render: Render) -> None:
+    progress = sample_progress(TODAY, weeks=1)
+    one_point = tuple(
+        replace(lift, points=lift.points[:1], training_maxes=lift.training_maxes[:1])
+        for lift in progress.lifts[:1]
+    )
+    image(render(replace(progress, lifts=one_point)))
+
+
+def test_one_lift_with_a_single_point_and_no_training_max_renders():
+    lift = LiftProgress("squat", "Squat", (E1rmPoint(TODAY, Decimal(100), False),), ())
+    image(render_e1rm(replace(empty_progress(TODAY), lifts=(lift,))))
+
+
+def test_a_lift_with_only_a_training_max_renders():
+    lift = LiftProgress("ohp", "Overhead press", (), (TrainingMaxStep(TODAY, Decimal(60)),))
+    image(render_e1rm(replace(empty_progress(TODAY), lifts=(lift,))))
+
+
+def test_six_lifts_and_an_unknown_muscle_group_render():
+    progress = sample_progress(TODAY)
+    lifts = progress.lifts + tuple(
+        replace(lift, exercise=f"other_{n}", name=f"Lift {n}")
+        for n, lift in enumerate(progress.lifts)
+    )
+    volume = progress.volume
+    odd = WeeklyVolume(
+        volume.weeks, (*volume.groups, "other"), (*volume.tonnage, volume.tonnage[0])
+    )
+    assert len(render_e1rm(replace(progress, lifts=lifts))) < LIMIT
+    assert len(render_volume(replace(progress, volume=odd))) < LIMIT

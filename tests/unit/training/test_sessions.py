@@ -1,0 +1,268 @@
+"""The workout use cases, on the shipped nSuns plan, with in-memory storage."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from domain.athletes.model import Profile
+from domain.athletes.use_cases.preferences import ChooseUnits, SetE1rmFormula
+from domain.athletes.use_cases.registration import RegisterUser
+from domain.plans.use_cases.install import install_builtin_programs
+from domain.shared.e1rm import E1rmFormula
+from domain.shared.weights import Unit, Weight
+from domain.training.records import RecordKind, WeightRecord
+from domain.training.use_cases.onboarding import (
+    SetTrainingMaxes,
+    StartPlan,
+    missing_training_maxes,
+)
+from domain.training.use_cases.sessions import (
+    DeclineChange,
+    FinishWorkout,
+    LogSet,
+    OpenWorkout,
+    ReopenSet,
+    ResetTrainingMax,
+    SetResult,
+    SkipSet,
+    WorkoutNotFoundError,
+    WorkoutSummary,
+)
+from tests.fakes import FixedClock, InMemoryUnitOfWork
+
+ANN = 1001
+Setup = tuple[InMemoryUnitOfWork, FixedClock]
+
+
+def kg(amount: str) -> Weight:
+    return Weight(Decimal(amount), Unit.KG)
+
+
+async def athlete_on_nsuns(uow: InMemoryUnitOfWork, clock: FixedClock) -> None:
+    await install_builtin_programs(uow)
+    await RegisterUser(uow, clock)(Profile(ANN, "Ann"))
+    await ChooseUnits(uow)(ANN, Unit.KG)
+    await StartPlan(uow, clock)(ANN, "nsuns-4day")
+    await SetTrainingMaxes(uow, clock)(
+        ANN,
+        {"bench": kg("100"), "squat": kg("126"), "ohp": kg("60"), "deadlift": kg("180")},
+        one_rep_maxes=False,
+    )
+
+
+@pytest.fixture
+async def setup() -> Setup:
+    uow, clock = InMemoryUnitOfWork(), FixedClock()
+    await athlete_on_nsuns(uow, clock)
+    return uow, clock
+
+
+async def test_one_rep_maxes_become_ninety_percent_training_maxes() -> None:
+    uow, clock = InMemoryUnitOfWork(), FixedClock()
+    await athlete_on_nsuns(uow, clock)
+
+    recorded = await SetTrainingMaxes(uow, clock)(ANN, {"squat": kg("140")}, one_rep_maxes=True)
+
+    assert recorded == {"squat": kg("126.00")}
+    assert await missing_training_maxes(uow, ANN) == ()
+
+
+async def test_today_opens_day_one_with_every_set_from_the_training_maxes(setup: Setup) -> None:
+    uow, clock = setup
+
+    workout = await OpenWorkout(uow, clock)(ANN)
+
+    assert workout.day_number == 1
+    assert len(workout.sets) == 17  # 9 T1 bench + 8 T2 OHP
+    first = workout.sets[0].prescribed
+    assert (first.exercise, first.weight, first.reps) == ("bench", kg("65"), 8)
+    assert await OpenWorkout(uow, clock)(ANN) == workout  # the same workout until finished
+
+
+async def test_a_double_tap_logs_the_set_once(setup: Setup) -> None:
+    uow, clock = setup
+    workout = await OpenWorkout(uow, clock)(ANN)
+    assert workout.id is not None
+
+    await LogSet(uow, clock)(ANN, workout.id, 0, SetResult())
+    clock.current += timedelta(seconds=1)
+    after = await LogSet(uow, clock)(ANN, workout.id, 0, SetResult(reps=3))
+
+    assert after.sets[0].done is not None
+    assert after.sets[0].done.reps == 8
+    assert after.sets[1].is_open
+
+
+async def test_skip_and_undo(setup: Setup) -> None:
+    uow, clock = setup
+    workout = await OpenWorkout(uow, clock)(ANN)
+    assert workout.id is not None
+    await LogSet(uow, clock)(ANN, workout.id, None, SetResult(kg("67.5"), 7))
+    await SkipSet(uow)(ANN, workout.id, None)
+
+    undone = await ReopenSet(uow)(ANN, workout.id, None)
+
+    assert undone.sets[0].done is not None
+    assert undone.sets[0].done.weight == kg("67.5")
+    assert undone.sets[1].is_open
+
+
+async def test_nobody_can_act_on_another_athletes_workout(setup: Setup) -> None:
+    uow, clock = setup
+    workout = await OpenWorkout(uow, clock)(ANN)
+    await RegisterUser(uow, clock)(Profile(666, "Mallory"))
+
+    with pytest.raises(WorkoutNotFoundError):
+        await LogSet(uow, clock)(666, workout.id or 0, 0, SetResult())
+
+
+async def test_five_reps_on_the_95_percent_squat_set_raise_the_squat_tm_from_126_to_131(
+    setup: Setup,
+) -> None:
+    uow, clock = setup
+    day1 = await OpenWorkout(uow, clock)(ANN)
+    await FinishWorkout(uow, clock)(ANN, day1.id or 0)
+    day2 = await OpenWorkout(uow, clock)(ANN)
+    assert day2.day_number == 2
+    for s in day2.sets:
+        result = SetResult(reps=5) if s.prescribed.drives_progression else SetResult()
+        await LogSet(uow, clock)(ANN, day2.id or 0, s.prescribed.position, result)
+    clock.current += timedelta(minutes=75)
+
+    summary = await FinishWorkout(uow, clock)(ANN, day2.id or 0)
+
+    assert [(c.exercise, c.old, c.new) for c in summary.changes] == [
+        ("squat", kg("126"), kg("131"))
+    ]
+    assert summary.duration == timedelta(minutes=75)
+    assert summary.sets_done == 17
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("131")
+        active = await uow.athlete_plans.active(ANN)
+        assert active is not None
+        assert active.next_day == 3
+
+
+async def test_declining_a_change_keeps_the_old_training_max(setup: Setup) -> None:
+    uow, clock = setup
+    for _ in range(2):
+        workout = await OpenWorkout(uow, clock)(ANN)
+        for s in workout.sets:
+            reps = 6 if s.prescribed.drives_progression else None
+            await LogSet(uow, clock)(
+                ANN, workout.id or 0, s.prescribed.position, SetResult(reps=reps)
+            )
+        await FinishWorkout(uow, clock)(ANN, workout.id or 0)
+
+    async with uow:
+        raised_to = (await uow.training_maxes.current(ANN))["squat"].weight.amount
+
+    older_summary = await DeclineChange(uow, clock)(ANN, "squat", raised_to - 7)
+    kept = await DeclineChange(uow, clock)(ANN, "squat", raised_to)
+    again = await DeclineChange(uow, clock)(ANN, "squat", raised_to)
+
+    assert older_summary is None
+    assert kept is not None
+    assert again is None
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")
+
+
+async def test_the_finish_summary_names_the_records_beaten(setup: Setup) -> None:
+    uow, clock = setup
+    first = await OpenWorkout(uow, clock)(ANN)
+    for s in first.sets:
+        await LogSet(uow, clock)(ANN, first.id or 0, s.prescribed.position, SetResult())
+    baseline = await FinishWorkout(uow, clock)(ANN, first.id or 0)
+    clock.current += timedelta(days=7)
+    again = await OpenWorkout(uow, clock)(ANN, day_number=1)
+    for s in again.sets:
+        heavy_bench = s.prescribed.exercise == "bench" and s.prescribed.weight == kg("85")
+        reps = 8 if heavy_bench else None  # the three 85 kg x 4 sets done for 8
+        await LogSet(uow, clock)(ANN, again.id or 0, s.prescribed.position, SetResult(reps=reps))
+
+    summary = await FinishWorkout(uow, clock)(ANN, again.id or 0)
+
+    assert all(best.records == () for best in baseline.bests)  # the first time sets the baseline
+    bench = next(b for b in summary.bests if b.display_name.startswith("Bench"))
+    kinds = {record.kind for record in bench.records}
+    assert kinds == {RecordKind.E1RM, RecordKind.REPS_AT_WEIGHT}  # 85 kg is not a new heaviest
+    # Epley: 85 x (1 + 8/30) = 107.67 kg now; the baseline's best was 85 x (1 + 4/30) = 96.33.
+    e1rm = next(r for r in bench.records if isinstance(r, WeightRecord))
+    assert e1rm.kind == RecordKind.E1RM
+    assert round(e1rm.new.amount, 2) == Decimal("107.67")
+    assert round(e1rm.previous.amount, 2) == Decimal("96.33")
+    stored = {(w, lift, record.kind) for _, w, lift, record in uow.records.rows if lift == "bench"}
+    assert stored == {  # recorded, not only shown
+        (again.id, "bench", RecordKind.E1RM),
+        (again.id, "bench", RecordKind.REPS_AT_WEIGHT),
+    }
+
+
+async def test_brzycki_athletes_get_brzycki_estimates(setup: Setup) -> None:
+    uow, clock = setup
+    await SetE1rmFormula(uow)(ANN, E1rmFormula.BRZYCKI)
+    workout = await OpenWorkout(uow, clock)(ANN)
+    for s in workout.sets:
+        await LogSet(uow, clock)(ANN, workout.id or 0, s.prescribed.position, SetResult())
+
+    summary = await FinishWorkout(uow, clock)(ANN, workout.id or 0)
+
+    bench = next(b for b in summary.bests if b.display_name.startswith("Bench"))
+    # Best bench set: 85 kg x 4; Brzycki 85 x 36 / (37 - 4) = 92.73 (Epley would say 96.33).
+    assert round(bench.e1rm.amount, 2) == Decimal("92.73")
+
+
+async def _squat_day(
+    uow: InMemoryUnitOfWork, clock: FixedClock, one_plus_reps: int
+) -> WorkoutSummary:
+    workout = await OpenWorkout(uow, clock)(ANN, day_number=2)
+    for s in workout.sets:
+        reps = one_plus_reps if s.prescribed.drives_progression else None
+        await LogSet(uow, clock)(ANN, workout.id or 0, s.prescribed.position, SetResult(reps=reps))
+    clock.current += timedelta(days=7)
+    return await FinishWorkout(uow, clock)(ANN, workout.id or 0)
+
+
+async def test_no_reps_on_the_one_plus_set_twice_in_a_row_proposes_a_ten_percent_reset(
+    setup: Setup,
+) -> None:
+    """TRAINING.md: 0 reps on a 1+ set twice in a row suggests a 10% reset; the athlete says."""
+    uow, clock = setup
+    once = await _squat_day(uow, clock, 0)
+    twice = await _squat_day(uow, clock, 0)
+
+    assert once.resets == ()
+    (reset,) = twice.resets
+    assert (reset.exercise, reset.old, reset.new) == ("squat", kg("126"), kg("113.4"))
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")  # not yet
+
+    assert await ResetTrainingMax(uow, clock)(ANN, "squat", Decimal(126)) == kg("113.4")
+    assert await ResetTrainingMax(uow, clock)(ANN, "squat", Decimal(126)) is None  # tapped twice
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("113.4")
+
+
+async def test_two_rep_records_on_one_lift_are_stored_once_and_the_workout_finishes(
+    setup: Setup,
+) -> None:
+    """#4: two reps-at-weight records of a lift broke the one-per-kind rule and the finish."""
+    uow, clock = setup
+    await _squat_day(uow, clock, 1)
+    again = await OpenWorkout(uow, clock)(ANN, day_number=2)
+    for s in again.sets:
+        reps = {2: 2, 8: 7}.get(s.prescribed.position) if s.prescribed.exercise == "squat" else None
+        await LogSet(uow, clock)(ANN, again.id or 0, s.prescribed.position, SetResult(reps=reps))
+
+    summary = await FinishWorkout(uow, clock)(ANN, again.id or 0)
+
+    squat = next(b for b in summary.bests if b.exercise == "squat")
+    shown = [r.kind for r in squat.records if r.kind == RecordKind.REPS_AT_WEIGHT]
+    stored = [r.kind for _, w, lift, r in uow.records.rows if w == again.id and lift == "squat"]
+    assert len(shown) == 2  # both are news to the athlete
+    assert sorted(stored) == sorted(set(stored))  # but a kind is stored once per lift
+    assert RecordKind.REPS_AT_WEIGHT in stored
