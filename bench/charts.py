@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.athletes import REPLY_TIMEOUT, UnexpectedReplyError, card_position, onboard
+from bench.sample_training import PLAN, a_year_of_training, progress_of
 from bench.updates import TOKEN, BotUnderTest
 from domain.athletes.model import User
 from domain.plans.use_cases.install import install_builtin_programs
@@ -36,7 +37,6 @@ from storage.core.engine import create_engine, create_session_factory
 from storage.core.migrate import upgrade_to_head
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
-from tests.sample_training import PLAN, a_year_of_training, progress_of
 
 FIRST_LOGGER, FIRST_CHARTER = 10_000, 20_000
 LAG_TARGET_MS = 20.0

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from domain.outbox.model import OutgoingMessage
 from emulator import BotApiEmulator
+from emulator.bot_process import BotProcess
 from storage.core.engine import create_engine, create_session_factory
 from storage.outbox.outbox import OutboxQueue
 from storage.uow import SqlUnitOfWork
-from tests.e2e.bot_process import BotProcess
 from tests.fakes import FixedClock
 
 TOKEN = "777001:bench-token_fanout0123456789"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from bench.athletes import SETS_PER_DAY, UnexpectedReplyError, echo, log_sets, onboard, open_day
 from emulator import BotApiEmulator, EmulatorTimeoutError, RecordedRequest, UserDriver
-from tests.e2e.bot_process import REPO_ROOT
+from emulator.bot_process import REPO_ROOT
 
 TOKEN = "777000:bench-token_0123456789abcdef"
 FIRST_ATHLETE_ID = 10_000

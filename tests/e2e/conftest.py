@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from emulator import BotApiEmulator, MessageView, UserDriver
-from tests.e2e.bot_process import BotProcess
+from emulator import BotApiEmulator
+from emulator.bot_process import BotProcess
 
 TOKEN = "424242:e2e-secret-token_ABCdef0123456789"
 BOT_USERNAME = "spotter_test_bot"
@@ -69,11 +69,3 @@ async def spotter(emulator: BotApiEmulator, tmp_path: Path) -> AsyncIterator[Spo
         await bot.terminate()
     assert TOKEN not in bot.output()
     assert TOKEN.split(":")[1] not in bot.output()
-
-
-async def start(user: UserDriver) -> MessageView:
-    """/start for someone with no plan yet: the greeting, then the onboarding card."""
-    await user.send("/start")
-    greeting = await user.wait_for_message()
-    await user.wait_for_message()
-    return greeting

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from emulator import BotApiEmulator
-from tests.e2e.conftest import BOT_USERNAME, Spotter, start
+from tests.e2e.conftest import BOT_USERNAME, Spotter
+from tests.e2e.steps import start
 
 
 async def test_start_greets_a_new_athlete_and_help_lists_the_commands(

@@ -8,7 +8,7 @@ import pytest
 
 from emulator import BotApiEmulator, UserDriver
 from tests.e2e.conftest import Spotter
-from tests.e2e.test_training import card_position, log_day, onboard
+from tests.e2e.steps import card_position, log_day, onboard
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 from emulator import BotApiEmulator, MessageView, UserDriver
 from tests.e2e.conftest import Spotter
-from tests.e2e.test_training import log_day, onboard
+from tests.e2e.steps import log_day, onboard
 
 DAY_ONE = re.compile(r"\w{3} \d{1,2} \w{3}( \d{4})? · Day 1 · Bench volume, OHP · 17/17 sets")
 SET_THREE = "3. T1 Bench press (volume) 3/9: 77.5 kg × 4 → "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.plans.use_cases.library import custom_slug
 from emulator import BotApiEmulator, MessageView, UserDriver
 from tests.e2e.conftest import Spotter
-from tests.e2e.test_training import onboard
+from tests.e2e.steps import onboard
 
 
 async def switch_plan(ann: UserDriver, name: str) -> MessageView:

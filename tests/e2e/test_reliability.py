@@ -11,8 +11,9 @@ from pathlib import Path
 from aiogram.fsm.storage.redis import RedisStorage
 
 from emulator import BotApiEmulator
-from tests.e2e.bot_process import BotProcess
-from tests.e2e.conftest import TOKEN, Spotter, start
+from emulator.bot_process import BotProcess
+from tests.e2e.conftest import TOKEN, Spotter
+from tests.e2e.steps import start
 from tests.services import require_redis
 
 

@@ -14,7 +14,7 @@ from storage.core.engine import create_engine, create_session_factory
 from storage.models import ReminderRow
 from storage.uow import SqlUnitOfWork
 from tests.e2e.conftest import Spotter
-from tests.e2e.test_training import onboard
+from tests.e2e.steps import onboard
 from tests.fakes import FixedClock
 
 KOLKATA = ZoneInfo("Asia/Kolkata")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PIL import Image
 
+from bench.sample_training import sample_progress
 from bot.app import build_chart_pool
 from handlers.progress.show import render
-from tests.sample_training import sample_progress
 
 
 async def test_the_bots_chart_pool_draws_all_three_in_worker_processes() -> None:

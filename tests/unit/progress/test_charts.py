@@ -11,10 +11,10 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
+from bench.sample_training import empty_progress, sample_progress
 from domain.progress.series import E1rmPoint, LiftProgress, Progress, TrainingMaxStep, WeeklyVolume
 from domain.shared.weights import Unit
 from handlers.progress.charts import render_calendar, render_e1rm, render_volume
-from tests.sample_training import empty_progress, sample_progress
 
 TODAY = date(2026, 11, 21)
 LIMIT = 150 * 1024

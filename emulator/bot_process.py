@@ -1,4 +1,7 @@
-"""The real `python -m bot` process, started and stopped the way an operator would."""
+"""The real `python -m bot` process, started and stopped the way an operator would.
+
+Tests, benchmarks and (soon) the sandbox run the bot against the emulator through this.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 class BotProcess:
