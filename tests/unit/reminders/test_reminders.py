@@ -16,33 +16,34 @@ from domain.outbox.model import OutgoingMessage
 from domain.plans.model import PlanDay
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import WeeklySummary
-from domain.reminders.model import QuietHours, Reminder
-from domain.reminders.reminders import (
-    ChangeReminders,
+from domain.reminders.choices import (
     QuietConflictError,
-    QuietHoursError,
-    SendReminders,
-    SendWeeklySummaries,
     SetQuietHours,
     SetTime,
-    ShowReminders,
-    SummaryMessage,
     SwitchReminders,
     SwitchWeeklySummary,
+    ToggleDay,
+)
+from domain.reminders.model import QuietHours, Reminder
+from domain.reminders.parsing import (
+    QuietHoursError,
     TimeEntryError,
     TimeProblem,
-    ToggleDay,
-    Wording,
+    parse_quiet_hours,
+    parse_time,
+)
+from domain.reminders.schedule import (
     missed_in_a_row,
     next_reminder,
     next_summary,
     occurrence,
     outside_quiet,
-    parse_quiet_hours,
-    parse_time,
     scheduled,
     summary_sunday,
 )
+from domain.reminders.use_cases.sending import SendReminders, Wording
+from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders
+from domain.reminders.use_cases.summaries import SendWeeklySummaries, SummaryMessage
 from domain.shared.weights import Unit, Weight
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
 from domain.training.use_cases.sessions import FinishWorkout, LogSet, OpenWorkout, SetResult
@@ -369,7 +370,7 @@ async def test_a_reminder_older_than_the_grace_window_is_dropped_with_a_log_line
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     ann = await Athlete().set_up()
-    caplog.set_level(logging.INFO, logger="domain.reminders.reminders")
+    caplog.set_level(logging.INFO, logger="domain.reminders.use_cases.sending")
 
     queued = await ann.job("2026-03-02 19:01")
 
@@ -415,7 +416,7 @@ async def test_a_reminder_caught_up_in_quiet_hours_is_dropped_with_a_log_line(
 ) -> None:
     """Regression: a reminder due at 18:00 was caught up at 19:30, inside quiet hours 19–07."""
     ann = await Athlete().set_up(SetQuietHours(QuietHours(time(19), time(7))))
-    caplog.set_level(logging.INFO, logger="domain.reminders.reminders")
+    caplog.set_level(logging.INFO, logger="domain.reminders.use_cases.sending")
 
     queued = await ann.job("2026-03-02 18:30")  # 19:30 in Berlin
 
