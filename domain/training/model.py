@@ -103,3 +103,12 @@ class LoggedSet:
     weight: Weight
     reps: int
     logged_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SetResult:
+    """What the athlete did on a set; None means as prescribed."""
+
+    weight: Weight | None = None
+    reps: int | None = None
+    rpe: Decimal | None = None

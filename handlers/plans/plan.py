@@ -34,15 +34,11 @@ from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import MissingTrainingMaxError
+from domain.training.use_cases.logging import NoActivePlanError, OpenWorkout, WorkoutInProgressError
 from domain.training.use_cases.onboarding import (
     StartPlan,
     active_plan_definition,
     missing_training_maxes,
-)
-from domain.training.use_cases.sessions import (
-    NoActivePlanError,
-    OpenWorkout,
-    WorkoutInProgressError,
 )
 from handlers.common.states import OnboardingSG, TodaySG
 from handlers.common.texts import REGISTER_FIRST

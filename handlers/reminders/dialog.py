@@ -37,7 +37,7 @@ from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders
 from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from domain.training.prescription import MissingTrainingMaxError
-from domain.training.use_cases.sessions import NoActivePlanError, OpenWorkout
+from domain.training.use_cases.logging import NoActivePlanError, OpenWorkout
 from handlers.common.cards import Card
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import RemindersSG, TodaySG

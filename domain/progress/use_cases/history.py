@@ -10,8 +10,7 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.progress.ports import ProgressUnitOfWork
 from domain.shared.ports import Clock
-from domain.training.model import DoneSet, Workout, WorkoutSet
-from domain.training.use_cases.sessions import SetResult
+from domain.training.model import DoneSet, SetResult, Workout, WorkoutSet
 
 PAGE_SIZE = 5
 

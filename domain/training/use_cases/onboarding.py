@@ -14,7 +14,7 @@ from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.model import ActivePlan, TrainingMax
 from domain.training.ports import TrainingUnitOfWork
-from domain.training.use_cases.sessions import WorkoutInProgressError
+from domain.training.use_cases.logging import WorkoutInProgressError
 
 
 async def active_plan(uow: TrainingUnitOfWork, athlete_id: int) -> ActivePlan | None:

@@ -19,14 +19,10 @@ from domain.plans.use_cases.library import (
     available_plans,
     plan_as_text,
 )
+from domain.training.model import SetResult
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import LogSet, OpenWorkout, WorkoutInProgressError
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan, missing_training_maxes
-from domain.training.use_cases.sessions import (
-    FinishWorkout,
-    LogSet,
-    OpenWorkout,
-    SetResult,
-    WorkoutInProgressError,
-)
 from handlers.plans.texts import WRITE_YOUR_OWN
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.training.test_sessions import ANN, Setup, athlete_on_nsuns, kg

@@ -45,8 +45,10 @@ from domain.reminders.use_cases.sending import SendReminders, Wording
 from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders
 from domain.reminders.use_cases.summaries import SendWeeklySummaries, SummaryMessage
 from domain.shared.weights import Unit, Weight
+from domain.training.model import SetResult
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
-from domain.training.use_cases.sessions import FinishWorkout, LogSet, OpenWorkout, SetResult
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -13,24 +13,22 @@ from domain.athletes.use_cases.registration import RegisterUser
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Unit, Weight
+from domain.training.model import SetResult
 from domain.training.records import RecordKind, WeightRecord
+from domain.training.use_cases.finishing import FinishWorkout, WorkoutSummary
+from domain.training.use_cases.logging import (
+    LogSet,
+    OpenWorkout,
+    ReopenSet,
+    SkipSet,
+    WorkoutNotFoundError,
+)
 from domain.training.use_cases.onboarding import (
     SetTrainingMaxes,
     StartPlan,
     missing_training_maxes,
 )
-from domain.training.use_cases.sessions import (
-    DeclineChange,
-    FinishWorkout,
-    LogSet,
-    OpenWorkout,
-    ReopenSet,
-    ResetTrainingMax,
-    SetResult,
-    SkipSet,
-    WorkoutNotFoundError,
-    WorkoutSummary,
-)
+from domain.training.use_cases.training_maxes import DeclineChange, ResetTrainingMax
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 ANN = 1001
