@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from domain.outbox.model import OutgoingMessage
-from domain.progress.series import SummariseWeek, WeeklySummary
+from domain.progress.series import WeeklySummary
+from domain.progress.use_cases.weekly_summary import SummariseWeek
 from domain.reminders.model import (
     BATCH,
     DEFAULT_GRACE,
