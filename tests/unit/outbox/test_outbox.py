@@ -7,13 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.outbox.activity import InactiveChats, resume_talking_to, stop_talking_to
-from domain.outbox.model import (
+from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.policy import (
     Blocked,
     Decision,
-    DeliveryState,
     FloodWait,
-    MessageKind,
-    OutgoingMessage,
     Rejected,
     RetryPolicy,
     Sent,
