@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 from domain.plans.model import BodyRegion, Exercise, Plan, UnknownPlanError
-from domain.plans.text import PlanTextError, parse_plan_text
+from domain.plans.text.parse import PlanTextError, parse_plan_text
 
 EXERCISES_FILE = "exercises.toml"
 

@@ -10,7 +10,7 @@ import pytest
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser, registered_user
 from domain.plans.model import UnknownPlanError
-from domain.plans.text import PlanTextError
+from domain.plans.text.parse import PlanTextError
 from domain.plans.use_cases.library import (
     NotAnAdminError,
     PublishPlan,

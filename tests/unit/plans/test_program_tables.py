@@ -13,7 +13,7 @@ import pytest
 
 from domain.plans.library import builtin_plans, load_exercises, load_plan
 from domain.plans.model import Tier
-from domain.plans.text import parse_plan_text
+from domain.plans.text.parse import parse_plan_text
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.model import PrescribedSet
 from domain.training.prescription import prescribe_day

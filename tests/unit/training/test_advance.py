@@ -13,7 +13,7 @@ from decimal import Decimal
 from domain.plans.library import load_exercises, load_plan
 from domain.plans.model import Plan
 from domain.plans.rules import LinearState, RuleState
-from domain.plans.text import parse_plan_text
+from domain.plans.text.parse import parse_plan_text
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.advance import Progress, advance_workout
 from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
