@@ -32,7 +32,7 @@ from domain.plans.model import (
     Step,
     Tier,
 )
-from domain.plans.rules.tracks import counting, rule_of
+from domain.plans.rules.slots import counting, rule_of
 from domain.plans.text.grammar import (
     BRACKET,
     DECIMAL_COMMA,

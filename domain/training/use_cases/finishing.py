@@ -10,14 +10,13 @@ from decimal import Decimal
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Plan
-from domain.plans.rules.tracks import Track
 from domain.shared.e1rm import E1rmFormula, e1rm
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.advance import advance_workout
-from domain.training.model import DoneSet, TrainingMax, Workout, WorkoutSet
+from domain.training.model import DoneSet, LiftTrack, TrainingMax, Workout, WorkoutSet
 from domain.training.ports import TrainingUnitOfWork
-from domain.training.prescription import Athlete
+from domain.training.prescription import AthleteLoading
 from domain.training.progression import TrainingMaxChange, reset_training_max, suggests_reset
 from domain.training.records import DatedSet, PersonalRecord, personal_records
 from domain.training.use_cases.logging import owned_open_workout
@@ -123,7 +122,7 @@ class FinishWorkout:
             exercises=await self._uow.exercises.all(),
             training_maxes={e: tm.weight for e, tm in maxes.items()},
             tracks={key: track.state for key, track in tracks.items()},
-            athlete=Athlete(user.unit, user.rounding_step, user.rounding),
+            athlete=AthleteLoading(user.unit, user.rounding_step, user.rounding),
         )
         for change in progress.changes:
             if change.track is None:
@@ -132,9 +131,11 @@ class FinishWorkout:
                 )
         for update in progress.tracks:
             if update.key not in tracks:  # kept, so a declined first change has a way back
-                await self._uow.tracks.add(athlete_id, Track(update.key, update.before, now, START))
+                await self._uow.tracks.add(
+                    athlete_id, LiftTrack(update.key, update.before, now, START)
+                )
             await self._uow.tracks.add(
-                athlete_id, Track(update.key, update.state, now, update.reason)
+                athlete_id, LiftTrack(update.key, update.state, now, update.reason)
             )
         return progress.changes
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from domain.plans.rules.tracks import Track, working_weight
+from domain.plans.rules.slots import working_weight
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
-from domain.training.model import TrainingMax
+from domain.training.model import LiftTrack, TrainingMax
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.progression import reset_training_max
 
@@ -58,7 +58,9 @@ class DeclineChange:
         if len(history) < 2:
             return None  # the first entry: nothing from before to go back to
         previous = history[-2].state
-        await self._uow.tracks.add(athlete_id, Track(key, previous, self._clock.now(), DECLINED))
+        await self._uow.tracks.add(
+            athlete_id, LiftTrack(key, previous, self._clock.now(), DECLINED)
+        )
         return working_weight(previous)
 
 
