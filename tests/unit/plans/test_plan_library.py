@@ -25,7 +25,7 @@ from domain.training.use_cases.logging import LogSet, OpenWorkout, WorkoutInProg
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan, missing_training_maxes
 from handlers.plans.texts import WRITE_YOUR_OWN
 from tests.fakes import FixedClock, InMemoryUnitOfWork
-from tests.unit.training.test_sessions import ANN, Setup, athlete_on_nsuns, kg
+from tests.unit.training.nsuns import ANN, Setup, athlete_on_nsuns, kg
 
 BEN = 1002
 MY_PLAN = """plan: Ann's squats
