@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from domain.plans.model import Exercise
 from domain.shared.e1rm import E1rmFormula, e1rm
+from domain.shared.time import local_day, start_of
 from domain.shared.weights import Unit, Weight
 from domain.training.model import LoggedSet, TrainingMax
 from domain.training.records import DatedSet, PersonalRecord, personal_records
@@ -131,11 +132,6 @@ def months_back(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def start_of(day: date, zone: ZoneInfo) -> datetime:
-    """The first moment of a local day."""
-    return datetime.combine(day, time(), zone)
-
-
 def lift_progress(
     exercise: Exercise,
     sets: Iterable[LoggedSet],
@@ -173,7 +169,7 @@ def _steps(
 ) -> tuple[TrainingMaxStep, ...]:
     by_day: dict[date, Decimal] = {}  # the day's last entry is what held at its end
     for entry in sorted(history, key=lambda tm: tm.effective_at):
-        day = max(entry.effective_at.astimezone(zone).date(), since)
+        day = max(local_day(entry.effective_at, zone), since)
         by_day[day] = entry.weight.to(unit).amount
     steps: list[TrainingMaxStep] = []
     for day, weight in by_day.items():
@@ -236,7 +232,7 @@ def _local_days(zone: ZoneInfo) -> Callable[[LoggedSet], date]:
     def day_of(lifted: LoggedSet) -> date:
         day = days.get(lifted.workout_id)
         if day is None:
-            day = days[lifted.workout_id] = lifted.workout_started_at.astimezone(zone).date()
+            day = days[lifted.workout_id] = local_day(lifted.workout_started_at, zone)
         return day
 
     return day_of

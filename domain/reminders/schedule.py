@@ -1,18 +1,12 @@
 """When reminders, missed-session follow-ups and weekly summaries are due: pure functions of
 the athlete's choices, a time zone and a moment.
 
-
-The database is the source of truth: each athlete has one row (`Reminder`) holding their choices
-and the next moment each kind of message is due, in UTC, worked out in their time zone. A
-periodic job asks which rows are due, and for each, in one transaction, queues what is still
-worth saying in the outbox (under a key per logical message) and moves the due time on. So a
-job that runs twice, or a process killed halfway, never says anything twice.
-
 Rules (ours):
 - Local times that do not exist (the spring-forward gap) move forward by the gap's length:
   02:30 on Berlin's 29 March 2026 is 03:30 CEST. Local times that happen twice (the fall-back
   hour) mean the first of the two: 02:30 on Berlin's 25 October 2026 is 02:30 CEST. That is
-  what PEP 495's fold=0 gives, and a reminder then fires once, never twice or not at all.
+  what PEP 495's fold=0 gives (`domain.shared.time`), and a reminder then fires once, never
+  twice or not at all.
 - A reminder is due at its time on each chosen weekday. A reminder time never lies in quiet
   hours (the card refuses such a pair), so reminders are not moved; everything else Spotter
   says unasked (the follow-up, the nudge, the summary) waits for quiet hours to end.
@@ -34,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -47,14 +41,10 @@ from domain.reminders.model import (
     QuietHours,
     Reminder,
 )
+from domain.shared.time import local_day, occurrence
 
 if TYPE_CHECKING:
     pass
-
-
-def occurrence(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """The UTC moment a local wall-clock time happens on a day (see the module's DST rules)."""
-    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
 def next_reminder(
@@ -62,7 +52,7 @@ def next_reminder(
 ) -> datetime | None:
     """The first reminder strictly after `after`; None when no day is chosen."""
     chosen = frozenset(days)
-    first = after.astimezone(zone).date() - timedelta(days=1)  # a DST shift can cross midnight
+    first = local_day(after, zone) - timedelta(days=1)  # a DST shift can cross midnight
     for offset in range(WEEK + 2):
         day = first + timedelta(days=offset)
         if day.weekday() in chosen:
@@ -97,7 +87,7 @@ def next_check(reminder: Reminder, zone: ZoneInfo, after: datetime) -> tuple[dat
 
     Only days whose reminder time came after reminders were switched on are checked.
     """
-    first = after.astimezone(zone).date() - timedelta(days=3)
+    first = local_day(after, zone) - timedelta(days=3)
     for offset in range(WEEK + 4):
         day = first + timedelta(days=offset)
         if day.weekday() not in reminder.days:
@@ -112,7 +102,7 @@ def next_check(reminder: Reminder, zone: ZoneInfo, after: datetime) -> tuple[dat
 
 def summary_sunday(due: datetime, zone: ZoneInfo) -> date:
     """The Sunday whose week a summary due at `due` covers (quiet hours only ever delay it)."""
-    day = due.astimezone(zone).date()
+    day = local_day(due, zone)
     return day - timedelta(days=(day.weekday() - SUMMARY_WEEKDAY) % WEEK)
 
 

@@ -12,11 +12,11 @@ from domain.progress.series import (
     Progress,
     lift_progress,
     months_back,
-    start_of,
     training_calendar,
     weekly_volume,
 )
 from domain.shared.ports import Clock
+from domain.shared.time import local_day, start_of
 from domain.training.model import LoggedSet
 
 
@@ -31,7 +31,7 @@ class ShowProgress:
         async with self._uow:
             user = await registered_user(self._uow, athlete_id)
             zone = user.zone
-            today = self._clock.now().astimezone(zone).date()
+            today = local_day(self._clock.now(), zone)
             first = months_back(today, CALENDAR_MONTHS - 1)
             since = start_of(first, zone)
             recent = await self._uow.workouts.logged_sets(athlete_id, since=since)

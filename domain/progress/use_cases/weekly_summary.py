@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from domain.athletes.use_cases.registration import registered_user
 from domain.progress.ports import ProgressUnitOfWork
-from domain.progress.series import WeeklySummary, monday_of, start_of, weekly_summary
+from domain.progress.series import WeeklySummary, monday_of, weekly_summary
 from domain.shared.ports import Clock
+from domain.shared.time import local_day, start_of
 
 
 class SummariseWeek:
@@ -18,7 +19,7 @@ class SummariseWeek:
     async def __call__(self, athlete_id: int) -> WeeklySummary:
         async with self._uow:
             user = await registered_user(self._uow, athlete_id)
-            week = monday_of(self._clock.now().astimezone(user.zone).date())
+            week = monday_of(local_day(self._clock.now(), user.zone))
             begins = start_of(week, user.zone)
             done = await self._uow.workouts.logged_sets(athlete_id, since=begins)
             history = await self._uow.workouts.logged_sets(

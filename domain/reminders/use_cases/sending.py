@@ -32,6 +32,7 @@ from domain.reminders.schedule import (
     next_reminder,
     scheduled,
 )
+from domain.shared.time import local_day
 
 if TYPE_CHECKING:
     from domain.plans.model import PlanDay
@@ -128,7 +129,7 @@ class SendReminders:
                 return
             zone = user.zone
             trained = {
-                moment.astimezone(zone).date()
+                local_day(moment, zone)
                 for moment in await self._uow.reminders.sets_logged(
                     athlete_id, now - STREAK_LOOKBACK - timedelta(days=WEEK)
                 )
@@ -151,7 +152,7 @@ class SendReminders:
         zone, now, run = at.zone, at.now, at.run
         due = reminder.next_due
         while due is not None and due <= now:
-            day = due.astimezone(zone).date()
+            day = local_day(due, zone)
             if now - due > self._grace:
                 logger.info(
                     "dropped the reminder of athlete %d due %s (%s ago, past the grace window)",
@@ -203,7 +204,7 @@ class SendReminders:
             key = f"missed:{reminder.athlete_id}:{day.isoformat()}"
             wording = self._texts.missed(plan_day)
         else:
-            key = f"nudge:{reminder.athlete_id}:{iso_week(now.astimezone(zone).date())}"
+            key = f"nudge:{reminder.athlete_id}:{iso_week(local_day(now, zone))}"
             wording = self._texts.nudge(missed, plan_day)
         return self._message(key, reminder.athlete_id, due, now, wording)
 

@@ -15,7 +15,8 @@ from domain.reminders.model import (
     DEFAULT_GRACE,
     SUMMARY_AT,
 )
-from domain.reminders.schedule import in_quiet, iso_week, next_summary, occurrence, summary_sunday
+from domain.reminders.schedule import in_quiet, iso_week, next_summary, summary_sunday
+from domain.shared.time import occurrence
 
 if TYPE_CHECKING:
     from domain.reminders.ports import RemindersUnitOfWork

@@ -9,11 +9,11 @@ from domain.reminders.schedule import (
     missed_in_a_row,
     next_reminder,
     next_summary,
-    occurrence,
     outside_quiet,
     scheduled,
     summary_sunday,
 )
+from domain.shared.time import occurrence
 from tests.unit.reminders.support import ADELAIDE, ANN, BERLIN, KOLKATA, MON_WED_FRI, UTC_ZONE, utc
 
 
