@@ -125,7 +125,7 @@ class InMemoryTrainingMaxes:
         self._rows.append((athlete_id, training_max))
 
 
-class InMemoryTracks:
+class InMemoryLiftTracks:
     def __init__(self, data: dict[str, Any]) -> None:
         self._rows: list[tuple[int, LiftTrack]] = data.setdefault("tracks", [])
 
@@ -321,7 +321,7 @@ class InMemoryUnitOfWork:
         self.athlete_plans = InMemoryAthletePlans(self._working)
         self.training_maxes = InMemoryTrainingMaxes(self._working)
         self.workouts = InMemoryWorkouts(self._working)
-        self.tracks = InMemoryTracks(self._working)
+        self.tracks = InMemoryLiftTracks(self._working)
         self.records = InMemoryRecords(self._working)
         self.outbox = InMemoryOutbox(self._working)
         self.reminders = InMemoryReminders(self._working)

@@ -1,4 +1,4 @@
-"""The SQL adapter for the domain's TrackRepository: each lift's rule state, append-only."""
+"""The SQL adapter for the domain's LiftTrackRepository: each lift's rule state, append-only."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from domain.training.model import LiftTrack
 from storage.models import LiftTrackRow
 
 
-class SqlTrackRepository:
+class SqlLiftTrackRepository:
     """Lift tracks in the session's transaction; the unit of work commits."""
 
     def __init__(self, session: AsyncSession) -> None:
