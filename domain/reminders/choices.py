@@ -6,11 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from domain.reminders.model import (
-    WEEK,
-    QuietHours,
-    Reminder,
-)
+from domain.reminders.model import WEEK, QuietHours, Reminder
 
 if TYPE_CHECKING:
     pass

@@ -17,13 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from domain.outbox.model import OutgoingMessage
-from domain.reminders.model import (
-    BATCH,
-    DEFAULT_GRACE,
-    STREAK_LOOKBACK,
-    WEEK,
-    Reminder,
-)
+from domain.reminders.model import BATCH, DEFAULT_GRACE, STREAK_LOOKBACK, WEEK, Reminder
 from domain.reminders.schedule import (
     in_quiet,
     iso_week,

@@ -10,11 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from domain.outbox.model import OutgoingMessage
 from domain.progress.series import WeeklySummary
 from domain.progress.use_cases.weekly_summary import SummariseWeek
-from domain.reminders.model import (
-    BATCH,
-    DEFAULT_GRACE,
-    SUMMARY_AT,
-)
+from domain.reminders.model import BATCH, DEFAULT_GRACE, SUMMARY_AT
 from domain.reminders.schedule import in_quiet, iso_week, next_summary, summary_sunday
 from domain.shared.time import occurrence
 

@@ -2,12 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.plans.library import (
-    PlanDataError,
-    builtin_plans,
-    load_exercises,
-    parse_exercise,
-)
+from domain.plans.library import PlanDataError, builtin_plans, load_exercises, parse_exercise
 from domain.plans.model import BodyRegion, Tier
 from tests.sample_training import builtin_plan
 

@@ -9,11 +9,7 @@ import pytest
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
-from domain.reminders.choices import (
-    SetQuietHours,
-    SetTime,
-    SwitchReminders,
-)
+from domain.reminders.choices import SetQuietHours, SetTime, SwitchReminders
 from domain.reminders.model import QuietHours
 from domain.reminders.use_cases.sending import SendReminders
 from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders

@@ -8,12 +8,7 @@ import pytest
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
-from domain.reminders.choices import (
-    QuietConflictError,
-    SetQuietHours,
-    SetTime,
-    ToggleDay,
-)
+from domain.reminders.choices import QuietConflictError, SetQuietHours, SetTime, ToggleDay
 from domain.reminders.model import QuietHours
 from domain.reminders.use_cases.settings import ChangeReminders
 from tests.fakes import FixedClock, InMemoryUnitOfWork

@@ -6,10 +6,7 @@ from datetime import date, time
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
-from domain.reminders.choices import (
-    SetQuietHours,
-    SwitchWeeklySummary,
-)
+from domain.reminders.choices import SetQuietHours, SwitchWeeklySummary
 from domain.reminders.model import QuietHours
 from domain.reminders.use_cases.sending import SendReminders
 from domain.reminders.use_cases.summaries import SendWeeklySummaries

@@ -9,10 +9,7 @@ from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.weights import Unit, Weight
-from domain.training.use_cases.onboarding import (
-    SetTrainingMaxes,
-    StartPlan,
-)
+from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 ANN = 1001

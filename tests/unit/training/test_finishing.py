@@ -10,10 +10,7 @@ from domain.shared.e1rm import E1rmFormula
 from domain.training.model import SetResult
 from domain.training.records import RecordKind, WeightRecord
 from domain.training.use_cases.finishing import FinishWorkout, WorkoutSummary
-from domain.training.use_cases.logging import (
-    LogSet,
-    OpenWorkout,
-)
+from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.training_maxes import ResetTrainingMax
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.training.nsuns import ANN, Setup, kg

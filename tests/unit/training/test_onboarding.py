@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from domain.training.use_cases.onboarding import (
-    SetTrainingMaxes,
-    missing_training_maxes,
-)
+from domain.training.use_cases.onboarding import SetTrainingMaxes, missing_training_maxes
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.training.nsuns import ANN, athlete_on_nsuns, kg
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from domain.training.model import SetResult
 from domain.training.use_cases.finishing import FinishWorkout
-from domain.training.use_cases.logging import (
-    LogSet,
-    OpenWorkout,
-)
+from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.training_maxes import DeclineChange
 from tests.unit.training.nsuns import ANN, Setup, kg
 
