@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from domain.plans.library import load_exercises
-from domain.plans.model import Tier
+from domain.plans.library import builtin_plans, load_exercises
+from domain.plans.model import Plan, Tier
 from domain.progress.series import (
     Progress,
     TrainingCalendar,
@@ -216,3 +216,8 @@ def empty_progress(today: date, unit: Unit = Unit.KG) -> Progress:
         volume=WeeklyVolume((), (), ()),
         calendar=TrainingCalendar(months_back(today, 11), today, {}, 0, None),
     )
+
+
+def builtin_plan(slug: str) -> Plan:
+    """The built-in plan with this slug (the bot itself finds plans through the plan library)."""
+    return next(plan for plan in builtin_plans() if plan.slug == slug)

@@ -13,8 +13,9 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.progress.series import ShowProgress, WeeklySummary
-from domain.reminders.reminders import FixedTime, SummaryMessage
+from domain.progress.series import WeeklySummary
+from domain.progress.use_cases.progress import ShowProgress
+from domain.reminders.use_cases.summaries import FixedTime, SummaryMessage
 from handlers.progress import charts
 from handlers.progress.texts import weekly_summary_lines
 from storage.uow import SqlUnitOfWork

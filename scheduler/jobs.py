@@ -7,12 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.reminders.reminders import (
-    ReminderTexts,
-    SendReminders,
-    SendWeeklySummaries,
-    SummaryRenderer,
-)
+from domain.reminders.use_cases.sending import ReminderTexts, SendReminders
+from domain.reminders.use_cases.summaries import SendWeeklySummaries, SummaryRenderer
 from domain.shared.ports import Clock
 from storage.core.ledger import HandledUpdates
 from storage.outbox.outbox import OutboxQueue

@@ -9,7 +9,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.reminders.model import DEFAULT_GRACE
-from domain.reminders.reminders import ReminderTexts, SummaryRenderer
+from domain.reminders.use_cases.sending import ReminderTexts
+from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from scheduler.jobs import (
     OUTBOX_RETENTION,

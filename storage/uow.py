@@ -20,7 +20,7 @@ from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
 from storage.reminders.reminders import SqlReminderRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
-from storage.training.lift_tracks import SqlTrackRepository
+from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.records import SqlRecordRepository
 from storage.training.training_maxes import SqlTrainingMaxRepository
 from storage.training.workouts import SqlWorkoutRepository
@@ -103,8 +103,8 @@ class SqlUnitOfWork:
         return self._repository(SqlWorkoutRepository)
 
     @property
-    def tracks(self) -> SqlTrackRepository:
-        return self._repository(SqlTrackRepository)
+    def tracks(self) -> SqlLiftTrackRepository:
+        return self._repository(SqlLiftTrackRepository)
 
     @property
     def records(self) -> SqlRecordRepository:

@@ -12,9 +12,16 @@ from typing import Any
 from domain.athletes.model import User
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
-from domain.plans.rules.tracks import Track
 from domain.reminders.model import Reminder
-from domain.training.model import ActivePlan, DoneSet, LoggedSet, TrainingMax, Workout, WorkoutSet
+from domain.training.model import (
+    ActivePlan,
+    DoneSet,
+    LiftTrack,
+    LoggedSet,
+    TrainingMax,
+    Workout,
+    WorkoutSet,
+)
 from domain.training.records import PersonalRecord
 
 
@@ -118,17 +125,17 @@ class InMemoryTrainingMaxes:
         self._rows.append((athlete_id, training_max))
 
 
-class InMemoryTracks:
+class InMemoryLiftTracks:
     def __init__(self, data: dict[str, Any]) -> None:
-        self._rows: list[tuple[int, Track]] = data.setdefault("tracks", [])
+        self._rows: list[tuple[int, LiftTrack]] = data.setdefault("tracks", [])
 
-    async def current(self, athlete_id: int) -> dict[str, Track]:
+    async def current(self, athlete_id: int) -> dict[str, LiftTrack]:
         return {track.key: track for owner, track in self._rows if owner == athlete_id}
 
-    async def history(self, athlete_id: int, key: str) -> list[Track]:
+    async def history(self, athlete_id: int, key: str) -> list[LiftTrack]:
         return [track for owner, track in self._rows if owner == athlete_id and track.key == key]
 
-    async def add(self, athlete_id: int, track: Track) -> None:
+    async def add(self, athlete_id: int, track: LiftTrack) -> None:
         self._rows.append((athlete_id, track))
 
 
@@ -314,7 +321,7 @@ class InMemoryUnitOfWork:
         self.athlete_plans = InMemoryAthletePlans(self._working)
         self.training_maxes = InMemoryTrainingMaxes(self._working)
         self.workouts = InMemoryWorkouts(self._working)
-        self.tracks = InMemoryTracks(self._working)
+        self.tracks = InMemoryLiftTracks(self._working)
         self.records = InMemoryRecords(self._working)
         self.outbox = InMemoryOutbox(self._working)
         self.reminders = InMemoryReminders(self._working)

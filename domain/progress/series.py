@@ -17,15 +17,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Exercise
-from domain.progress.ports import ProgressUnitOfWork
 from domain.shared.e1rm import E1rmFormula, e1rm
-from domain.shared.ports import Clock
+from domain.shared.time import local_day, start_of
 from domain.shared.weights import Unit, Weight
 from domain.training.model import LoggedSet, TrainingMax
 from domain.training.records import DatedSet, PersonalRecord, personal_records
@@ -134,11 +132,6 @@ def months_back(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def start_of(day: date, zone: ZoneInfo) -> datetime:
-    """The first moment of a local day."""
-    return datetime.combine(day, time(), zone)
-
-
 def lift_progress(
     exercise: Exercise,
     sets: Iterable[LoggedSet],
@@ -176,7 +169,7 @@ def _steps(
 ) -> tuple[TrainingMaxStep, ...]:
     by_day: dict[date, Decimal] = {}  # the day's last entry is what held at its end
     for entry in sorted(history, key=lambda tm: tm.effective_at):
-        day = max(entry.effective_at.astimezone(zone).date(), since)
+        day = max(local_day(entry.effective_at, zone), since)
         by_day[day] = entry.weight.to(unit).amount
     steps: list[TrainingMaxStep] = []
     for day, weight in by_day.items():
@@ -239,7 +232,7 @@ def _local_days(zone: ZoneInfo) -> Callable[[LoggedSet], date]:
     def day_of(lifted: LoggedSet) -> date:
         day = days.get(lifted.workout_id)
         if day is None:
-            day = days[lifted.workout_id] = lifted.workout_started_at.astimezone(zone).date()
+            day = days[lifted.workout_id] = local_day(lifted.workout_started_at, zone)
         return day
 
     return day_of
@@ -300,99 +293,3 @@ def _dated(lifted: LoggedSet) -> DatedSet:
 def _name(exercise: str, exercises: Mapping[str, Exercise]) -> str:
     known = exercises.get(exercise)
     return known.name if known else exercise.replace("_", " ").capitalize()
-
-
-class ShowProgress:
-    """The series behind /progress: a year of e1RMs and training days, recent weekly volume."""
-
-    def __init__(self, uow: ProgressUnitOfWork, clock: Clock) -> None:
-        self._uow = uow
-        self._clock = clock
-
-    async def __call__(self, athlete_id: int) -> Progress:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            zone = user.zone
-            today = self._clock.now().astimezone(zone).date()
-            first = months_back(today, CALENDAR_MONTHS - 1)
-            since = start_of(first, zone)
-            recent = await self._uow.workouts.logged_sets(athlete_id, since=since)
-            exercises = await self._uow.exercises.all()
-            maxes = await self._uow.training_maxes.current(athlete_id)
-            trained = Counter(s.exercise for s in recent)
-            main = sorted(
-                (e for e in exercises.values() if e.category == MAIN),
-                key=lambda e: (-trained[e.slug], e.slug),
-            )
-            shown = [e for e in main if trained[e.slug] or e.slug in maxes]
-            # records are judged against all history: the main lifts' sets from before the window
-            earlier = await self._uow.workouts.logged_sets(
-                athlete_id, until=since, exercises=[e.slug for e in shown]
-            )
-            tm_history = {
-                e.slug: await self._uow.training_maxes.history(athlete_id, e.slug)
-                for e in shown
-                if e.slug in maxes
-            }
-            active = await self._uow.athlete_plans.active(athlete_id)
-            plan = await self._uow.plans.get(active.plan_slug) if active else None
-        by_lift: dict[str, list[LoggedSet]] = defaultdict(list)
-        for lifted in (*earlier, *recent):
-            by_lift[lifted.exercise].append(lifted)
-        lifts = tuple(
-            lift_progress(
-                exercise,
-                by_lift[exercise.slug],
-                tm_history.get(exercise.slug, ()),
-                unit=user.unit,
-                zone=zone,
-                since=first,
-                formula=user.e1rm_formula,
-            )
-            for exercise in shown
-        )
-        return Progress(
-            unit=user.unit,
-            formula=user.e1rm_formula,
-            today=today,
-            lifts=lifts,
-            volume=weekly_volume(recent, exercises, unit=user.unit, zone=zone, today=today),
-            calendar=training_calendar(
-                recent, zone=zone, today=today, planned_per_week=len(plan.days) if plan else None
-            ),
-        )
-
-
-class SummariseWeek:
-    """The weekly summary of the week that holds now, in the athlete's time zone."""
-
-    def __init__(self, uow: ProgressUnitOfWork, clock: Clock) -> None:
-        self._uow = uow
-        self._clock = clock
-
-    async def __call__(self, athlete_id: int) -> WeeklySummary:
-        async with self._uow:
-            user = await registered_user(self._uow, athlete_id)
-            week = monday_of(self._clock.now().astimezone(user.zone).date())
-            begins = start_of(week, user.zone)
-            done = await self._uow.workouts.logged_sets(athlete_id, since=begins)
-            history = await self._uow.workouts.logged_sets(
-                athlete_id, until=begins, exercises=sorted({s.exercise for s in done})
-            )
-            maxes = await self._uow.training_maxes.current(athlete_id)
-            tm_history = {
-                slug: await self._uow.training_maxes.history(athlete_id, slug) for slug in maxes
-            }
-            exercises = await self._uow.exercises.all()
-            active = await self._uow.athlete_plans.active(athlete_id)
-            plan = await self._uow.plans.get(active.plan_slug) if active else None
-        return weekly_summary(
-            week,
-            done,
-            history,
-            tm_history,
-            exercises,
-            zone=user.zone,
-            planned_per_week=len(plan.days) if plan else None,
-            formula=user.e1rm_formula,
-        )

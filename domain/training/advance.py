@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from domain.plans.model import Exercise, Plan, RuleKind, Slot
 from domain.plans.rules import CycleState, LiftedSet, Outcome, RpeState, RuleState, advance
 from domain.plans.rules.common import plus
-from domain.plans.rules.tracks import counting, first_state, matches, rule_of, working_weight
+from domain.plans.rules.slots import counting, first_state, matches, rule_of, working_weight
 from domain.shared.weights import Weight
 from domain.training.model import Workout, WorkoutSet
-from domain.training.prescription import Athlete
+from domain.training.prescription import AthleteLoading
 from domain.training.progression import TrainingMaxChange, progression_from_workout
 
 
@@ -36,7 +36,7 @@ def advance_workout(
     exercises: Mapping[str, Exercise],
     training_maxes: Mapping[str, Weight],
     tracks: Mapping[str, RuleState],
-    athlete: Athlete,
+    athlete: AthleteLoading,
 ) -> Progress:
     """The plan's verdict on a finished workout.
 
@@ -99,7 +99,7 @@ def _outcome(
     *,
     training_maxes: Mapping[str, Weight],
     tracks: Mapping[str, RuleState],
-    athlete: Athlete,
+    athlete: AthleteLoading,
     week: int | None,
 ) -> tuple[RuleState, Outcome[RuleState]] | None:
     rule = rule_of(plan, slot)

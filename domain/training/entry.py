@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from domain.shared.weights import Unit, Weight, format_amount
+from domain.shared.weights import Unit, Weight
 
 MAX_LENGTH = 32
 MAX_REPS = 100
@@ -154,22 +154,3 @@ def _weight(number: str, unit: Unit) -> Weight | EntryError:
     if len(decimals.rstrip("0")) > MAX_WEIGHT_DECIMALS:
         return EntryError(EntryProblem.WEIGHT_TOO_PRECISE, number)
     return Weight(amount, unit)
-
-
-def format_entry(entry: Entry) -> str:
-    """Canonical text for an entry, which parse_entry reads back as the same entry."""
-    match entry:
-        case AsPrescribed(rpe):
-            return "done" + _rated(rpe)
-        case RepsOnly(reps, rpe):
-            return str(reps) + _rated(rpe)
-        case WeightAndReps(weight, reps, rpe):
-            return f"{format_amount(weight.amount)} {weight.unit} x {reps}" + _rated(rpe)
-        case Skip():
-            return "skip"
-        case Undo():
-            return "undo"
-
-
-def _rated(rpe: Decimal | None) -> str:
-    return "" if rpe is None else f" @{format_amount(rpe)}"

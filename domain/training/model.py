@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.plans.model import Tier
+from domain.plans.rules import RuleState
 from domain.shared.weights import Weight
 
 
@@ -103,3 +104,27 @@ class LoggedSet:
     weight: Weight
     reps: int
     logged_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SetResult:
+    """What the athlete did on a set; None means as prescribed."""
+
+    weight: Weight | None = None
+    reps: int | None = None
+    rpe: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LiftTrack:
+    """One entry of a lift's rule-state history: what a slot's progression rule remembers.
+
+    Keyed by exercise and tier ("squat/T1"), not by plan, so a working weight carries over when
+    the athlete switches between plans that share the lift. The history is append-only, each
+    entry with the reason it changed, like the training maxes.
+    """
+
+    key: str  # Slot.track: "squat/T1"
+    state: RuleState
+    effective_at: datetime
+    reason: str

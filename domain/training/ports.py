@@ -10,10 +10,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
 
-    from domain.plans.rules.tracks import Track
     from domain.training.model import (
         ActivePlan,
         DoneSet,
+        LiftTrack,
         LoggedSet,
         TrainingMax,
         Workout,
@@ -89,16 +89,16 @@ class WorkoutRepository(Protocol):
         ...
 
 
-class TrackRepository(Protocol):
-    async def current(self, athlete_id: int) -> dict[str, Track]:
+class LiftTrackRepository(Protocol):
+    async def current(self, athlete_id: int) -> dict[str, LiftTrack]:
         """The newest entry per track key."""
         ...
 
-    async def history(self, athlete_id: int, key: str) -> list[Track]:
+    async def history(self, athlete_id: int, key: str) -> list[LiftTrack]:
         """Oldest first."""
         ...
 
-    async def add(self, athlete_id: int, track: Track) -> None: ...
+    async def add(self, athlete_id: int, track: LiftTrack) -> None: ...
 
 
 class RecordRepository(Protocol):
@@ -122,7 +122,7 @@ class TrainingUnitOfWork(PlansUnitOfWork, Protocol):
     def workouts(self) -> WorkoutRepository: ...
 
     @property
-    def tracks(self) -> TrackRepository: ...
+    def tracks(self) -> LiftTrackRepository: ...
 
     @property
     def records(self) -> RecordRepository: ...

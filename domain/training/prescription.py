@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from domain.plans.model import Load, Plan, SetTemplate, Slot
 from domain.plans.rules import Loading, RuleState
-from domain.plans.rules.tracks import first_state, matches, stage_of, working_weight
+from domain.plans.rules.slots import first_state, matches, stage_of, working_weight
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.model import PrescribedSet
 
@@ -26,8 +26,8 @@ class MissingTrainingMaxError(LookupError):
 
 
 @dataclass(frozen=True, slots=True)
-class Athlete:
-    """What prescribing needs to know of the athlete."""
+class AthleteLoading:
+    """How the athlete loads a bar: their unit, smallest step and tie rule."""
 
     unit: Unit
     step: Decimal
@@ -68,7 +68,7 @@ def prescribe_day(
     `tracks` holds the athletes' rule states by Slot.track; a slot whose rule has none yet starts
     from the rule's `start`. With `deload`, loads are DELOAD_SHARE of the usual and no set is AMRAP.
     """
-    athlete = Athlete(unit, step, rounding)
+    athlete = AthleteLoading(unit, step, rounding)
     day = plan.day(day_number)
     slots = sorted(day.slots, key=lambda s: s.order)
     planned: list[list[PrescribedSet]] = []
@@ -94,7 +94,10 @@ def prescribe_day(
 
 
 def _state(
-    slot: Slot, training_maxes: Mapping[str, Weight], stored: RuleState | None, athlete: Athlete
+    slot: Slot,
+    training_maxes: Mapping[str, Weight],
+    stored: RuleState | None,
+    athlete: AthleteLoading,
 ) -> RuleState | None:
     rule = slot.rule
     if rule is None or not rule.keeps_working_weight:
@@ -147,7 +150,7 @@ def _load(
     template: SetTemplate,
     training_maxes: Mapping[str, Weight],
     state: RuleState | None,
-    athlete: Athlete,
+    athlete: AthleteLoading,
 ) -> Weight:
     match template.load:
         case Load.PERCENT:
@@ -189,7 +192,7 @@ def _alternating(slots: list[Slot], planned: list[list[PrescribedSet]]) -> Itera
         index += len(group)
 
 
-def _deloaded(prescribed: PrescribedSet, athlete: Athlete) -> PrescribedSet:
+def _deloaded(prescribed: PrescribedSet, athlete: AthleteLoading) -> PrescribedSet:
     lighter = prescribed.weight.times(DELOAD_SHARE).rounded(athlete.step, athlete.rounding)
     return replace(prescribed, weight=lighter, amrap=False, drives_progression=False)
 

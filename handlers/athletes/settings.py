@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
 from domain.athletes.model import UnknownTimeZoneError
+from domain.athletes.plate_list import PlatesError
 from domain.athletes.ports import AthletesUnitOfWork
 from domain.athletes.use_cases.preferences import (
     BARS,
@@ -22,7 +23,6 @@ from domain.athletes.use_cases.preferences import (
     ChooseUnits,
     InvalidBarError,
     InvalidPlateError,
-    PlatesError,
     SetBar,
     SetE1rmFormula,
     SetPlates,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from domain.athletes.equipment import DEFAULT_PAIRS
-from domain.athletes.use_cases.preferences import PlatesProblem
+from domain.athletes.plate_list import PlatesProblem
 
 BOT_NAME = "Spotter"
 

@@ -21,7 +21,8 @@ from aiogram_dialog import DialogManager, StartMode
 
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import Plan, PlanInfo, UnknownDayError, UnknownPlanError
-from domain.plans.text import MAX_TEXT, PlanTextError
+from domain.plans.text.grammar import MAX_TEXT
+from domain.plans.text.parse import PlanTextError
 from domain.plans.use_cases.library import (
     NotAnAdminError,
     PublishPlan,
@@ -34,15 +35,11 @@ from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import MissingTrainingMaxError
+from domain.training.use_cases.logging import NoActivePlanError, OpenWorkout, WorkoutInProgressError
 from domain.training.use_cases.onboarding import (
     StartPlan,
     active_plan_definition,
     missing_training_maxes,
-)
-from domain.training.use_cases.sessions import (
-    NoActivePlanError,
-    OpenWorkout,
-    WorkoutInProgressError,
 )
 from handlers.common.states import OnboardingSG, TodaySG
 from handlers.common.texts import REGISTER_FIRST

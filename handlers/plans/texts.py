@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from html import escape
 
 from domain.plans.model import Plan, PlanInfo
-from domain.plans.text import MAX_ERRORS, LineError
+from domain.plans.text.grammar import MAX_ERRORS
+from domain.plans.text.parse import LineError
 
 SWITCH_BUTTON = "🔁 Switch plan"
 AS_TEXT_BUTTON = "📄 Plan as text"

@@ -39,8 +39,7 @@ from domain.training.entry import (
     WeightAndReps,
     parse_entry,
 )
-from domain.training.model import WorkoutSet
-from domain.training.use_cases.sessions import SetResult
+from domain.training.model import SetResult, WorkoutSet
 from handlers.common.cards import Card
 from handlers.common.filters import leaves_others_alone
 from handlers.common.texts import REGISTER_FIRST

@@ -12,7 +12,8 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
 from domain.progress.ports import ProgressUnitOfWork
-from domain.progress.series import Progress, ShowProgress
+from domain.progress.series import Progress
+from domain.progress.use_cases.progress import ShowProgress
 from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from handlers.common.texts import REGISTER_FIRST

@@ -20,28 +20,24 @@ from aiogram_dialog.widgets.text import Const, Format
 
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import PlanDay
-from domain.reminders.model import WEEK
-from domain.reminders.ports import RemindersUnitOfWork
-from domain.reminders.reminders import (
+from domain.reminders.choices import (
     Change,
-    ChangeReminders,
     QuietConflictError,
-    QuietHoursError,
     SetQuietHours,
     SetTime,
-    ShowReminders,
     SwitchReminders,
     SwitchWeeklySummary,
-    TimeEntryError,
     ToggleDay,
-    Wording,
-    parse_quiet_hours,
-    parse_time,
 )
+from domain.reminders.model import WEEK
+from domain.reminders.parsing import QuietHoursError, TimeEntryError, parse_quiet_hours, parse_time
+from domain.reminders.ports import RemindersUnitOfWork
+from domain.reminders.use_cases.sending import Wording
+from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders
 from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from domain.training.prescription import MissingTrainingMaxError
-from domain.training.use_cases.sessions import NoActivePlanError, OpenWorkout
+from domain.training.use_cases.logging import NoActivePlanError, OpenWorkout
 from handlers.common.cards import Card
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import RemindersSG, TodaySG

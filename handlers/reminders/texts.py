@@ -7,7 +7,7 @@ from html import escape
 
 from domain.plans.model import PlanDay, Tier
 from domain.reminders.model import QuietHours, Reminder
-from domain.reminders.reminders import TimeProblem
+from domain.reminders.parsing import TimeProblem
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MAIN_TIERS = (Tier.T1, Tier.T2)

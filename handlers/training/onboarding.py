@@ -21,13 +21,13 @@ from domain.shared.ports import Clock
 from domain.shared.weights import Unit, format_amount
 from domain.training.maxes_text import MAX_WEIGHT, read_maxes, read_one_weight
 from domain.training.ports import TrainingUnitOfWork
+from domain.training.use_cases.logging import WorkoutInProgressError
 from domain.training.use_cases.onboarding import (
     SetTrainingMaxes,
     StartPlan,
     missing_training_maxes,
     training_maxes_with_history,
 )
-from domain.training.use_cases.sessions import WorkoutInProgressError
 from handlers.common.cards import Card
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import OnboardingSG

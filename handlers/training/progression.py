@@ -12,7 +12,7 @@ from domain.shared.ports import Clock
 from domain.shared.weights import format_amount
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.progression import TrainingMaxChange
-from domain.training.use_cases.sessions import DeclineChange, ResetTrainingMax
+from domain.training.use_cases.training_maxes import DeclineChange, ResetTrainingMax
 from handlers.training import texts
 from handlers.training.maxes import EditMax
 

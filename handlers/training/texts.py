@@ -13,7 +13,7 @@ from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
 from domain.training.progression import TrainingMaxChange
 from domain.training.records import PersonalRecord, RecordKind, RepsRecord
 from domain.training.rest import Rest
-from domain.training.use_cases.sessions import WorkoutSummary
+from domain.training.use_cases.finishing import WorkoutSummary
 from domain.training.warmup import WarmupSet
 
 NO_PLAN = "You have no plan yet. Send /start to pick one."

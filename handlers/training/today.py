@@ -28,19 +28,18 @@ from domain.training.entry import (
     WeightAndReps,
     parse_entry,
 )
-from domain.training.model import Workout
+from domain.training.model import SetResult, Workout
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import MissingTrainingMaxError
 from domain.training.rest import current_rest
-from domain.training.use_cases.sessions import (
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import (
     AddNote,
-    FinishWorkout,
     LogSet,
     NoActivePlanError,
     OpenWorkout,
     RelogEditedSet,
     ReopenSet,
-    SetResult,
     SkipSet,
     WorkoutNotFoundError,
     athlete_and_open_workout,

@@ -51,11 +51,10 @@ from aiogram.types import BufferedInputFile
 from pydantic import ValidationError
 
 from domain.outbox.activity import InactiveChats
-from domain.outbox.model import (
+from domain.outbox.model import DeliveryState, MessageKind
+from domain.outbox.policy import (
     Blocked,
-    DeliveryState,
     FloodWait,
-    MessageKind,
     Outcome,
     Rejected,
     RetryPolicy,

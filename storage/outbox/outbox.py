@@ -12,7 +12,8 @@ from sqlalchemy import CursorResult, Executable, delete, func, or_, select, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.outbox.model import Decision, DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.policy import Decision
 from storage.models import InactiveChatRow, OutboxRow
 
 _CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement

@@ -1,4 +1,4 @@
-"""The SQL adapter for the domain's TrackRepository: each lift's rule state, append-only."""
+"""The SQL adapter for the domain's LiftTrackRepository: each lift's rule state, append-only."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from domain.plans.rules.tracks import Track, state_from_json, state_to_json
+from domain.plans.rules.slots import state_from_json, state_to_json
+from domain.training.model import LiftTrack
 from storage.models import LiftTrackRow
 
 
-class SqlTrackRepository:
+class SqlLiftTrackRepository:
     """Lift tracks in the session's transaction; the unit of work commits."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def current(self, athlete_id: int) -> dict[str, Track]:
+    async def current(self, athlete_id: int) -> dict[str, LiftTrack]:
         """The newest entry per key (the later-added one if two share a time)."""
         rank = (
             func.row_number()
@@ -35,7 +36,7 @@ class SqlTrackRepository:
         )
         return {row.key: _to_track(row) for row in rows}
 
-    async def history(self, athlete_id: int, key: str) -> list[Track]:
+    async def history(self, athlete_id: int, key: str) -> list[LiftTrack]:
         rows = await self._session.scalars(
             select(LiftTrackRow)
             .where(LiftTrackRow.user_id == athlete_id, LiftTrackRow.key == key)
@@ -44,7 +45,7 @@ class SqlTrackRepository:
         )
         return [_to_track(row) for row in rows]
 
-    async def add(self, athlete_id: int, track: Track) -> None:
+    async def add(self, athlete_id: int, track: LiftTrack) -> None:
         self._session.add(
             LiftTrackRow(
                 user_id=athlete_id,
@@ -56,5 +57,5 @@ class SqlTrackRepository:
         )
 
 
-def _to_track(row: LiftTrackRow) -> Track:
-    return Track(row.key, state_from_json(json.loads(row.state)), row.effective_at, row.reason)
+def _to_track(row: LiftTrackRow) -> LiftTrack:
+    return LiftTrack(row.key, state_from_json(json.loads(row.state)), row.effective_at, row.reason)

@@ -7,8 +7,8 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-from domain.plans.model import BodyRegion, Exercise, Plan, UnknownPlanError
-from domain.plans.text import PlanTextError, parse_plan_text
+from domain.plans.model import BodyRegion, Exercise, Plan
+from domain.plans.text.parse import PlanTextError, parse_plan_text
 
 EXERCISES_FILE = "exercises.toml"
 
@@ -28,14 +28,6 @@ def load_exercises() -> dict[str, Exercise]:
 def builtin_plans() -> tuple[Plan, ...]:
     """Every plan shipped in this package, in file-name order."""
     return _plans()
-
-
-def load_plan(slug: str) -> Plan:
-    """The built-in plan with this slug; UnknownPlanError if there is none."""
-    for plan in _plans():
-        if plan.slug == slug:
-            return plan
-    raise UnknownPlanError(slug)
 
 
 @cache

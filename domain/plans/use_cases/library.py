@@ -10,7 +10,8 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Plan, PlanInfo, UnknownPlanError
 from domain.plans.ports import PlansUnitOfWork
-from domain.plans.text import LineError, PlanTextError, parse_plan_text, plan_to_text, slugify
+from domain.plans.text.parse import LineError, PlanTextError, parse_plan_text, slugify
+from domain.plans.text.render import plan_to_text
 from domain.shared.ports import Clock
 
 DELOAD_WEEK = timedelta(days=7)
@@ -36,7 +37,7 @@ def custom_slug(name: str, owner_id: int) -> str:
 class SaveCustomPlan:
     """Reads a plan from its text and keeps it as the athlete's own; the same name replaces it.
 
-    Raises domain.plans.text.PlanTextError, listing each line that is wrong.
+    Raises domain.plans.text.parse.PlanTextError, listing each line that is wrong.
     """
 
     def __init__(self, uow: PlansUnitOfWork) -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.progress.ports import ProgressUnitOfWork
 from domain.shared.ports import Clock
-from domain.training.model import DoneSet, Workout, WorkoutSet
-from domain.training.use_cases.sessions import SetResult
+from domain.shared.time import local_day
+from domain.training.model import DoneSet, SetResult, Workout, WorkoutSet
 
 PAGE_SIZE = 5
 
@@ -55,10 +54,6 @@ class Correction:
     past: PastWorkout  # with the corrected set
     before: WorkoutSet
     after: WorkoutSet
-
-
-def local_day(moment: datetime, zone: ZoneInfo) -> date:
-    return moment.astimezone(zone).date()
 
 
 async def _past_workout(uow: ProgressUnitOfWork, athlete_id: int, workout_id: int) -> Workout:

@@ -9,12 +9,12 @@ from decimal import Decimal
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Plan, UnknownPlanError
 from domain.plans.rules import TM_PERCENTS, CycleState, StagedState
-from domain.plans.rules.tracks import Track, working_weight
+from domain.plans.rules.slots import working_weight
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
-from domain.training.model import ActivePlan, TrainingMax
+from domain.training.model import ActivePlan, LiftTrack, TrainingMax
 from domain.training.ports import TrainingUnitOfWork
-from domain.training.use_cases.sessions import WorkoutInProgressError
+from domain.training.use_cases.logging import WorkoutInProgressError
 
 
 async def active_plan(uow: TrainingUnitOfWork, athlete_id: int) -> ActivePlan | None:
@@ -154,7 +154,7 @@ class SetWorkingWeight:
             if isinstance(state, StagedState) and state.stage == 0:
                 state = replace(state, first_stage_weight=weight)
             await self._uow.tracks.add(
-                athlete_id, Track(key, state, self._clock.now(), "set by the athlete")
+                athlete_id, LiftTrack(key, state, self._clock.now(), "set by the athlete")
             )
             await self._uow.commit()
             return weight

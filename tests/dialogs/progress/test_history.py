@@ -16,15 +16,10 @@ from domain.athletes.model import Profile
 from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.shared.weights import Unit, Weight
-from domain.training.model import Workout
+from domain.training.model import SetResult, Workout
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import LogSet, OpenWorkout, SkipSet
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
-from domain.training.use_cases.sessions import (
-    FinishWorkout,
-    LogSet,
-    OpenWorkout,
-    SetResult,
-    SkipSet,
-)
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import RecordingBot
 from tests.fakes import FixedClock

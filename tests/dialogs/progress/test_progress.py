@@ -17,8 +17,10 @@ from domain.athletes.model import Profile
 from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.shared.weights import Unit, Weight
+from domain.training.model import SetResult
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
-from domain.training.use_cases.sessions import FinishWorkout, LogSet, OpenWorkout, SetResult
 from handlers.progress import texts as progress_texts
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import RecordingBot

@@ -15,16 +15,8 @@ from aiogram.types import Chat, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox.activity import InactiveChats
-from domain.outbox.model import (
-    Blocked,
-    DeliveryState,
-    FloodWait,
-    MessageKind,
-    Outcome,
-    OutgoingMessage,
-    Sent,
-    Transient,
-)
+from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.policy import Blocked, FloodWait, Outcome, Sent, Transient
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import BotTransport, DeliverySettings, Sender
 from storage.outbox.outbox import Claimed, OutboxQueue

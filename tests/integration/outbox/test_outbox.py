@@ -7,14 +7,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.outbox.model import (
-    Blocked,
-    DeliveryState,
-    FloodWait,
-    MessageKind,
-    OutgoingMessage,
-    after_attempt,
-)
+from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.policy import Blocked, FloodWait, after_attempt
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
 from storage.models import OutboxRow

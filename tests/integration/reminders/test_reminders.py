@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.summaries import ChartedSummary
 from domain.plans.model import PlanDay
 from domain.reminders.model import QuietHours, Reminder
-from domain.reminders.reminders import SendReminders, SendWeeklySummaries, Wording
+from domain.reminders.use_cases.sending import SendReminders, Wording
+from domain.reminders.use_cases.summaries import SendWeeklySummaries
 from domain.training.model import DoneSet, Workout
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates

@@ -11,9 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.plans.model import Tier
 from domain.plans.rules import CycleState, LinearState, StagedState
-from domain.plans.rules.tracks import Track
 from domain.shared.weights import Unit, Weight
-from domain.training.model import PrescribedSet, Workout, WorkoutSet
+from domain.training.model import LiftTrack, PrescribedSet, Workout, WorkoutSet
 from domain.training.records import DatedSet, RecordKind, RepsRecord, WeightRecord
 from storage.uow import SqlUnitOfWork
 from tests.integration.catalog import ATHLETE, CLOCK, seed
@@ -30,11 +29,11 @@ async def test_the_newest_state_per_track_comes_back_as_stored(
 ) -> None:
     await seed(session_factory, ATHLETE, 7)
     entries = [
-        (ATHLETE, Track("squat/T1", LinearState(kg("100"), failures=2), START, "start")),
-        (ATHLETE, Track("squat/T1", LinearState(kg("90")), START + timedelta(days=2), "−10%")),
-        (ATHLETE, Track("bench/T1", StagedState(kg("80"), 1, kg("77.5")), START, "6×2+ next")),
-        (ATHLETE, Track("ohp/T1", CycleState(Weight.of("120", Unit.LB), 3, True), START, "w3")),
-        (7, Track("squat/T1", LinearState(kg("140")), START, "someone else")),
+        (ATHLETE, LiftTrack("squat/T1", LinearState(kg("100"), failures=2), START, "start")),
+        (ATHLETE, LiftTrack("squat/T1", LinearState(kg("90")), START + timedelta(days=2), "−10%")),
+        (ATHLETE, LiftTrack("bench/T1", StagedState(kg("80"), 1, kg("77.5")), START, "6×2+ next")),
+        (ATHLETE, LiftTrack("ohp/T1", CycleState(Weight.of("120", Unit.LB), 3, True), START, "w3")),
+        (7, LiftTrack("squat/T1", LinearState(kg("140")), START, "someone else")),
     ]
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
         for athlete, track in entries:

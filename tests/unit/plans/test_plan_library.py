@@ -10,7 +10,7 @@ import pytest
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser, registered_user
 from domain.plans.model import UnknownPlanError
-from domain.plans.text import PlanTextError
+from domain.plans.text.parse import PlanTextError
 from domain.plans.use_cases.library import (
     NotAnAdminError,
     PublishPlan,
@@ -19,17 +19,13 @@ from domain.plans.use_cases.library import (
     available_plans,
     plan_as_text,
 )
+from domain.training.model import SetResult
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import LogSet, OpenWorkout, WorkoutInProgressError
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan, missing_training_maxes
-from domain.training.use_cases.sessions import (
-    FinishWorkout,
-    LogSet,
-    OpenWorkout,
-    SetResult,
-    WorkoutInProgressError,
-)
 from handlers.plans.texts import WRITE_YOUR_OWN
 from tests.fakes import FixedClock, InMemoryUnitOfWork
-from tests.unit.training.test_sessions import ANN, Setup, athlete_on_nsuns, kg
+from tests.unit.training.nsuns import ANN, Setup, athlete_on_nsuns, kg
 
 BEN = 1002
 MY_PLAN = """plan: Ann's squats

@@ -27,7 +27,9 @@ from domain.plans.model import (
     Step,
     Tier,
 )
-from domain.plans.text import MAX_ERRORS, PlanTextError, parse_plan_text, plan_to_text
+from domain.plans.text.grammar import MAX_ERRORS
+from domain.plans.text.parse import PlanTextError, parse_plan_text
+from domain.plans.text.render import plan_to_text
 from domain.shared.weights import Unit, Weight
 
 EXERCISES = load_exercises()

@@ -11,12 +11,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from domain.plans.library import builtin_plans, load_exercises, load_plan
+from domain.plans.library import builtin_plans, load_exercises
 from domain.plans.model import Tier
-from domain.plans.text import parse_plan_text
+from domain.plans.text.parse import parse_plan_text
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.model import PrescribedSet
 from domain.training.prescription import prescribe_day
+from tests.sample_training import builtin_plan
 
 STEP = {Unit.KG: Decimal("2.5"), Unit.LB: Decimal(5)}
 # (exercise, weight, reps, amrap, drives progression, optional)
@@ -80,7 +81,7 @@ def rows(prescribed: tuple[PrescribedSet, ...]) -> list[Row]:
 
 def prescribed(slug: str, day: int, maxes: Tms, unit: Unit) -> tuple[PrescribedSet, ...]:
     result = prescribe_day(
-        load_plan(slug), day, maxes, unit=unit, step=STEP[unit], rounding=Rounding.NEAREST
+        builtin_plan(slug), day, maxes, unit=unit, step=STEP[unit], rounding=Rounding.NEAREST
     )
     assert {s.weight.unit for s in result} == {unit}
     return result
@@ -245,7 +246,7 @@ def test_every_day_of_every_program_matches_the_reference_table(slug: str, maxes
     training_maxes = TMS[maxes]
     unit = next(iter(training_maxes.values())).unit
     expected = GOLDEN[slug](training_maxes)
-    plan = load_plan(slug)
+    plan = builtin_plan(slug)
 
     assert [day.number for day in plan.days] == sorted(expected)
     for day, sets in expected.items():
@@ -280,7 +281,7 @@ def test_hand_worked_anchors_agree_with_the_rounding_used_above() -> None:
 
 @pytest.mark.parametrize("slug", ["nsuns-4day", "nsuns-5day"])
 def test_nsuns_structure_nine_t1_sets_then_eight_t2_sets(slug: str) -> None:
-    for day in load_plan(slug).days:
+    for day in builtin_plan(slug).days:
         t1, t2 = day.slots
         assert (t1.tier, len(t1.sets), t2.tier, len(t2.sets)) == ("T1", 9, "T2", 8)
         assert t1.sets[-1].amrap
@@ -288,15 +289,15 @@ def test_nsuns_structure_nine_t1_sets_then_eight_t2_sets(slug: str) -> None:
 
 
 def test_nsuns_only_the_4day_ohp_rises_on_a_completed_day() -> None:
-    four = load_plan("nsuns-4day").day(1).slots[1]
-    five = load_plan("nsuns-5day").day(1).slots[1]
+    four = builtin_plan("nsuns-4day").day(1).slots[1]
+    five = builtin_plan("nsuns-5day").day(1).slots[1]
     assert (four.exercise, four.rule and four.rule.kind) == ("ohp", "complete")
     assert (five.exercise, five.rule) == ("ohp", None)
 
 
 @pytest.mark.parametrize("slug", ["531-bbb", "531-fsl"])
 def test_531_runs_four_weeks_with_the_fourth_a_deload_of_three_sets_of_five(slug: str) -> None:
-    plan = load_plan(slug)
+    plan = builtin_plan(slug)
     assert [(day.week, day.deload) for day in plan.days] == [
         (week, week == 4) for week in (1, 2, 3, 4) for _ in range(4)
     ]
@@ -346,7 +347,7 @@ def test_531_supplemental_sets_follow_the_main_sets() -> None:
 
 
 def test_gzclp_tiers_and_their_amrap_sets() -> None:
-    for day in load_plan("gzclp").days:
+    for day in builtin_plan("gzclp").days:
         t1, t2, t3 = day.slots
         assert [t1.tier, t2.tier, t3.tier] == ["T1", "T2", "T3"]
         # T1 5×3+ → 6×2+ → 10×1+; T2 3×10 → 3×8 → 3×6; T3 3×15+
@@ -365,7 +366,7 @@ def test_gzclp_tiers_and_their_amrap_sets() -> None:
 
 @pytest.mark.parametrize("slug", ["stronglifts", "starting-strength-1", "starting-strength-2"])
 def test_linear_programs_need_no_training_max_and_start_the_same_for_everyone(slug: str) -> None:
-    plan = load_plan(slug)
+    plan = builtin_plan(slug)
     assert plan.training_max_exercises == ()
     for unit in Unit:
         for day in plan.days:
@@ -388,7 +389,7 @@ def test_linear_programs_need_no_training_max_and_start_the_same_for_everyone(sl
 def test_percentage_programs_ask_for_the_training_maxes_they_load_from(
     slug: str, needed: tuple[str, ...]
 ) -> None:
-    assert load_plan(slug).training_max_exercises == needed
+    assert builtin_plan(slug).training_max_exercises == needed
 
 
 def test_no_shipped_program_uses_supersets_and_a_custom_one_alternates_set_by_set() -> None:

@@ -2,16 +2,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain.plans.library import (
-    PlanDataError,
-    builtin_plans,
-    load_exercises,
-    load_plan,
-    parse_exercise,
-)
-from domain.plans.model import BodyRegion, Tier, UnknownPlanError
+from domain.plans.library import PlanDataError, builtin_plans, load_exercises, parse_exercise
+from domain.plans.model import BodyRegion, Tier
+from tests.sample_training import builtin_plan
 
-NSUNS = load_plan("nsuns-4day")
+NSUNS = builtin_plan("nsuns-4day")
 
 
 def test_the_library_has_every_lift_the_reference_names() -> None:
@@ -109,11 +104,6 @@ def test_the_progression_table_is_one_rule_per_region() -> None:
         BodyRegion.LOWER: [(0, "0", "0"), (2, "2.5", "5"), (4, "5", "10"), (6, "7.5", "15")],
     }
     assert all(rule.exercise is None for rule in NSUNS.progression)
-
-
-def test_an_unknown_plan_is_named() -> None:
-    with pytest.raises(UnknownPlanError, match="no-such-plan"):
-        load_plan("no-such-plan")
 
 
 def test_a_broken_exercise_is_refused() -> None:

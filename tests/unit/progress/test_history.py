@@ -23,15 +23,10 @@ from domain.progress.use_cases.history import (
 )
 from domain.shared.errors import NotRegisteredError
 from domain.shared.weights import Unit, Weight
-from domain.training.model import Workout
+from domain.training.model import SetResult, Workout
+from domain.training.use_cases.finishing import FinishWorkout
+from domain.training.use_cases.logging import LogSet, OpenWorkout, SkipSet
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
-from domain.training.use_cases.sessions import (
-    FinishWorkout,
-    LogSet,
-    OpenWorkout,
-    SetResult,
-    SkipSet,
-)
 from handlers.progress import history_texts as texts
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 

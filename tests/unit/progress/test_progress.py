@@ -11,14 +11,14 @@ import pytest
 from domain.athletes.model import User
 from domain.plans.model import BodyRegion, Exercise, Tier
 from domain.progress.series import (
-    ShowProgress,
-    SummariseWeek,
     lift_progress,
     months_back,
     training_calendar,
     weekly_summary,
     weekly_volume,
 )
+from domain.progress.use_cases.progress import ShowProgress
+from domain.progress.use_cases.weekly_summary import SummariseWeek
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.errors import NotRegisteredError
 from domain.shared.weights import Unit, Weight

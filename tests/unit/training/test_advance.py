@@ -10,18 +10,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from domain.plans.library import load_exercises, load_plan
+from domain.plans.library import load_exercises
 from domain.plans.model import Plan
 from domain.plans.rules import LinearState, RuleState
-from domain.plans.text import parse_plan_text
+from domain.plans.text.parse import parse_plan_text
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.advance import Progress, advance_workout
 from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
-from domain.training.prescription import Athlete, prescribe_day
+from domain.training.prescription import AthleteLoading, prescribe_day
+from tests.sample_training import builtin_plan
 
 EXERCISES = load_exercises()
-KG = Athlete(Unit.KG, Decimal("2.5"), Rounding.NEAREST)
-LB = Athlete(Unit.LB, Decimal("5"), Rounding.NEAREST)
+KG = AthleteLoading(Unit.KG, Decimal("2.5"), Rounding.NEAREST)
+LB = AthleteLoading(Unit.LB, Decimal("5"), Rounding.NEAREST)
 AT = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 
 # 5/3/1 (531-bbb): days 1–4 are week 1 (press, deadlift, bench, squat), 5–8 week 2, 9–12
@@ -43,7 +44,7 @@ class Lifter:
     """One athlete on one plan: training maxes and rule states carried from session to session."""
 
     plan: Plan
-    athlete: Athlete = KG
+    athlete: AthleteLoading = KG
     tms: dict[str, Weight] = field(default_factory=dict)
     tracks: dict[str, RuleState] = field(default_factory=dict)
 
@@ -134,7 +135,7 @@ def tm_changes(progress: Progress) -> dict[str, tuple[Decimal, Decimal]]:
 
 
 def test_gzclp_t1_steps_down_5x3_6x2_10x1_then_restarts_at_85_percent_of_a_new_5rm() -> None:
-    lifter = Lifter(load_plan("gzclp"), tms={"squat": kg("125"), "bench": kg("100")})
+    lifter = Lifter(builtin_plan("gzclp"), tms={"squat": kg("125"), "bench": kg("100")})
     # A1: squat T1 starts at 80% of the 125 kg TM = 100 kg, 4×3 then 1×3+
     assert lifter.scheme(1, "squat/T1") == [(Decimal(100), 3, False)] * 4 + [
         (Decimal(100), 3, True)
@@ -164,18 +165,18 @@ def test_gzclp_t1_steps_down_5x3_6x2_10x1_then_restarts_at_85_percent_of_a_new_5
 
 
 def test_gzclp_t1_on_an_upper_body_lift_adds_2_5_kg_or_5_lb() -> None:
-    in_kg = Lifter(load_plan("gzclp"), tms={"bench": kg("100"), "squat": kg("100")})
+    in_kg = Lifter(builtin_plan("gzclp"), tms={"bench": kg("100"), "squat": kg("100")})
     in_kg.train(3)  # B1: bench T1 at 80 kg, every set made
     assert in_kg.scheme(3, "bench/T1")[0] == (Decimal("82.5"), 3, False)
 
     # 80% of 185 lb is 148 lb → 150 lb; made → 155 lb
-    in_lb = Lifter(load_plan("gzclp"), LB, tms={"bench": lb("185"), "squat": lb("225")})
+    in_lb = Lifter(builtin_plan("gzclp"), LB, tms={"bench": lb("185"), "squat": lb("225")})
     in_lb.train(3)
     assert in_lb.scheme(3, "bench/T1")[0] == (Decimal(155), 3, False)
 
 
 def test_gzclp_t2_3x10_3x8_3x6_then_3x10_at_the_last_3x10_weight_plus_the_bump() -> None:
-    lifter = Lifter(load_plan("gzclp"), tms={"squat": kg("100"), "bench": kg("100")})
+    lifter = Lifter(builtin_plan("gzclp"), tms={"squat": kg("100"), "bench": kg("100")})
     # A1: bench T2 starts at 60% of the 100 kg TM = 60 kg, 3×10
     assert lifter.scheme(1, "bench/T2") == [(Decimal(60), 10, False)] * 3
 
@@ -194,7 +195,7 @@ def test_gzclp_t2_3x10_3x8_3x6_then_3x10_at_the_last_3x10_weight_plus_the_bump()
 
 
 def test_gzclp_t2_deadlift_in_lb_bumps_20_lb_after_failing_3x6() -> None:
-    lifter = Lifter(load_plan("gzclp"), LB, tms={"ohp": lb("100"), "deadlift": lb("300")})
+    lifter = Lifter(builtin_plan("gzclp"), LB, tms={"ohp": lb("100"), "deadlift": lb("300")})
     # A2: deadlift T2 at 60% of 300 lb = 180 lb
     assert lifter.scheme(2, "deadlift/T2")[0] == (Decimal(180), 10, False)
     for short in ([10, 10, 8], [8, 8, 7], [6, 6, 4]):
@@ -203,7 +204,7 @@ def test_gzclp_t2_deadlift_in_lb_bumps_20_lb_after_failing_3x6() -> None:
 
 
 def test_gzclp_t3_adds_weight_only_once_the_last_set_reaches_25_reps() -> None:
-    lifter = Lifter(load_plan("gzclp"), tms={"squat": kg("100"), "bench": kg("100")})
+    lifter = Lifter(builtin_plan("gzclp"), tms={"squat": kg("100"), "bench": kg("100")})
     # A1: lat pulldown T3 starts at the plan's 25 kg, 2×15 then 1×15+
     assert lifter.scheme(1, "lat_pulldown/T3")[-1] == (Decimal(25), 15, True)
 
@@ -220,7 +221,7 @@ MISSED_5X5 = [5, 5, 5, 4, 3]
 
 
 def test_stronglifts_three_failed_sessions_in_a_row_take_10_percent_off_rounded() -> None:
-    lifter = Lifter(load_plan("stronglifts"), tracks={"squat/T1": LinearState(kg("102.5"))})
+    lifter = Lifter(builtin_plan("stronglifts"), tracks={"squat/T1": LinearState(kg("102.5"))})
     for _ in range(2):
         lifter.train(1, reps={"squat/T1": MISSED_5X5})
         assert lifter.scheme(1, "squat/T1")[0] == (Decimal("102.5"), 5, False)
@@ -230,7 +231,7 @@ def test_stronglifts_three_failed_sessions_in_a_row_take_10_percent_off_rounded(
 
 
 def test_stronglifts_deload_in_lb_rounds_a_tie_up() -> None:
-    lifter = Lifter(load_plan("stronglifts"), LB, tracks={"squat/T1": LinearState(lb("225"))})
+    lifter = Lifter(builtin_plan("stronglifts"), LB, tracks={"squat/T1": LinearState(lb("225"))})
     for _ in range(3):
         lifter.train(1, reps={"squat/T1": MISSED_5X5})
     # 90% of 225 lb is 202.5 lb: exactly 40.5 steps of 5 lb, a tie, so up to 205 lb
@@ -238,7 +239,7 @@ def test_stronglifts_deload_in_lb_rounds_a_tie_up() -> None:
 
 
 def test_stronglifts_a_success_between_failures_restarts_the_count() -> None:
-    lifter = Lifter(load_plan("stronglifts"), tracks={"squat/T1": LinearState(kg("100"))})
+    lifter = Lifter(builtin_plan("stronglifts"), tracks={"squat/T1": LinearState(kg("100"))})
     lifter.train(1, reps={"squat/T1": MISSED_5X5})
     lifter.train(1, reps={"squat/T1": MISSED_5X5})
     lifter.train(1)  # made: 102.5 kg
@@ -249,7 +250,7 @@ def test_stronglifts_a_success_between_failures_restarts_the_count() -> None:
 
 
 def test_stronglifts_a_good_session_adds_2_5_kg_and_the_deadlift_5_kg() -> None:
-    lifter = Lifter(load_plan("stronglifts"))
+    lifter = Lifter(builtin_plan("stronglifts"))
     lifter.train(1)  # A: squat, bench 20 kg; row 30 kg
     lifter.train(2)  # B: squat 22.5 kg, OHP 20 kg, deadlift 40 kg
     assert lifter.scheme(1, "squat/T1")[0] == (Decimal(25), 5, False)
@@ -260,14 +261,14 @@ def test_stronglifts_a_good_session_adds_2_5_kg_and_the_deadlift_5_kg() -> None:
 
 
 def test_stronglifts_in_lb_adds_5_lb_and_the_deadlift_10_lb() -> None:
-    lifter = Lifter(load_plan("stronglifts"), LB)
+    lifter = Lifter(builtin_plan("stronglifts"), LB)
     lifter.train(2)  # B: squat and OHP 45 lb, deadlift 95 lb
     assert lifter.scheme(2, "squat/T1")[0] == (Decimal(50), 5, False)
     assert lifter.scheme(2, "deadlift/T1") == [(Decimal(105), 5, False)]
 
 
 def test_stronglifts_lifting_heavier_than_prescribed_progresses_from_the_lifted_weight() -> None:
-    lifter = Lifter(load_plan("stronglifts"))
+    lifter = Lifter(builtin_plan("stronglifts"))
     # prescribed the empty bar, the athlete squats 5×5 at 60 kg
     lifter.train(1, weights={"squat/T1": kg("60")})
     assert lifter.scheme(1, "squat/T1")[0] == (Decimal("62.5"), 5, False)
@@ -277,7 +278,7 @@ def test_stronglifts_lifting_heavier_than_prescribed_progresses_from_the_lifted_
 
 
 def test_531_weeks_one_to_three_leave_the_tm_and_the_deload_week_raises_it() -> None:
-    lifter = Lifter(load_plan("531-bbb"), tms={"squat": kg("100"), "bench": kg("80")})
+    lifter = Lifter(builtin_plan("531-bbb"), tms={"squat": kg("100"), "bench": kg("80")})
     for week in (1, 2, 3):
         assert tm_changes(lifter.train(SQUAT_531[week])) == {}
         assert tm_changes(lifter.train(BENCH_531[week])) == {}
@@ -291,14 +292,14 @@ def test_531_weeks_one_to_three_leave_the_tm_and_the_deload_week_raises_it() -> 
 
 
 def test_531_in_lb_adds_10_lb_to_a_lower_body_tm_at_the_cycle_end() -> None:
-    lifter = Lifter(load_plan("531-fsl"), LB, tms={"squat": lb("300")})
+    lifter = Lifter(builtin_plan("531-fsl"), LB, tms={"squat": lb("300")})
     for week in (1, 2, 3, 4):
         lifter.train(SQUAT_531[week])
     assert lifter.tms["squat"] == lb("310")
 
 
 def test_531_a_short_plus_set_earlier_in_the_cycle_takes_10_percent_off_at_its_end() -> None:
-    lifter = Lifter(load_plan("531-bbb"), tms={"squat": kg("100")})
+    lifter = Lifter(builtin_plan("531-bbb"), tms={"squat": kg("100")})
     lifter.train(SQUAT_531[1])
     # week 2: 70×3, 80×3, then only 2 reps on the 90% 3+ set
     assert tm_changes(lifter.train(SQUAT_531[2], reps={"squat/T1": [3, 3, 2]})) == {}
@@ -309,8 +310,8 @@ def test_531_a_short_plus_set_earlier_in_the_cycle_takes_10_percent_off_at_its_e
 
 
 def test_531_joker_sets_neither_stall_nor_raise_anything() -> None:
-    with_jokers = Lifter(load_plan("531-bbb"), tms={"squat": kg("100")})
-    without = Lifter(load_plan("531-bbb"), tms={"squat": kg("100")})
+    with_jokers = Lifter(builtin_plan("531-bbb"), tms={"squat": kg("100")})
+    without = Lifter(builtin_plan("531-bbb"), tms={"squat": kg("100")})
     # week 3: 75×5, 85×3, 95×1+ made; the 100% and 105% joker singles missed, or not tried
     for lifter, week_3 in ((with_jokers, [5, 3, 1, 0, 0]), (without, [5, 3, 1, None, None])):
         lifter.train(SQUAT_531[1])
@@ -322,7 +323,7 @@ def test_531_joker_sets_neither_stall_nor_raise_anything() -> None:
 
 
 def test_531_an_athlete_chosen_deload_on_a_training_week_changes_nothing() -> None:
-    lifter = Lifter(load_plan("531-bbb"), tms={"squat": kg("100")})
+    lifter = Lifter(builtin_plan("531-bbb"), tms={"squat": kg("100")})
     progress = lifter.train(SQUAT_531[2], reps={"squat/T1": [3, 3, 0]}, deload=True)
     assert progress == Progress((), ())
     assert lifter.tracks == {}
@@ -334,31 +335,31 @@ NSUNS_KG = {"bench": kg("100"), "squat": kg("140"), "deadlift": kg("180"), "ohp"
 
 
 def test_nsuns_4day_ohp_rises_2_5_kg_when_every_ohp_set_is_made() -> None:
-    lifter = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    lifter = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     progress = lifter.train(1)
     assert tm_changes(progress) == {"ohp": (Decimal(60), Decimal("62.5"))}
 
 
 def test_nsuns_4day_ohp_in_lb_rises_5_lb() -> None:
-    lifter = Lifter(load_plan("nsuns-4day"), LB, tms={"bench": lb("225"), "ohp": lb("135")})
+    lifter = Lifter(builtin_plan("nsuns-4day"), LB, tms={"bench": lb("225"), "ohp": lb("135")})
     assert tm_changes(lifter.train(1)) == {"ohp": (Decimal(135), Decimal(140))}
 
 
 def test_nsuns_4day_ohp_stays_when_a_set_falls_short_or_is_left_out() -> None:
-    short = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    short = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     # OHP 6, 5, 3, 5, 7, 4, 6, 8: the fifth set stops at 6 of 7
     assert tm_changes(short.train(1, reps={"ohp/T2": [6, 5, 3, 5, 6, 4, 6, 8]})) == {}
 
-    unlogged = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    unlogged = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     assert tm_changes(unlogged.train(1, reps={"ohp/T2": [6, 5, 3, 5, 7, 4, 6, None]})) == {}
 
-    lighter = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    lighter = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     # 70% of 60 kg is 42 kg → 42.5 kg prescribed; every rep done at 40 kg is not as prescribed
     assert tm_changes(lighter.train(1, weights={"ohp/T2": kg("40")})) == {}
 
 
 def test_nsuns_five_reps_on_the_95_percent_squat_set_add_5_kg() -> None:
-    lifter = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    lifter = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     # squat 75×5, 85×3, 95×1+ (5 reps), ...
     progress = lifter.train(2, reps={"squat/T1": [5, 3, 5]})
     assert tm_changes(progress) == {"squat": (Decimal(140), Decimal(145))}
@@ -374,27 +375,27 @@ def test_nsuns_increments_follow_the_reps_table_by_region_and_unit() -> None:
     ]
     for day, track, tm, reps, expected in cases:
         exercise = track.split("/")[0]
-        lifter = Lifter(load_plan("nsuns-4day"), LB, tms={exercise: tm, "squat": lb("300")})
+        lifter = Lifter(builtin_plan("nsuns-4day"), LB, tms={exercise: tm, "squat": lb("300")})
         progress = lifter.train(day, reps={track: [5, 3, reps]})
         assert tm_changes(progress) == {exercise: (tm.amount, expected)}, (track, reps)
 
 
 def test_nsuns_only_the_1_plus_set_drives_the_tm_not_the_last_amrap_set() -> None:
-    lifter = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    lifter = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     # a single on the 95% set (+0) and 12 reps on the 65% 5+ set at the end
     progress = lifter.train(2, reps={"squat/T1": [5, 3, 1, 3, 3, 3, 5, 5, 12]})
     assert tm_changes(progress) == {}
 
 
 def test_nsuns_a_deload_workout_on_a_normal_day_changes_nothing() -> None:
-    lifter = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    lifter = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     progress = lifter.train(2, reps={"squat/T1": [5, 3, 8]}, deload=True)
     assert progress == Progress((), ())
     assert lifter.tms == NSUNS_KG
 
 
 def test_stronglifts_a_deload_workout_keeps_the_working_weight() -> None:
-    lifter = Lifter(load_plan("stronglifts"), tracks={"squat/T1": LinearState(kg("100"))})
+    lifter = Lifter(builtin_plan("stronglifts"), tracks={"squat/T1": LinearState(kg("100"))})
     # the deload prescribes 60%: 60 kg, all made
     assert lifter.next_sets(1, deload=True)[0].weight == kg("60")
     assert lifter.train(1, deload=True) == Progress((), ())
@@ -405,7 +406,7 @@ def test_stronglifts_a_deload_workout_keeps_the_working_weight() -> None:
 
 
 def test_a_slot_with_nothing_logged_changes_nothing() -> None:
-    lifter = Lifter(load_plan("stronglifts"))
+    lifter = Lifter(builtin_plan("stronglifts"))
     progress = lifter.train(1, reps={"bench/T1": [None] * 5}, skipped=frozenset({"barbell_row/T1"}))
     assert [update.key for update in progress.tracks] == ["squat/T1"]
     assert lifter.scheme(1, "bench/T1")[0] == (Decimal(20), 5, False)
@@ -413,7 +414,7 @@ def test_a_slot_with_nothing_logged_changes_nothing() -> None:
 
 
 def test_an_nsuns_day_with_the_1_plus_set_not_logged_leaves_the_tm() -> None:
-    lifter = Lifter(load_plan("nsuns-4day"), tms=dict(NSUNS_KG))
+    lifter = Lifter(builtin_plan("nsuns-4day"), tms=dict(NSUNS_KG))
     progress = lifter.train(2, reps={"squat/T1": [5, 3, None]})
     assert tm_changes(progress) == {}
 
@@ -460,7 +461,7 @@ def test_unrated_rpe_sets_keep_the_weight() -> None:
 
 def test_531_the_last_week_lifted_again_or_jumped_to_raises_nothing() -> None:
     """#4: the cycle ends once per cycle, and only for a lift that went through its weeks."""
-    lifter = Lifter(load_plan("531-bbb"), tms={"squat": kg("100")})
+    lifter = Lifter(builtin_plan("531-bbb"), tms={"squat": kg("100")})
     assert tm_changes(lifter.train(SQUAT_531[1])) == {}
     assert tm_changes(lifter.train(SQUAT_531[4])) == {}  # straight from week 1: no cycle done
     for week in (2, 3, 4):
@@ -472,7 +473,7 @@ def test_531_the_last_week_lifted_again_or_jumped_to_raises_nothing() -> None:
 
 def test_stronglifts_a_set_lifted_lighter_is_a_set_not_made() -> None:
     """#4: four sets at the working weight and one lighter is a failed session, not a rebase."""
-    lifter = Lifter(load_plan("stronglifts"))
+    lifter = Lifter(builtin_plan("stronglifts"))
     lifter.train(1, weights={"squat/T1": kg("100")})  # 100 kg becomes the working weight
     lighter = lifter.next_sets(1)
     assert lighter[0].weight == kg("102.5")
@@ -486,11 +487,11 @@ def test_stronglifts_a_set_lifted_lighter_is_a_set_not_made() -> None:
 
 def test_switching_from_gzclp_to_stronglifts_keeps_the_squat_working_weight() -> None:
     """#4: a working weight carries over between plans whose rules differ."""
-    gzclp = Lifter(load_plan("gzclp"), tms={"squat": kg("125"), "bench": kg("90")})
+    gzclp = Lifter(builtin_plan("gzclp"), tms={"squat": kg("125"), "bench": kg("90")})
     gzclp.train(1, weights={"squat/T1": kg("105")})
     assert gzclp.tracks["squat/T1"].weight == kg("110")  # type: ignore[union-attr]
 
-    stronglifts = Lifter(load_plan("stronglifts"), tracks=dict(gzclp.tracks))
+    stronglifts = Lifter(builtin_plan("stronglifts"), tracks=dict(gzclp.tracks))
 
     assert stronglifts.next_sets(1)[0].weight == kg("110")  # not the empty bar
 

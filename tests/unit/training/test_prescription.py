@@ -6,12 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.plans.library import builtin_plans, load_plan
+from domain.plans.library import builtin_plans
 from domain.plans.model import Plan, UnknownDayError
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.prescription import MissingTrainingMaxError, prescribe_day
+from tests.sample_training import builtin_plan
 
-NSUNS = load_plan("nsuns-4day")
+NSUNS = builtin_plan("nsuns-4day")
 KG_STEP, LB_STEP = Decimal("2.5"), Decimal("5")
 Row = tuple[str, Decimal, int, bool]  # exercise, weight, reps, amrap
 

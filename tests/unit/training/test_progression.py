@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.plans.library import load_exercises, load_plan
+from domain.plans.library import load_exercises
 from domain.plans.model import AmrapProgression, BodyRegion, Increment, UnknownExerciseError
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.model import DoneSet, WorkoutSet
@@ -16,8 +16,9 @@ from domain.training.progression import (
     reset_training_max,
     suggests_reset,
 )
+from tests.sample_training import builtin_plan
 
-NSUNS = load_plan("nsuns-4day")
+NSUNS = builtin_plan("nsuns-4day")
 EXERCISES = load_exercises()
 AT = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 

@@ -1,122 +1,19 @@
-"""The workout use cases, on the shipped nSuns plan, with in-memory storage."""
+"""Finishing a workout: progression, records, estimates and proposed resets."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
-
-from domain.athletes.model import Profile
-from domain.athletes.use_cases.preferences import ChooseUnits, SetE1rmFormula
-from domain.athletes.use_cases.registration import RegisterUser
-from domain.plans.use_cases.install import install_builtin_programs
+from domain.athletes.use_cases.preferences import SetE1rmFormula
 from domain.shared.e1rm import E1rmFormula
-from domain.shared.weights import Unit, Weight
+from domain.training.model import SetResult
 from domain.training.records import RecordKind, WeightRecord
-from domain.training.use_cases.onboarding import (
-    SetTrainingMaxes,
-    StartPlan,
-    missing_training_maxes,
-)
-from domain.training.use_cases.sessions import (
-    DeclineChange,
-    FinishWorkout,
-    LogSet,
-    OpenWorkout,
-    ReopenSet,
-    ResetTrainingMax,
-    SetResult,
-    SkipSet,
-    WorkoutNotFoundError,
-    WorkoutSummary,
-)
+from domain.training.use_cases.finishing import FinishWorkout, WorkoutSummary
+from domain.training.use_cases.logging import LogSet, OpenWorkout
+from domain.training.use_cases.training_maxes import ResetTrainingMax
 from tests.fakes import FixedClock, InMemoryUnitOfWork
-
-ANN = 1001
-Setup = tuple[InMemoryUnitOfWork, FixedClock]
-
-
-def kg(amount: str) -> Weight:
-    return Weight(Decimal(amount), Unit.KG)
-
-
-async def athlete_on_nsuns(uow: InMemoryUnitOfWork, clock: FixedClock) -> None:
-    await install_builtin_programs(uow)
-    await RegisterUser(uow, clock)(Profile(ANN, "Ann"))
-    await ChooseUnits(uow)(ANN, Unit.KG)
-    await StartPlan(uow, clock)(ANN, "nsuns-4day")
-    await SetTrainingMaxes(uow, clock)(
-        ANN,
-        {"bench": kg("100"), "squat": kg("126"), "ohp": kg("60"), "deadlift": kg("180")},
-        one_rep_maxes=False,
-    )
-
-
-@pytest.fixture
-async def setup() -> Setup:
-    uow, clock = InMemoryUnitOfWork(), FixedClock()
-    await athlete_on_nsuns(uow, clock)
-    return uow, clock
-
-
-async def test_one_rep_maxes_become_ninety_percent_training_maxes() -> None:
-    uow, clock = InMemoryUnitOfWork(), FixedClock()
-    await athlete_on_nsuns(uow, clock)
-
-    recorded = await SetTrainingMaxes(uow, clock)(ANN, {"squat": kg("140")}, one_rep_maxes=True)
-
-    assert recorded == {"squat": kg("126.00")}
-    assert await missing_training_maxes(uow, ANN) == ()
-
-
-async def test_today_opens_day_one_with_every_set_from_the_training_maxes(setup: Setup) -> None:
-    uow, clock = setup
-
-    workout = await OpenWorkout(uow, clock)(ANN)
-
-    assert workout.day_number == 1
-    assert len(workout.sets) == 17  # 9 T1 bench + 8 T2 OHP
-    first = workout.sets[0].prescribed
-    assert (first.exercise, first.weight, first.reps) == ("bench", kg("65"), 8)
-    assert await OpenWorkout(uow, clock)(ANN) == workout  # the same workout until finished
-
-
-async def test_a_double_tap_logs_the_set_once(setup: Setup) -> None:
-    uow, clock = setup
-    workout = await OpenWorkout(uow, clock)(ANN)
-    assert workout.id is not None
-
-    await LogSet(uow, clock)(ANN, workout.id, 0, SetResult())
-    clock.current += timedelta(seconds=1)
-    after = await LogSet(uow, clock)(ANN, workout.id, 0, SetResult(reps=3))
-
-    assert after.sets[0].done is not None
-    assert after.sets[0].done.reps == 8
-    assert after.sets[1].is_open
-
-
-async def test_skip_and_undo(setup: Setup) -> None:
-    uow, clock = setup
-    workout = await OpenWorkout(uow, clock)(ANN)
-    assert workout.id is not None
-    await LogSet(uow, clock)(ANN, workout.id, None, SetResult(kg("67.5"), 7))
-    await SkipSet(uow)(ANN, workout.id, None)
-
-    undone = await ReopenSet(uow)(ANN, workout.id, None)
-
-    assert undone.sets[0].done is not None
-    assert undone.sets[0].done.weight == kg("67.5")
-    assert undone.sets[1].is_open
-
-
-async def test_nobody_can_act_on_another_athletes_workout(setup: Setup) -> None:
-    uow, clock = setup
-    workout = await OpenWorkout(uow, clock)(ANN)
-    await RegisterUser(uow, clock)(Profile(666, "Mallory"))
-
-    with pytest.raises(WorkoutNotFoundError):
-        await LogSet(uow, clock)(666, workout.id or 0, 0, SetResult())
+from tests.unit.training.nsuns import ANN, Setup, kg
 
 
 async def test_five_reps_on_the_95_percent_squat_set_raise_the_squat_tm_from_126_to_131(
@@ -144,31 +41,6 @@ async def test_five_reps_on_the_95_percent_squat_set_raise_the_squat_tm_from_126
         active = await uow.athlete_plans.active(ANN)
         assert active is not None
         assert active.next_day == 3
-
-
-async def test_declining_a_change_keeps_the_old_training_max(setup: Setup) -> None:
-    uow, clock = setup
-    for _ in range(2):
-        workout = await OpenWorkout(uow, clock)(ANN)
-        for s in workout.sets:
-            reps = 6 if s.prescribed.drives_progression else None
-            await LogSet(uow, clock)(
-                ANN, workout.id or 0, s.prescribed.position, SetResult(reps=reps)
-            )
-        await FinishWorkout(uow, clock)(ANN, workout.id or 0)
-
-    async with uow:
-        raised_to = (await uow.training_maxes.current(ANN))["squat"].weight.amount
-
-    older_summary = await DeclineChange(uow, clock)(ANN, "squat", raised_to - 7)
-    kept = await DeclineChange(uow, clock)(ANN, "squat", raised_to)
-    again = await DeclineChange(uow, clock)(ANN, "squat", raised_to)
-
-    assert older_summary is None
-    assert kept is not None
-    assert again is None
-    async with uow:
-        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")
 
 
 async def test_the_finish_summary_names_the_records_beaten(setup: Setup) -> None:

@@ -1,7 +1,10 @@
-"""Plans as plain text a person can type: parsed with errors that name the line, and written back.
+"""Reading plan text a person typed: the plan, or errors that name the line.
 
-The format is documented, with examples, in docs/plan-format.md. Writing a plan and reading the
-text back gives the same plan, so the text is also how plans are stored.
+The format is documented, with examples, in docs/plan-format.md. Writing a plan (render.py)
+and reading the text back gives the same plan, so the text is also how plans are stored.
+
+One module on purpose (~570 lines): the header, day and slot readers share the draft and the
+one-error-per-line flow (`_BadLineError`), and the slot grammar is one recursive reading.
 """
 
 from __future__ import annotations
@@ -29,40 +32,34 @@ from domain.plans.model import (
     Step,
     Tier,
 )
-from domain.plans.rules.tracks import counting, rule_of
-from domain.shared.weights import Unit, Weight, format_amount
-
-MAX_TEXT = 64_000  # characters; a 16-day 5/3/1 with supplements is about 3,000
-MAX_DAYS = 64
-MAX_SETS = 20  # in one "5x5" group
-MAX_REPS = 100
-MAX_PERCENT = Decimal(150)
-MAX_WEIGHT = Decimal(1000)
-MAX_ERRORS = 8
-DEFAULT_TM = Decimal("0.90")
-RPE_LOWEST, RPE_HIGHEST = Decimal(6), Decimal(10)
-RPE_MAX_REPS = 10  # the RPE chart covers 1–10 reps
+from domain.plans.rules.slots import counting, rule_of
+from domain.plans.text.grammar import (
+    BRACKET,
+    DECIMAL_COMMA,
+    DEFAULT_TM,
+    DIGITS,
+    GROUP,
+    MAX_DAYS,
+    MAX_ERRORS,
+    MAX_PERCENT,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_TEXT,
+    MAX_WEIGHT,
+    PERCENT,
+    RPE,
+    RPE_HIGHEST,
+    RPE_LOWEST,
+    RPE_MAX_REPS,
+    SLUG,
+    STEP,
+    SUPERSET,
+    WEIGHT,
+)
+from domain.shared.weights import Unit, Weight
 
 _DEFAULT_TIER = {"main": Tier.T1, "variation": Tier.T2}
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-_SUPERSET = re.compile(r"[A-Z][1-9]")
-_GROUP = re.compile(
-    r"(?P<sets>\d+)\s*[x×]\s*(?P<reps>\d+)(?:(?P<amrap>\+)|\s*[-–]\s*(?P<top>\d+))?",
-    re.IGNORECASE,
-)
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_PERCENT = re.compile(rf"@?({_NUMBER})%")
-_WEIGHT = re.compile(rf"@?({_NUMBER})\s*(kg|lb)", re.IGNORECASE)
-_RPE = re.compile(rf"@({_NUMBER})")
-_DIGITS = re.compile(r"[0-9]+")
 _NO_PLAN = Plan("", "", ())  # a slot's own rule needs no plan; only "cycle" reads its weeks
-_DECIMAL_COMMA = re.compile(r"(\d),(\d+)(?=\s*(?:%|kg|lb))", re.IGNORECASE)
-_STEP = re.compile(rf"\+?({_NUMBER})\s*(kg|lb)\s*/\s*\+?({_NUMBER})\s*(kg|lb)", re.IGNORECASE)
-_BRACKET = re.compile(
-    rf"(?P<low>\d+)(?:\s*[-–]\s*(?P<high>\d+)|(?P<open>\+))?\s+"
-    rf"(?:\+0|(?P<step>\+?{_NUMBER}\s*(?:kg|lb)\s*/\s*\+?{_NUMBER}\s*(?:kg|lb)))",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +193,7 @@ def _read_header(draft: _Draft, key: str, value: str, exercises: Mapping[str, Ex
             raise _BadLineError("the plan needs a name: “plan: My 5x5”")
         draft.name = value[:100].strip()
     elif key == "slug":
-        if not _SLUG.fullmatch(value):
+        if not SLUG.fullmatch(value):
             raise _BadLineError("a slug is lowercase letters, digits and dashes: “my-5x5”")
         draft.slug = value
     elif key == "about":
@@ -214,7 +211,7 @@ def _week(value: str) -> tuple[int, bool]:
     words = value.lower().split()
     if (
         not words
-        or not _DIGITS.fullmatch(words[0])
+        or not DIGITS.fullmatch(words[0])
         or int(words[0]) < 1
         or words[1:] not in ([], ["deload"])
     ):
@@ -232,7 +229,7 @@ def _progress(key: str, value: str, exercises: Mapping[str, Exercise]) -> AmrapP
     brackets: list[Increment] = []
     expected: int | None = None  # reps below the first bracket add nothing
     for index, part in enumerate(parts):
-        match = _BRACKET.fullmatch(part)
+        match = BRACKET.fullmatch(part)
         if match is None:
             raise _BadLineError(f"“{part}” is not “reps +step”, like “2-3 +2.5kg/5lb” or “0-1 +0”")
         low = int(match["low"])
@@ -269,7 +266,7 @@ def _slot(line: str, order: int, exercises: Mapping[str, Exercise]) -> Slot:
     words = head.split()
     tier: Tier | None = None
     superset: str | None = None
-    while words and (words[0].upper() in set(Tier) or _SUPERSET.fullmatch(words[0])):
+    while words and (words[0].upper() in set(Tier) or SUPERSET.fullmatch(words[0])):
         word = words.pop(0)
         if word.upper() in set(Tier):
             tier = Tier(word.upper())
@@ -306,7 +303,7 @@ def _split(text: str, separator: str) -> list[str]:
 
 
 def _stage(text: str) -> tuple[SetTemplate, ...]:
-    text = _DECIMAL_COMMA.sub(r"\1.\2", text)  # "@72,5%": a decimal comma, not a new group
+    text = DECIMAL_COMMA.sub(r"\1.\2", text)  # "@72,5%": a decimal comma, not a new group
     templates: list[SetTemplate] = []
     for group in _split(text, ","):
         templates.extend(_group(group))
@@ -318,7 +315,7 @@ def _stage(text: str) -> tuple[SetTemplate, ...]:
 
 
 def _group(text: str) -> list[SetTemplate]:
-    match = _GROUP.match(text)
+    match = GROUP.match(text)
     if match is None:
         raise _BadLineError(f"“{text}” is not a set like “3x5”, “1x5+”, “3x8-12”")
     count, reps = int(match["sets"]), int(match["reps"])
@@ -347,22 +344,22 @@ def _modifier(template: SetTemplate, word: str, group: str) -> SetTemplate:
         return replace(template, warmup=True)
     if lowered == "joker":
         return replace(template, optional=True)
-    is_load = word.startswith("@") or _WEIGHT.fullmatch(word) or _PERCENT.fullmatch(word)
+    is_load = word.startswith("@") or WEIGHT.fullmatch(word) or PERCENT.fullmatch(word)
     if template.load != Load.WORKING and is_load:
         raise _BadLineError(f"“{group}”: one load per set — a percent, a weight or an RPE")
-    if match := _PERCENT.fullmatch(word):
+    if match := PERCENT.fullmatch(word):
         percent = _decimal(match[1])
         if not 0 < percent <= MAX_PERCENT:
             raise _BadLineError(
                 f"“{group}”: a percent of the TM is above 0 and at most {MAX_PERCENT}"
             )
         return replace(template, percent=percent / 100)
-    if match := _WEIGHT.fullmatch(word):
+    if match := WEIGHT.fullmatch(word):
         amount = _decimal(match[1])
         if not 0 < amount <= MAX_WEIGHT:
             raise _BadLineError(f"“{group}”: a weight is above 0 and at most {MAX_WEIGHT}")
         return replace(template, weight=Weight(amount, Unit(match[2].lower())))
-    if match := _RPE.fullmatch(word):
+    if match := RPE.fullmatch(word):
         rpe = _decimal(match[1])
         if not RPE_LOWEST <= rpe <= RPE_HIGHEST or (rpe * 2) % 1:
             raise _BadLineError(f"“{group}”: an RPE is 6 to 10 in half points, like @8 or @8.5")
@@ -383,7 +380,7 @@ def _rule(text: str, stages: tuple[tuple[SetTemplate, ...], ...]) -> SlotRule:
         ) from None
     rule = SlotRule(kind)
     rest = words[1:]
-    if rest and _STEP.fullmatch(rest[0]):
+    if rest and STEP.fullmatch(rest[0]):
         rule = replace(rule, step=_step(rest.pop(0)))
     while rest:
         rule = _option(rule, rest)
@@ -398,7 +395,7 @@ def _option(rule: SlotRule, words: list[str]) -> SlotRule:
     word = words.pop(0).lower()
     if word == "start" and words:
         value = words.pop(0)
-        if _STEP.fullmatch(value):
+        if STEP.fullmatch(value):
             return replace(rule, start_weight=_step(value))
         share = _percent(value, "“start 65%” of the TM or “start 20kg/45lb”")
         if not 0 < share <= MAX_PERCENT / 100:
@@ -428,13 +425,13 @@ def _then(rule: SlotRule, words: list[str]) -> SlotRule:
     word = words.pop(0)
     if word.lower() == "repeat":
         return replace(rule, after=AfterStages.REPEAT)
-    if _STEP.fullmatch(word):
+    if STEP.fullmatch(word):
         return replace(rule, after=AfterStages.BUMP, bump=_step(word))
     if word.lower() == "retest" and words:
         rep_max = words.pop(0).upper()
         if (
             not rep_max.endswith("RM")
-            or not _DIGITS.fullmatch(rep_max[:-2])
+            or not DIGITS.fullmatch(rep_max[:-2])
             or not 1 <= int(rep_max[:-2]) <= 20
         ):
             raise _BadLineError("“then retest 5RM” names the rep max to test")
@@ -536,7 +533,7 @@ def _exercise(name: str, exercises: Mapping[str, Exercise]) -> str:
 
 
 def _step(text: str, *, zero: bool = False) -> Step:
-    match = _STEP.fullmatch(text.strip())
+    match = STEP.fullmatch(text.strip())
     if match is None:
         raise _BadLineError(f"“{text}” is not a step in both units, like “+2.5kg/5lb”")
     first, second = (_decimal(match[1]), match[2].lower()), (_decimal(match[3]), match[4].lower())
@@ -551,14 +548,14 @@ def _step(text: str, *, zero: bool = False) -> Step:
 
 
 def _percent(text: str, example: str) -> Decimal:
-    match = _PERCENT.fullmatch(text.strip())
+    match = PERCENT.fullmatch(text.strip())
     if match is None:
         raise _BadLineError(f"“{text}” is not a percent; expected {example}")
     return _decimal(match[1]) / 100
 
 
 def _whole(text: str, example: str) -> int:
-    if not _DIGITS.fullmatch(text):
+    if not DIGITS.fullmatch(text):
         raise _BadLineError(f"“{text}” is not a whole number; expected {example}")
     return int(text)
 
@@ -571,116 +568,3 @@ def _decimal(text: str) -> Decimal:
     if number.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: digits only
         raise _BadLineError(f"“{text}”: at most two decimals")
     return number
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing a plan as text
-
-
-def plan_to_text(plan: Plan, exercises: Mapping[str, Exercise]) -> str:
-    """The plan in the text format; parse_plan_text reads it back as the same plan."""
-    lines = [f"plan: {plan.name}", f"slug: {plan.slug}"]
-    if plan.about:
-        lines.append(f"about: {plan.about}")
-    lines.append(f"tm: {_pct(plan.training_max_percent)}")
-    for rule in plan.progression:
-        target = rule.exercise or (rule.region.value if rule.region else "")
-        lines.append(f"progress {target}: {_brackets(rule.brackets)}")
-    week: tuple[int | None, bool] = (None, False)
-    for day in plan.days:
-        if (day.week, day.deload) != week and day.week is not None:
-            lines.extend(["", f"week: {day.week}{' deload' if day.deload else ''}"])
-        week = (day.week, day.deload)
-        lines.extend(["", f"day: {day.name}"])
-        lines.extend(_slot_text(slot, exercises) for slot in day.slots)
-    return "\n".join(lines) + "\n"
-
-
-def _slot_text(slot: Slot, exercises: Mapping[str, Exercise]) -> str:
-    head = [slot.tier.value]
-    if slot.superset:
-        head.append(slot.superset)
-    head.append(slot.exercise)
-    if slot.training_max_of != slot.exercise:
-        head.append(f"tm={slot.training_max_of}")
-    known = exercises.get(slot.exercise)
-    if known is None or slot.display_name != known.name:
-        head.append(f'"{slot.display_name}"')
-    body = " | ".join(_stage_text(stage) for stage in slot.stages)
-    rule = f" ; {_rule_text(slot.rule)}" if slot.rule is not None else ""
-    return f"{' '.join(head)}: {body}{rule}"
-
-
-def _stage_text(stage: tuple[SetTemplate, ...]) -> str:
-    groups: list[tuple[int, SetTemplate]] = []
-    for template in stage:
-        if groups and groups[-1][1] == template and groups[-1][0] < MAX_SETS:
-            groups[-1] = (groups[-1][0] + 1, template)
-        else:
-            groups.append((1, template))
-    return ", ".join(_group_text(count, template) for count, template in groups)
-
-
-def _group_text(count: int, template: SetTemplate) -> str:
-    reps = f"{count}x{template.reps}"
-    if template.amrap:
-        reps += "+"
-    elif template.top_reps is not None:
-        reps += f"-{template.top_reps}"
-    words = [reps]
-    if template.percent is not None:
-        words.append(f"@{_pct(template.percent)}")
-    elif template.weight is not None:
-        words.append(f"{format_amount(template.weight.amount)}{template.weight.unit}")
-    elif template.rpe is not None:
-        words.append(f"@{format_amount(template.rpe)}")
-    if template.drives_progression:
-        words.append("!")
-    if template.warmup:
-        words.append("warmup")
-    if template.optional:
-        words.append("joker")
-    return " ".join(words)
-
-
-def _rule_text(rule: SlotRule) -> str:
-    words = [rule.kind.value]
-    if rule.step is not None:
-        words.append(_step_text(rule.step))
-    if rule.start is not None:
-        words.append(f"start {_pct(rule.start)}")
-    if rule.start_weight is not None:
-        words.append(f"start {_step_text(rule.start_weight, sign='')}")
-    defaults = SlotRule(rule.kind)
-    if (rule.deload, rule.failures) != (defaults.deload, defaults.failures):
-        words.append(f"deload {_pct(rule.deload)} after {rule.failures}")
-    if rule.after == AfterStages.BUMP and rule.bump is not None:
-        words.append(f"then {_step_text(rule.bump)}")
-    elif rule.after == AfterStages.RETEST:
-        words.append(f"then retest {rule.retest_reps}RM at {_pct(rule.restart)}")
-    if rule.at_reps is not None:
-        words.append(f"at {rule.at_reps} reps")
-    return " ".join(words)
-
-
-def _brackets(brackets: tuple[Increment, ...]) -> str:
-    parts = []
-    for index, bracket in enumerate(brackets):
-        if index + 1 < len(brackets):
-            high = brackets[index + 1].min_reps - 1
-            reps = (
-                str(bracket.min_reps) if high == bracket.min_reps else f"{bracket.min_reps}-{high}"
-            )
-        else:
-            reps = f"{bracket.min_reps}+"
-        step = Step(bracket.kg, bracket.lb)
-        parts.append(f"{reps} {'+0' if not bracket.kg and not bracket.lb else _step_text(step)}")
-    return ", ".join(parts)
-
-
-def _step_text(step: Step, sign: str = "+") -> str:
-    return f"{sign}{format_amount(step.kg)}kg/{format_amount(step.lb)}lb"
-
-
-def _pct(share: Decimal) -> str:
-    return f"{format_amount(share * 100)}%"

@@ -1,15 +1,12 @@
-"""What a slot's progression rule remembers between sessions, per athlete: a lift's track.
+"""A plan slot's progression rule: which rule a slot follows, its first state, and states as JSON.
 
-A track is keyed by exercise and tier ("squat/T1"), not by plan, so a working weight carries over
-when the athlete switches between plans that share the lift. Its history is append-only, each
-entry with the reason it changed, like the training maxes.
+The state a rule keeps between sessions is the athlete's (`domain.training.model.LiftTrack`);
+this module only knows how a slot maps to a rule and how a state is written and read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -35,18 +32,6 @@ from domain.plans.rules import (
     StagedState,
 )
 from domain.shared.weights import Unit, Weight
-
-WorkingState = StagedState | LinearState | DoubleState | RpeState
-
-
-@dataclass(frozen=True, slots=True)
-class Track:
-    """One entry of a lift's rule-state history."""
-
-    key: str  # Slot.track: "squat/T1"
-    state: RuleState
-    effective_at: datetime
-    reason: str
 
 
 def working_weight(state: RuleState) -> Weight | None:
