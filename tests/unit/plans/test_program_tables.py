@@ -11,13 +11,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
+from bench.sample_training import builtin_plan
 from domain.plans.library import builtin_plans, load_exercises
 from domain.plans.model import Tier
 from domain.plans.text.parse import parse_plan_text
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.model import PrescribedSet
 from domain.training.prescription import prescribe_day
-from tests.sample_training import builtin_plan
 
 STEP = {Unit.KG: Decimal("2.5"), Unit.LB: Decimal(5)}
 # (exercise, weight, reps, amrap, drives progression, optional)

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
+from bench.sample_training import builtin_plan
 from domain.plans.library import PlanDataError, builtin_plans, load_exercises, parse_exercise
 from domain.plans.model import BodyRegion, Tier
-from tests.sample_training import builtin_plan
 
 NSUNS = builtin_plan("nsuns-4day")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from bench.sample_training import builtin_plan
 from domain.plans.library import load_exercises
 from domain.plans.model import Plan
 from domain.plans.rules import LinearState, RuleState
@@ -18,7 +19,6 @@ from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.advance import Progress, advance_workout
 from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
 from domain.training.prescription import AthleteLoading, prescribe_day
-from tests.sample_training import builtin_plan
 
 EXERCISES = load_exercises()
 KG = AthleteLoading(Unit.KG, Decimal("2.5"), Rounding.NEAREST)

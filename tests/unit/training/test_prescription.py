@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bench.sample_training import builtin_plan
 from domain.plans.library import builtin_plans
 from domain.plans.model import Plan, UnknownDayError
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.prescription import MissingTrainingMaxError, prescribe_day
-from tests.sample_training import builtin_plan
 
 NSUNS = builtin_plan("nsuns-4day")
 KG_STEP, LB_STEP = Decimal("2.5"), Decimal("5")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from bench.sample_training import builtin_plan
 from domain.plans.library import load_exercises
 from domain.plans.model import AmrapProgression, BodyRegion, Increment, UnknownExerciseError
 from domain.shared.weights import Rounding, Unit, Weight
@@ -16,7 +17,6 @@ from domain.training.progression import (
     reset_training_max,
     suggests_reset,
 )
-from tests.sample_training import builtin_plan
 
 NSUNS = builtin_plan("nsuns-4day")
 EXERCISES = load_exercises()
