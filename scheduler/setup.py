@@ -11,13 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.reminders import ReminderTexts, SummaryRenderer
 from domain.shared.ports import Clock
-from scheduler.jobs import (
-    OUTBOX_RETENTION,
-    prune_outbox,
-    prune_update_ledger,
-    send_reminders,
-    send_weekly_summaries,
-)
+from scheduler.jobs.core import prune_update_ledger
+from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
+from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
 from storage.core.ledger import HandledUpdates
 
 REMINDER_INTERVAL = timedelta(minutes=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,8 +12,16 @@ from sqlalchemy import CursorResult, Executable, delete, func, or_, select, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.outbox.model import Decision, DeliveryState, MessageKind, OutgoingMessage
-from storage.models import InactiveChatRow, OutboxRow
+from domain.outbox.model import (
+    Action,
+    Button,
+    Buttons,
+    Decision,
+    DeliveryState,
+    MessageKind,
+    OutgoingMessage,
+)
+from storage.outbox.tables import InactiveChatRow, OutboxRow
 
 _CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement
 _REASON_LIMIT = 64
@@ -46,7 +54,8 @@ class Claimed:
     text: str | None
     parse_mode: str | None
     photo: bytes | None
-    reply_markup: dict[str, Any] | None
+    buttons: Buttons
+    language: str | None
     attempts: int  # including this one
 
 
@@ -62,7 +71,6 @@ async def _execute(session: AsyncSession, statement: Executable) -> CursorResult
 
 
 def _values(message: OutgoingMessage) -> dict[str, Any]:
-    markup = message.reply_markup
     return {
         "idempotency_key": message.key,
         "chat_id": message.chat_id,
@@ -70,7 +78,8 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
         "text": message.text,
         "parse_mode": message.parse_mode,
         "photo": message.photo,
-        "reply_markup": None if markup is None else _dump(markup),
+        "buttons": _dump_buttons(message.buttons) if message.buttons else None,
+        "language": message.language,
         "not_before": message.not_before,
         "expires_at": message.expires_at,
         "state": DeliveryState.QUEUED.value,
@@ -78,8 +87,28 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
     }
 
 
-def _dump(markup: Mapping[str, Any]) -> str:
-    return json.dumps(markup, ensure_ascii=False, separators=(",", ":"))
+def _dump_buttons(buttons: Buttons) -> str:
+    """Rows of {"action": …} objects, with "parameters" when the action has any."""
+    rows = [[_button_json(button) for button in row] for row in buttons]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _button_json(button: Button) -> dict[str, Any]:
+    if not button.parameters:
+        return {"action": button.action.value}
+    return {"action": button.action.value, "parameters": dict(button.parameters)}
+
+
+def _load_buttons(stored: str | None) -> Buttons:
+    if stored is None:
+        return ()
+    return tuple(
+        tuple(
+            Button(Action(item["action"]), tuple(item.get("parameters", {}).items()))
+            for item in row
+        )
+        for row in json.loads(stored)
+    )
 
 
 def _chunks(items: Sequence[OutgoingMessage]) -> Iterator[Sequence[OutgoingMessage]]:
@@ -203,7 +232,8 @@ class OutboxQueue:
                 OutboxRow.text,
                 OutboxRow.parse_mode,
                 OutboxRow.photo,
-                OutboxRow.reply_markup,
+                OutboxRow.buttons,
+                OutboxRow.language,
                 OutboxRow.attempts,
             )
         )
@@ -225,7 +255,8 @@ class OutboxQueue:
             row.text,
             row.parse_mode,
             row.photo,
-            None if row.reply_markup is None else json.loads(row.reply_markup),
+            _load_buttons(row.buttons),
+            row.language,
             row.attempts,
         )
 

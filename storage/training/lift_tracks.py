@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from domain.plans.rules.tracks import Track, state_from_json, state_to_json
-from storage.models import LiftTrackRow
+from storage.training.tables import LiftTrackRow
 
 
 class SqlTrackRepository:

@@ -15,9 +15,9 @@ from domain.plans.model import (
     PlanInfo,
     Tier,
 )
-from storage.models import PlanRow
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
+from storage.plans.tables import PlanRow
 from storage.uow import SqlUnitOfWork
 from tests.integration.catalog import ATHLETE, CLOCK, EXERCISES, PLAN, seed
 

@@ -9,9 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.training.model import ActivePlan
-from storage.models import AthletePlanRow, PlanRow
 from storage.plans.plans import SqlPlanRepository
+from storage.plans.tables import PlanRow
 from storage.training.athlete_plans import SqlAthletePlanRepository
+from storage.training.tables import AthletePlanRow
 from storage.uow import SqlUnitOfWork
 from tests.integration.catalog import ATHLETE, CLOCK, PLAN, seed
 

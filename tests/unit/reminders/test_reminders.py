@@ -12,7 +12,7 @@ import pytest
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
-from domain.outbox.model import OutgoingMessage
+from domain.outbox.model import Action, Button, OutgoingMessage
 from domain.plans.model import PlanDay
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import WeeklySummary
@@ -239,11 +239,14 @@ async def test_a_reminder_time_in_quiet_hours_is_refused_and_the_refusal_changes
 # --- sending -----------------------------------------------------------------------------------
 
 
+START = ((Button(Action.OPEN_TODAYS_WORKOUT),),)
+
+
 class Texts:
     """The domain's ReminderTexts, spelling out what it was given."""
 
     def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording(f"reminder {day.number if day else '-'}", {"start": True})
+        return Wording(f"reminder {day.number if day else '-'}", START)
 
     def missed(self, day: PlanDay | None) -> Wording:
         return Wording(f"missed {day.number if day else '-'}")
@@ -308,10 +311,11 @@ async def test_a_due_reminder_is_queued_once_with_the_plans_next_day_and_a_start
 
     assert (before, at_six, again) == ([], ["reminder:1001:2026-03-02"], [])
     message = ann.outbox["reminder:1001:2026-03-02"]
-    assert (message.chat_id, message.text, message.reply_markup) == (
+    assert (message.chat_id, message.text, message.buttons, message.language) == (
         ANN,
         "reminder 1",
-        {"start": True},
+        START,
+        "en",
     )
     assert ann.reminder.next_due == utc("2026-03-04 17:00")
 
