@@ -41,7 +41,7 @@ def build_scheduler(
         args=[session_factory, handled, clock],
         replace_existing=True,
     )
-    # The outbox itself is drained by the sender's own loop (scheduler/delivery.py), which
+    # The outbox itself is drained by the sender's own loop (scheduler/delivery/sender.py), which
     # times each message to the millisecond; this job only forgets what is long finished.
     scheduler.add_job(
         prune_outbox,

@@ -2,7 +2,7 @@
 
 Interactive replies go straight to Telegram; everything else (reminders, summaries, fan-outs)
 is added to the outbox in the use case's own transaction and delivered later, once, by the
-sender in scheduler/delivery.py. This module holds the pure parts: the message, its states,
+sender in scheduler/delivery/sender.py. This module holds the pure parts: the message, its states,
 and the rule that turns the outcome of one attempt into the row's next state.
 """
 
@@ -28,7 +28,7 @@ class DeliveryState(StrEnum):
     `cancelled` is also a message that expired before it could be sent.
 
     `unknown` is a claim left by a process that died: the message may or may not have reached
-    Telegram, and it is not sent again (see scheduler/delivery.py for why).
+    Telegram, and it is not sent again (see scheduler/delivery/sender.py for why).
     """
 
     QUEUED = "queued"

@@ -23,7 +23,7 @@ most one row is ever in that gap. A network error on the request itself is retri
 request most often never arrived); that is the one case where a message could arrive twice.
 
 Rate: messages start one after another from one loop, each as soon as every limit allows
-(scheduler/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
+(scheduler/delivery/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
 time, so a slow answer does not slow the rate. A chat has at most one message in flight, so
 its messages arrive in order (a retry keeps its place).
 """
