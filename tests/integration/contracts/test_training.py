@@ -44,12 +44,15 @@ async def test_a_started_plan_is_active_from_day_one_and_a_new_start_replaces_it
     async with units() as uow:
         moved = await uow.athlete_plans.active(ATHLETE)
         await uow.athlete_plans.start(ATHLETE, PLAN.slug, START + MINUTE)
+        await uow.athlete_plans.start(OTHER, PLAN.slug, START)
+        await uow.athlete_plans.set_next_day(OTHER, 2)
         await uow.commit()
     async with units() as uow:
         again = await uow.athlete_plans.active(ATHLETE)
         other = await uow.athlete_plans.active(OTHER)
 
-    assert (before, other) == (None, None)
+    assert before is None
+    assert other == ActivePlan(PLAN.slug, START, next_day=2)
     assert moved == ActivePlan(PLAN.slug, START, next_day=2)
     assert again == ActivePlan(PLAN.slug, START + MINUTE, next_day=1)
 
@@ -85,10 +88,11 @@ async def test_the_current_training_max_is_the_newest_whatever_the_order_added(
         current = await uow.training_maxes.current(ATHLETE)
         history = await uow.training_maxes.history(ATHLETE, "squat")
         nobody = await uow.training_maxes.current(99)
+        no_history = await uow.training_maxes.history(ATHLETE, "ohp")
 
     assert current == {"squat": later, "bench": same_time_later_added}
     assert history == [earlier, later]
-    assert nobody == {}
+    assert (nobody, no_history) == ({}, [])
 
 
 async def test_the_current_track_is_the_newest_whatever_the_order_added(units: Units) -> None:
@@ -149,7 +153,7 @@ async def test_a_set_is_logged_skipped_and_cleared_then_the_workout_is_finished(
     workout = await store(units, squat_day())
     assert workout.id is not None
     warmup, work, amrap = workout.sets
-    done = DoneSet(kg("87.5"), 6, START + MINUTE, rpe=Decimal("8.5"), note="felt <b>easy</b>")
+    done = DoneSet(kg("87.5"), 6, START + MINUTE, rpe=Decimal("8.5"), note="felt <b>easy</b> — шаг")
 
     async with units() as uow:
         await uow.workouts.save_set(workout.id, replace(warmup, skipped=True))
@@ -171,6 +175,9 @@ async def test_a_set_is_logged_skipped_and_cleared_then_the_workout_is_finished(
         finished_at=START + 30 * MINUTE,
     )
     assert (still_open, all_open) == (None, [])
+    assert loaded is not None
+    assert [s.is_open for s in loaded.sets] == [False, False, True]
+    assert loaded.next_open == amrap
 
 
 async def test_unknown_workouts_sets_and_plans_and_a_stored_workout_are_refused(
