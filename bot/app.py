@@ -34,11 +34,13 @@ from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
 from handlers.common.texts import COMMANDS
 from handlers.progress.charts import start_worker
+from handlers.reminders.buttons import inline_keyboard
 from handlers.reminders.dialog import ReminderWording
 from handlers.training.rest_timers import RestTimers
 from scheduler.delivery.limits import DeliveryLimits
-from scheduler.delivery.sender import BotTransport, DeliverySettings, Sender
-from scheduler.jobs import UPDATE_LEDGER_RETENTION
+from scheduler.delivery.sender import DeliverySettings, Sender
+from scheduler.delivery.transport import BotTransport
+from scheduler.jobs.core import UPDATE_LEDGER_RETENTION
 from scheduler.setup import build_scheduler
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.ledger import HandledUpdates
@@ -80,7 +82,11 @@ def build_sender(
         stop_grace_seconds=settings.shutdown_grace_seconds,
     )
     return Sender(
-        OutboxQueue(session_factory), BotTransport(bot), clock, inactive, settings=delivery
+        OutboxQueue(session_factory),
+        BotTransport(bot, inline_keyboard),
+        clock,
+        inactive,
+        settings=delivery,
     )
 
 

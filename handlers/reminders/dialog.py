@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
@@ -43,31 +42,21 @@ from handlers.common.filters import leaves_others_alone
 from handlers.common.states import RemindersSG, TodaySG
 from handlers.common.texts import REGISTER_FIRST
 from handlers.reminders import texts
+from handlers.reminders.buttons import OPEN_TODAY, StartFromReminder
 from handlers.training import texts as workout_texts
-
-
-class StartFromReminder(CallbackData, prefix="remind"):
-    """The Start button under a reminder: it names nothing, the presser is the athlete."""
-
-    action: str = "start"
 
 
 class ReminderWording:
     """The domain's ReminderTexts: the words, and a Start button that opens today's workout."""
 
     def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording(texts.reminder(day), _start_button() if day else None)
+        return Wording(texts.reminder(day), OPEN_TODAY if day else ())
 
     def missed(self, day: PlanDay | None) -> Wording:
-        return Wording(texts.missed(day), _start_button() if day else None)
+        return Wording(texts.missed(day), OPEN_TODAY if day else ())
 
     def nudge(self, missed: int, day: PlanDay | None) -> Wording:
-        return Wording(texts.nudge(missed, day), _start_button() if day else None)
-
-
-def _start_button() -> dict[str, Any]:
-    button = {"text": texts.START_BUTTON, "callback_data": StartFromReminder().pack()}
-    return {"inline_keyboard": [[button]]}
+        return Wording(texts.nudge(missed, day), OPEN_TODAY if day else ())
 
 
 async def on_start_pressed(

@@ -11,8 +11,8 @@ from domain.athletes.equipment import DEFAULT_BAR, PlateInventory
 from domain.athletes.model import User
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit
+from storage.athletes.tables import UserRow
 from storage.core.columns import to_weight, weight_columns
-from storage.models import UserRow
 
 
 class SqlUserRepository:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import aliased
 
 from domain.plans.rules.slots import state_from_json, state_to_json
 from domain.training.model import LiftTrack
-from storage.models import LiftTrackRow
+from storage.training.tables import LiftTrackRow
 
 
 class SqlLiftTrackRepository:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import aliased
 
 from domain.training.model import TrainingMax
 from storage.core.columns import to_weight, weight_columns
-from storage.models import TrainingMaxRow
+from storage.training.tables import TrainingMaxRow
 
 
 class SqlTrainingMaxRepository:

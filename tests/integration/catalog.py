@@ -19,6 +19,7 @@ from domain.plans.model import (
     Slot,
     Tier,
 )
+from domain.training.ports import TrainingUnitOfWork
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -132,7 +133,12 @@ async def seed(
     session_factory: async_sessionmaker[AsyncSession], *athletes: int, plan: Plan = PLAN
 ) -> None:
     """Stores the exercises, the plan and the athletes (ATHLETE when none are named)."""
-    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+    await seed_into(SqlUnitOfWork(session_factory, CLOCK), *athletes, plan=plan)
+
+
+async def seed_into(uow: TrainingUnitOfWork, *athletes: int, plan: Plan = PLAN) -> None:
+    """`seed` through any unit of work, an in-memory one included."""
+    async with uow:
         await uow.exercises.save_all(EXERCISES)
         await uow.plans.save(plan)
         for telegram_id in athletes or (ATHLETE,):

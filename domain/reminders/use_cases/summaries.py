@@ -120,6 +120,7 @@ class SendWeeklySummaries:
                     now,
                     text=shown.caption,
                     photo=shown.photo,
+                    language=user.language,
                     expires_at=due + self._grace,
                 )
         async with self._uow:

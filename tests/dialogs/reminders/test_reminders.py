@@ -12,6 +12,7 @@ from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.plans.model import PlanDay
+from handlers.reminders.buttons import inline_keyboard
 from handlers.reminders.dialog import ReminderWording
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import BOT_ID, RecordingBot
@@ -163,7 +164,7 @@ async def test_start_under_a_reminder_opens_todays_workout(
         chat=Chat(id=1001, type="private"),
         from_user=TelegramUser(id=BOT_ID, is_bot=True, first_name="Spotter"),
         text=wording.text,
-        reply_markup=InlineKeyboardMarkup.model_validate(wording.reply_markup),
+        reply_markup=inline_keyboard(wording.buttons, "en"),
     )
     message_manager.reset_history()
 

@@ -45,11 +45,6 @@ async def test_a_user_comes_back_as_saved_with_an_aware_utc_registration_time(
     assert loaded.registered_at == datetime(2026, 3, 1, 11, 0, 0, 123456, tzinfo=UTC)
 
 
-async def test_an_unknown_user_is_none(session_factory: async_sessionmaker[AsyncSession]) -> None:
-    async with session_factory() as session:
-        assert await SqlUserRepository(session).get(42) is None
-
-
 async def test_an_update_changes_the_profile_but_not_the_registration_time(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -65,14 +60,6 @@ async def test_an_update_changes_the_profile_but_not_the_registration_time(
         loaded = await SqlUserRepository(session).get(5_000_000_001)
 
     assert loaded == replace(ZOE, first_name="Анна", username=None)
-
-
-async def test_updating_a_user_that_does_not_exist_is_a_lookup_error(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    async with session_factory() as session:
-        with pytest.raises(LookupError):
-            await SqlUserRepository(session).update(ZOE)
 
 
 async def test_a_naive_datetime_is_refused(

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone, find_user
 from storage.core.ledger import HandledUpdates
-from storage.models import ProcessedUpdateRow
+from storage.core.tables import ProcessedUpdateRow
 from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError, prune_processed_updates
 from tests.fakes import FixedClock
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.summaries import ChartedSummary
+from domain.outbox.model import Action, Button
 from domain.plans.model import PlanDay
 from domain.reminders.model import QuietHours, Reminder
 from domain.reminders.use_cases.sending import SendReminders, Wording
@@ -21,7 +22,7 @@ from domain.reminders.use_cases.summaries import SendWeeklySummaries
 from domain.training.model import DoneSet, Workout
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
-from storage.models import OutboxRow
+from storage.outbox.tables import OutboxRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 from tests.integration.catalog import ATHLETE, CLOCK, seed
@@ -133,7 +134,7 @@ async def test_sets_logged_lists_when_sets_were_done_not_when_workouts_were_open
 
 class Texts:
     def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording("train", {"inline_keyboard": [[{"text": "Go", "callback_data": "x"}]]})
+        return Wording("train", ((Button(Action.OPEN_TODAYS_WORKOUT),),))
 
     def missed(self, day: PlanDay | None) -> Wording:
         return Wording("missed")

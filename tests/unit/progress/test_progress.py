@@ -10,6 +10,7 @@ import pytest
 
 from domain.athletes.model import User
 from domain.plans.model import BodyRegion, Exercise, Tier
+from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import (
     lift_progress,
     months_back,
@@ -252,6 +253,7 @@ def workout(
 
 async def stocked(clock: FixedClock) -> InMemoryUnitOfWork:
     uow = InMemoryUnitOfWork()
+    await install_builtin_programs(uow)
     async with uow:
         await uow.users.add(athlete())
         await uow.exercises.save_all(list(LIBRARY.values()))

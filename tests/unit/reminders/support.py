@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
-from domain.outbox.model import OutgoingMessage
+from domain.outbox.model import Action, Button, OutgoingMessage
 from domain.plans.model import PlanDay
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import WeeklySummary
@@ -37,11 +37,14 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
+START = ((Button(Action.OPEN_TODAYS_WORKOUT),),)
+
+
 class Texts:
     """The domain's ReminderTexts, spelling out what it was given."""
 
     def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording(f"reminder {day.number if day else '-'}", {"start": True})
+        return Wording(f"reminder {day.number if day else '-'}", START)
 
     def missed(self, day: PlanDay | None) -> Wording:
         return Wording(f"missed {day.number if day else '-'}")

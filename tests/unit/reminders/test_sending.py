@@ -18,7 +18,7 @@ from domain.training.model import SetResult
 from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import LogSet, OpenWorkout
 from tests.fakes import FixedClock, InMemoryUnitOfWork
-from tests.unit.reminders.support import ANN, GRACE, Athlete, Renderer, Texts, utc
+from tests.unit.reminders.support import ANN, GRACE, START, Athlete, Renderer, Texts, utc
 
 
 async def test_a_due_reminder_is_queued_once_with_the_plans_next_day_and_a_start_button() -> None:
@@ -30,10 +30,11 @@ async def test_a_due_reminder_is_queued_once_with_the_plans_next_day_and_a_start
 
     assert (before, at_six, again) == ([], ["reminder:1001:2026-03-02"], [])
     message = ann.outbox["reminder:1001:2026-03-02"]
-    assert (message.chat_id, message.text, message.reply_markup) == (
+    assert (message.chat_id, message.text, message.buttons, message.language) == (
         ANN,
         "reminder 1",
-        {"start": True},
+        START,
+        "en",
     )
     assert ann.reminder.next_due == utc("2026-03-04 17:00")
 
