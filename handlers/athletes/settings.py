@@ -14,8 +14,7 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
-from domain.athletes.model import UnknownTimeZoneError
-from domain.athletes.ports import AthletesUnitOfWork
+from domain.athletes.model import Language, UnknownTimeZoneError
 from domain.athletes.use_cases.preferences import (
     BARS,
     SMALLEST_PLATES,
@@ -25,6 +24,7 @@ from domain.athletes.use_cases.preferences import (
     PlatesError,
     SetBar,
     SetE1rmFormula,
+    SetLanguage,
     SetPlates,
     SetRounding,
     SetWarmups,
@@ -34,23 +34,23 @@ from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit, format_amount
 from handlers.common import texts
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import SettingsSG
 
 
-async def on_settings(
-    message: Message, dialog_manager: DialogManager, uow: AthletesUnitOfWork
-) -> None:
-    if message.from_user is None or await find_user(uow, message.from_user.id) is None:
+async def on_settings(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
+    if message.from_user is None or await find_user(deps.uow, message.from_user.id) is None:
         await message.answer(texts.REGISTER_FIRST)
         return
     await dialog_manager.start(SettingsSG.main, mode=StartMode.RESET_STACK)
 
 
 async def settings_getter(
-    uow: AthletesUnitOfWork, event_from_user: User, **_: Any
+    dialog_manager: DialogManager, event_from_user: User, **_: Any
 ) -> dict[str, Any]:
-    user = await find_user(uow, event_from_user.id)
+    deps = deps_of(dialog_manager)
+    user = await find_user(deps.uow, event_from_user.id)
     if user is None:
         return {
             "summary": texts.REGISTER_FIRST,
@@ -84,6 +84,7 @@ async def settings_getter(
         ),
         "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
         "other_unit": str(other),
+        "language_toggle": deps.t.get("athletes-switch-language"),
         "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
         "rounding_toggle": texts.ROUND_NEAREST
         if user.rounding == Rounding.DOWN
@@ -96,15 +97,24 @@ def _athlete_id(manager: DialogManager) -> int:
     return sender.id
 
 
+async def on_switch_language(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    deps = deps_of(manager)
+    user = await find_user(deps.uow, _athlete_id(manager))
+    if user is not None:
+        other = Language.EN if user.language == Language.RU else Language.RU
+        await SetLanguage(deps.uow)(user.telegram_id, other)
+        use_language(manager, user.telegram_id, other)
+
+
 async def on_switch_units(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         await ChooseUnits(uow)(user.telegram_id, Unit.LB if user.unit == Unit.KG else Unit.KG)
 
 
 async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     try:
         await SetRounding(uow)(_athlete_id(manager), Decimal(item), None)
     except (InvalidOperation, InvalidPlateError):
@@ -113,7 +123,7 @@ async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
 
 
 async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     try:
         await SetBar(uow)(_athlete_id(manager), Decimal(item))
     except (InvalidOperation, InvalidBarError):
@@ -122,7 +132,7 @@ async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) 
 
 
 async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         other = (
@@ -132,14 +142,14 @@ async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManage
 
 
 async def on_toggle_warmups(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         await SetWarmups(uow)(user.telegram_id, not user.warmups)
 
 
 async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         flipped = Rounding.NEAREST if user.rounding == Rounding.DOWN else Rounding.DOWN
@@ -149,7 +159,7 @@ async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManag
 async def on_time_zone_text(
     message: Message, _widget: Any, manager: DialogManager, text: str
 ) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     sender: User = manager.middleware_data["event_from_user"]
     try:
         user = await SetTimeZone(uow)(sender.id, text)
@@ -165,7 +175,7 @@ async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -
 
 
 async def on_plates_text(message: Message, _w: Any, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     try:
         await SetPlates(uow)(_athlete_id(manager), message.text or "")
     except PlatesError as error:
@@ -207,7 +217,10 @@ def build_dialog() -> Dialog:
                     SwitchTo(Const(texts.BAR_BUTTON), id="bar", state=SettingsSG.bar),
                     Button(Format("{formula_toggle}"), id="formula", on_click=on_toggle_formula),
                 ),
-                Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
+                Row(
+                    Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
+                    Button(Format("{language_toggle}"), id="language", on_click=on_switch_language),
+                ),
                 Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
                 state=SettingsSG.main,
                 getter=settings_getter,

@@ -6,44 +6,29 @@ from html import escape
 
 from domain.athletes.equipment import DEFAULT_PAIRS
 from domain.athletes.use_cases.preferences import PlatesProblem
+from handlers.common.commands import command_list
+from handlers.common.i18n import Translator
 
 BOT_NAME = "Spotter"
 
 
-def welcome_new(first_name: str) -> str:
+def welcome_new(t: Translator, first_name: str) -> str:
     return (
         f"Hi {escape(first_name)}, I'm <b>{BOT_NAME}</b>, your training partner in this chat.\n\n"
         "Your plan generates every set from your training maxes; you log each set with one tap "
         "(or by typing 8, 100x5 or +), and when the day is done your maxes go up from what "
         "you actually lifted.\n\n"
-        f"{command_list()}"
+        f"{command_list(t)}"
     )
 
 
-def welcome_back(first_name: str) -> str:
-    return f"Welcome back, {escape(first_name)}! Here is what I can do:\n{command_list()}"
+def welcome_back(t: Translator, first_name: str) -> str:
+    return f"Welcome back, {escape(first_name)}! Here is what I can do:\n{command_list(t)}"
 
 
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("today", "Today's workout, set by set"),
-    ("plan", "Your plan: train any day, switch plans, write your own"),
-    ("maxes", "Training maxes and working weights"),
-    ("history", "Past workouts; fix a set logged wrong"),
-    ("progress", "Charts: e1RM, weekly volume, training days"),
-    ("start", "Start or restart Spotter"),
-    ("reminders", "Training-day reminders and the weekly summary"),
-    ("settings", "Time zone and preferences"),
-    ("help", "What Spotter can do"),
-)
-
-
-def command_list() -> str:
-    return "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
-
-
-def help_text() -> str:
+def help_text(t: Translator) -> str:
     return (
-        f"<b>{BOT_NAME}</b> commands:\n{command_list()}\n\n"
+        f"<b>{BOT_NAME}</b> commands:\n{command_list(t)}\n\n"
         "Log a set by typing <code>+</code>, <code>8</code> or <code>100x5</code> "
         "(add <code>@8</code> for RPE). Paste a plan that starts with <code>plan:</code>, or send "
         "it as a .txt file, to train your own; /plan → ✍️ shows how."

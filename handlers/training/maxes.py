@@ -12,11 +12,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.athletes.use_cases.registration import find_user
-from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.maxes_text import read_maxes, read_one_weight
 from domain.training.model import TrainingMax
-from domain.training.ports import TrainingUnitOfWork
 from domain.training.use_cases.onboarding import (
     SetTrainingMaxes,
     SetWorkingWeight,
@@ -24,6 +22,7 @@ from domain.training.use_cases.onboarding import (
     training_maxes_with_history,
     working_weights,
 )
+from handlers.common.deps import Deps
 
 HISTORY_SHOWN = 4
 NO_MAXES = "No training maxes yet. Send /start to set up a plan."
@@ -43,11 +42,10 @@ def _history_line(entries: list[TrainingMax]) -> str:
     return f"<b>{_lift(latest.exercise)}</b>: {latest.weight}{trail}"
 
 
-async def on_maxes(
-    message: Message, command: CommandObject, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_maxes(message: Message, command: CommandObject, deps: Deps) -> None:
     if message.from_user is None:
         return
+    uow, clock = deps.uow, deps.clock
     athlete = await find_user(uow, message.from_user.id)
     if athlete is None:
         await message.answer(NO_MAXES)
@@ -110,13 +108,13 @@ def _edit_buttons(
 
 
 async def on_edit_max(
-    callback: CallbackQuery, callback_data: EditMax, state: FSMContext, uow: TrainingUnitOfWork
+    callback: CallbackQuery, callback_data: EditMax, state: FSMContext, deps: Deps
 ) -> None:
     key = callback_data.exercise
     if "/" in key:
-        known: set[str] = set(await working_weights(uow, callback.from_user.id))
+        known: set[str] = set(await working_weights(deps.uow, callback.from_user.id))
     else:
-        known = set(await training_maxes_with_history(uow, callback.from_user.id))
+        known = set(await training_maxes_with_history(deps.uow, callback.from_user.id))
     if key not in known:  # callback data is untrusted
         await callback.answer(NOT_YOUR_LIFT, show_alert=True)
         return
@@ -129,9 +127,8 @@ async def on_edit_max(
         await callback.message.answer(f"Send the new {what} for {lift}, e.g. 130.")
 
 
-async def on_new_max(
-    message: Message, state: FSMContext, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_new_max(message: Message, state: FSMContext, deps: Deps) -> None:
+    uow, clock = deps.uow, deps.clock
     athlete = await find_user(uow, message.from_user.id) if message.from_user else None
     exercise = (await state.get_data()).get("exercise")
     if athlete is None or not isinstance(exercise, str):

@@ -29,6 +29,7 @@ from domain.training.use_cases.onboarding import (
 )
 from domain.training.use_cases.sessions import WorkoutInProgressError
 from handlers.common.cards import Card
+from handlers.common.deps import deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import OnboardingSG
 
@@ -52,7 +53,8 @@ def _ask(lift: str, mode: str, unit: str) -> str:
 
 def _ids(manager: DialogManager) -> tuple[TrainingUnitOfWork, Clock, int]:
     sender: User = manager.middleware_data["event_from_user"]
-    return manager.middleware_data["uow"], manager.middleware_data["clock"], sender.id
+    deps = deps_of(manager)
+    return deps.uow, deps.clock, sender.id
 
 
 async def on_unit(_c: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -8,11 +8,10 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from domain.shared.ports import Clock
 from domain.shared.weights import format_amount
-from domain.training.ports import TrainingUnitOfWork
 from domain.training.progression import TrainingMaxChange
 from domain.training.use_cases.sessions import DeclineChange, ResetTrainingMax
+from handlers.common.deps import Deps
 from handlers.training import texts
 from handlers.training.maxes import EditMax
 
@@ -77,14 +76,12 @@ async def on_keep(callback: CallbackQuery) -> None:
         await callback.message.edit_reply_markup(reply_markup=None)
 
 
-async def on_decline(
-    callback: CallbackQuery, callback_data: Decline, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_decline(callback: CallbackQuery, callback_data: Decline, deps: Deps) -> None:
     try:
         changed_to = Decimal(callback_data.changed_to)
     except InvalidOperation:
         changed_to = Decimal(-1)  # forged: matches no training max
-    kept = await DeclineChange(uow, clock)(
+    kept = await DeclineChange(deps.uow, deps.clock)(
         callback.from_user.id,
         callback_data.exercise[:80],
         changed_to,
@@ -97,14 +94,12 @@ async def on_decline(
     await callback.answer(texts.declined(lift, str(kept)), show_alert=True)
 
 
-async def on_reset(
-    callback: CallbackQuery, callback_data: Reset, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_reset(callback: CallbackQuery, callback_data: Reset, deps: Deps) -> None:
     try:
         reset_from = Decimal(callback_data.reset_from)
     except InvalidOperation:
         reset_from = Decimal(-1)  # forged: matches no training max
-    new = await ResetTrainingMax(uow, clock)(
+    new = await ResetTrainingMax(deps.uow, deps.clock)(
         callback.from_user.id, callback_data.exercise[:64], reset_from
     )
     if new is None:

@@ -17,7 +17,6 @@ from aiogram_dialog.widgets.text import Const, Format
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
 from domain.training.entry import (
     MAX_REPS,
     AsPrescribed,
@@ -29,9 +28,9 @@ from domain.training.entry import (
     parse_entry,
 )
 from domain.training.model import Workout
-from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import MissingTrainingMaxError
 from domain.training.rest import current_rest
+from domain.training.today import SetAsShown, Taps, as_shown, today_card
 from domain.training.use_cases.sessions import (
     AddNote,
     FinishWorkout,
@@ -47,24 +46,19 @@ from domain.training.use_cases.sessions import (
     last_closed,
     set_logged_by,
 )
-from domain.training.warmup import warmup_before
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
-from handlers.training.rest_timers import RestTimers
-
-AMRAP_CHOICES = 8
 
 
-async def on_today(
-    message: Message, dialog_manager: DialogManager, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        workout = await OpenWorkout(uow, clock)(message.from_user.id)
+        workout = await OpenWorkout(deps.uow, deps.clock)(message.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
         await message.answer(texts.NO_PLAN)
         return
@@ -83,23 +77,20 @@ def _state(manager: DialogManager) -> dict[str, Any]:
 _LOADED = "today_loaded"  # the athlete and workout as this update last saw them
 
 
-async def _context(
-    manager: DialogManager,
-) -> tuple[TrainingUnitOfWork, Clock, Athlete, Workout | None]:
+async def _context(manager: DialogManager) -> tuple[Deps, Athlete, Workout | None]:
     """Read once per update: handlers, use case results and the card getter share it."""
-    uow: TrainingUnitOfWork = manager.middleware_data["uow"]
-    clock: Clock = manager.middleware_data["clock"]
+    deps = deps_of(manager)
     loaded = manager.middleware_data.get(_LOADED)
     if loaded is None:
         sender: User = manager.middleware_data["event_from_user"]
-        loaded = list(await athlete_and_open_workout(uow, sender.id))
+        loaded = list(await athlete_and_open_workout(deps.uow, sender.id))
         manager.middleware_data[_LOADED] = loaded
     athlete, workout = loaded
     start = manager.start_data
     workout_id = start.get("workout_id") if isinstance(start, dict) else None
     if workout is not None and workout.id != workout_id:
         workout = None
-    return uow, clock, athlete, workout
+    return deps, athlete, workout
 
 
 def _seen(manager: DialogManager, workout: Workout | None) -> None:
@@ -109,8 +100,16 @@ def _seen(manager: DialogManager, workout: Workout | None) -> None:
         loaded[1] = workout
 
 
+def _taps(manager: DialogManager, position: int) -> Taps:
+    """The taps on the set at `position`, if the card shows that set."""
+    state = _state(manager)
+    if state.get("position") != position:
+        return Taps()
+    return Taps(int(state.get("weight_steps", 0)), int(state.get("reps_delta", 0)))
+
+
 async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    _uow, _clock, athlete, workout = await _context(dialog_manager)
+    deps, athlete, workout = await _context(dialog_manager)
     state = _state(dialog_manager)
     current = workout.next_open if workout else None
     if workout is None or current is None:
@@ -131,30 +130,24 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     position = current.prescribed.position
     if state.get("position") != position:
         state.update(position=position, reps_delta=0, weight_steps=0)
-    p = current.prescribed
-    step = athlete.step_for(p.weight.unit)
-    wanted = p.weight.stepped(step, state["weight_steps"])
-    load = athlete.loads(wanted)
-    weight = load.total
-    reps = max(0, p.reps + state["reps_delta"])
-    plates = texts.plates_text(load.per_side, athlete.bar_for(weight.unit))
-    if not load.exact:
-        plates += texts.nearest_loadable(wanted)
-    rest = current_rest(workout, dialog_manager.middleware_data["clock"].now())
-    upcoming = next(
-        (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
-    )
+    now = deps.clock.now()
+    card = today_card(athlete, workout, current, _taps(dialog_manager, position), now)
+    shown = card.current
+    plates = texts.plates_text(shown.load.per_side, card.bar)
+    if not shown.load.exact:
+        plates += texts.nearest_loadable(shown.wanted)
     undo = last_closed(workout)
+    p = current.prescribed
     return {
         "text": texts.card(
             workout,
             current,
-            weight=weight,
-            reps=reps,
+            weight=shown.weight,
+            reps=shown.reps,
             plates=plates,
-            upcoming=upcoming,
-            rest=texts.rest_line(rest, dialog_manager.middleware_data["clock"].now()),
-            warmup=texts.warmup_line(warmup_before(current, athlete)),
+            upcoming=card.upcoming,
+            rest=texts.rest_line(card.rest, now),
+            warmup=texts.warmup_line(card.warmup),
         ),
         "open": True,
         "active": True,
@@ -163,9 +156,9 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "done_items": [str(position)],
         "skip_items": [str(position)],
         "undo_items": [str(undo.prescribed.position)] if undo else [],
-        "amrap_items": [(f"{position}:{n}", n) for n in range(p.reps, p.reps + AMRAP_CHOICES)],
-        "step_down": texts.weight_down(step, str(weight.unit)),
-        "step_up": texts.weight_up(step, str(weight.unit)),
+        "amrap_items": [(f"{position}:{n}", n) for n in shown.amrap_choices],
+        "step_down": texts.weight_down(shown.step, str(shown.weight.unit)),
+        "step_up": texts.weight_up(shown.step, str(shown.weight.unit)),
     }
 
 
@@ -174,25 +167,23 @@ async def _after_change(manager: DialogManager, workout: Workout) -> None:
     if workout.next_open is None:
         await _finish(manager)
         return
-    clock: Clock = manager.middleware_data["clock"]
-    rest = current_rest(workout, clock.now())
+    deps = deps_of(manager)
+    rest = current_rest(workout, deps.clock.now())
     if rest is not None:
-        timers: RestTimers = manager.middleware_data["rest_timers"]
-        timers.start(workout.athlete_id, rest.ends_at, manager.bg(), manager.middleware_data["bot"])
+        over = deps.t.get("training-rest-over")
+        deps.rest_timers.start(workout.athlete_id, rest.ends_at, manager.bg(), deps.bot, over)
 
 
 async def _finish(manager: DialogManager) -> None:
-    uow, clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
         await manager.done()
         return
-    summary = await FinishWorkout(uow, clock)(athlete.telegram_id, workout.id)
+    summary = await FinishWorkout(deps.uow, deps.clock)(athlete.telegram_id, workout.id)
     _seen(manager, None)
-    timers: RestTimers = manager.middleware_data["rest_timers"]
-    timers.stop(athlete.telegram_id)
+    deps.rest_timers.stop(athlete.telegram_id)
     await manager.done()
-    bot = manager.middleware_data["bot"]
-    await bot.send_message(
+    await deps.bot.send_message(
         athlete.telegram_id,
         texts.summary(summary),
         reply_markup=summary_keyboard(summary.changes, summary.resets),
@@ -202,11 +193,11 @@ async def _finish(manager: DialogManager) -> None:
 async def _log(
     manager: DialogManager, position: int, result: SetResult, source_message_id: int | None = None
 ) -> None:
-    uow, clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
         return
     try:
-        updated = await LogSet(uow, clock)(
+        updated = await LogSet(deps.uow, deps.clock)(
             athlete.telegram_id, workout.id, position, result, source_message_id
         )
     except WorkoutNotFoundError:
@@ -218,22 +209,13 @@ def _adjusted(
     manager: DialogManager, workout: Workout, athlete: Athlete, position: int
 ) -> SetResult:
     """What the card showed: the prescription moved by the taps, as the athlete can load it."""
-    state = _state(manager)
     current = next(s for s in workout.sets if s.prescribed.position == position)
-    shown = state.get("position") == position
-    steps = state.get("weight_steps", 0) if shown else 0
-    reps_delta = state.get("reps_delta", 0) if shown else 0
-    prescribed = current.prescribed
-    weight = athlete.loads(
-        prescribed.weight.stepped(athlete.step_for(prescribed.weight.unit), steps)
-    )
-    if weight.total == prescribed.weight and not reps_delta:
-        return SetResult()
-    return SetResult(weight.total, max(0, prescribed.reps + reps_delta))
+    shown: SetAsShown = as_shown(athlete, current, _taps(manager, position))
+    return SetResult() if shown.as_prescribed else SetResult(shown.weight, shown.reps)
 
 
 async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    _uow, _clock, athlete, workout = await _context(manager)
+    _deps, athlete, workout = await _context(manager)
     if workout is None:
         return
     if not item.isdecimal():
@@ -249,25 +231,25 @@ async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
     position, _, reps = item.partition(":")
     if not (position.isdecimal() and reps.isdecimal() and int(reps) <= MAX_REPS):
         return
-    _uow, _clock, athlete, workout = await _context(manager)
+    _deps, athlete, workout = await _context(manager)
     if workout is not None:
         weight = _adjusted(manager, workout, athlete, int(position)).weight
         await _log(manager, int(position), SetResult(weight, int(reps)))
 
 
 async def on_skip(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None or not item.isdecimal():
         return
-    updated = await SkipSet(uow)(athlete.telegram_id, workout.id, int(item))
+    updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, int(item))
     await _after_change(manager, updated)
 
 
 async def on_undo(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None or not item.isdecimal():
         return
-    _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, int(item)))
+    _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, int(item)))
 
 
 def _nudge(key: str, by: int) -> Any:
@@ -283,7 +265,7 @@ async def on_finish(_c: CallbackQuery, _b: Button, manager: DialogManager) -> No
 
 
 async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
         await message.answer(texts.NO_WORKOUT)
         return
@@ -304,16 +286,17 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
             if isinstance(position, int):
                 await _log(manager, position, SetResult(weight, reps, rpe), message.message_id)
         case Skip():
-            updated = await SkipSet(uow)(athlete.telegram_id, workout.id, None)
+            updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, None)
             await _after_change(manager, updated)
         case Undo():
-            _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, None))
+            _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, None))
 
 
-async def on_edited(message: Message, uow: TrainingUnitOfWork) -> None:
+async def on_edited(message: Message, deps: Deps) -> None:
     """Editing the message that logged a set re-logs that set."""
     if message.from_user is None:
         return
+    uow = deps.uow
     athlete = await find_user(uow, message.from_user.id)
     if athlete is None or await set_logged_by(uow, athlete.telegram_id, message.message_id) is None:
         return  # an edit of any other message is none of the card's business
@@ -339,12 +322,12 @@ async def on_edited(message: Message, uow: TrainingUnitOfWork) -> None:
 
 
 async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     note = (message.text or "").strip()
     if workout is None or workout.id is None or not note:
         await manager.switch_to(TodaySG.card)
         return
-    noted = await AddNote(uow)(athlete.telegram_id, workout.id, note)
+    noted = await AddNote(deps.uow)(athlete.telegram_id, workout.id, note)
     manager.middleware_data.pop(_LOADED, None)
     await message.answer(texts.NOTE_SAVED if noted else texts.NOTE_NEEDS_A_SET)
     await manager.switch_to(TodaySG.card)

@@ -1,0 +1,3 @@
+## training
+
+training-rest-over = ⏱ Rest is over — next set!

@@ -1,0 +1,3 @@
+## training
+
+training-rest-over = ⏱ Отдых окончен — следующий подход!
