@@ -37,6 +37,7 @@ from handlers.common.cards import Card
 from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import SettingsSG
+from handlers.common.widgets import T
 
 
 async def on_settings(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
@@ -84,7 +85,6 @@ async def settings_getter(
         ),
         "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
         "other_unit": str(other),
-        "language_toggle": deps.t.get("athletes-switch-language"),
         "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
         "rounding_toggle": texts.ROUND_NEAREST
         if user.rounding == Rounding.DOWN
@@ -219,7 +219,9 @@ def build_dialog() -> Dialog:
                 ),
                 Row(
                     Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
-                    Button(Format("{language_toggle}"), id="language", on_click=on_switch_language),
+                    Button(
+                        T("athletes-switch-language"), id="language", on_click=on_switch_language
+                    ),
                 ),
                 Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
                 state=SettingsSG.main,
