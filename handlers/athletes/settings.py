@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from html import escape
 from typing import Any
 
 from aiogram import F, Router
@@ -12,7 +13,7 @@ from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
-from aiogram_dialog.widgets.text import Const, Format
+from aiogram_dialog.widgets.text import Format
 
 from domain.athletes.model import Language, UnknownTimeZoneError
 from domain.athletes.use_cases.preferences import (
@@ -32,7 +33,7 @@ from domain.athletes.use_cases.preferences import (
 from domain.athletes.use_cases.registration import SetTimeZone, find_user
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit, format_amount
-from handlers.common import texts
+from handlers.athletes import texts
 from handlers.common.cards import Card
 from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
@@ -42,7 +43,7 @@ from handlers.common.widgets import T
 
 async def on_settings(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
     if message.from_user is None or await find_user(deps.uow, message.from_user.id) is None:
-        await message.answer(texts.REGISTER_FIRST)
+        await message.answer(deps.t.get("common-register-first"))
         return
     await dialog_manager.start(SettingsSG.main, mode=StartMode.RESET_STACK)
 
@@ -52,43 +53,28 @@ async def settings_getter(
 ) -> dict[str, Any]:
     deps = deps_of(dialog_manager)
     user = await find_user(deps.uow, event_from_user.id)
+    t = deps.t
     if user is None:
         return {
-            "summary": texts.REGISTER_FIRST,
+            "summary": t.get("common-register-first"),
             "plates": [],
             "other_unit": "",
             "warmups_toggle": "",
         }
     other = Unit.LB if user.unit == Unit.KG else Unit.KG
+    other_formula = (
+        E1rmFormula.EPLEY if user.e1rm_formula == E1rmFormula.BRZYCKI else E1rmFormula.BRZYCKI
+    )
     return {
-        "summary": texts.settings_summary(
-            time_zone=user.time_zone,
-            unit=str(user.unit),
-            smallest_plate=format_amount(user.rounding_step / 2),
-            rounds_down=user.rounding == Rounding.DOWN,
-            warmups=user.warmups,
-            bar=str(user.bar_for(user.unit)),
-            formula=user.e1rm_formula.value.title(),
-            plates=texts.owned_plates(
-                None
-                if user.plates is None or user.plates.bar.unit != user.unit
-                else [(format_amount(size), n) for size, n in user.plates.pairs.items()]
-            ),
-        ),
+        "summary": texts.settings_summary(t, user),
         "bars": [format_amount(b) for b in BARS[user.unit]],
-        "formula_toggle": texts.use_formula(
-            (
-                E1rmFormula.EPLEY
-                if user.e1rm_formula == E1rmFormula.BRZYCKI
-                else E1rmFormula.BRZYCKI
-            ).value.title()
-        ),
-        "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
+        "formula_toggle": t.get("athletes-use-formula", formula=other_formula.value.title()),
+        "warmups_toggle": t.get("athletes-warmups-off" if user.warmups else "athletes-warmups-on"),
         "other_unit": str(other),
         "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
-        "rounding_toggle": texts.ROUND_NEAREST
-        if user.rounding == Rounding.DOWN
-        else texts.ROUND_DOWN,
+        "rounding_toggle": t.get(
+            "athletes-round-nearest" if user.rounding == Rounding.DOWN else "athletes-round-down"
+        ),
     }
 
 
@@ -164,14 +150,16 @@ async def on_time_zone_text(
     try:
         user = await SetTimeZone(uow)(sender.id, text)
     except UnknownTimeZoneError:
-        await message.answer(texts.unknown_time_zone(text))
+        await message.answer(texts.unknown_time_zone(deps_of(manager).t, text))
         return
-    await message.answer(texts.time_zone_set(user.time_zone))
+    await message.answer(
+        deps_of(manager).t.get("athletes-time-zone-set", time_zone=escape(user.time_zone))
+    )
     await manager.switch_to(SettingsSG.main)
 
 
-async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -> None:
-    await message.answer(texts.TIME_ZONE_PROMPT)
+async def on_not_text(message: Message, _widget: Any, manager: DialogManager) -> None:
+    await message.answer(deps_of(manager).t.get("athletes-time-zone-prompt"))
 
 
 async def on_plates_text(message: Message, _w: Any, manager: DialogManager) -> None:
@@ -179,20 +167,20 @@ async def on_plates_text(message: Message, _w: Any, manager: DialogManager) -> N
     try:
         await SetPlates(uow)(_athlete_id(manager), message.text or "")
     except PlatesError as error:
-        await message.answer(texts.plates_problem(error.problem, error.part))
+        await message.answer(texts.plates_problem(deps_of(manager).t, error.problem, error.part))
         return
     await manager.switch_to(SettingsSG.main)
 
 
-def _pick_one(prompt: str, items: str, on_click: Any, state: State, *more: Any) -> Card:
+def _pick_one(prompt_key: str, items: str, on_click: Any, state: State, *more: Any) -> Card:
     """A card that offers the getter's `items` as buttons, and a way back."""
     return Card(
-        Const(prompt),
+        T(prompt_key),
         Select(
             Format("{item}"), id=f"pick_{items}", item_id_getter=str, items=items, on_click=on_click
         ),
         *more,
-        SwitchTo(Const(texts.BACK_BUTTON), id=f"back_{items}", state=SettingsSG.main),
+        SwitchTo(T("athletes-back"), id=f"back_{items}", state=SettingsSG.main),
         state=state,
         getter=settings_getter,
     )
@@ -204,17 +192,19 @@ def build_dialog() -> Dialog:
             Card(
                 Format("{summary}"),
                 Row(
-                    SwitchTo(
-                        Const(texts.SETTINGS_TIME_ZONE_BUTTON), id="tz", state=SettingsSG.time_zone
+                    SwitchTo(T("athletes-time-zone-button"), id="tz", state=SettingsSG.time_zone),
+                    Button(
+                        T("athletes-switch-units", "other_unit"),
+                        id="units",
+                        on_click=on_switch_units,
                     ),
-                    Button(Format(texts.SWITCH_UNITS), id="units", on_click=on_switch_units),
                 ),
                 Row(
-                    SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
+                    SwitchTo(T("athletes-plates-button"), id="plates", state=SettingsSG.plates),
                     Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
                 ),
                 Row(
-                    SwitchTo(Const(texts.BAR_BUTTON), id="bar", state=SettingsSG.bar),
+                    SwitchTo(T("athletes-bar-button"), id="bar", state=SettingsSG.bar),
                     Button(Format("{formula_toggle}"), id="formula", on_click=on_toggle_formula),
                 ),
                 Row(
@@ -223,23 +213,23 @@ def build_dialog() -> Dialog:
                         T("athletes-switch-language"), id="language", on_click=on_switch_language
                     ),
                 ),
-                Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
+                Cancel(T("athletes-settings-done")),
                 state=SettingsSG.main,
                 getter=settings_getter,
             ),
-            _pick_one(texts.BAR_PROMPT, "bars", on_bar, SettingsSG.bar),
+            _pick_one("athletes-bar-prompt", "bars", on_bar, SettingsSG.bar),
             _pick_one(
-                texts.PLATES_PROMPT,
+                "athletes-plates-prompt",
                 "plates",
                 on_plate,
                 SettingsSG.plates,
                 MessageInput(on_plates_text, content_types=["text"]),
             ),
             Card(
-                Const(texts.TIME_ZONE_PROMPT),
+                T("athletes-time-zone-prompt"),
                 TextInput(id="tz_text", on_success=on_time_zone_text),
                 MessageInput(on_not_text),
-                SwitchTo(Const(texts.BACK_BUTTON), id="back", state=SettingsSG.main),
+                SwitchTo(T("athletes-back"), id="back", state=SettingsSG.main),
                 state=SettingsSG.time_zone,
             ),
         )

@@ -10,7 +10,7 @@ from aiogram_dialog import DialogManager, StartMode
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.training.use_cases.onboarding import active_plan
-from handlers.common import texts
+from handlers.athletes import texts
 from handlers.common.deps import Deps
 from handlers.common.states import OnboardingSG
 
@@ -37,12 +37,14 @@ async def on_start(message: Message, deps: Deps, dialog_manager: DialogManager) 
         await dialog_manager.start(OnboardingSG.units, mode=StartMode.RESET_STACK)
 
 
-async def on_start_in_group(message: Message, bot_username: str) -> None:
+async def on_start_in_group(message: Message, deps: Deps) -> None:
     button = InlineKeyboardButton(
-        text=texts.GROUP_START_BUTTON, url=f"https://t.me/{bot_username}?start=group"
+        text=deps.t.get("athletes-group-start-button"),
+        url=f"https://t.me/{deps.bot_username}?start=group",
     )
     await message.reply(
-        texts.GROUP_START, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+        deps.t.get("athletes-group-start"),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
 
 

@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select, SwitchTo
-from aiogram_dialog.widgets.text import Const, Format
+from aiogram_dialog.widgets.text import Format
 
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
@@ -50,6 +50,7 @@ from handlers.common.cards import Card
 from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
+from handlers.common.widgets import T
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
 
@@ -60,10 +61,10 @@ async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) 
     try:
         workout = await OpenWorkout(deps.uow, deps.clock)(message.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
-        await message.answer(texts.NO_PLAN)
+        await message.answer(deps.t.get("training-no-plan"))
         return
     except MissingTrainingMaxError as missing:
-        await message.answer(texts.missing_max(missing.exercise))
+        await message.answer(texts.needs_max(deps.t, missing.exercise))
         return
     await dialog_manager.start(
         TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK
@@ -115,7 +116,7 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     if workout is None or current is None:
         undone = last_closed(workout) if workout else None
         return {
-            "text": texts.NO_WORKOUT if workout is None else texts.ALL_LOGGED,
+            "text": deps.t.get("training-no-workout" if workout is None else "training-all-logged"),
             "open": False,
             "active": workout is not None,  # a crash between the last set and finishing
             "done_items": [],
@@ -133,22 +134,10 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     now = deps.clock.now()
     card = today_card(athlete, workout, current, _taps(dialog_manager, position), now)
     shown = card.current
-    plates = texts.plates_text(shown.load.per_side, card.bar)
-    if not shown.load.exact:
-        plates += texts.nearest_loadable(shown.wanted)
     undo = last_closed(workout)
     p = current.prescribed
     return {
-        "text": texts.card(
-            workout,
-            current,
-            weight=shown.weight,
-            reps=shown.reps,
-            plates=plates,
-            upcoming=card.upcoming,
-            rest=texts.rest_line(card.rest, now),
-            warmup=texts.warmup_line(card.warmup),
-        ),
+        "text": texts.card(deps.t, card, now),
         "open": True,
         "active": True,
         "amrap": p.amrap,
@@ -185,8 +174,8 @@ async def _finish(manager: DialogManager) -> None:
     await manager.done()
     await deps.bot.send_message(
         athlete.telegram_id,
-        texts.summary(summary),
-        reply_markup=summary_keyboard(summary.changes, summary.resets),
+        texts.summary(deps.t, summary),
+        reply_markup=summary_keyboard(deps.t, summary.changes, summary.resets),
     )
 
 
@@ -267,13 +256,13 @@ async def on_finish(_c: CallbackQuery, _b: Button, manager: DialogManager) -> No
 async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
     deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
-        await message.answer(texts.NO_WORKOUT)
+        await message.answer(deps.t.get("training-no-workout"))
         return
     entry = parse_entry(message.text or "", athlete.unit)
     position = _state(manager).get("position")
     match entry:
         case EntryError():
-            await message.answer(texts.entry_problem(entry))
+            await message.answer(texts.explain_entry(deps.t, entry))
         case AsPrescribed(rpe=rpe):
             if isinstance(position, int):
                 adjusted = _adjusted(manager, workout, athlete, position)
@@ -303,7 +292,7 @@ async def on_edited(message: Message, deps: Deps) -> None:
     entry = parse_entry(message.text or "", athlete.unit)
     match entry:
         case EntryError():
-            await message.reply(texts.entry_problem(entry))
+            await message.reply(texts.explain_entry(deps.t, entry))
             return
         case AsPrescribed(rpe=rpe):
             result = SetResult(rpe=rpe)
@@ -312,13 +301,13 @@ async def on_edited(message: Message, deps: Deps) -> None:
         case WeightAndReps(weight=weight, reps=reps, rpe=rpe):
             result = SetResult(weight, reps, rpe)
         case _:
-            await message.reply(texts.EDIT_CANNOT_SKIP)
+            await message.reply(deps.t.get("training-edit-cannot-skip"))
             return
     relogged = await RelogEditedSet(uow)(athlete.telegram_id, message.message_id, result)
     if relogged is None or relogged.done is None:
-        await message.reply(texts.EDIT_NOT_A_SET)
+        await message.reply(deps.t.get("training-edit-not-a-set"))
         return
-    await message.reply(texts.relogged(relogged.prescribed, relogged.done))
+    await message.reply(texts.relogged(deps.t, relogged.prescribed, relogged.done))
 
 
 async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
@@ -329,15 +318,17 @@ async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
         return
     noted = await AddNote(deps.uow)(athlete.telegram_id, workout.id, note)
     manager.middleware_data.pop(_LOADED, None)
-    await message.answer(texts.NOTE_SAVED if noted else texts.NOTE_NEEDS_A_SET)
+    await message.answer(
+        deps.t.get("training-note-saved" if noted else "training-note-needs-a-set")
+    )
     await manager.switch_to(TodaySG.card)
 
 
 def _select(
-    text: str, widget_id: str, items: str, on_click: Any, when: str | None = None
+    key: str, widget_id: str, items: str, on_click: Any, when: str | None = None
 ) -> Select[str]:
     return Select(
-        Const(text), id=widget_id, item_id_getter=str, items=items, on_click=on_click, when=when
+        T(key), id=widget_id, item_id_getter=str, items=items, on_click=on_click, when=when
     )
 
 
@@ -346,7 +337,7 @@ def build_dialog() -> Dialog:
         Dialog(
             Card(
                 Format("{text}"),
-                _select(texts.DONE_BUTTON, "done", "done_items", on_done, when="plain"),
+                _select("training-done-button", "done", "done_items", on_done, when="plain"),
                 Select(
                     Format("{item[1]}"),
                     id="amrap",
@@ -357,13 +348,13 @@ def build_dialog() -> Dialog:
                 ),
                 Row(
                     Button(
-                        Const(texts.REPS_DOWN),
+                        T("training-reps-down"),
                         id="reps_down",
                         on_click=_nudge("reps_delta", -1),
                         when="plain",
                     ),
                     Button(
-                        Const(texts.REPS_UP),
+                        T("training-reps-up"),
                         id="reps_up",
                         on_click=_nudge("reps_delta", 1),
                         when="plain",
@@ -382,21 +373,21 @@ def build_dialog() -> Dialog:
                     ),
                 ),
                 Row(
-                    _select(texts.SKIP_BUTTON, "skip", "skip_items", on_skip, when="open"),
-                    _select(texts.UNDO_BUTTON, "undo", "undo_items", on_undo),
+                    _select("training-skip-button", "skip", "skip_items", on_skip, when="open"),
+                    _select("training-undo-button", "undo", "undo_items", on_undo),
                     Button(
-                        Const(texts.FINISH_BUTTON), id="finish", on_click=on_finish, when="active"
+                        T("training-finish-button"), id="finish", on_click=on_finish, when="active"
                     ),
                 ),
-                SwitchTo(Const(texts.NOTE_BUTTON), id="note", state=TodaySG.note, when="open"),
+                SwitchTo(T("training-note-button"), id="note", state=TodaySG.note, when="open"),
                 MessageInput(on_typed, content_types=["text"]),
                 state=TodaySG.card,
                 getter=card_getter,
             ),
             Card(
-                Const(texts.NOTE_PROMPT),
+                T("training-note-prompt"),
                 MessageInput(on_note, content_types=["text"]),
-                SwitchTo(Const(texts.BACK), id="note_back", state=TodaySG.card),
+                SwitchTo(T("training-back"), id="note_back", state=TodaySG.card),
                 state=TodaySG.note,
             ),
         )
