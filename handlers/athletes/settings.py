@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import BotCommandScopeChat, CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
@@ -35,10 +37,13 @@ from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit, format_amount
 from handlers.athletes import texts
 from handlers.common.cards import Card
+from handlers.common.commands import command_menu
 from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import SettingsSG
 from handlers.common.widgets import T
+
+logger = logging.getLogger(__name__)
 
 
 async def on_settings(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
@@ -90,6 +95,16 @@ async def on_switch_language(_c: CallbackQuery, _b: Button, manager: DialogManag
         other = Language.EN if user.language == Language.RU else Language.RU
         await SetLanguage(deps.uow)(user.telegram_id, other)
         use_language(manager, user.telegram_id, other)
+        await _menu_in(deps_of(manager), user.telegram_id)
+
+
+async def _menu_in(deps: Deps, athlete_id: int) -> None:
+    """The athlete's own chat gets the command menu in their language, whatever the client's."""
+    scope = BotCommandScopeChat(chat_id=athlete_id)
+    try:
+        await deps.bot.set_my_commands(command_menu(deps.t), scope=scope)
+    except TelegramAPIError as error:  # the language is set; the menu follows at the next switch
+        logger.warning("could not set the menu of chat %d: %s", athlete_id, error)
 
 
 async def on_switch_units(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:

@@ -31,7 +31,7 @@ class UnitOfWork(RemindersUnitOfWork, OutboxUnitOfWork, Protocol):
 class KnownLanguages:
     """The language of athletes seen lately, so an update need not read it from the database.
 
-    Only this process changes a language (registration, /settings), and it tells this cache.
+    Only this process sets a language (registration, /settings), and it tells this cache.
     """
 
     def __init__(self, remembered: int = 100_000) -> None:
@@ -134,7 +134,8 @@ class DepsMiddleware(BaseMiddleware):
         if known is not None:
             return known
         athlete = await find_user(uow, sender.id)
-        if athlete is None:
-            return language_for(sender.language_code)
-        self._services.languages.remember(sender.id, athlete.language)
-        return athlete.language
+        # Someone not registered (a group member, say) is spoken to as their client asks, and
+        # remembered too: registration sets that same language, and tells the cache anyway.
+        language = athlete.language if athlete else language_for(sender.language_code)
+        self._services.languages.remember(sender.id, language)
+        return language

@@ -109,8 +109,8 @@ def buttons(message: object) -> list[str]:
     return [button.text for row in (markup.inline_keyboard if markup else []) for button in row]
 
 
-async def test_the_language_switch_changes_the_language_and_the_choice_survives_a_new_start(
-    client: BotClient, message_manager: MockMessageManager
+async def test_the_language_switch_changes_the_card_the_menu_and_survives_a_new_start(
+    client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
 ) -> None:
     await client.send("/start")
     message_manager.reset_history()
@@ -119,7 +119,13 @@ async def test_the_language_switch_changes_the_language_and_the_choice_survives_
 
     await client.click(message_manager.one_message(), InlineButtonTextLocator(".*Русский"))
 
-    assert "🌐 English" in buttons(message_manager.last_message())
+    card = message_manager.last_message()
+    assert "🌐 English" in buttons(card)
+    assert "Язык: <b>Русский</b>" in (card.text or "")
+    menu = bot.menus[-1]
+    assert menu.scope is not None
+    assert menu.scope.model_dump(exclude_none=True) == {"type": "chat", "chat_id": 1001}
+    assert menu.commands[0].description == "Тренировка на сегодня, подход за подходом"
     await client.send("/start")
     message_manager.reset_history()
     await client.send("/settings")
