@@ -67,7 +67,7 @@ training-record-reps = { $reps } { $reps ->
         [one] повтор
         [few] повтора
        *[many] повторов
-    } с { $weight } (было { $previous })
+    } с весом { $weight } (было { $previous })
 training-record-heaviest = самый большой вес { $weight } (было { $previous })
 training-record-e1rm = лучший e1RM { $weight } (было { $previous })
 training-summary-progression = <b>Прогрессия</b>
