@@ -29,7 +29,7 @@ from pathlib import Path
 from bench.athletes import REPLY_TIMEOUT, UnexpectedReplyError, card_position, onboard
 from bench.sample_training import PLAN, a_year_of_training, progress_of
 from bench.updates import TOKEN, BotUnderTest
-from domain.athletes.model import User
+from domain.athletes.model import Language, User
 from domain.plans.use_cases.install import install_builtin_programs
 from emulator import BotApiEmulator, EmulatorTimeoutError, UserDriver
 from handlers.progress import charts
@@ -92,7 +92,9 @@ async def seed(database: Path, charters: int) -> None:
         year = a_year_of_training(athlete, TODAY, seed=n)
         async with uow:
             first = year.workouts[0].started_at
-            await uow.users.add(User(athlete, f"Charter {n}", None, None, "en", "UTC", first))
+            await uow.users.add(
+                User(athlete, f"Charter {n}", None, None, Language.EN, "UTC", first)
+            )
             await uow.athlete_plans.start(athlete, PLAN, first)
             for history in year.training_maxes.values():
                 for entry in history:

@@ -15,7 +15,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram.types import BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -28,15 +28,18 @@ from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
 from bot.summaries import ChartedSummary
+from domain.athletes.model import RUSSIAN_READERS, Language
+from domain.athletes.use_cases.registration import find_user
 from domain.outbox.activity import InactiveChats
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
-from handlers.common.texts import COMMANDS
+from handlers.common.commands import command_menu
+from handlers.common.deps import Services
+from handlers.common.rest_timers import RestTimers
 from handlers.progress.charts import start_worker
 from handlers.reminders.buttons import inline_keyboard
 from handlers.reminders.dialog import ReminderWording
-from handlers.training.rest_timers import RestTimers
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
@@ -109,13 +112,32 @@ async def resume_rest_timers(
     clock: Clock,
 ) -> None:
     """Athletes who were resting when the bot stopped still hear when their rest is over."""
-    timers: RestTimers = dispatcher["rest_timers"]
+    services: Services = dispatcher["services"]
     bg: BgManagerFactory = dispatcher["dialog_bg"]
-    resting = await rests_in_progress(SqlUnitOfWork(session_factory, clock), clock.now())
+    uow = SqlUnitOfWork(session_factory, clock)
+    resting = await rests_in_progress(uow, clock.now())
     for athlete_id, rest in resting:
-        timers.start(athlete_id, rest.ends_at, bg.bg(bot, athlete_id, athlete_id), bot)
+        athlete = await find_user(uow, athlete_id)
+        t = services.catalogue.translator(athlete.language if athlete else Language.EN)
+        services.rest_timers.start(
+            athlete_id,
+            rest.ends_at,
+            bg.bg(bot, athlete_id, athlete_id),
+            bot,
+            t.get("training-rest-over"),
+        )
     if resting:
         logger.info("resumed %d rest timers", len(resting))
+
+
+async def set_command_menus(bot: Bot, services: Services) -> None:
+    """English by default; Russian for the clients whose users Spotter speaks Russian to."""
+    scope = BotCommandScopeAllPrivateChats()
+    english = command_menu(services.catalogue.translator(Language.EN))
+    await bot.set_my_commands(english, scope=scope)
+    russian = command_menu(services.catalogue.translator(Language.RU))
+    for code in sorted(RUSSIAN_READERS):
+        await bot.set_my_commands(russian, scope=scope, language_code=code)
 
 
 async def run(settings: Settings) -> None:
@@ -161,10 +183,7 @@ async def run(settings: Settings) -> None:
         dispatcher["bot_username"] = me.username or ""
         dispatcher["bot_id"] = me.id
         await bot.delete_webhook(drop_pending_updates=False)
-        await bot.set_my_commands(
-            [BotCommand(command=name, description=text) for name, text in COMMANDS],
-            scope=BotCommandScopeAllPrivateChats(),
-        )
+        await set_command_menus(bot, dispatcher["services"])
         scheduler.start()
         sender.start()
         await resume_rest_timers(bot, dispatcher, session_factory, clock)

@@ -41,6 +41,7 @@ from domain.training.use_cases.onboarding import (
     active_plan_definition,
     missing_training_maxes,
 )
+from handlers.common.deps import Deps
 from handlers.common.states import OnboardingSG, TodaySG
 from handlers.common.texts import REGISTER_FIRST
 from handlers.plans import texts
@@ -114,10 +115,10 @@ async def _plan_card(
     )
 
 
-async def on_plan(message: Message, uow: TrainingUnitOfWork, clock: Clock) -> None:
+async def on_plan(message: Message, deps: Deps) -> None:
     if message.from_user is None:
         return
-    card = await _plan_card(uow, clock, message.from_user.id)
+    card = await _plan_card(deps.uow, deps.clock, message.from_user.id)
     if card is None:
         await message.answer(workout_texts.NO_PLAN)
         return
@@ -128,12 +129,13 @@ async def on_plan(message: Message, uow: TrainingUnitOfWork, clock: Clock) -> No
 async def on_pick_day(
     callback: CallbackQuery,
     callback_data: PickDay,
-    uow: TrainingUnitOfWork,
-    clock: Clock,
+    deps: Deps,
     dialog_manager: DialogManager,
 ) -> None:
     try:
-        workout = await OpenWorkout(uow, clock)(callback.from_user.id, callback_data.number)
+        workout = await OpenWorkout(deps.uow, deps.clock)(
+            callback.from_user.id, callback_data.number
+        )
     except (NoActivePlanError, UnknownDayError):
         await callback.answer(workout_texts.NO_SUCH_DAY, show_alert=True)
         return
@@ -150,9 +152,8 @@ async def on_pick_day(
     )
 
 
-async def on_menu(
-    callback: CallbackQuery, callback_data: PlanMenu, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_menu(callback: CallbackQuery, callback_data: PlanMenu, deps: Deps) -> None:
+    uow, clock = deps.uow, deps.clock
     athlete_id = callback.from_user.id
     message = callback.message if isinstance(callback.message, Message) else None
     action = callback_data.action
@@ -211,10 +212,10 @@ async def _send_as_text(
 async def on_pick_plan(
     callback: CallbackQuery,
     callback_data: PickPlan,
-    uow: TrainingUnitOfWork,
-    clock: Clock,
+    deps: Deps,
     dialog_manager: DialogManager,
 ) -> None:
+    uow, clock = deps.uow, deps.clock
     athlete_id = callback.from_user.id
     try:
         plan = await StartPlan(uow, clock)(athlete_id, callback_data.slug)
@@ -236,11 +237,9 @@ async def on_pick_plan(
         await dialog_manager.start(OnboardingSG.maxes, mode=StartMode.RESET_STACK)
 
 
-async def on_publish(
-    callback: CallbackQuery, callback_data: Publish, uow: TrainingUnitOfWork, admins: frozenset[int]
-) -> None:
+async def on_publish(callback: CallbackQuery, callback_data: Publish, deps: Deps) -> None:
     try:
-        changed = await PublishPlan(uow, admins)(
+        changed = await PublishPlan(deps.uow, deps.admins)(
             callback.from_user.id, callback_data.slug, published=bool(callback_data.on)
         )
     except NotAnAdminError:
@@ -258,13 +257,11 @@ async def on_publish(
         )
 
 
-async def on_plan_text(message: Message, uow: TrainingUnitOfWork, admins: frozenset[int]) -> None:
-    await _save(message, message.text or "", uow, admins)
+async def on_plan_text(message: Message, deps: Deps) -> None:
+    await _save(message, message.text or "", deps.uow, deps.admins)
 
 
-async def on_plan_file(
-    message: Message, bot: Bot, uow: TrainingUnitOfWork, admins: frozenset[int]
-) -> None:
+async def on_plan_file(message: Message, bot: Bot, deps: Deps) -> None:
     document = message.document
     if document is None:
         return
@@ -281,7 +278,7 @@ async def on_plan_file(
     if not PLAN_TEXT.match(text):
         await message.answer(texts.NOT_A_PLAN_FILE)
         return
-    await _save(message, text, uow, admins)
+    await _save(message, text, deps.uow, deps.admins)
 
 
 def _text_file(message: Message) -> bool:

@@ -28,7 +28,6 @@ from domain.progress.use_cases.history import (
     ShowPastWorkout,
 )
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
 from domain.training.entry import (
     AsPrescribed,
     Entry,
@@ -41,6 +40,7 @@ from domain.training.entry import (
 )
 from domain.training.model import SetResult, WorkoutSet
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.texts import REGISTER_FIRST
 from handlers.progress import history_texts as texts
@@ -56,13 +56,11 @@ class HistorySG(StatesGroup):
     entry = State()
 
 
-async def on_history(
-    message: Message, dialog_manager: DialogManager, uow: ProgressUnitOfWork, clock: Clock
-) -> None:
+async def on_history(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        page = await ListHistory(uow, clock)(message.from_user.id)
+        page = await ListHistory(deps.uow, deps.clock)(message.from_user.id)
     except NotRegisteredError:
         await message.answer(REGISTER_FIRST)
         return
@@ -78,8 +76,7 @@ def _athlete_id(manager: DialogManager) -> int:
 
 
 def _uow(manager: DialogManager) -> ProgressUnitOfWork:
-    uow: ProgressUnitOfWork = manager.middleware_data["uow"]
-    return uow
+    return deps_of(manager).uow
 
 
 def _int(manager: DialogManager, key: str) -> int | None:
@@ -103,7 +100,7 @@ def _set(past: PastWorkout, position: int | None) -> WorkoutSet | None:
 
 
 async def workouts_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    clock: Clock = dialog_manager.middleware_data["clock"]
+    clock = deps_of(dialog_manager).clock
     state = dialog_manager.dialog_data
     page = await ListHistory(_uow(dialog_manager), clock)(
         _athlete_id(dialog_manager), _int(dialog_manager, "page") or 0
@@ -209,7 +206,7 @@ def _result(entry: Entry | EntryError) -> SetResult | str:
 
 async def on_entry(message: Message, _w: Any, manager: DialogManager) -> None:
     uow = _uow(manager)
-    clock: Clock = manager.middleware_data["clock"]
+    clock = deps_of(manager).clock
     athlete = await find_user(uow, _athlete_id(manager))
     if athlete is None:
         raise NotRegisteredError(_athlete_id(manager))

@@ -11,11 +11,10 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
-from domain.progress.ports import ProgressUnitOfWork
 from domain.progress.series import Progress
 from domain.progress.use_cases.progress import ShowProgress
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
+from handlers.common.deps import Deps
 from handlers.common.texts import REGISTER_FIRST
 from handlers.progress import charts, texts
 
@@ -26,13 +25,11 @@ CHARTS: tuple[tuple[str, Callable[[Progress], bytes]], ...] = (
 )
 
 
-async def on_progress(
-    message: Message, bot: Bot, uow: ProgressUnitOfWork, clock: Clock, chart_pool: Executor | None
-) -> None:
+async def on_progress(message: Message, bot: Bot, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        progress = await ShowProgress(uow, clock)(message.from_user.id)
+        progress = await ShowProgress(deps.uow, deps.clock)(message.from_user.id)
     except NotRegisteredError:
         await message.answer(REGISTER_FIRST)
         return
@@ -40,7 +37,7 @@ async def on_progress(
         await message.answer(texts.NO_DATA)
         return
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
-    pictures = await render(progress, chart_pool)
+    pictures = await render(progress, deps.chart_pool)
     for (name, _), picture, caption in zip(CHARTS, pictures, texts.captions(progress), strict=True):
         await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
 

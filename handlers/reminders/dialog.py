@@ -30,14 +30,13 @@ from domain.reminders.choices import (
 )
 from domain.reminders.model import WEEK
 from domain.reminders.parsing import QuietHoursError, TimeEntryError, parse_quiet_hours, parse_time
-from domain.reminders.ports import RemindersUnitOfWork
 from domain.reminders.use_cases.sending import Wording
 from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
 from domain.training.prescription import MissingTrainingMaxError
 from domain.training.use_cases.logging import NoActivePlanError, OpenWorkout
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import RemindersSG, TodaySG
 from handlers.common.texts import REGISTER_FIRST
@@ -60,10 +59,10 @@ class ReminderWording:
 
 
 async def on_start_pressed(
-    callback: CallbackQuery, uow: RemindersUnitOfWork, clock: Clock, dialog_manager: DialogManager
+    callback: CallbackQuery, deps: Deps, dialog_manager: DialogManager
 ) -> None:
     try:
-        workout = await OpenWorkout(uow, clock)(callback.from_user.id)
+        workout = await OpenWorkout(deps.uow, deps.clock)(callback.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
         await callback.answer(workout_texts.NO_PLAN, show_alert=True)
         return
@@ -76,19 +75,17 @@ async def on_start_pressed(
     )
 
 
-async def on_reminders(
-    message: Message, dialog_manager: DialogManager, uow: RemindersUnitOfWork
-) -> None:
-    if message.from_user is None or await find_user(uow, message.from_user.id) is None:
+async def on_reminders(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
+    if message.from_user is None or await find_user(deps.uow, message.from_user.id) is None:
         await message.answer(REGISTER_FIRST)
         return
     await dialog_manager.start(RemindersSG.main, mode=StartMode.RESET_STACK)
 
 
 async def reminders_getter(
-    uow: RemindersUnitOfWork, event_from_user: User, **_: Any
+    dialog_manager: DialogManager, event_from_user: User, **_: Any
 ) -> dict[str, Any]:
-    shown = await ShowReminders(uow)(event_from_user.id)
+    shown = await ShowReminders(deps_of(dialog_manager).uow)(event_from_user.id)
     if shown is None:
         return {"summary": REGISTER_FIRST, "days": [], "switch": "", "summary_switch": ""}
     reminder = shown.reminder
@@ -109,9 +106,8 @@ def _athlete_id(manager: DialogManager) -> int:
 
 
 async def _change(manager: DialogManager, change: Change) -> None:
-    uow: RemindersUnitOfWork = manager.middleware_data["uow"]
-    clock: Clock = manager.middleware_data["clock"]
-    await ChangeReminders(uow, clock)(_athlete_id(manager), change)
+    deps = deps_of(manager)
+    await ChangeReminders(deps.uow, deps.clock)(_athlete_id(manager), change)
 
 
 async def on_day(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:

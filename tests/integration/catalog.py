@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.athletes.model import User
+from domain.athletes.model import Language, User
 from domain.plans.model import (
     AmrapProgression,
     BodyRegion,
@@ -126,7 +126,7 @@ PLAN = Plan(
 
 
 def athlete(telegram_id: int = ATHLETE) -> User:
-    return User(telegram_id, "Zoë", None, None, "en", "UTC", CLOCK.now())
+    return User(telegram_id, "Zoë", None, None, Language.EN, "UTC", CLOCK.now())
 
 
 async def seed(

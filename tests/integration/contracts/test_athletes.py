@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.athletes.model import Language
 from domain.shared.weights import Unit, Weight
 from tests.integration.catalog import CLOCK, athlete
 from tests.integration.contracts.conftest import Units
@@ -21,7 +22,7 @@ async def test_a_user_comes_back_as_added_and_as_updated(units: Units) -> None:
         await uow.commit()
     changed = replace(
         zoe,
-        language="ru",
+        language=Language.RU,
         time_zone="Europe/Berlin",
         unit=Unit.LB,
         rounding_step=Decimal("5"),

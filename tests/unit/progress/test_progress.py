@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.athletes.model import User
+from domain.athletes.model import Language, User
 from domain.plans.model import BodyRegion, Exercise, Tier
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import (
@@ -231,7 +231,7 @@ def test_a_quiet_week_says_so_on_each_line():
 
 
 def athlete(unit: Unit = Unit.KG) -> User:
-    return User(1001, "Ann", None, None, "en", "UTC", at(1, month=1), unit=unit)
+    return User(1001, "Ann", None, None, Language.EN, "UTC", at(1, month=1), unit=unit)
 
 
 def workout(
