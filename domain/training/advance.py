@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from domain.plans.model import Exercise, Plan, RuleKind, Slot
 from domain.plans.rules import CycleState, LiftedSet, Outcome, RpeState, RuleState, advance
-from domain.plans.rules.common import plus
+from domain.plans.rules.reasons import Reason, ReasonKind
 from domain.plans.rules.slots import counting, first_state, matches, rule_of, working_weight
 from domain.shared.weights import Weight
 from domain.training.model import Workout, WorkoutSet
@@ -19,7 +19,7 @@ from domain.training.progression import TrainingMaxChange, progression_from_work
 class TrackUpdate:
     key: str
     state: RuleState
-    reason: str
+    reason: Reason
     before: RuleState  # the state the rule started from this time
 
 
@@ -210,6 +210,8 @@ def _complete(
         return []
     step = rule.step.amount(training_max.unit)
     work = len(counting(slot.sets))
-    reason = f"{plus(step, training_max.unit)}: all {work} sets made as prescribed"
+    reason = Reason.of(
+        ReasonKind.ALL_PRESCRIBED_SETS_MADE, increment=Weight(step, training_max.unit), sets=work
+    )
     new = training_max.plus(step)
     return [TrainingMaxChange(slot.training_max_of, training_max, new, step, reason)]
