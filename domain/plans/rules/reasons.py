@@ -165,16 +165,14 @@ class Reason:
     def of(cls, kind: ReasonKind, **params: ReasonValue | None) -> Reason:
         """The reason with `params` in declared order; a None leaves an optional one out."""
         given = {name: value for name, value in params.items() if value is not None}
-        return cls(kind, tuple((name, given[name]) for name in PARAMETERS[kind] if name in given))
+        order = [*PARAMETERS[kind], *sorted(given.keys() - PARAMETERS[kind].keys())]
+        return cls(kind, tuple((name, given[name]) for name in order if name in given))
 
     def get(self, name: str, kind: type[ValueT]) -> ValueT:
         value = dict(self.params)[name]
         if not _is(value, kind):
             raise TypeError(f"{self.kind}'s {name} is not a {kind.__name__}: {value!r}")
         return value  # type: ignore[return-value]  # checked just above
-
-    def has(self, name: str) -> bool:
-        return name in dict(self.params)
 
 
 def _is(value: object, kind: type) -> bool:
