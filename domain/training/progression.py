@@ -28,6 +28,7 @@ class TrainingMaxChange:
     """A training max that changes, or with `track` set, a working weight that changes."""
 
     exercise: str  # slug of the exercise whose training max (or working weight) changes
+    name: str  # that exercise's name in the library, as people see it
     old: Weight
     new: Weight  # unrounded, in the old weight's unit
     increment: Decimal
@@ -82,6 +83,7 @@ def next_training_max(
     if rule is None:
         return TrainingMaxChange(
             exercise.slug,
+            exercise.name,
             current,
             current,
             Decimal(0),
@@ -95,7 +97,9 @@ def next_training_max(
     # the increment comes from the TM's own unit column, so a lb TM rises by whole lb steps
     increment = bracket.amount(current.unit) if bracket is not None else Decimal(0)
     reason = _reason(Weight(increment, current.unit), reps, progression_set(plan, exercise.slug))
-    return TrainingMaxChange(exercise.slug, current, current.plus(increment), increment, reason)
+    return TrainingMaxChange(
+        exercise.slug, exercise.name, current, current.plus(increment), increment, reason
+    )
 
 
 def progression_from_workout(

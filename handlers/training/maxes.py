@@ -12,6 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.athletes.use_cases.registration import find_user
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.maxes_text import read_maxes, read_one_weight
@@ -32,15 +33,11 @@ NOT_A_WEIGHT = "Send just the weight, e.g. 130 (more than 0, at most 1000 kg / 2
 HOW_TO_SET = "Set one with <code>/maxes squat 130</code> (or several: bench 100 ohp 60)."
 
 
-def _lift(slug: str) -> str:
-    return escape(slug.replace("_", " ").title())
-
-
-def _history_line(entries: list[TrainingMax]) -> str:
+def _history_line(entries: list[TrainingMax], names: dict[str, str]) -> str:
     latest = entries[-1]
     earlier = " ← ".join(str(e.weight) for e in reversed(entries[-HISTORY_SHOWN:-1]))
     trail = f"  <i>(was {earlier})</i>" if earlier else ""
-    return f"<b>{_lift(latest.exercise)}</b>: {latest.weight}{trail}"
+    return f"<b>{escape(names[latest.exercise])}</b>: {latest.weight}{trail}"
 
 
 async def on_maxes(
@@ -58,31 +55,46 @@ async def on_maxes(
             await message.answer(f"I couldn't read a lift and a weight there. {HOW_TO_SET}")
             return
         await SetTrainingMaxes(uow, clock)(athlete.telegram_id, typed.found, one_rep_maxes=False)
-    history = await training_maxes_with_history(uow, athlete.telegram_id)
-    working = await working_weights(uow, athlete.telegram_id)
+    await _answer_maxes(message, uow, athlete.telegram_id)
+
+
+async def _answer_maxes(message: Message, uow: TrainingUnitOfWork, athlete_id: int) -> None:
+    history = await training_maxes_with_history(uow, athlete_id)
+    working = await working_weights(uow, athlete_id)
     if not history and not working:
         await message.answer(NO_MAXES)
         return
+    names = await exercise_names(uow)
     await message.answer(
-        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
+        _maxes_text(history, working, names),
+        reply_markup=_edit_buttons(history, working, names),
     )
 
 
-def _maxes_text(history: dict[str, list[TrainingMax]], working: dict[str, Weight]) -> str:
+def _maxes_text(
+    history: dict[str, list[TrainingMax]], working: dict[str, Weight], names: dict[str, str]
+) -> str:
     lines = []
     if history:
-        lines += ["<b>Training maxes</b>", *(_history_line(e) for e in history.values())]
+        lines += ["<b>Training maxes</b>", *(_history_line(e, names) for e in history.values())]
     if working:
         lines.append("<b>Working weights</b> (your plan moves them after each session)")
-        lines += [f"{_track(key)}: {weight}" for key, weight in working.items()]
+        lines += [f"{_track(key, names)}: {weight}" for key, weight in working.items()]
     if history:
         lines.append(HOW_TO_SET)
     return "\n".join(lines)
 
 
-def _track(key: str) -> str:
+def _track(key: str, names: dict[str, str]) -> str:
+    """ "squat/T1" → "<b>Squat</b> T1"."""
     lift, _, tier = key.partition("/")
-    return f"<b>{_lift(lift)}</b> {escape(tier)}"
+    return f"<b>{escape(names[lift])}</b> {escape(tier)}"
+
+
+def _name_and_tier(key: str, names: dict[str, str]) -> tuple[str, ...]:
+    """ "squat/T1" → ("Squat", "T1"); "ohp" → ("Overhead press",)."""
+    lift, _, tier = key.partition("/")
+    return (names[lift], tier) if tier else (names[lift],)
 
 
 class EditMax(CallbackData, prefix="tm"):
@@ -94,12 +106,12 @@ class EditingMax(StatesGroup):
 
 
 def _edit_buttons(
-    history: dict[str, list[TrainingMax]], working: dict[str, Weight] | None = None
+    history: dict[str, list[TrainingMax]], working: dict[str, Weight], names: dict[str, str]
 ) -> InlineKeyboardMarkup:
-    keys = [*history, *(working or {})]
+    keys = [*history, *working]
     buttons = [
         InlineKeyboardButton(
-            text=f"✏️ {key.replace('_', ' ').replace('/', ' ').title()}",
+            text=f"✏️ {' '.join(_name_and_tier(key, names))}",
             callback_data=EditMax(exercise=key).pack(),
         )
         for key in keys
@@ -125,7 +137,8 @@ async def on_edit_max(
     await callback.answer()
     if isinstance(callback.message, Message):
         what = "working weight" if "/" in key else "training max"
-        lift = _track(key) if "/" in key else f"<b>{_lift(key)}</b>"
+        names = await exercise_names(uow)
+        lift = _track(key, names) if "/" in key else f"<b>{escape(names[key])}</b>"
         await callback.message.answer(f"Send the new {what} for {lift}, e.g. 130.")
 
 
@@ -152,11 +165,7 @@ async def on_new_max(
         await SetTrainingMaxes(uow, clock)(
             athlete.telegram_id, {exercise: weight}, one_rep_maxes=False
         )
-    history = await training_maxes_with_history(uow, athlete.telegram_id)
-    working = await working_weights(uow, athlete.telegram_id)
-    await message.answer(
-        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
-    )
+    await _answer_maxes(message, uow, athlete.telegram_id)
 
 
 def build_router() -> Router:

@@ -16,6 +16,7 @@ from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import UnknownPlanError
 from domain.plans.rules import TM_85, TM_90, TM_PERCENTS
+from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.library import available_plans
 from domain.shared.ports import Clock
 from domain.shared.weights import Unit, format_amount
@@ -45,7 +46,7 @@ TM_MODE = "training max"
 
 def _ask(lift: str, mode: str, unit: str) -> str:
     return (
-        f"What's your {mode} for <b>{escape(lift.replace('_', ' ').title())}</b> in {unit}?\n"
+        f"What's your {mode} for <b>{escape(lift)}</b> in {unit}?\n"
         "Or send them all at once: <code>bench 100 squat 140 ohp 60 deadlift 180</code>"
     )
 
@@ -87,7 +88,7 @@ async def maxes_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     unit = user.unit if user else Unit.KG
     mode = TM_MODE if dialog_manager.dialog_data.get("training_maxes") else ONE_REP_MODE
     toggle = "I know my 1RMs instead" if mode == TM_MODE else "I know my training maxes"
-    prompt = _ask(missing[0], mode, str(unit)) if missing else ""
+    prompt = _ask((await exercise_names(uow))[missing[0]], mode, str(unit)) if missing else ""
     share = _share(dialog_manager)
     if share is not None and mode == ONE_REP_MODE and prompt:
         prompt += f"\nYour TMs will be {format_amount(share * 100)}% of these."
@@ -139,7 +140,10 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
     )
     if not await missing_training_maxes(uow, athlete_id):
         current = await training_maxes_with_history(uow, athlete_id)
-        listed = ", ".join(f"{escape(e)} {history[-1].weight}" for e, history in current.items())
+        names = await exercise_names(uow)
+        listed = ", ".join(
+            f"{escape(names[e])} {history[-1].weight}" for e, history in current.items()
+        )
         await message.answer(MAXES_DONE.format(maxes=listed))
         await manager.done()
 

@@ -8,6 +8,7 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.ports import Clock
 from domain.shared.weights import format_amount
 from domain.training.ports import TrainingUnitOfWork
@@ -94,7 +95,8 @@ async def on_decline(
         await callback.answer(texts.NOTHING_TO_DECLINE)
         return
     lift = callback_data.exercise.split("/")[0]
-    await callback.answer(texts.declined(lift, str(kept)), show_alert=True)
+    name = (await exercise_names(uow))[lift]  # a change was declined: the lift is ours
+    await callback.answer(texts.declined(name, str(kept)), show_alert=True)
 
 
 async def on_reset(
@@ -110,7 +112,8 @@ async def on_reset(
     if new is None:
         await callback.answer(texts.NOTHING_TO_RESET)
         return
-    await callback.answer(texts.was_reset(callback_data.exercise, str(new)), show_alert=True)
+    name = (await exercise_names(uow))[callback_data.exercise]  # it has a TM: it is in the library
+    await callback.answer(texts.was_reset(name, str(new)), show_alert=True)
 
 
 def build_router() -> Router:

@@ -57,12 +57,8 @@ KEPT = "Kept. Onwards!"
 NOTHING_TO_DECLINE = "Nothing to undo there: that change was already declined."
 
 
-def _lift(slug: str) -> str:
-    return escape(slug.replace("_", " ").title())
-
-
 def decline_button(change: TrainingMaxChange) -> str:
-    return f"✖ Keep {change.exercise.replace('_', ' ').title()} at {change.old}"
+    return f"✖ Keep {change.name} at {change.old}"
 
 
 EDIT_BUTTON = "✏️ Set it myself"
@@ -70,15 +66,15 @@ NOTHING_TO_RESET = "Nothing to reset: that training max has changed since."
 
 
 def reset_button(reset: TrainingMaxChange) -> str:
-    return f"↘ Reset {reset.exercise.replace('_', ' ').title()} to {reset.new}"
+    return f"↘ Reset {reset.name} to {reset.new}"
 
 
-def was_reset(exercise: str, weight: str) -> str:
-    return f"{exercise.replace('_', ' ').title()} TM reset to {weight}."
+def was_reset(name: str, weight: str) -> str:
+    return f"{name} TM reset to {weight}."
 
 
-def declined(exercise: str, weight: str) -> str:
-    return f"{exercise.replace('_', ' ').title()} stays at {weight}."
+def declined(name: str, weight: str) -> str:
+    return f"{name} stays at {weight}."
 
 
 def weight_down(step: Decimal, unit: str) -> str:
@@ -184,7 +180,7 @@ def duration_text(duration: timedelta) -> str:
 def change_text(change: TrainingMaxChange) -> str:
     what = "TM" if change.track is None else change.track.split("/")[-1]
     moved = f"{change.old} → {change.new}" if change.new != change.old else f"{change.new}"
-    return f"{_lift(change.exercise)} {what} {moved} ({escape(reason_text(change.reason))})"
+    return f"{escape(change.name)} {what} {moved} ({escape(reason_text(change.reason))})"
 
 
 def summary(result: WorkoutSummary) -> str:
@@ -209,7 +205,7 @@ def summary(result: WorkoutSummary) -> str:
 
 def stall_text(reset: TrainingMaxChange) -> str:
     return (
-        f"⚠️ {_lift(reset.exercise)}: no reps on the 1+ set twice in a row. "
+        f"⚠️ {escape(reset.name)}: no reps on the 1+ set twice in a row. "
         f"A 10% reset ({reset.old} → {reset.new}) gets you moving again."
     )
 

@@ -100,6 +100,7 @@ class FinishWorkout:
             return ()
         earlier = await self._uow.workouts.finished(workout.athlete_id, STALL_LOOKBACK)
         maxes = await self._uow.training_maxes.current(workout.athlete_id)
+        exercises = await self._uow.exercises.all()
         resets = []
         for exercise in zeros:
             before = next(
@@ -111,7 +112,12 @@ class FinishWorkout:
                 new = reset_training_max(current.weight)
                 resets.append(
                     TrainingMaxChange(
-                        exercise, current.weight, new, new.amount - current.weight.amount, STALLED
+                        exercise,
+                        exercises[exercise].name,
+                        current.weight,
+                        new,
+                        new.amount - current.weight.amount,
+                        STALLED,
                     )
                 )
         return tuple(resets)

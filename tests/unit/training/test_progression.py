@@ -76,7 +76,9 @@ def test_five_reps_on_the_95_percent_squat_set_take_a_126_kg_tm_to_131() -> None
     """The story from the issue: a 126 kg squat TM and 5 reps on the 1+ set."""
     change = next_training_max(NSUNS, EXERCISES["squat"], kg("126"), 5)
 
-    assert change == TrainingMaxChange("squat", kg("126"), kg("131"), Decimal(5), FIVE_ON_95)
+    assert change == TrainingMaxChange(
+        "squat", "Squat", kg("126"), kg("131"), Decimal(5), FIVE_ON_95
+    )
 
 
 def test_the_reason_says_rep_for_a_single_and_plus_zero_for_a_miss() -> None:
@@ -144,7 +146,9 @@ def test_a_finished_squat_day_raises_only_the_squat_tm() -> None:
 
     changes = progression_from_workout(NSUNS, EXERCISES, sets, maxes)
 
-    assert changes == (TrainingMaxChange("squat", kg("126"), kg("131"), Decimal(5), FIVE_ON_95),)
+    assert changes == (
+        TrainingMaxChange("squat", "Squat", kg("126"), kg("131"), Decimal(5), FIVE_ON_95),
+    )
 
 
 def test_the_tm_grows_in_its_own_unit_when_the_workout_is_in_the_other() -> None:
