@@ -20,9 +20,13 @@ from domain.training.warmup import WarmupSet
 NO_PLAN = "You have no plan yet. Send /start to pick one."
 
 
-def missing_max(exercise: str) -> str:
+def missing_max(name: str, exercise: str) -> str:
+    """The lift by its library name; the command to send names it as /maxes reads it."""
     lift = exercise.replace("_", " ")
-    return f"I need your {lift} training max first: send /maxes {lift} and the weight, e.g. 60."
+    return (
+        f"I need your {name} training max first: "
+        f"send /maxes {lift} and the weight, e.g. 60."
+    )
 
 
 def finish_first(day: int) -> str:

@@ -16,6 +16,7 @@ from aiogram_dialog.widgets.text import Const, Format
 
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from domain.training.entry import (
@@ -68,7 +69,8 @@ async def on_today(
         await message.answer(texts.NO_PLAN)
         return
     except MissingTrainingMaxError as missing:
-        await message.answer(texts.missing_max(missing.exercise))
+        name = (await exercise_names(uow))[missing.exercise]
+        await message.answer(texts.missing_max(name, missing.exercise))
         return
     await dialog_manager.start(
         TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK
