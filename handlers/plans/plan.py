@@ -23,6 +23,7 @@ from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import Plan, PlanInfo, UnknownDayError, UnknownPlanError
 from domain.plans.text.grammar import MAX_TEXT
 from domain.plans.text.parse import PlanTextError
+from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.library import (
     NotAnAdminError,
     PublishPlan,
@@ -140,7 +141,8 @@ async def on_pick_day(
         await callback.answer(workout_texts.NO_SUCH_DAY, show_alert=True)
         return
     except MissingTrainingMaxError as missing:
-        await callback.answer(workout_texts.missing_max(missing.exercise), show_alert=True)
+        name = (await exercise_names(deps.uow))[missing.exercise]
+        await callback.answer(workout_texts.missing_max(name, missing.exercise), show_alert=True)
         return
     except WorkoutInProgressError as in_progress:
         day = in_progress.workout.day_number

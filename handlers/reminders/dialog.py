@@ -19,6 +19,7 @@ from aiogram_dialog.widgets.text import Const, Format
 
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import PlanDay
+from domain.plans.use_cases.exercises import exercise_names
 from domain.reminders.choices import (
     Change,
     QuietConflictError,
@@ -67,7 +68,8 @@ async def on_start_pressed(
         await callback.answer(workout_texts.NO_PLAN, show_alert=True)
         return
     except MissingTrainingMaxError as missing:
-        await callback.answer(workout_texts.missing_max(missing.exercise), show_alert=True)
+        name = (await exercise_names(deps.uow))[missing.exercise]
+        await callback.answer(workout_texts.missing_max(name, missing.exercise), show_alert=True)
         return
     await callback.answer()
     await dialog_manager.start(

@@ -12,6 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.athletes.use_cases.registration import find_user
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.weights import Weight
 from domain.training.maxes_text import read_maxes, read_one_weight
 from domain.training.model import TrainingMax
@@ -24,22 +25,17 @@ from domain.training.use_cases.onboarding import (
 )
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
-from handlers.training.texts import lift_name
 
 HISTORY_SHOWN = 4
 
 
-def _lift(slug: str) -> str:
-    return escape(lift_name(slug))
-
-
-def _history_line(t: Translator, entries: list[TrainingMax]) -> str:
+def _history_line(t: Translator, entries: list[TrainingMax], names: dict[str, str]) -> str:
     latest = entries[-1]
     earlier = " ← ".join(str(e.weight) for e in reversed(entries[-HISTORY_SHOWN:-1]))
     weight = str(latest.weight)
     if earlier:
         weight = t.get("training-maxes-was", latest=weight, earlier=earlier)
-    return f"<b>{_lift(latest.exercise)}</b>: {weight}"
+    return f"<b>{escape(names[latest.exercise])}</b>: {weight}"
 
 
 async def on_maxes(message: Message, command: CommandObject, deps: Deps) -> None:
@@ -56,34 +52,51 @@ async def on_maxes(message: Message, command: CommandObject, deps: Deps) -> None
             await message.answer(deps.t.get("training-maxes-unreadable"))
             return
         await SetTrainingMaxes(uow, clock)(athlete.telegram_id, typed.found, one_rep_maxes=False)
-    history = await training_maxes_with_history(uow, athlete.telegram_id)
-    working = await working_weights(uow, athlete.telegram_id)
+    await _answer_maxes(message, deps, athlete.telegram_id)
+
+
+async def _answer_maxes(message: Message, deps: Deps, athlete_id: int) -> None:
+    uow = deps.uow
+    history = await training_maxes_with_history(uow, athlete_id)
+    working = await working_weights(uow, athlete_id)
     if not history and not working:
         await message.answer(deps.t.get("training-no-maxes"))
         return
+    names = await exercise_names(uow)
     await message.answer(
-        _maxes_text(deps.t, history, working), reply_markup=_edit_buttons(history, working)
+        _maxes_text(deps.t, history, working, names),
+        reply_markup=_edit_buttons(history, working, names),
     )
 
 
 def _maxes_text(
-    t: Translator, history: dict[str, list[TrainingMax]], working: dict[str, Weight]
+    t: Translator,
+    history: dict[str, list[TrainingMax]],
+    working: dict[str, Weight],
+    names: dict[str, str],
 ) -> str:
     lines = []
     if history:
         lines.append(t.get("training-maxes-title"))
-        lines += [_history_line(t, e) for e in history.values()]
+        lines += [_history_line(t, e, names) for e in history.values()]
     if working:
         lines.append(t.get("training-working-weights-title"))
-        lines += [f"{_track(key)}: {weight}" for key, weight in working.items()]
+        lines += [f"{_track(key, names)}: {weight}" for key, weight in working.items()]
     if history:
         lines.append(t.get("training-how-to-set"))
     return "\n".join(lines)
 
 
-def _track(key: str) -> str:
+def _track(key: str, names: dict[str, str]) -> str:
+    """ "squat/T1" → "<b>Squat</b> T1"."""
     lift, _, tier = key.partition("/")
-    return f"<b>{_lift(lift)}</b> {escape(tier)}"
+    return f"<b>{escape(names[lift])}</b> {escape(tier)}"
+
+
+def _name_and_tier(key: str, names: dict[str, str]) -> tuple[str, ...]:
+    """ "squat/T1" → ("Squat", "T1"); "ohp" → ("Overhead press",)."""
+    lift, _, tier = key.partition("/")
+    return (names[lift], tier) if tier else (names[lift],)
 
 
 class EditMax(CallbackData, prefix="tm"):
@@ -95,12 +108,12 @@ class EditingMax(StatesGroup):
 
 
 def _edit_buttons(
-    history: dict[str, list[TrainingMax]], working: dict[str, Weight] | None = None
+    history: dict[str, list[TrainingMax]], working: dict[str, Weight], names: dict[str, str]
 ) -> InlineKeyboardMarkup:
-    keys = [*history, *(working or {})]
+    keys = [*history, *working]
     buttons = [
         InlineKeyboardButton(
-            text=f"✏️ {key.replace('_', ' ').replace('/', ' ').title()}",
+            text=f"✏️ {' '.join(_name_and_tier(key, names))}",
             callback_data=EditMax(exercise=key).pack(),
         )
         for key in keys
@@ -126,7 +139,8 @@ async def on_edit_max(
     await callback.answer()
     if isinstance(callback.message, Message):
         what = "working" if "/" in key else "max"
-        lift = _track(key) if "/" in key else f"<b>{_lift(key)}</b>"
+        names = await exercise_names(deps.uow)
+        lift = _track(key, names) if "/" in key else f"<b>{escape(names[key])}</b>"
         await callback.message.answer(deps.t.get("training-ask-new-max", what=what, lift=lift))
 
 
@@ -152,11 +166,7 @@ async def on_new_max(message: Message, state: FSMContext, deps: Deps) -> None:
         await SetTrainingMaxes(uow, clock)(
             athlete.telegram_id, {exercise: weight}, one_rep_maxes=False
         )
-    history = await training_maxes_with_history(uow, athlete.telegram_id)
-    working = await working_weights(uow, athlete.telegram_id)
-    await message.answer(
-        _maxes_text(deps.t, history, working), reply_markup=_edit_buttons(history, working)
-    )
+    await _answer_maxes(message, deps, athlete.telegram_id)
 
 
 def build_router() -> Router:

@@ -16,6 +16,7 @@ from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import UnknownPlanError
 from domain.plans.rules import TM_85, TM_90, TM_PERCENTS
+from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.library import available_plans
 from domain.shared.ports import Clock
 from domain.shared.weights import Unit, format_amount
@@ -34,14 +35,13 @@ from handlers.common.filters import leaves_others_alone
 from handlers.common.i18n import Translator
 from handlers.common.states import OnboardingSG
 from handlers.common.widgets import T
-from handlers.training.texts import lift_name
 
 ONE_REP_MODE = "one-rep"
 TM_MODE = "tm"
 
 
 def _ask(t: Translator, lift: str, mode: str, unit: str) -> str:
-    return t.get("training-ask-max", mode=mode, lift=escape(lift_name(lift)), unit=unit)
+    return t.get("training-ask-max", mode=mode, lift=escape(lift), unit=unit)
 
 
 def _ids(manager: DialogManager) -> tuple[TrainingUnitOfWork, Clock, int]:
@@ -86,7 +86,7 @@ async def maxes_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     toggle = t.get(
         "training-know-one-rep-maxes" if mode == TM_MODE else "training-know-training-maxes"
     )
-    prompt = _ask(t, missing[0], mode, str(unit)) if missing else ""
+    prompt = _ask(t, (await exercise_names(uow))[missing[0]], mode, str(unit)) if missing else ""
     share = _share(dialog_manager)
     if share is not None and mode == ONE_REP_MODE and prompt:
         prompt += "\n" + t.get("training-tm-share", percent=format_amount(share * 100))
@@ -135,7 +135,10 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
     )
     if not await missing_training_maxes(uow, athlete_id):
         current = await training_maxes_with_history(uow, athlete_id)
-        listed = ", ".join(f"{escape(e)} {history[-1].weight}" for e, history in current.items())
+        names = await exercise_names(uow)
+        listed = ", ".join(
+            f"{escape(names[e])} {history[-1].weight}" for e, history in current.items()
+        )
         await message.answer(deps_of(manager).t.get("training-maxes-done", maxes=listed))
         await manager.done()
 

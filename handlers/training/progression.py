@@ -8,6 +8,7 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.weights import format_amount
 from domain.training.progression import TrainingMaxChange
 from domain.training.use_cases.training_maxes import DeclineChange, ResetTrainingMax
@@ -94,9 +95,10 @@ async def on_decline(callback: CallbackQuery, callback_data: Decline, deps: Deps
     if kept is None:
         await callback.answer(deps.t.get("training-nothing-to-decline"))
         return
-    lift = texts.lift_name(callback_data.exercise.split("/")[0])
+    lift = callback_data.exercise.split("/")[0]
+    name = (await exercise_names(deps.uow))[lift]  # a change was declined: the lift is ours
     await callback.answer(
-        deps.t.get("training-declined", lift=lift, weight=str(kept)), show_alert=True
+        deps.t.get("training-declined", lift=name, weight=str(kept)), show_alert=True
     )
 
 
@@ -111,9 +113,9 @@ async def on_reset(callback: CallbackQuery, callback_data: Reset, deps: Deps) ->
     if new is None:
         await callback.answer(deps.t.get("training-nothing-to-reset"))
         return
-    lift = texts.lift_name(callback_data.exercise)
+    name = (await exercise_names(deps.uow))[callback_data.exercise]  # it has a TM: in the library
     await callback.answer(
-        deps.t.get("training-was-reset", lift=lift, weight=str(new)), show_alert=True
+        deps.t.get("training-was-reset", lift=name, weight=str(new)), show_alert=True
     )
 
 

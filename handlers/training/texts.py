@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from html import escape
 
+from domain.plans.rules.reasons import Reason, ReasonKind, ReasonValue, SetScheme
 from domain.shared.weights import Weight, format_amount
 from domain.training.entry import EntryError, EntryProblem
 from domain.training.model import DoneSet, PrescribedSet
@@ -23,12 +24,9 @@ from domain.training.warmup import WarmupSet
 from handlers.common.i18n import Translator
 
 
-def lift_name(slug: str) -> str:
-    return slug.replace("_", " ").title()
-
-
-def needs_max(t: Translator, exercise: str) -> str:
-    return t.get("training-missing-max", lift=exercise.replace("_", " "))
+def needs_max(t: Translator, name: str, exercise: str) -> str:
+    """The lift by its library name; the command to send names it as /maxes reads it."""
+    return t.get("training-missing-max", name=name, lift=exercise.replace("_", " "))
 
 
 def relogged(t: Translator, prescribed: PrescribedSet, done: DoneSet) -> str:
@@ -42,11 +40,11 @@ def relogged(t: Translator, prescribed: PrescribedSet, done: DoneSet) -> str:
 
 
 def decline_button(t: Translator, change: TrainingMaxChange) -> str:
-    return t.get("training-decline-button", lift=lift_name(change.exercise), weight=str(change.old))
+    return t.get("training-decline-button", lift=change.name, weight=str(change.old))
 
 
 def reset_button(t: Translator, reset: TrainingMaxChange) -> str:
-    return t.get("training-reset-button", lift=lift_name(reset.exercise), weight=str(reset.new))
+    return t.get("training-reset-button", lift=reset.name, weight=str(reset.new))
 
 
 def weight_down(step: Decimal, unit: str) -> str:
@@ -148,7 +146,7 @@ def duration_text(t: Translator, duration: timedelta) -> str:
 def change_text(t: Translator, change: TrainingMaxChange) -> str:
     what = t.get("training-tm") if change.track is None else change.track.split("/")[-1]
     moved = f"{change.old} → {change.new}" if change.new != change.old else f"{change.new}"
-    return f"{escape(lift_name(change.exercise))} {what} {moved} ({escape(change.reason)})"
+    return f"{escape(change.name)} {what} {moved} ({escape(reason_text(change.reason))})"
 
 
 def summary(t: Translator, result: WorkoutSummary) -> str:
@@ -183,7 +181,7 @@ def summary(t: Translator, result: WorkoutSummary) -> str:
 def stall_text(t: Translator, reset: TrainingMaxChange) -> str:
     return t.get(
         "training-stall",
-        lift=escape(lift_name(reset.exercise)),
+        lift=escape(reset.name),
         old=str(reset.old),
         new=str(reset.new),
     )
@@ -230,9 +228,9 @@ NO_PLAN = "You have no plan yet. Send /start to pick one."
 NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
 
 
-def missing_max(exercise: str) -> str:
+def missing_max(name: str, exercise: str) -> str:
     lift = exercise.replace("_", " ")
-    return f"I need your {lift} training max first: send /maxes {lift} and the weight, e.g. 60."
+    return f"I need your {name} training max first: send /maxes {lift} and the weight, e.g. 60."
 
 
 def finish_first(day: int) -> str:
@@ -264,3 +262,104 @@ _ENGLISH_ENTRY_PROBLEMS = {
     EntryProblem.WEIGHT_TOO_PRECISE: "Weights go to two decimals at most, like 102.5.",
     EntryProblem.RPE_OFF_CHART: "RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.",
 }
+
+
+REASONS = {
+    ReasonKind.AMRAP_TABLE: "{increment}: {reps_done} on {where}",
+    ReasonKind.NO_RULE: "{increment}: no progression rule for {exercise}",
+    ReasonKind.ALL_PRESCRIBED_SETS_MADE: "{increment}: all {sets} sets made as prescribed",
+    ReasonKind.CYCLE_WEEK_DONE: "{next_week} next: {week} done",
+    ReasonKind.CYCLE_SET_SHORT: "{next_week} next: the {percent} {set_reps} set fell short "
+    "({reps} reps); the TM resets {factor} when the cycle ends",
+    ReasonKind.CYCLE_COMPLETE: "{increment}: {weeks}-week cycle complete",
+    ReasonKind.CYCLE_FELL_SHORT: "{factor}: a + set fell short this cycle",
+    ReasonKind.ALL_SETS_MADE: "{increment}: all {scheme} sets made",
+    ReasonKind.SESSION_FAILED: "same weight: a {scheme} set fell short "
+    "({failures} failed session in a row)",
+    ReasonKind.DELOAD_AFTER_FAILURES: "{factor}: {failures} failed session in a row",
+    ReasonKind.RANGE_TOP_REACHED: "{increment}: every {scheme} set reached {reps} reps",
+    ReasonKind.SETS_NOT_LOGGED: "same weight: {logged} of {sets} sets logged",
+    ReasonKind.RANGE_TOP_MISSED: "same weight: a set stopped at {reps} reps, {needed} needed",
+    ReasonKind.NO_RATED_SET: "same weight: no set with reps and RPE on the chart",
+    ReasonKind.RPE_ESTIMATE: "{change}: {lifted} × {reps} @ {rpe} → e1RM {e1rm}; "
+    "{target_reps} @ {target_rpe} is {percent}",
+    ReasonKind.SET_FELL_SHORT: "same weight: a {scheme} set fell short",
+    ReasonKind.STAGE_ADVANCED: "{scheme} next: a {failed} set fell short",
+    ReasonKind.RETEST_NEXT: "new {reps}RM test next: a {failed} set fell short",
+    ReasonKind.RETEST_AGAIN: "new {reps}RM test again: no set reached {reps} reps",
+    ReasonKind.RETEST_RESTART: "{scheme} at {weight} next: {percent} of the new {reps}RM, {best}",
+    ReasonKind.STAGE_RESTART_BUMPED: "{scheme} at {weight} next: a {failed} set fell short; "
+    "last {scheme} weight {increment}",
+    ReasonKind.LAST_SET_SHORT: "same weight: {reps} reps on the last {scheme} set, {needed} needed",
+    ReasonKind.LAST_SET_REACHED: "{increment}: {reps} reps on the last {scheme} set",
+    ReasonKind.RESET_PROPOSED: "{factor}: no reps on the 1+ set twice in a row",
+    ReasonKind.RESET_AFTER_STALL: "reset {off} after a stall",
+    ReasonKind.DECLINED: "change declined",
+    ReasonKind.PLAN_START: "where the plan starts",
+    ReasonKind.SET_BY_HAND: "set by the athlete",
+    ReasonKind.FROM_ONE_REP_MAX: "{whole_percent} of a {one_rep_max} one-rep max",
+    ReasonKind.NOTE: "{text}",
+}
+
+
+def reason_text(reason: Reason) -> str:
+    """Why a training max or working weight moved, in words: "+5 kg: all 5×3+ sets made"."""
+    return REASONS[reason.kind].format_map(_reason_words(reason))
+
+
+def _reason_words(reason: Reason) -> dict[str, str]:
+    """Each parameter as the sentences show it, plus the few words made of two of them."""
+    words = {name: _word(name, value) for name, value in reason.params}
+    params = dict(reason.params)
+    if reason.kind == ReasonKind.AMRAP_TABLE:
+        reps = reason.get("reps", int)
+        words["reps_done"] = f"{reps} rep" if reps == 1 else f"{reps} reps"
+        words["where"] = (
+            f"the {words['percent']} set" if "percent" in words else "the progression set"
+        )
+    if "week" in params:
+        words["week"] = _week(reason.get("week", int), deload=reason.get("deload", bool))
+    if "next_week" in params:
+        following = reason.get("next_week", int)
+        words["next_week"] = _week(following, deload=reason.get("next_deload", bool))
+    if "set_reps" in params and reason.get("amrap", bool):
+        words["set_reps"] += "+"
+    if "factor" in params:
+        words["off"] = f"{format_amount((1 - reason.get('factor', Decimal)) * 100)}%"
+    if reason.kind == ReasonKind.FROM_ONE_REP_MAX:
+        words["whole_percent"] = f"{reason.get('percent', Decimal) * 100:.0f}%"
+    return words
+
+
+def _word(name: str, value: ReasonValue) -> str:
+    if isinstance(value, Weight):
+        named = {"increment": f"+{value}", "change": _change(value)}
+        return named.get(name, str(value))
+    if isinstance(value, Decimal):
+        percents = {
+            "factor": f"−{format_amount((1 - value) * 100)}%",
+            "percent": f"{format_amount(value * 100)}%",
+        }
+        return percents.get(name, format_amount(value))
+    if isinstance(value, SetScheme):
+        return value.label
+    if name == "failures" and isinstance(value, int):
+        return _ordinal(value)
+    return str(value)
+
+
+def _change(delta: Weight) -> str:
+    """The signed difference, "+2.5 kg", "−5 lb" or "same weight"."""
+    if delta.amount == 0:
+        return "same weight"
+    sign = "+" if delta.amount > 0 else "−"
+    return f"{sign}{format_amount(abs(delta.amount))} {delta.unit}"
+
+
+def _week(number: int, *, deload: bool) -> str:
+    return f"week {number}{' (deload)' if deload else ''}"
+
+
+def _ordinal(number: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+    return words.get(number, f"{number}th")

@@ -16,6 +16,7 @@ from aiogram_dialog.widgets.text import Format
 
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.errors import NotRegisteredError
 from domain.training.entry import (
     MAX_REPS,
@@ -63,7 +64,8 @@ async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) 
         await message.answer(deps.t.get("training-no-plan"))
         return
     except MissingTrainingMaxError as missing:
-        await message.answer(texts.needs_max(deps.t, missing.exercise))
+        name = (await exercise_names(deps.uow))[missing.exercise]
+        await message.answer(texts.needs_max(deps.t, name, missing.exercise))
         return
     await dialog_manager.start(
         TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK

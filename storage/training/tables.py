@@ -62,7 +62,8 @@ class TrainingMaxRow(Base):
     amount: Mapped[Decimal] = mapped_column(ExactDecimal())
     unit: Mapped[str] = mapped_column(String(2))
     effective_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    reason: Mapped[str] = mapped_column(Text)
+    reason_kind: Mapped[str] = mapped_column(String(40))  # ReasonKind
+    reason_params: Mapped[str] = mapped_column(Text)  # JSON, as reason_to_json's "params"
 
     __table_args__ = (
         Index(None, "user_id", "exercise", "effective_at"),
@@ -165,7 +166,8 @@ class LiftTrackRow(Base):
     key: Mapped[str] = mapped_column(String(80))
     state: Mapped[str] = mapped_column(Text)  # JSON
     effective_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    reason: Mapped[str] = mapped_column(Text)
+    reason_kind: Mapped[str] = mapped_column(String(40))  # ReasonKind
+    reason_params: Mapped[str] = mapped_column(Text)  # JSON, as reason_to_json's "params"
 
 
 class PersonalRecordRow(Base):

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from domain.plans.rules import LinearState, StagedState
+from domain.plans.rules.reasons import note
 from domain.shared.weights import Unit, Weight
 from domain.training.model import (
     ActivePlan,
@@ -75,14 +76,14 @@ async def test_the_current_training_max_is_the_newest_whatever_the_order_added(
     units: Units,
 ) -> None:
     await seed_into(units(), ATHLETE, OTHER)
-    later = TrainingMax("squat", kg("102.5"), START + timedelta(days=7), "AMRAP 5")
-    earlier = TrainingMax("squat", kg("100"), START, "from 1RM")
-    same_time = TrainingMax("bench", kg("80"), START, "first")
-    same_time_later_added = TrainingMax("bench", Weight.of("77.123", Unit.KG), START, "fixed")
+    later = TrainingMax("squat", kg("102.5"), START + timedelta(days=7), note("AMRAP 5"))
+    earlier = TrainingMax("squat", kg("100"), START, note("from 1RM"))
+    same_time = TrainingMax("bench", kg("80"), START, note("first"))
+    same_time_later_added = TrainingMax("bench", Weight.of("77.123", Unit.KG), START, note("fixed"))
     async with units() as uow:
         for training_max in (later, earlier, same_time, same_time_later_added):
             await uow.training_maxes.add(ATHLETE, training_max)
-        await uow.training_maxes.add(OTHER, TrainingMax("squat", kg("140"), START, "other"))
+        await uow.training_maxes.add(OTHER, TrainingMax("squat", kg("140"), START, note("other")))
         await uow.commit()
     async with units() as uow:
         current = await uow.training_maxes.current(ATHLETE)
@@ -97,14 +98,18 @@ async def test_the_current_training_max_is_the_newest_whatever_the_order_added(
 
 async def test_the_current_track_is_the_newest_whatever_the_order_added(units: Units) -> None:
     await seed_into(units(), ATHLETE, OTHER)
-    later = LiftTrack("squat/T1", LinearState(kg("90")), START + timedelta(days=2), "−10%")
-    earlier = LiftTrack("squat/T1", LinearState(kg("100"), failures=2), START, "start")
-    bench = LiftTrack("bench/T1", StagedState(kg("80"), 1, kg("77.5")), START, "6×2+ next")
-    bench_later_added = LiftTrack("bench/T1", StagedState(kg("80"), 2, kg("77.5")), START, "again")
+    later = LiftTrack("squat/T1", LinearState(kg("90")), START + timedelta(days=2), note("−10%"))
+    earlier = LiftTrack("squat/T1", LinearState(kg("100"), failures=2), START, note("start"))
+    bench = LiftTrack("bench/T1", StagedState(kg("80"), 1, kg("77.5")), START, note("6×2+ next"))
+    bench_later_added = LiftTrack(
+        "bench/T1", StagedState(kg("80"), 2, kg("77.5")), START, note("again")
+    )
     async with units() as uow:
         for track in (later, earlier, bench, bench_later_added):
             await uow.tracks.add(ATHLETE, track)
-        await uow.tracks.add(OTHER, LiftTrack("squat/T1", LinearState(kg("140")), START, "other"))
+        await uow.tracks.add(
+            OTHER, LiftTrack("squat/T1", LinearState(kg("140")), START, note("other"))
+        )
         await uow.commit()
     async with units() as uow:
         current = await uow.tracks.current(ATHLETE)

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.plans.rules.reasons import note
 from domain.shared.weights import Unit, Weight
 from domain.training.model import TrainingMax
 from storage.training.training_maxes import SqlTrainingMaxRepository
@@ -18,7 +19,9 @@ START = CLOCK.now()
 
 
 def tm(exercise: str, amount: str, at_day: int, unit: Unit = Unit.KG) -> TrainingMax:
-    return TrainingMax(exercise, Weight.of(amount, unit), START + at_day * DAY, f"day {at_day}")
+    return TrainingMax(
+        exercise, Weight.of(amount, unit), START + at_day * DAY, note(f"day {at_day}")
+    )
 
 
 async def add_all(

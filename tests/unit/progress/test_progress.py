@@ -10,6 +10,7 @@ import pytest
 
 from domain.athletes.model import Language, User
 from domain.plans.model import BodyRegion, Exercise, Tier
+from domain.plans.rules.reasons import note
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import (
     lift_progress,
@@ -113,12 +114,14 @@ def test_an_e1rm_point_is_the_local_day_its_workout_started():
 
 def test_training_max_steps_start_with_the_one_held_when_the_chart_begins():
     history = [
-        TrainingMax("squat", kg("120"), at(1, month=1), "set"),
-        TrainingMax("squat", kg("125"), at(1, month=2), "+5 kg"),
-        TrainingMax("squat", kg("130"), at(3, hour=9), "+5 kg"),
-        TrainingMax("squat", kg("127.5"), at(3, hour=10), "corrected"),  # the day ends at 127.5
-        TrainingMax("squat", kg("127.5"), at(5), "kept"),
-        TrainingMax("squat", kg("132.5"), at(9), "+5 kg"),
+        TrainingMax("squat", kg("120"), at(1, month=1), note("set")),
+        TrainingMax("squat", kg("125"), at(1, month=2), note("+5 kg")),
+        TrainingMax("squat", kg("130"), at(3, hour=9), note("+5 kg")),
+        TrainingMax(
+            "squat", kg("127.5"), at(3, hour=10), note("corrected")
+        ),  # the day ends at 127.5
+        TrainingMax("squat", kg("127.5"), at(5), note("kept")),
+        TrainingMax("squat", kg("132.5"), at(9), note("+5 kg")),
     ]
     lift = lift_progress(SQUAT, [], history, unit=Unit.KG, zone=UTC_ZONE, since=date(2026, 3, 1))
     assert [(s.since, s.weight) for s in lift.training_maxes] == [
@@ -191,15 +194,15 @@ def test_the_weekly_summary_counts_sessions_records_and_training_max_moves_of_th
     history = [done("150", 1, at(20, month=2)), done("80", 5, at(21, month=2), "bench")]
     maxes = {
         "squat": [
-            TrainingMax("squat", kg("130"), at(1, month=2), "set"),
-            TrainingMax("squat", kg("135"), at(2, hour=20), "+5 kg"),
-            TrainingMax("squat", kg("137.5"), at(4, hour=20), "+2.5 kg"),
+            TrainingMax("squat", kg("130"), at(1, month=2), note("set")),
+            TrainingMax("squat", kg("135"), at(2, hour=20), note("+5 kg")),
+            TrainingMax("squat", kg("137.5"), at(4, hour=20), note("+2.5 kg")),
         ],
-        "bench": [TrainingMax("bench", kg("100"), at(1, month=2), "set")],
+        "bench": [TrainingMax("bench", kg("100"), at(1, month=2), note("set"))],
         "ohp": [  # raised and declined in the week: no move
-            TrainingMax("ohp", kg("60"), at(1, month=2), "set"),
-            TrainingMax("ohp", kg("62.5"), at(6, hour=20), "+2.5 kg"),
-            TrainingMax("ohp", kg("60"), at(6, hour=21), "change declined"),
+            TrainingMax("ohp", kg("60"), at(1, month=2), note("set")),
+            TrainingMax("ohp", kg("62.5"), at(6, hour=20), note("+2.5 kg")),
+            TrainingMax("ohp", kg("60"), at(6, hour=21), note("change declined")),
         ],
     }
     summary = weekly_summary(week, sets, history, maxes, LIBRARY, zone=UTC_ZONE, planned_per_week=4)
@@ -257,7 +260,9 @@ async def stocked(clock: FixedClock) -> InMemoryUnitOfWork:
     async with uow:
         await uow.users.add(athlete())
         await uow.exercises.save_all(list(LIBRARY.values()))
-        await uow.training_maxes.add(1001, TrainingMax("squat", kg("120"), at(1, month=1), "set"))
+        await uow.training_maxes.add(
+            1001, TrainingMax("squat", kg("120"), at(1, month=1), note("set"))
+        )
         await uow.workouts.add(workout(at(2), ("squat", "100", 5), ("dumbbell_row", "30", 10)))
         await uow.workouts.add(workout(at(4), ("squat", "110", 3), ("bench", "80", 5)))
         await uow.commit()
