@@ -19,7 +19,7 @@ async def test_a_russian_client_onboards_and_logs_a_day_one_set_in_russian(
     after = await olga.wait_for_message()
 
     assert "Всё готово!" in done.content
-    assert "squat 126 kg" in done.content
+    assert "Squat 126 kg" in done.content
     assert "День 1" in card.content
     assert "Блины на сторону" in card.content
     assert card_position(after) == (1, 17)
