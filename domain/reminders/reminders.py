@@ -54,6 +54,7 @@ from domain.reminders.model import (
 )
 
 if TYPE_CHECKING:
+    from domain.athletes.model import Language
     from domain.plans.model import PlanDay
     from domain.reminders.ports import RemindersUnitOfWork
     from domain.shared.ports import Clock
@@ -362,13 +363,13 @@ class Wording:
 
 
 class ReminderTexts(Protocol):
-    """The words of reminders (implemented next to the other texts, outside the domain)."""
+    """The words of reminders in the recipient's language (implemented outside the domain)."""
 
-    def reminder(self, day: PlanDay | None) -> Wording: ...
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording: ...
 
-    def missed(self, day: PlanDay | None) -> Wording: ...
+    def missed(self, language: Language, day: PlanDay | None) -> Wording: ...
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording: ...
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording: ...
 
 
 @dataclass
@@ -383,9 +384,10 @@ class ReminderRun:
 
 @dataclass
 class _Moment:
-    """One athlete's run: their zone, the time, the days they trained, what to send."""
+    """One athlete's run: their zone and language, the time, the days they trained, what to send."""
 
     zone: ZoneInfo
+    language: Language
     now: datetime
     trained: set[date]
     run: ReminderRun
@@ -445,7 +447,7 @@ class SendReminders:
                     athlete_id, now - STREAK_LOOKBACK - timedelta(days=WEEK)
                 )
             }
-            at = _Moment(zone, now, trained, run)
+            at = _Moment(zone, user.language, now, trained, run)
             reminder = await self._checks(await self._reminders(reminder, at), at)
             quiet = in_quiet(now, zone, reminder.quiet)  # due times never are: this is a catch-up
             for message in at.messages:
@@ -477,7 +479,9 @@ class SendReminders:
                 if day in at.trained:
                     run.skipped += 1
                 else:
-                    wording = self._texts.reminder(await self._plan_day(reminder.athlete_id))
+                    wording = self._texts.reminder(
+                        at.language, await self._plan_day(reminder.athlete_id)
+                    )
                     key = f"reminder:{reminder.athlete_id}:{day.isoformat()}"
                     at.messages.append(self._message(key, reminder.athlete_id, due, now, wording))
                 after = due
@@ -513,10 +517,10 @@ class SendReminders:
         plan_day = await self._plan_day(reminder.athlete_id)
         if missed <= 1:
             key = f"missed:{reminder.athlete_id}:{day.isoformat()}"
-            wording = self._texts.missed(plan_day)
+            wording = self._texts.missed(at.language, plan_day)
         else:
             key = f"nudge:{reminder.athlete_id}:{iso_week(now.astimezone(zone).date())}"
-            wording = self._texts.nudge(missed, plan_day)
+            wording = self._texts.nudge(at.language, missed, plan_day)
         return self._message(key, reminder.athlete_id, due, now, wording)
 
     async def _plan_day(self, athlete_id: int) -> PlanDay | None:
@@ -547,10 +551,10 @@ class SummaryMessage:
 
 
 class SummaryRenderer(Protocol):
-    """Turns a summary into what is sent (texts and a chart drawn off the event loop)."""
+    """Turns a summary into what is sent, in the athlete's language (a chart drawn off the loop)."""
 
     async def __call__(
-        self, athlete_id: int, summary: WeeklySummary, at: datetime
+        self, athlete_id: int, language: Language, summary: WeeklySummary, at: datetime
     ) -> SummaryMessage: ...
 
 
@@ -632,7 +636,7 @@ class SendWeeklySummaries:
             week_ends = FixedTime(occurrence(sunday, SUMMARY_AT, zone))
             summary = await SummariseWeek(self._uow, week_ends)(athlete_id)
             if worth_sending(summary):
-                shown = await self._render(athlete_id, summary, week_ends.moment)
+                shown = await self._render(athlete_id, user.language, summary, week_ends.moment)
                 message = OutgoingMessage(
                     f"summary:{athlete_id}:{iso_week(sunday)}",
                     athlete_id,

@@ -27,7 +27,7 @@ from domain.training.use_cases.sessions import (
     SetResult,
     WorkoutInProgressError,
 )
-from handlers.plans.texts import WRITE_YOUR_OWN
+from handlers.plans.texts import EXAMPLE_PLAN
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.training.test_sessions import ANN, Setup, athlete_on_nsuns, kg
 
@@ -155,9 +155,7 @@ async def test_the_example_the_bot_gives_for_writing_a_plan_is_a_valid_plan(
     setup: Setup,
 ) -> None:
     uow, _clock = setup
-    example = WRITE_YOUR_OWN.split("<code>")[1].split("</code>")[0]
-
-    plan = await SaveCustomPlan(uow)(ANN, example)
+    plan = await SaveCustomPlan(uow)(ANN, EXAMPLE_PLAN)
 
     assert [day.name for day in plan.days] == ["A", "B"]
 

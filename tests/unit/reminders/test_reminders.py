@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Language, Profile
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
 from domain.outbox.model import OutgoingMessage
 from domain.plans.model import PlanDay
@@ -46,6 +46,8 @@ from domain.reminders.reminders import (
 from domain.shared.weights import Unit, Weight
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
 from domain.training.use_cases.sessions import FinishWorkout, LogSet, OpenWorkout, SetResult
+from handlers.common.i18n import Catalogue
+from handlers.reminders.dialog import ReminderWording
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -242,27 +244,30 @@ async def test_a_reminder_time_in_quiet_hours_is_refused_and_the_refusal_changes
 class Texts:
     """The domain's ReminderTexts, spelling out what it was given."""
 
-    def reminder(self, day: PlanDay | None) -> Wording:
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording:
         return Wording(f"reminder {day.number if day else '-'}", {"start": True})
 
-    def missed(self, day: PlanDay | None) -> Wording:
+    def missed(self, language: Language, day: PlanDay | None) -> Wording:
         return Wording(f"missed {day.number if day else '-'}")
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording:
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording:
         return Wording(f"nudge after {missed}")
 
 
 class Athlete:
     """Ann on nSuns in Berlin, reminders Mon/Wed/Fri at 18:00, switched on Monday 2 March."""
 
-    def __init__(self, zone: str = "Europe/Berlin") -> None:
+    def __init__(self, zone: str = "Europe/Berlin", language_code: str | None = None) -> None:
         self.uow = InMemoryUnitOfWork()
         self.clock = FixedClock(utc("2026-03-02 09:30"))
         self.zone = zone
+        self.language_code = language_code
 
     async def set_up(self, *changes: object) -> Athlete:
         await install_builtin_programs(self.uow)
-        await RegisterUser(self.uow, self.clock)(Profile(ANN, "Ann"))
+        await RegisterUser(self.uow, self.clock)(
+            Profile(ANN, "Ann", language_code=self.language_code)
+        )
         await SetTimeZone(self.uow)(ANN, self.zone)
         await StartPlan(self.uow, self.clock)(ANN, "nsuns-4day")
         tms = {"bench": "100", "squat": "126", "ohp": "60", "deadlift": "180"}
@@ -314,6 +319,27 @@ async def test_a_due_reminder_is_queued_once_with_the_plans_next_day_and_a_start
         {"start": True},
     )
     assert ann.reminder.next_due == utc("2026-03-04 17:00")
+
+
+async def test_a_reminder_for_a_russian_athlete_is_queued_in_russian() -> None:
+    """The outbox speaks the recipient's language, though no update of theirs is running (#9)."""
+    ann = await Athlete(language_code="ru").set_up()
+    ann.clock.current = utc("2026-03-02 17:00:20")
+
+    await SendReminders(ann.uow, ann.clock, ReminderWording(Catalogue.load()), GRACE)()
+
+    message = ann.outbox["reminder:1001:2026-03-02"]
+    assert (message.text or "").startswith("⏰ Сегодня тренировка: <b>День 1 · ")
+    assert message.reply_markup == {
+        "inline_keyboard": [[{"text": "▶️ Начать", "callback_data": "remind:start"}]]
+    }
+
+
+def test_a_russian_nudge_counts_missed_days_in_russian() -> None:
+    wording = ReminderWording(Catalogue.load())
+
+    assert "Уже 2 тренировочных дня без тренировки." in wording.nudge(Language.RU, 2, None).text
+    assert "Уже 5 тренировочных дней без тренировки." in wording.nudge(Language.RU, 5, None).text
 
 
 async def test_a_job_that_runs_twice_over_the_same_due_time_queues_one_reminder() -> None:
@@ -525,11 +551,13 @@ async def test_toggling_days_reschedules_from_now() -> None:
 class Renderer:
     def __init__(self) -> None:
         self.calls: list[tuple[int, WeeklySummary, datetime]] = []
+        self.languages: list[Language] = []
 
     async def __call__(
-        self, athlete_id: int, summary: WeeklySummary, at: datetime
+        self, athlete_id: int, language: Language, summary: WeeklySummary, at: datetime
     ) -> SummaryMessage:
         self.calls.append((athlete_id, summary, at))
+        self.languages.append(language)
         return SummaryMessage(f"{summary.sessions_done} of {summary.sessions_planned}", b"PNG")
 
 
@@ -548,6 +576,7 @@ async def test_the_weekly_summary_is_queued_once_per_iso_week_with_its_chart() -
     assert (early, on_time, again) == ([], ["summary:1001:2026-W10"], [])
     message = ann.outbox["summary:1001:2026-W10"]
     assert (message.text, message.photo) == ("1 of 4", b"PNG")
+    assert render.languages == [Language.EN]
     assert render.calls[0][1].week == date(2026, 3, 2)
     assert ann.reminder.summary_due == utc("2026-03-15 18:00")
 
@@ -587,3 +616,14 @@ async def test_switching_the_summary_off_stops_it() -> None:
 
     assert await SendWeeklySummaries(ann.uow, ann.clock, Renderer(), GRACE)() == []
     assert ann.reminder.summary_due is None
+
+
+async def test_a_russian_athletes_summary_is_rendered_in_russian() -> None:
+    ann = await Athlete(language_code="ru").set_up()
+    await ann.trains("2026-03-02 17:30")
+    render = Renderer()
+    ann.clock.current = utc("2026-03-08 18:00:30")
+
+    await SendWeeklySummaries(ann.uow, ann.clock, render, GRACE)()
+
+    assert render.languages == [Language.RU]
