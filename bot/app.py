@@ -36,9 +36,10 @@ from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
 from handlers.common.commands import command_menu
 from handlers.common.deps import Services
+from handlers.common.i18n import Catalogue
 from handlers.common.rest_timers import RestTimers
 from handlers.progress.charts import start_worker
-from handlers.reminders.buttons import inline_keyboard
+from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import DeliverySettings, Sender
@@ -71,6 +72,8 @@ def build_sender(
     bot: Bot,
     clock: Clock,
     inactive: InactiveChats,
+    *,
+    catalogue: Catalogue,
 ) -> Sender:
     limits = DeliveryLimits(
         global_per_second=settings.delivery_global_per_second,
@@ -86,7 +89,7 @@ def build_sender(
     )
     return Sender(
         OutboxQueue(session_factory),
-        BotTransport(bot, inline_keyboard),
+        BotTransport(bot, ReminderButtons(catalogue)),
         clock,
         inactive,
         settings=delivery,
@@ -152,13 +155,14 @@ async def run(settings: Settings) -> None:
     inactive = InactiveChats(await OutboxQueue(session_factory).inactive_chats())
     fsm_storage = build_fsm_storage(settings.redis_url, session_factory)
     chart_pool = build_chart_pool()
+    catalogue = Catalogue.load()
     scheduler = build_scheduler(
         session_factory,
         handled,
         clock,
         outbox_retention=timedelta(days=settings.outbox_retention_days),
-        reminder_texts=ReminderWording(),
-        summary_renderer=ChartedSummary(session_factory, chart_pool),
+        reminder_texts=ReminderWording(catalogue),
+        summary_renderer=ChartedSummary(session_factory, chart_pool, catalogue),
         reminder_interval=timedelta(seconds=settings.reminder_interval_seconds),
         reminder_grace=timedelta(minutes=settings.reminder_grace_minutes),
     )
@@ -172,11 +176,14 @@ async def run(settings: Settings) -> None:
         inactive_chats=inactive,
         chart_pool=chart_pool,
         admins=settings.bot_admins,
+        catalogue=catalogue,
     )
     bot = build_bot(token, settings.telegram_api_base)
     # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
     sender_bot = build_bot(token, settings.telegram_api_base, retry=False)
-    sender = build_sender(settings, session_factory, sender_bot, clock, inactive)
+    sender = build_sender(
+        settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue
+    )
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
         me = await bot.get_me()

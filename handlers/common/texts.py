@@ -1,4 +1,10 @@
-"""English that handlers/plans, progress and reminders still use until their strings move to the
-catalogues; the same words are `common-register-first` in locales/."""
+"""Sentences several handler packages say alike, from the catalogues."""
 
-REGISTER_FIRST = "Send /start first so I know who you are."
+from __future__ import annotations
+
+from handlers.common.i18n import Translator
+
+
+def needs_max(t: Translator, name: str, exercise: str) -> str:
+    """The lift by its library name; the command to send names it as /maxes reads it."""
+    return t.get("common-missing-max", name=name, lift=exercise.replace("_", " "))

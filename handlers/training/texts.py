@@ -24,11 +24,6 @@ from domain.training.warmup import WarmupSet
 from handlers.common.i18n import Translator
 
 
-def needs_max(t: Translator, name: str, exercise: str) -> str:
-    """The lift by its library name; the command to send names it as /maxes reads it."""
-    return t.get("training-missing-max", name=name, lift=exercise.replace("_", " "))
-
-
 def relogged(t: Translator, prescribed: PrescribedSet, done: DoneSet) -> str:
     return t.get(
         "training-relogged",
@@ -226,11 +221,6 @@ def explain_entry(t: Translator, error: EntryError) -> str:
 
 NO_PLAN = "You have no plan yet. Send /start to pick one."
 NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
-
-
-def missing_max(name: str, exercise: str) -> str:
-    lift = exercise.replace("_", " ")
-    return f"I need your {name} training max first: send /maxes {lift} and the weight, e.g. 60."
 
 
 def finish_first(day: int) -> str:

@@ -50,6 +50,7 @@ from handlers.common.cards import Card
 from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
+from handlers.common.texts import needs_max
 from handlers.common.widgets import T
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
@@ -65,7 +66,7 @@ async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) 
         return
     except MissingTrainingMaxError as missing:
         name = (await exercise_names(deps.uow))[missing.exercise]
-        await message.answer(texts.needs_max(deps.t, name, missing.exercise))
+        await message.answer(needs_max(deps.t, name, missing.exercise))
         return
     await dialog_manager.start(
         TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK

@@ -19,3 +19,4 @@ common-unsupported-message = I can't do anything with that yet. Send /help to se
 common-sorry = Sorry, something went wrong on my side. Please try again in a moment.
 common-outdated-card = This card is out of date. Send the command again to get a fresh one.
 common-register-first = Send /start first so I know who you are.
+common-missing-max = I need your { $name } training max first: send /maxes { $lift } and the weight, e.g. 60.

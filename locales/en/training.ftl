@@ -2,7 +2,6 @@
 
 training-rest-over = ⏱ Rest is over — next set!
 training-no-plan = You have no plan yet. Send /start to pick one.
-training-missing-max = I need your { $name } training max first: send /maxes { $lift } and the weight, e.g. 60.
 training-no-workout = No workout is open. Send /today to start one.
 training-all-logged = All sets logged.
 

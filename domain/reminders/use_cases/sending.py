@@ -28,6 +28,7 @@ from domain.reminders.schedule import (
 from domain.shared.time import local_day
 
 if TYPE_CHECKING:
+    from domain.athletes.model import Language
     from domain.plans.model import PlanDay
     from domain.reminders.ports import RemindersUnitOfWork
     from domain.shared.ports import Clock
@@ -44,13 +45,13 @@ class Wording:
 
 
 class ReminderTexts(Protocol):
-    """The words of reminders (implemented next to the other texts, outside the domain)."""
+    """The words of reminders in the recipient's language (implemented outside the domain)."""
 
-    def reminder(self, day: PlanDay | None) -> Wording: ...
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording: ...
 
-    def missed(self, day: PlanDay | None) -> Wording: ...
+    def missed(self, language: Language, day: PlanDay | None) -> Wording: ...
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording: ...
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording: ...
 
 
 @dataclass
@@ -68,7 +69,7 @@ class _Moment:
     """One athlete's run: their zone, the time, the days they trained, what to send."""
 
     zone: ZoneInfo
-    language: str
+    language: Language
     now: datetime
     trained: set[date]
     run: ReminderRun
@@ -160,7 +161,9 @@ class SendReminders:
                 if day in at.trained:
                     run.skipped += 1
                 else:
-                    wording = self._texts.reminder(await self._plan_day(reminder.athlete_id))
+                    wording = self._texts.reminder(
+                        at.language, await self._plan_day(reminder.athlete_id)
+                    )
                     key = f"reminder:{reminder.athlete_id}:{day.isoformat()}"
                     at.messages.append(self._message(key, reminder.athlete_id, due, at, wording))
                 after = due
@@ -196,10 +199,10 @@ class SendReminders:
         plan_day = await self._plan_day(reminder.athlete_id)
         if missed <= 1:
             key = f"missed:{reminder.athlete_id}:{day.isoformat()}"
-            wording = self._texts.missed(plan_day)
+            wording = self._texts.missed(at.language, plan_day)
         else:
             key = f"nudge:{reminder.athlete_id}:{iso_week(local_day(now, zone))}"
-            wording = self._texts.nudge(missed, plan_day)
+            wording = self._texts.nudge(at.language, missed, plan_day)
         return self._message(key, reminder.athlete_id, due, at, wording)
 
     async def _plan_day(self, athlete_id: int) -> PlanDay | None:

@@ -33,11 +33,13 @@ from domain.training.model import (
     WorkoutSet,
 )
 from domain.training.records import RecordKind, WeightRecord
+from handlers.common.i18n import Catalogue
 from handlers.progress import texts
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 UTC_ZONE = ZoneInfo("UTC")
 BERLIN = ZoneInfo("Europe/Berlin")
+EN = Catalogue.load().translator(Language.EN)
 SQUAT = Exercise("squat", "Squat", "legs", "main", BodyRegion.LOWER)
 BENCH = Exercise("bench", "Bench press", "chest", "main", BodyRegion.UPPER)
 ROW = Exercise("dumbbell_row", "Dumbbell row", "back", "accessory", BodyRegion.UPPER)
@@ -175,7 +177,7 @@ def test_the_calendar_counts_sets_on_the_local_day_a_session_started_and_spans_t
     assert calendar.sets_by_day == {date(2026, 3, 3): 2, date(2026, 3, 5): 1}
     assert calendar.sessions == 2
     assert calendar.weeks == Decimal(345) / 7
-    assert texts.calendar_subtitle(7, Decimal(7) / 2, 4) == "7 sessions · 3.5 a week (plan: 4)"
+    assert texts.calendar_subtitle(EN, 7, Decimal(7) / 2, 4) == "7 sessions · 3.5 a week (plan: 4)"
 
 
 def test_months_back_crosses_years():
@@ -215,7 +217,7 @@ def test_the_weekly_summary_counts_sessions_records_and_training_max_moves_of_th
     assert [(m.name, m.before, m.after) for m in summary.training_max_moves] == [
         ("Squat", kg("130"), kg("137.5"))
     ]
-    assert texts.weekly_summary_lines(summary) == (
+    assert texts.weekly_summary_lines(EN, summary) == (
         "🗓 3 of 4 sessions this week",
         "🏆 1 PR: Squat best e1RM 154 kg (was 150 kg)",
         "📈 Training maxes: Squat 130 kg → 137.5 kg",
@@ -226,7 +228,7 @@ def test_a_quiet_week_says_so_on_each_line():
     summary = weekly_summary(
         date(2026, 3, 2), [], [], {}, LIBRARY, zone=UTC_ZONE, planned_per_week=None
     )
-    assert texts.weekly_summary_lines(summary) == (
+    assert texts.weekly_summary_lines(EN, summary) == (
         "🗓 0 sessions this week",
         "🏆 No PRs this week",
         "📈 Training maxes unchanged",
