@@ -21,7 +21,7 @@ from domain.training.rest import Rest
 from domain.training.today import TodayCard
 from domain.training.use_cases.finishing import WorkoutSummary
 from domain.training.warmup import WarmupSet
-from handlers.common.i18n import Translator
+from handlers.common.i18n import Arg, Translator
 
 
 def relogged(t: Translator, prescribed: PrescribedSet, done: DoneSet) -> str:
@@ -141,7 +141,7 @@ def duration_text(t: Translator, duration: timedelta) -> str:
 def change_text(t: Translator, change: TrainingMaxChange) -> str:
     what = t.get("training-tm") if change.track is None else change.track.split("/")[-1]
     moved = f"{change.old} → {change.new}" if change.new != change.old else f"{change.new}"
-    return f"{escape(change.name)} {what} {moved} ({escape(reason_text(change.reason))})"
+    return f"{escape(change.name)} {what} {moved} ({escape(reason_text(t, change.reason))})"
 
 
 def summary(t: Translator, result: WorkoutSummary) -> str:
@@ -254,102 +254,96 @@ _ENGLISH_ENTRY_PROBLEMS = {
 }
 
 
-REASONS = {
-    ReasonKind.AMRAP_TABLE: "{increment}: {reps_done} on {where}",
-    ReasonKind.NO_RULE: "{increment}: no progression rule for {exercise}",
-    ReasonKind.ALL_PRESCRIBED_SETS_MADE: "{increment}: all {sets} sets made as prescribed",
-    ReasonKind.CYCLE_WEEK_DONE: "{next_week} next: {week} done",
-    ReasonKind.CYCLE_SET_SHORT: "{next_week} next: the {percent} {set_reps} set fell short "
-    "({reps} reps); the TM resets {factor} when the cycle ends",
-    ReasonKind.CYCLE_COMPLETE: "{increment}: {weeks}-week cycle complete",
-    ReasonKind.CYCLE_FELL_SHORT: "{factor}: a + set fell short this cycle",
-    ReasonKind.ALL_SETS_MADE: "{increment}: all {scheme} sets made",
-    ReasonKind.SESSION_FAILED: "same weight: a {scheme} set fell short "
-    "({failures} failed session in a row)",
-    ReasonKind.DELOAD_AFTER_FAILURES: "{factor}: {failures} failed session in a row",
-    ReasonKind.RANGE_TOP_REACHED: "{increment}: every {scheme} set reached {reps} reps",
-    ReasonKind.SETS_NOT_LOGGED: "same weight: {logged} of {sets} sets logged",
-    ReasonKind.RANGE_TOP_MISSED: "same weight: a set stopped at {reps} reps, {needed} needed",
-    ReasonKind.NO_RATED_SET: "same weight: no set with reps and RPE on the chart",
-    ReasonKind.RPE_ESTIMATE: "{change}: {lifted} × {reps} @ {rpe} → e1RM {e1rm}; "
-    "{target_reps} @ {target_rpe} is {percent}",
-    ReasonKind.SET_FELL_SHORT: "same weight: a {scheme} set fell short",
-    ReasonKind.STAGE_ADVANCED: "{scheme} next: a {failed} set fell short",
-    ReasonKind.RETEST_NEXT: "new {reps}RM test next: a {failed} set fell short",
-    ReasonKind.RETEST_AGAIN: "new {reps}RM test again: no set reached {reps} reps",
-    ReasonKind.RETEST_RESTART: "{scheme} at {weight} next: {percent} of the new {reps}RM, {best}",
-    ReasonKind.STAGE_RESTART_BUMPED: "{scheme} at {weight} next: a {failed} set fell short; "
-    "last {scheme} weight {increment}",
-    ReasonKind.LAST_SET_SHORT: "same weight: {reps} reps on the last {scheme} set, {needed} needed",
-    ReasonKind.LAST_SET_REACHED: "{increment}: {reps} reps on the last {scheme} set",
-    ReasonKind.RESET_PROPOSED: "{factor}: no reps on the 1+ set twice in a row",
-    ReasonKind.RESET_AFTER_STALL: "reset {off} after a stall",
-    ReasonKind.DECLINED: "change declined",
-    ReasonKind.PLAN_START: "where the plan starts",
-    ReasonKind.SET_BY_HAND: "set by the athlete",
-    ReasonKind.FROM_ONE_REP_MAX: "{whole_percent} of a {one_rep_max} one-rep max",
-    ReasonKind.NOTE: "{text}",
+REASON_KEYS = {
+    ReasonKind.AMRAP_TABLE: "training-reason-amrap-table",
+    ReasonKind.NO_RULE: "training-reason-no-rule",
+    ReasonKind.ALL_PRESCRIBED_SETS_MADE: "training-reason-all-prescribed-sets-made",
+    ReasonKind.CYCLE_WEEK_DONE: "training-reason-cycle-week-done",
+    ReasonKind.CYCLE_SET_SHORT: "training-reason-cycle-set-short",
+    ReasonKind.CYCLE_COMPLETE: "training-reason-cycle-complete",
+    ReasonKind.CYCLE_FELL_SHORT: "training-reason-cycle-fell-short",
+    ReasonKind.ALL_SETS_MADE: "training-reason-all-sets-made",
+    ReasonKind.SESSION_FAILED: "training-reason-session-failed",
+    ReasonKind.DELOAD_AFTER_FAILURES: "training-reason-deload-after-failures",
+    ReasonKind.RANGE_TOP_REACHED: "training-reason-range-top-reached",
+    ReasonKind.SETS_NOT_LOGGED: "training-reason-sets-not-logged",
+    ReasonKind.RANGE_TOP_MISSED: "training-reason-range-top-missed",
+    ReasonKind.NO_RATED_SET: "training-reason-no-rated-set",
+    ReasonKind.RPE_ESTIMATE: "training-reason-rpe-estimate",
+    ReasonKind.SET_FELL_SHORT: "training-reason-set-fell-short",
+    ReasonKind.STAGE_ADVANCED: "training-reason-stage-advanced",
+    ReasonKind.RETEST_NEXT: "training-reason-retest-next",
+    ReasonKind.RETEST_AGAIN: "training-reason-retest-again",
+    ReasonKind.RETEST_RESTART: "training-reason-retest-restart",
+    ReasonKind.STAGE_RESTART_BUMPED: "training-reason-stage-restart-bumped",
+    ReasonKind.LAST_SET_SHORT: "training-reason-last-set-short",
+    ReasonKind.LAST_SET_REACHED: "training-reason-last-set-reached",
+    ReasonKind.RESET_PROPOSED: "training-reason-reset-proposed",
+    ReasonKind.RESET_AFTER_STALL: "training-reason-reset-after-stall",
+    ReasonKind.DECLINED: "training-reason-declined",
+    ReasonKind.PLAN_START: "training-reason-plan-start",
+    ReasonKind.SET_BY_HAND: "training-reason-set-by-hand",
+    ReasonKind.FROM_ONE_REP_MAX: "training-reason-from-one-rep-max",
+    ReasonKind.NOTE: "training-reason-note",
 }
 
 
-def reason_text(reason: Reason) -> str:
+def reason_text(t: Translator, reason: Reason) -> str:
     """Why a training max or working weight moved, in words: "+5 kg: all 5×3+ sets made"."""
-    return REASONS[reason.kind].format_map(_reason_words(reason))
+    key = REASON_KEYS[reason.kind]
+    if reason.kind == ReasonKind.AMRAP_TABLE and "percent" not in dict(reason.params):
+        key = "training-reason-amrap-table-progression-set"
+    return t.get(key, **_reason_args(t, reason))
 
 
-def _reason_words(reason: Reason) -> dict[str, str]:
-    """Each parameter as the sentences show it, plus the few words made of two of them."""
-    words = {name: _word(name, value) for name, value in reason.params}
+def _reason_args(t: Translator, reason: Reason) -> dict[str, Arg]:
+    """Each parameter as the catalogue takes it, plus the few made of two of them."""
+    args = {name: _arg(t, name, value) for name, value in reason.params}
     params = dict(reason.params)
-    if reason.kind == ReasonKind.AMRAP_TABLE:
-        reps = reason.get("reps", int)
-        words["reps_done"] = f"{reps} rep" if reps == 1 else f"{reps} reps"
-        words["where"] = (
-            f"the {words['percent']} set" if "percent" in words else "the progression set"
-        )
     if "week" in params:
-        words["week"] = _week(reason.get("week", int), deload=reason.get("deload", bool))
+        args["week"] = _week(t, reason.get("week", int), deload=reason.get("deload", bool))
     if "next_week" in params:
         following = reason.get("next_week", int)
-        words["next_week"] = _week(following, deload=reason.get("next_deload", bool))
-    if "set_reps" in params and reason.get("amrap", bool):
-        words["set_reps"] += "+"
+        args["next_week"] = _week(t, following, deload=reason.get("next_deload", bool))
     if "factor" in params:
-        words["off"] = f"{format_amount((1 - reason.get('factor', Decimal)) * 100)}%"
+        args["off"] = format_amount((1 - reason.get("factor", Decimal)) * 100)
+    if "change" in params:
+        args["direction"] = _direction(reason.get("change", Weight))
     if reason.kind == ReasonKind.FROM_ONE_REP_MAX:
-        words["whole_percent"] = f"{reason.get('percent', Decimal) * 100:.0f}%"
-    return words
+        args["percent"] = f"{reason.get('percent', Decimal) * 100:.0f}"
+    return args
 
 
-def _word(name: str, value: ReasonValue) -> str:
-    if isinstance(value, Weight):
-        named = {"increment": f"+{value}", "change": _change(value)}
-        return named.get(name, str(value))
-    if isinstance(value, Decimal):
-        percents = {
-            "factor": f"−{format_amount((1 - value) * 100)}%",
-            "percent": f"{format_amount(value * 100)}%",
-        }
-        return percents.get(name, format_amount(value))
-    if isinstance(value, SetScheme):
-        return value.label
-    if name == "failures" and isinstance(value, int):
-        return _ordinal(value)
-    return str(value)
+def _arg(t: Translator, name: str, value: ReasonValue) -> Arg:
+    match value:
+        case Weight():
+            magnitude = Weight(abs(value.amount), value.unit) if name == "change" else value
+            return str(magnitude)
+        case Decimal():
+            return format_amount(value * 100 if name == "percent" else value)
+        case SetScheme():
+            return _scheme_text(t, value)
+        case bool():
+            return "yes" if value else "no"
+        case _:
+            return value
 
 
-def _change(delta: Weight) -> str:
-    """The signed difference, "+2.5 kg", "−5 lb" or "same weight"."""
+def _direction(delta: Weight) -> str:
     if delta.amount == 0:
-        return "same weight"
-    sign = "+" if delta.amount > 0 else "−"
-    return f"{sign}{format_amount(abs(delta.amount))} {delta.unit}"
+        return "same"
+    return "up" if delta.amount > 0 else "down"
 
 
-def _week(number: int, *, deload: bool) -> str:
-    return f"week {number}{' (deload)' if deload else ''}"
+def _scheme_text(t: Translator, scheme: SetScheme) -> str:
+    """Sets × reps: "5×3+", or "3×8–12" for a rep range."""
+    if scheme.top is not None:
+        return t.get(
+            "training-reason-scheme-range", sets=scheme.sets, reps=scheme.reps, top=scheme.top
+        )
+    amrap = "yes" if scheme.amrap else "no"
+    return t.get("training-reason-scheme", sets=scheme.sets, reps=scheme.reps, amrap=amrap)
 
 
-def _ordinal(number: int) -> str:
-    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
-    return words.get(number, f"{number}th")
+def _week(t: Translator, number: int, *, deload: bool) -> str:
+    return t.get("training-reason-week", week=number, deload="yes" if deload else "no")

@@ -79,6 +79,76 @@ training-reset-button = ↘ Reset { $lift } to { $weight }
 training-was-reset = { $lift } TM reset to { $weight }.
 training-declined = { $lift } stays at { $weight }.
 
+## Why a training max or working weight moved: "+5 kg: all 5×3+ sets made"
+
+training-reason-scheme = { $sets }×{ $reps }{ $amrap ->
+        [yes] +
+       *[no] { "" }
+    }
+training-reason-scheme-range = { $sets }×{ $reps }–{ $top }
+training-reason-week = week { $week }{ $deload ->
+        [yes] { " " }(deload)
+       *[no] { "" }
+    }
+training-reason-amrap-table = +{ $increment }: { $reps } { $reps ->
+        [one] rep
+       *[other] reps
+    } on the { $percent }% set
+training-reason-amrap-table-progression-set = +{ $increment }: { $reps } { $reps ->
+        [one] rep
+       *[other] reps
+    } on the progression set
+training-reason-no-rule = +{ $increment }: no progression rule for { $exercise }
+training-reason-all-prescribed-sets-made = +{ $increment }: all { $sets } sets made as prescribed
+training-reason-cycle-week-done = { $next_week } next: { $week } done
+training-reason-cycle-set-short = { $next_week } next: the { $percent }% { $set_reps }{ $amrap ->
+        [yes] +
+       *[no] { "" }
+    } set fell short ({ $reps } reps); the TM resets −{ $off }% when the cycle ends
+training-reason-cycle-complete = +{ $increment }: { $weeks }-week cycle complete
+training-reason-cycle-fell-short = −{ $off }%: a + set fell short this cycle
+training-reason-all-sets-made = +{ $increment }: all { $scheme } sets made
+training-reason-session-failed = same weight: a { $scheme } set fell short ({ $failures ->
+        [1] first
+        [2] second
+        [3] third
+        [4] fourth
+        [5] fifth
+       *[other] { $failures }th
+    } failed session in a row)
+training-reason-deload-after-failures = −{ $off }%: { $failures ->
+        [1] first
+        [2] second
+        [3] third
+        [4] fourth
+        [5] fifth
+       *[other] { $failures }th
+    } failed session in a row
+training-reason-range-top-reached = +{ $increment }: every { $scheme } set reached { $reps } reps
+training-reason-sets-not-logged = same weight: { $logged } of { $sets } sets logged
+training-reason-range-top-missed = same weight: a set stopped at { $reps } reps, { $needed } needed
+training-reason-no-rated-set = same weight: no set with reps and RPE on the chart
+training-reason-rpe-estimate = { $direction ->
+        [up] +{ $change }
+        [down] −{ $change }
+       *[same] same weight
+    }: { $lifted } × { $reps } @ { $rpe } → e1RM { $e1rm }; { $target_reps } @ { $target_rpe } is { $percent }%
+training-reason-set-fell-short = same weight: a { $scheme } set fell short
+training-reason-stage-advanced = { $scheme } next: a { $failed } set fell short
+training-reason-retest-next = new { $reps }RM test next: a { $failed } set fell short
+training-reason-retest-again = new { $reps }RM test again: no set reached { $reps } reps
+training-reason-retest-restart = { $scheme } at { $weight } next: { $percent }% of the new { $reps }RM, { $best }
+training-reason-stage-restart-bumped = { $scheme } at { $weight } next: a { $failed } set fell short; last { $scheme } weight +{ $increment }
+training-reason-last-set-short = same weight: { $reps } reps on the last { $scheme } set, { $needed } needed
+training-reason-last-set-reached = +{ $increment }: { $reps } reps on the last { $scheme } set
+training-reason-reset-proposed = −{ $off }%: no reps on the 1+ set twice in a row
+training-reason-reset-after-stall = reset { $off }% after a stall
+training-reason-declined = change declined
+training-reason-plan-start = where the plan starts
+training-reason-set-by-hand = set by the athlete
+training-reason-from-one-rep-max = { $percent }% of a { $one_rep_max } one-rep max
+training-reason-note = { $text }
+
 ## /maxes
 
 training-no-maxes = No training maxes yet. Send /start to set up a plan.

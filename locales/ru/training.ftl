@@ -83,6 +83,123 @@ training-reset-button = ↘ Сбросить { $lift } до { $weight }
 training-was-reset = ТМ { $lift } сброшен до { $weight }.
 training-declined = { $lift } остаётся на { $weight }.
 
+## Почему тренировочный максимум или рабочий вес изменился: «+5 kg: все подходы 5×3+ выполнены»
+
+training-reason-scheme = { $sets }×{ $reps }{ $amrap ->
+        [yes] +
+       *[no] { "" }
+    }
+training-reason-scheme-range = { $sets }×{ $reps }–{ $top }
+training-reason-week = неделя { $week }{ $deload ->
+        [yes] { " " }(разгрузочная)
+       *[no] { "" }
+    }
+training-reason-amrap-table = +{ $increment }: { $reps } { $reps ->
+        [one] повтор
+        [few] повтора
+        [many] повторов
+       *[other] повтора
+    } в подходе на { $percent }%
+training-reason-amrap-table-progression-set = +{ $increment }: { $reps } { $reps ->
+        [one] повтор
+        [few] повтора
+        [many] повторов
+       *[other] повтора
+    } в подходе прогрессии
+training-reason-no-rule = +{ $increment }: для упражнения { $exercise } нет правила прогрессии
+training-reason-all-prescribed-sets-made = +{ $increment }: { $sets ->
+        [1] единственный подход выполнен
+       *[other] все { $sets } { $sets ->
+            [one] подход
+            [few] подхода
+            [many] подходов
+           *[other] подхода
+        } выполнены
+    } по плану
+training-reason-cycle-week-done = дальше { $next_week }: { $week } пройдена
+training-reason-cycle-set-short = дальше { $next_week }: подход { $set_reps }{ $amrap ->
+        [yes] +
+       *[no] { "" }
+    } на { $percent }% не выполнен ({ $reps } { $reps ->
+        [one] повтор
+        [few] повтора
+        [many] повторов
+       *[other] повтора
+    }); в конце цикла ТМ снизится на { $off }%
+training-reason-cycle-complete = +{ $increment }: { $weeks }-недельный цикл завершён
+training-reason-cycle-fell-short = −{ $off }%: в этом цикле не выполнен подход «+»
+training-reason-all-sets-made = +{ $increment }: все подходы { $scheme } выполнены
+training-reason-session-failed = тот же вес: подход { $scheme } не выполнен ({ $failures ->
+        [1] первая
+        [2] вторая
+        [3] третья
+        [4] четвёртая
+        [5] пятая
+       *[other] { $failures }-я
+    } неудачная тренировка подряд)
+training-reason-deload-after-failures = −{ $off }%: { $failures ->
+        [1] первая
+        [2] вторая
+        [3] третья
+        [4] четвёртая
+        [5] пятая
+       *[other] { $failures }-я
+    } неудачная тренировка подряд
+training-reason-range-top-reached = +{ $increment }: все подходы { $scheme } дошли до { $reps } { $reps ->
+        [one] повтора
+        [few] повторов
+        [many] повторов
+       *[other] повтора
+    }
+training-reason-sets-not-logged = тот же вес: записано { $logged } из { $sets } { $sets ->
+        [one] подхода
+        [few] подходов
+        [many] подходов
+       *[other] подхода
+    }
+training-reason-range-top-missed = тот же вес: подход остановился на { $reps } { $reps ->
+        [one] повторе
+        [few] повторах
+        [many] повторах
+       *[other] повтора
+    }, а нужно { $needed }
+training-reason-no-rated-set = тот же вес: нет подхода с повторами и RPE в пределах таблицы
+training-reason-rpe-estimate = { $direction ->
+        [up] +{ $change }
+        [down] −{ $change }
+       *[same] тот же вес
+    }: { $lifted } × { $reps } @ { $rpe } → e1RM { $e1rm }; { $target_reps } @ { $target_rpe } — это { $percent }%
+training-reason-set-fell-short = тот же вес: подход { $scheme } не выполнен
+training-reason-stage-advanced = дальше { $scheme }: подход { $failed } не выполнен
+training-reason-retest-next = дальше новая проверка { $reps }ПМ: подход { $failed } не выполнен
+training-reason-retest-again = снова проверка { $reps }ПМ: ни один подход не дошёл до { $reps } { $reps ->
+        [one] повтора
+        [few] повторов
+        [many] повторов
+       *[other] повтора
+    }
+training-reason-retest-restart = дальше { $scheme } с весом { $weight }: { $percent }% от нового { $reps }ПМ ({ $best })
+training-reason-stage-restart-bumped = дальше { $scheme } с весом { $weight }: подход { $failed } не выполнен; это прошлый вес в { $scheme } +{ $increment }
+training-reason-last-set-short = тот же вес: { $reps } { $reps ->
+        [one] повтор
+        [few] повтора
+        [many] повторов
+       *[other] повтора
+    } в последнем подходе { $scheme }, а нужно { $needed }
+training-reason-last-set-reached = +{ $increment }: { $reps } { $reps ->
+        [one] повтор
+        [few] повтора
+        [many] повторов
+       *[other] повтора
+    } в последнем подходе { $scheme }
+training-reason-reset-proposed = −{ $off }%: дважды подряд ни одного повтора в подходе «1+»
+training-reason-reset-after-stall = сброс на { $off }% после застоя
+training-reason-declined = изменение отменено
+training-reason-plan-start = начальное значение плана
+training-reason-set-by-hand = задано вручную
+training-reason-from-one-rep-max = { $percent }% от разового максимума { $one_rep_max }
+training-reason-note = { $text }
+
 ## /maxes
 
 training-no-maxes = Тренировочных максимумов пока нет. Отправьте /start, чтобы выбрать план.

@@ -8,14 +8,18 @@ from decimal import Decimal
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from domain.athletes.model import Language
 from domain.plans.rules.reasons import Reason, ReasonKind, SetScheme, note
 from domain.shared.weights import Unit, Weight
 from domain.training.model import LiftTrack, TrainingMax
+from handlers.common.i18n import Catalogue
 from handlers.training.texts import reason_text
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.migrate import downgrade, run_in_transaction, upgrade, upgrade_to_head
 from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.training_maxes import SqlTrainingMaxRepository
+
+ENGLISH = Catalogue.load().translator(Language.EN)
 
 AT = datetime(2026, 1, 1, tzinfo=UTC)
 STATE = '{"kind":"linear","weight":["100","kg"],"failures":0}'
@@ -76,7 +80,7 @@ async def test_old_prose_reasons_become_kinds_that_read_as_before(
     tracks, maxes = await _read(empty_database_url)
 
     assert [track.reason.kind for track in tracks] == list(OLD_PROSE.values())
-    assert [reason_text(track.reason) for track in tracks] == list(OLD_PROSE)
+    assert [reason_text(ENGLISH, track.reason) for track in tracks] == list(OLD_PROSE)
     assert [tm.reason.kind for tm in maxes] == list(OLD_PROSE.values())
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.athletes.model import Language
 from domain.plans.model import BodyRegion
 from domain.plans.rules import (
     LOWER_STEP,
@@ -24,7 +25,10 @@ from domain.plans.rules import (
     stronglifts,
 )
 from domain.shared.weights import Rounding, Unit, Weight
+from handlers.common.i18n import Catalogue
 from handlers.training.texts import reason_text
+
+ENGLISH = Catalogue.load().translator(Language.EN)
 
 HUNDRED = Weight(Decimal(100), Unit.KG)
 FIVES = tuple(LiftedSet(HUNDRED, 5, Decimal(8)) for _ in range(5))
@@ -43,7 +47,7 @@ def test_advance_applies_every_kind_to_its_own_state(rule, state, expected):
     outcome = advance(rule, state, FIVES, Loading(mode=Rounding.NEAREST))
     assert outcome.weight == Weight(expected, Unit.KG)
     assert type(outcome.state) is type(state)
-    assert reason_text(outcome.reason)
+    assert reason_text(ENGLISH, outcome.reason)
 
 
 def test_a_rule_with_another_kind_s_state_is_refused():

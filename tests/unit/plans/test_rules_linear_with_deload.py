@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from domain.athletes.model import Language
 from domain.plans.rules import (
     LiftedSet,
     LinearState,
@@ -13,7 +14,10 @@ from domain.plans.rules import (
     stronglifts,
 )
 from domain.shared.weights import Rounding, Unit, Weight
+from handlers.common.i18n import Catalogue
 from handlers.training.texts import reason_text
+
+ENGLISH = Catalogue.load().translator(Language.EN)
 
 SQUAT = stronglifts()
 DEADLIFT = stronglifts(deadlift=True)
@@ -45,7 +49,7 @@ def test_a_successful_session_adds_one_step_and_the_deadlift_two(
     rule, weight, lifted, expected, reason
 ):
     outcome = advance_linear(rule, LinearState(weight), lifted)
-    assert (outcome.weight, outcome.state, reason_text(outcome.reason)) == (
+    assert (outcome.weight, outcome.state, reason_text(ENGLISH, outcome.reason)) == (
         expected,
         LinearState(expected),
         reason,
@@ -57,7 +61,7 @@ def test_three_failed_sessions_in_a_row_take_10_percent_off():
     reasons = []
     for _ in range(3):
         outcome = advance_linear(SQUAT, state, MISSED)
-        reasons.append(reason_text(outcome.reason))
+        reasons.append(reason_text(ENGLISH, outcome.reason))
         state = outcome.state
     assert reasons == [
         "same weight: a 5×5 set fell short (first failed session in a row)",

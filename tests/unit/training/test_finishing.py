@@ -162,3 +162,20 @@ async def test_the_finish_summary_names_each_lift_as_the_exercise_library_does(
         in texts.summary(ENGLISH, summary)
     )
     assert texts.decline_button(ENGLISH, ohp) == "✖ Keep Overhead press at 60 kg"
+
+
+async def test_a_russian_athletes_finish_summary_gives_the_reason_in_russian(
+    setup: Setup,
+) -> None:
+    uow, clock = setup
+    day1 = await OpenWorkout(uow, clock)(ANN)
+    for s in day1.sets:
+        await LogSet(uow, clock)(ANN, day1.id or 0, s.prescribed.position, SetResult())
+
+    summary = await FinishWorkout(uow, clock)(ANN, day1.id or 0)
+    russian = texts.summary(Catalogue.load().translator(Language.RU), summary)
+
+    assert "Overhead press ТМ 60 kg → 62.5 kg (+2.5 kg: все 8 подходов выполнены по плану)" in (
+        russian
+    )
+    assert "sets made" not in russian

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from bench.sample_training import builtin_plan
+from domain.athletes.model import Language
 from domain.plans.library import load_exercises
 from domain.plans.model import AmrapProgression, BodyRegion, Increment, UnknownExerciseError
 from domain.plans.rules.reasons import Reason, ReasonKind
@@ -18,7 +19,10 @@ from domain.training.progression import (
     reset_training_max,
     suggests_reset,
 )
+from handlers.common.i18n import Catalogue
 from handlers.training.texts import reason_text
+
+ENGLISH = Catalogue.load().translator(Language.EN)
 
 NSUNS = builtin_plan("nsuns-4day")
 EXERCISES = load_exercises()
@@ -82,12 +86,12 @@ def test_five_reps_on_the_95_percent_squat_set_take_a_126_kg_tm_to_131() -> None
 
 
 def test_the_reason_says_rep_for_a_single_and_plus_zero_for_a_miss() -> None:
-    assert reason_text(next_training_max(NSUNS, EXERCISES["bench"], lb("225"), 1).reason) == (
-        "+0 lb: 1 rep on the 95% set"
-    )
-    assert reason_text(next_training_max(NSUNS, EXERCISES["bench"], kg("100"), 7).reason) == (
-        "+5 kg: 7 reps on the 95% set"
-    )
+    assert reason_text(
+        ENGLISH, next_training_max(NSUNS, EXERCISES["bench"], lb("225"), 1).reason
+    ) == ("+0 lb: 1 rep on the 95% set")
+    assert reason_text(
+        ENGLISH, next_training_max(NSUNS, EXERCISES["bench"], kg("100"), 7).reason
+    ) == ("+5 kg: 7 reps on the 95% set")
 
 
 def test_an_exercise_rule_beats_its_region_rule_wherever_it_is_listed() -> None:
@@ -110,7 +114,7 @@ def test_no_matching_rule_keeps_the_training_max() -> None:
     change = next_training_max(lower_only, EXERCISES["bench"], kg("100"), 10)
 
     assert (change.new, change.increment) == (kg("100"), Decimal(0))
-    assert reason_text(change.reason) == "+0 kg: no progression rule for Bench press"
+    assert reason_text(ENGLISH, change.reason) == "+0 kg: no progression rule for Bench press"
 
 
 def test_reps_below_the_first_bracket_add_nothing() -> None:
