@@ -2,6 +2,8 @@
 
 Drawn with matplotlib's object API on an Agg canvas (no pyplot, no global state), sized for a
 phone: 1080 px wide, large type, one palette in which a lift and its muscle group share a colour.
+Over 400 lines on purpose: the three charts share that style and its helpers, and a worker
+process imports this one module to draw any of them.
 """
 
 from __future__ import annotations
