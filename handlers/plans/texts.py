@@ -7,7 +7,8 @@ from html import escape
 
 from domain.plans.model import Plan, PlanInfo
 from domain.plans.text.grammar import MAX_ERRORS
-from domain.plans.text.parse import LineError
+from domain.plans.text.problems import LineError
+from handlers.plans.problems import plan_problem_text
 
 SWITCH_BUTTON = "🔁 Switch plan"
 AS_TEXT_BUTTON = "📄 Plan as text"
@@ -96,7 +97,9 @@ def saved(plan: Plan) -> str:
 
 
 def errors(problems: Sequence[LineError]) -> str:
-    listed = "\n".join(f"• {escape(_clipped(str(problem)))}" for problem in problems[:MAX_ERRORS])
+    listed = "\n".join(
+        f"• {escape(_clipped(plan_problem_text(problem)))}" for problem in problems[:MAX_ERRORS]
+    )
     return f"That plan has a problem, so nothing was saved:\n{listed}\nFix it and send it again."
 
 
