@@ -29,10 +29,12 @@ from pathlib import Path
 from bench.athletes import REPLY_TIMEOUT, UnexpectedReplyError, card_position, onboard
 from bench.sample_training import PLAN, a_year_of_training, progress_of
 from bench.updates import TOKEN, BotUnderTest
-from domain.athletes.model import User
+from domain.athletes.model import Language, User
 from domain.plans.use_cases.install import install_builtin_programs
 from emulator import BotApiEmulator, EmulatorTimeoutError, UserDriver
+from handlers.common.i18n import Catalogue
 from handlers.progress import charts
+from handlers.progress.texts import chart_words
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.migrate import upgrade_to_head
 from storage.uow import SqlUnitOfWork
@@ -63,6 +65,7 @@ def percentile(values: list[float], p: int) -> float:
 def render_times(renders: int) -> dict[str, float]:
     """p50 ms of each chart of a year's training, drawn here, one after another."""
     progress = progress_of(a_year_of_training(1, TODAY), TODAY)
+    words = chart_words(Catalogue.load().translator(Language.EN), progress)
     charts.warm_up()
     times = {}
     for name, draw in (
@@ -73,7 +76,7 @@ def render_times(renders: int) -> dict[str, float]:
         spent = []
         for _ in range(renders):
             started = time.perf_counter()
-            draw(progress)
+            draw(progress, words)
             spent.append(time.perf_counter() - started)
         times[name] = statistics.median(spent) * 1000
     return times
@@ -92,7 +95,9 @@ async def seed(database: Path, charters: int) -> None:
         year = a_year_of_training(athlete, TODAY, seed=n)
         async with uow:
             first = year.workouts[0].started_at
-            await uow.users.add(User(athlete, f"Charter {n}", None, None, "en", "UTC", first))
+            await uow.users.add(
+                User(athlete, f"Charter {n}", None, None, Language.EN, "UTC", first)
+            )
             await uow.athlete_plans.start(athlete, PLAN, first)
             for history in year.training_maxes.values():
                 for entry in history:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from domain.plans.library import builtin_plans, load_exercises
 from domain.plans.model import Plan, Tier
+from domain.plans.rules.reasons import SET_BY_HAND, Reason, ReasonKind
 from domain.progress.series import (
     Progress,
     TrainingCalendar,
@@ -78,7 +79,7 @@ def a_year_of_training(
     tms = {lift: Decimal(kg) for lift, kg in START_TMS.items()}
     strength = {lift: Decimal(kg) / Decimal("0.9") for lift, kg in START_TMS.items()}
     history = {
-        lift: [TrainingMax(lift, Weight(tm, Unit.KG), _at(start, 8), "set by the athlete")]
+        lift: [TrainingMax(lift, Weight(tm, Unit.KG), _at(start, 8), SET_BY_HAND)]
         for lift, tm in tms.items()
     }
     workouts: list[Workout] = []
@@ -146,14 +147,16 @@ def a_year_of_training(
                 if increment:
                     tms[t1] += increment
                     history[t1].append(
-                        TrainingMax(t1, Weight(tms[t1], Unit.KG), finished, f"+{increment} kg")
+                        TrainingMax(
+                            t1, Weight(tms[t1], Unit.KG), finished, _amrap(increment, amrap_reps)
+                        )
                     )
             for lift in strength:  # getting stronger, slower as the year goes on
                 strength[lift] += Decimal(str(round(rng.uniform(-0.1, 0.45) * (1 - week / 90), 2)))
         if week == 30:  # a stall: the athlete resets bench
             tms["bench"] -= Decimal(10)
             history["bench"].append(
-                TrainingMax("bench", Weight(tms["bench"], Unit.KG), _at(day, 20), "reset")
+                TrainingMax("bench", Weight(tms["bench"], Unit.KG), _at(day, 20), SET_BY_HAND)
             )
     return SampleYear(workouts, history)
 
@@ -221,3 +224,7 @@ def empty_progress(today: date, unit: Unit = Unit.KG) -> Progress:
 def builtin_plan(slug: str) -> Plan:
     """The built-in plan with this slug (the bot itself finds plans through the plan library)."""
     return next(plan for plan in builtin_plans() if plan.slug == slug)
+
+
+def _amrap(increment: Decimal, reps: int) -> Reason:
+    return Reason.of(ReasonKind.AMRAP_TABLE, increment=Weight(increment, Unit.KG), reps=reps)

@@ -15,7 +15,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram.types import BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -28,17 +28,23 @@ from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
 from bot.summaries import ChartedSummary
+from domain.athletes.model import RUSSIAN_READERS, Language
+from domain.athletes.use_cases.registration import find_user
 from domain.outbox.activity import InactiveChats
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
-from handlers.common.texts import COMMANDS
+from handlers.common.commands import command_menu
+from handlers.common.deps import Services
+from handlers.common.i18n import Catalogue
+from handlers.common.rest_timers import RestTimers
 from handlers.progress.charts import start_worker
+from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
-from handlers.training.rest_timers import RestTimers
 from scheduler.delivery.limits import DeliveryLimits
-from scheduler.delivery.sender import BotTransport, DeliverySettings, Sender
-from scheduler.jobs import UPDATE_LEDGER_RETENTION
+from scheduler.delivery.sender import DeliverySettings, Sender
+from scheduler.delivery.transport import BotTransport
+from scheduler.jobs.core import UPDATE_LEDGER_RETENTION
 from scheduler.setup import build_scheduler
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.ledger import HandledUpdates
@@ -66,6 +72,8 @@ def build_sender(
     bot: Bot,
     clock: Clock,
     inactive: InactiveChats,
+    *,
+    catalogue: Catalogue,
 ) -> Sender:
     limits = DeliveryLimits(
         global_per_second=settings.delivery_global_per_second,
@@ -80,7 +88,11 @@ def build_sender(
         stop_grace_seconds=settings.shutdown_grace_seconds,
     )
     return Sender(
-        OutboxQueue(session_factory), BotTransport(bot), clock, inactive, settings=delivery
+        OutboxQueue(session_factory),
+        BotTransport(bot, ReminderButtons(catalogue)),
+        clock,
+        inactive,
+        settings=delivery,
     )
 
 
@@ -103,13 +115,32 @@ async def resume_rest_timers(
     clock: Clock,
 ) -> None:
     """Athletes who were resting when the bot stopped still hear when their rest is over."""
-    timers: RestTimers = dispatcher["rest_timers"]
+    services: Services = dispatcher["services"]
     bg: BgManagerFactory = dispatcher["dialog_bg"]
-    resting = await rests_in_progress(SqlUnitOfWork(session_factory, clock), clock.now())
+    uow = SqlUnitOfWork(session_factory, clock)
+    resting = await rests_in_progress(uow, clock.now())
     for athlete_id, rest in resting:
-        timers.start(athlete_id, rest.ends_at, bg.bg(bot, athlete_id, athlete_id), bot)
+        athlete = await find_user(uow, athlete_id)
+        t = services.catalogue.translator(athlete.language if athlete else Language.EN)
+        services.rest_timers.start(
+            athlete_id,
+            rest.ends_at,
+            bg.bg(bot, athlete_id, athlete_id),
+            bot,
+            t.get("training-rest-over"),
+        )
     if resting:
         logger.info("resumed %d rest timers", len(resting))
+
+
+async def set_command_menus(bot: Bot, services: Services) -> None:
+    """English by default; Russian for the clients whose users Spotter speaks Russian to."""
+    scope = BotCommandScopeAllPrivateChats()
+    english = command_menu(services.catalogue.translator(Language.EN))
+    await bot.set_my_commands(english, scope=scope)
+    russian = command_menu(services.catalogue.translator(Language.RU))
+    for code in sorted(RUSSIAN_READERS):
+        await bot.set_my_commands(russian, scope=scope, language_code=code)
 
 
 async def run(settings: Settings) -> None:
@@ -124,13 +155,14 @@ async def run(settings: Settings) -> None:
     inactive = InactiveChats(await OutboxQueue(session_factory).inactive_chats())
     fsm_storage = build_fsm_storage(settings.redis_url, session_factory)
     chart_pool = build_chart_pool()
+    catalogue = Catalogue.load()
     scheduler = build_scheduler(
         session_factory,
         handled,
         clock,
         outbox_retention=timedelta(days=settings.outbox_retention_days),
-        reminder_texts=ReminderWording(),
-        summary_renderer=ChartedSummary(session_factory, chart_pool),
+        reminder_texts=ReminderWording(catalogue),
+        summary_renderer=ChartedSummary(session_factory, chart_pool, catalogue),
         reminder_interval=timedelta(seconds=settings.reminder_interval_seconds),
         reminder_grace=timedelta(minutes=settings.reminder_grace_minutes),
     )
@@ -144,21 +176,21 @@ async def run(settings: Settings) -> None:
         inactive_chats=inactive,
         chart_pool=chart_pool,
         admins=settings.bot_admins,
+        catalogue=catalogue,
     )
     bot = build_bot(token, settings.telegram_api_base)
     # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
     sender_bot = build_bot(token, settings.telegram_api_base, retry=False)
-    sender = build_sender(settings, session_factory, sender_bot, clock, inactive)
+    sender = build_sender(
+        settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue
+    )
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
         me = await bot.get_me()
         dispatcher["bot_username"] = me.username or ""
         dispatcher["bot_id"] = me.id
         await bot.delete_webhook(drop_pending_updates=False)
-        await bot.set_my_commands(
-            [BotCommand(command=name, description=text) for name, text in COMMANDS],
-            scope=BotCommandScopeAllPrivateChats(),
-        )
+        await set_command_menus(bot, dispatcher["services"])
         scheduler.start()
         sender.start()
         await resume_rest_timers(bot, dispatcher, session_factory, clock)

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     polling_timeout_seconds: int = 10
     shutdown_grace_seconds: float = 7.0
     rest_refresh_seconds: float = 15.0
-    # The outbox sender (scheduler/delivery.py): Telegram's flood limits and how it drains.
+    # The outbox sender (scheduler/delivery/sender.py): Telegram's flood limits and how it drains.
     delivery_global_per_second: PositiveFloat = 30.0
     delivery_per_chat_per_second: PositiveFloat = 1.0
     delivery_group_per_minute: PositiveFloat = 20.0

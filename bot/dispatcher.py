@@ -16,7 +16,9 @@ from domain.outbox.activity import InactiveChats
 from domain.shared.ports import Clock
 from handlers import build_router
 from handlers.common.cards import CardMessageManager
-from handlers.training.rest_timers import REFRESH_EVERY_SECONDS, RestTimers
+from handlers.common.deps import DepsMiddleware, KnownLanguages, Services
+from handlers.common.i18n import Catalogue
+from handlers.common.rest_timers import REFRESH_EVERY_SECONDS, RestTimers
 from storage.core.fsm import SqlStorage
 from storage.core.ledger import HandledUpdates
 
@@ -33,20 +35,25 @@ def build_dispatcher(
     inactive_chats: InactiveChats | None = None,
     chart_pool: Executor | None = None,
     admins: frozenset[int] = frozenset(),
+    catalogue: Catalogue | None = None,
 ) -> Dispatcher:
     rest_timers = RestTimers(clock, refresh_every=rest_refresh_seconds)
-    dispatcher = Dispatcher(
-        storage=fsm_storage,
+    services = Services(
         clock=clock,
+        catalogue=catalogue or Catalogue.load(),
         rest_timers=rest_timers,
         inactive_chats=inactive_chats if inactive_chats is not None else InactiveChats(),
         chart_pool=chart_pool,  # None: charts are drawn in the event loop's default thread pool
         admins=admins,  # BOT_ADMINS: they may publish plans to everyone
+        languages=KnownLanguages(),
     )
+    # The shutdown and the timers resumed at start-up need them outside any update.
+    dispatcher = Dispatcher(storage=fsm_storage, rest_timers=rest_timers, services=services)
     fsm_writes = fsm_storage.batched if isinstance(fsm_storage, SqlStorage) else nullcontext
     dispatcher.update.outer_middleware(
         UnitOfWorkMiddleware(session_factory, clock, handled, in_flight, fsm_writes)
     )
+    dispatcher.update.outer_middleware(DepsMiddleware(services))
     dispatcher.include_router(build_router())
     # Background dialog updates (rest timers resumed at start-up) need the factory.
     dispatcher["dialog_bg"] = setup_dialogs(

@@ -12,13 +12,9 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
-from scheduler.jobs import (
-    OUTBOX_RETENTION,
-    prune_outbox,
-    prune_update_ledger,
-    send_reminders,
-    send_weekly_summaries,
-)
+from scheduler.jobs.core import prune_update_ledger
+from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
+from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
 from storage.core.ledger import HandledUpdates
 
 REMINDER_INTERVAL = timedelta(minutes=1)
@@ -46,7 +42,7 @@ def build_scheduler(
         args=[session_factory, handled, clock],
         replace_existing=True,
     )
-    # The outbox itself is drained by the sender's own loop (scheduler/delivery.py), which
+    # The outbox itself is drained by the sender's own loop (scheduler/delivery/sender.py), which
     # times each message to the millisecond; this job only forgets what is long finished.
     scheduler.add_job(
         prune_outbox,

@@ -1,4 +1,8 @@
-"""The SQL unit of work: one session, one transaction per use case, and the update ledger."""
+"""The SQL unit of work: one session, one transaction per use case, and the update ledger.
+
+It lives at the storage root, above the context packages, because it composes every context's
+repositories: one `SqlUnitOfWork` satisfies each context's narrow unit-of-work Protocol.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.shared.ports import Clock
 from storage.athletes.users import SqlUserRepository
 from storage.core.ledger import HandledUpdates
-from storage.models import ProcessedUpdateRow
+from storage.core.tables import ProcessedUpdateRow
 from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository

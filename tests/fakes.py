@@ -45,7 +45,8 @@ class InMemoryUsers:
         self._rows[user.telegram_id] = user
 
     async def update(self, user: User) -> None:
-        assert user.telegram_id in self._rows, "update() of a user who does not exist"
+        if user.telegram_id not in self._rows:
+            raise LookupError(f"no user {user.telegram_id}")
         self._rows[user.telegram_id] = user
 
 
@@ -100,11 +101,14 @@ class InMemoryPlans:
 class InMemoryAthletePlans:
     def __init__(self, data: dict[str, Any]) -> None:
         self._rows: dict[int, ActivePlan] = data.setdefault("athlete_plans", {})
+        self._plans: dict[str, Plan] = data.setdefault("plans", {})
 
     async def active(self, athlete_id: int) -> ActivePlan | None:
         return self._rows.get(athlete_id)
 
     async def start(self, athlete_id: int, plan_slug: str, at: datetime) -> None:
+        if plan_slug not in self._plans:
+            raise LookupError(f"no plan {plan_slug!r}")
         self._rows[athlete_id] = ActivePlan(plan_slug, at, next_day=1)
 
     async def set_next_day(self, athlete_id: int, day_number: int) -> None:
@@ -116,10 +120,14 @@ class InMemoryTrainingMaxes:
         self._rows: list[tuple[int, TrainingMax]] = data.setdefault("training_maxes", [])
 
     async def current(self, athlete_id: int) -> dict[str, TrainingMax]:
-        return {tm.exercise: tm for owner, tm in self._rows if owner == athlete_id}
+        """The newest entry per exercise (the later-added one if two share a time)."""
+        mine = sorted((tm for owner, tm in self._rows if owner == athlete_id), key=_effective)
+        return {tm.exercise: tm for tm in mine}
 
     async def history(self, athlete_id: int, exercise: str) -> list[TrainingMax]:
-        return [tm for owner, tm in self._rows if owner == athlete_id and tm.exercise == exercise]
+        """Oldest first."""
+        mine = (tm for owner, tm in self._rows if owner == athlete_id and tm.exercise == exercise)
+        return sorted(mine, key=_effective)
 
     async def add(self, athlete_id: int, training_max: TrainingMax) -> None:
         self._rows.append((athlete_id, training_max))
@@ -130,13 +138,21 @@ class InMemoryLiftTracks:
         self._rows: list[tuple[int, LiftTrack]] = data.setdefault("tracks", [])
 
     async def current(self, athlete_id: int) -> dict[str, LiftTrack]:
-        return {track.key: track for owner, track in self._rows if owner == athlete_id}
+        """The newest entry per key (the later-added one if two share a time)."""
+        mine = sorted((track for owner, track in self._rows if owner == athlete_id), key=_effective)
+        return {track.key: track for track in mine}
 
     async def history(self, athlete_id: int, key: str) -> list[LiftTrack]:
-        return [track for owner, track in self._rows if owner == athlete_id and track.key == key]
+        mine = (track for owner, track in self._rows if owner == athlete_id and track.key == key)
+        return sorted(mine, key=_effective)
 
     async def add(self, athlete_id: int, track: LiftTrack) -> None:
         self._rows.append((athlete_id, track))
+
+
+def _effective(entry: TrainingMax | LiftTrack) -> datetime:
+    """The sort key of an append-only history; a stable sort keeps equal times in added order."""
+    return entry.effective_at
 
 
 class InMemoryRecords:
@@ -153,6 +169,7 @@ class InMemoryWorkouts:
     def __init__(self, data: dict[str, Any]) -> None:
         self._rows: dict[int, Workout] = data.setdefault("workouts", {})
         self._ids = data.setdefault("workout_ids", itertools.count(1))
+        self._plans: dict[str, Plan] = data.setdefault("plans", {})
 
     async def open_for(self, athlete_id: int) -> Workout | None:
         return next(
@@ -167,12 +184,19 @@ class InMemoryWorkouts:
         return [w for w in self._rows.values() if not w.finished_at]
 
     async def add(self, workout: Workout) -> Workout:
+        if workout.id is not None:
+            raise ValueError(f"workout {workout.id} is stored already")
+        if workout.plan_slug not in self._plans:
+            raise LookupError(f"no plan {workout.plan_slug!r}")
         stored = replace(workout, id=next(self._ids))
         self._rows[stored.id or 0] = stored
         return stored
 
     async def save_set(self, workout_id: int, workout_set: WorkoutSet) -> None:
         workout = self._rows[workout_id]
+        position = workout_set.prescribed.position
+        if all(s.prescribed.position != position for s in workout.sets):
+            raise LookupError(f"workout {workout_id} has no set at position {position}")
         sets = tuple(
             workout_set if s.prescribed.position == workout_set.prescribed.position else s
             for s in workout.sets
@@ -184,7 +208,7 @@ class InMemoryWorkouts:
 
     async def finished(self, athlete_id: int, limit: int, offset: int = 0) -> list[Workout]:
         done = [w for w in self._rows.values() if w.athlete_id == athlete_id and w.finished_at]
-        done.sort(key=lambda w: w.finished_at or w.started_at, reverse=True)
+        done.sort(key=lambda w: (w.finished_at or w.started_at, w.id or 0), reverse=True)
         return done[offset : offset + limit]
 
     async def done_sets(
@@ -193,9 +217,9 @@ class InMemoryWorkouts:
         done = [
             (s.prescribed.exercise, s.done)
             for w in self._rows.values()
-            if w.athlete_id == athlete_id and w.finished_at
+            if w.athlete_id == athlete_id and w.finished_at and not w.deload
             for s in w.sets
-            if s.done is not None and s.prescribed.exercise in exercises
+            if s.done is not None and not s.prescribed.warmup and s.prescribed.exercise in exercises
         ]
         return sorted(done, key=lambda pair: pair[1].logged_at)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -19,7 +20,23 @@ from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight
 
 DEFAULT_TIME_ZONE = "UTC"
-DEFAULT_LANGUAGE = "en"
+
+
+class Language(StrEnum):
+    """The languages Spotter speaks."""
+
+    EN = "en"
+    RU = "ru"
+
+
+# Telegram language codes whose speakers read Russian more readily than English.
+RUSSIAN_READERS = frozenset({"ru", "uk", "be", "kk"})
+
+
+def language_for(language_code: str | None) -> Language:
+    """The language to speak to someone whose Telegram client uses `language_code` ("pt-br")."""
+    primary = (language_code or "").split("-")[0].split("_")[0].casefold()
+    return Language.RU if primary in RUSSIAN_READERS else Language.EN
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +47,7 @@ class Profile:
     first_name: str
     last_name: str | None = None
     username: str | None = None
-    language: str = DEFAULT_LANGUAGE
+    language_code: str | None = None  # the Telegram client's, e.g. "pt-br"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +56,7 @@ class User:
     first_name: str
     last_name: str | None
     username: str | None
-    language: str
+    language: Language
     time_zone: str
     registered_at: datetime
     unit: Unit = Unit.KG

@@ -8,11 +8,9 @@ state is in `domain.outbox.policy`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 TEXT_LIMIT = 4096  # Telegram's limits, in characters
 CAPTION_LIMIT = 1024
@@ -30,7 +28,7 @@ class DeliveryState(StrEnum):
     `cancelled` is also a message that expired before it could be sent.
 
     `unknown` is a claim left by a process that died: the message may or may not have reached
-    Telegram, and it is not sent again (see scheduler/delivery.py for why).
+    Telegram, and it is not sent again (see scheduler/delivery/sender.py for why).
     """
 
     QUEUED = "queued"
@@ -41,12 +39,33 @@ class DeliveryState(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Action(StrEnum):
+    """What pressing a button under a message does; the value is stored, so never renamed."""
+
+    OPEN_TODAYS_WORKOUT = "open_todays_workout"
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button under a message: its action and that action's parameters (none yet).
+
+    Its label and its Telegram shape are the sender's business, worked out at send time in
+    the recipient's language.
+    """
+
+    action: Action
+    parameters: tuple[tuple[str, str], ...] = ()
+
+
+Buttons = tuple[tuple[Button, ...], ...]  # rows of buttons, top to bottom
+
+
 @dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     """One logical message; `key` names it, so adding it twice queues it once.
 
     Text is HTML (parse_mode) unless `parse_mode` is None; a photo's text is its caption.
-    `reply_markup` is the Bot API's JSON object (e.g. {"inline_keyboard": [[...]]}).
+    `buttons` are rows of actions under it, labelled in `language` (the recipient's) when sent.
     A message still unsent at `expires_at` is cancelled instead (a reminder hours late is noise).
     """
 
@@ -55,7 +74,8 @@ class OutgoingMessage:
     not_before: datetime  # sent no earlier than this, as soon as the flood limits allow
     text: str | None = None
     photo: bytes | None = None
-    reply_markup: Mapping[str, Any] | None = None
+    buttons: Buttons = ()
+    language: str | None = None  # the recipient's; None for the default
     parse_mode: str | None = "HTML"
     expires_at: datetime | None = None
 

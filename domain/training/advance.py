@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from domain.plans.model import Exercise, Plan, RuleKind, Slot
+from domain.plans.model import Exercise, Plan, RuleKind, Slot, UnknownExerciseError
 from domain.plans.rules import CycleState, LiftedSet, Outcome, RpeState, RuleState, advance
-from domain.plans.rules.common import plus
+from domain.plans.rules.reasons import Reason, ReasonKind
 from domain.plans.rules.slots import counting, first_state, matches, rule_of, working_weight
 from domain.shared.weights import Weight
 from domain.training.model import Workout, WorkoutSet
@@ -19,7 +19,7 @@ from domain.training.progression import TrainingMaxChange, progression_from_work
 class TrackUpdate:
     key: str
     state: RuleState
-    reason: str
+    reason: Reason
     before: RuleState  # the state the rule started from this time
 
 
@@ -66,7 +66,7 @@ def advance_workout(
             continue
         lifted = [_lifted(s) for s in sets]
         if slot.rule.kind == RuleKind.COMPLETE:
-            changes.extend(_complete(slot, sets, training_maxes))
+            changes.extend(_complete(slot, sets, training_maxes, exercises))
             continue
         outcome = _outcome(
             plan,
@@ -81,7 +81,7 @@ def advance_workout(
             continue
         base, result = outcome
         updates.append(TrackUpdate(slot.track, result.state, result.reason, base))
-        changes.extend(_change(slot, base, result))
+        changes.extend(_change(slot, base, result, exercises))
     return Progress(tuple(changes), tuple(updates))
 
 
@@ -163,7 +163,16 @@ def _as_lifted(
     ]
 
 
-def _change(slot: Slot, base: RuleState, result: Outcome[RuleState]) -> list[TrainingMaxChange]:
+def _name(exercises: Mapping[str, Exercise], slug: str) -> str:
+    exercise = exercises.get(slug)
+    if exercise is None:
+        raise UnknownExerciseError(slug)
+    return exercise.name
+
+
+def _change(
+    slot: Slot, base: RuleState, result: Outcome[RuleState], exercises: Mapping[str, Exercise]
+) -> list[TrainingMaxChange]:
     if isinstance(base, CycleState):
         old = base.training_max
         if result.weight == old:
@@ -171,6 +180,7 @@ def _change(slot: Slot, base: RuleState, result: Outcome[RuleState]) -> list[Tra
         return [
             TrainingMaxChange(
                 slot.training_max_of,
+                _name(exercises, slot.training_max_of),
                 old,
                 result.weight,
                 result.weight.amount - old.amount,
@@ -183,6 +193,7 @@ def _change(slot: Slot, base: RuleState, result: Outcome[RuleState]) -> list[Tra
     return [
         TrainingMaxChange(
             slot.exercise,
+            _name(exercises, slot.exercise),
             old,
             result.weight,
             result.weight.amount - old.to(result.weight.unit).amount,
@@ -193,7 +204,10 @@ def _change(slot: Slot, base: RuleState, result: Outcome[RuleState]) -> list[Tra
 
 
 def _complete(
-    slot: Slot, sets: Sequence[WorkoutSet], training_maxes: Mapping[str, Weight]
+    slot: Slot,
+    sets: Sequence[WorkoutSet],
+    training_maxes: Mapping[str, Weight],
+    exercises: Mapping[str, Exercise],
 ) -> list[TrainingMaxChange]:
     """nSuns 4-day OHP (ours): one step when every set was made at its weight and reps."""
     training_max = training_maxes.get(slot.training_max_of)
@@ -210,6 +224,9 @@ def _complete(
         return []
     step = rule.step.amount(training_max.unit)
     work = len(counting(slot.sets))
-    reason = f"{plus(step, training_max.unit)}: all {work} sets made as prescribed"
+    reason = Reason.of(
+        ReasonKind.ALL_PRESCRIBED_SETS_MADE, increment=Weight(step, training_max.unit), sets=work
+    )
     new = training_max.plus(step)
-    return [TrainingMaxChange(slot.training_max_of, training_max, new, step, reason)]
+    name = _name(exercises, slot.training_max_of)
+    return [TrainingMaxChange(slot.training_max_of, name, training_max, new, step, reason)]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from domain.plans.model import Tier
 from domain.plans.rules import RuleState
+from domain.plans.rules.reasons import Reason
 from domain.shared.weights import Weight
 
 
@@ -65,7 +66,7 @@ class TrainingMax:
     exercise: str
     weight: Weight  # stored unrounded
     effective_at: datetime
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,4 +128,4 @@ class LiftTrack:
     key: str  # Slot.track: "squat/T1"
     state: RuleState
     effective_at: datetime
-    reason: str
+    reason: Reason

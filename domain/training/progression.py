@@ -14,7 +14,8 @@ from domain.plans.model import (
     SetTemplate,
     UnknownExerciseError,
 )
-from domain.shared.weights import Weight, format_amount
+from domain.plans.rules.reasons import Reason, ReasonKind
+from domain.shared.weights import Weight
 from domain.training.model import WorkoutSet
 from domain.training.prescription import MissingTrainingMaxError
 
@@ -27,10 +28,11 @@ class TrainingMaxChange:
     """A training max that changes, or with `track` set, a working weight that changes."""
 
     exercise: str  # slug of the exercise whose training max (or working weight) changes
+    name: str  # that exercise's name in the library, as people see it
     old: Weight
     new: Weight  # unrounded, in the old weight's unit
     increment: Decimal
-    reason: str  # "+5 kg: 5 reps on the 95% set"
+    reason: Reason
     track: str | None = None  # Slot.track of a working weight: "squat/T1"
 
 
@@ -65,12 +67,9 @@ def _bracket(rule: AmrapProgression, reps: int) -> Increment | None:
     return max(reached, key=lambda bracket: bracket.min_reps) if reached else None
 
 
-def _reason(increment: Decimal, current: Weight, reps: int, template: SetTemplate | None) -> str:
-    where = "the progression set"
-    if template is not None and template.percent is not None:
-        where = f"the {format_amount(template.percent * 100)}% set"
-    done = f"{reps} rep" if reps == 1 else f"{reps} reps"
-    return f"+{format_amount(increment)} {current.unit}: {done} on {where}"
+def _reason(increment: Weight, reps: int, template: SetTemplate | None) -> Reason:
+    percent = template.percent if template is not None else None
+    return Reason.of(ReasonKind.AMRAP_TABLE, increment=increment, reps=reps, percent=percent)
 
 
 def next_training_max(
@@ -84,16 +83,23 @@ def next_training_max(
     if rule is None:
         return TrainingMaxChange(
             exercise.slug,
+            exercise.name,
             current,
             current,
             Decimal(0),
-            f"+0 {current.unit}: no progression rule for {exercise.name}",
+            Reason.of(
+                ReasonKind.NO_RULE,
+                increment=Weight(Decimal(0), current.unit),
+                exercise=exercise.name,
+            ),
         )
     bracket = _bracket(rule, reps)
     # the increment comes from the TM's own unit column, so a lb TM rises by whole lb steps
     increment = bracket.amount(current.unit) if bracket is not None else Decimal(0)
-    reason = _reason(increment, current, reps, progression_set(plan, exercise.slug))
-    return TrainingMaxChange(exercise.slug, current, current.plus(increment), increment, reason)
+    reason = _reason(Weight(increment, current.unit), reps, progression_set(plan, exercise.slug))
+    return TrainingMaxChange(
+        exercise.slug, exercise.name, current, current.plus(increment), increment, reason
+    )
 
 
 def progression_from_workout(

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal, InvalidOperation
+from html import escape
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import BotCommandScopeChat, CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
-from aiogram_dialog.widgets.text import Const, Format
+from aiogram_dialog.widgets.text import Format
 
-from domain.athletes.model import UnknownTimeZoneError
+from domain.athletes.model import Language, UnknownTimeZoneError
 from domain.athletes.plate_list import PlatesError
-from domain.athletes.ports import AthletesUnitOfWork
 from domain.athletes.use_cases.preferences import (
     BARS,
     SMALLEST_PLATES,
@@ -25,6 +27,7 @@ from domain.athletes.use_cases.preferences import (
     InvalidPlateError,
     SetBar,
     SetE1rmFormula,
+    SetLanguage,
     SetPlates,
     SetRounding,
     SetWarmups,
@@ -32,62 +35,51 @@ from domain.athletes.use_cases.preferences import (
 from domain.athletes.use_cases.registration import SetTimeZone, find_user
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit, format_amount
-from handlers.common import texts
+from handlers.athletes import texts
 from handlers.common.cards import Card
+from handlers.common.commands import command_menu
+from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import SettingsSG
+from handlers.common.widgets import T
+
+logger = logging.getLogger(__name__)
 
 
-async def on_settings(
-    message: Message, dialog_manager: DialogManager, uow: AthletesUnitOfWork
-) -> None:
-    if message.from_user is None or await find_user(uow, message.from_user.id) is None:
-        await message.answer(texts.REGISTER_FIRST)
+async def on_settings(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
+    if message.from_user is None or await find_user(deps.uow, message.from_user.id) is None:
+        await message.answer(deps.t.get("common-register-first"))
         return
     await dialog_manager.start(SettingsSG.main, mode=StartMode.RESET_STACK)
 
 
 async def settings_getter(
-    uow: AthletesUnitOfWork, event_from_user: User, **_: Any
+    dialog_manager: DialogManager, event_from_user: User, **_: Any
 ) -> dict[str, Any]:
-    user = await find_user(uow, event_from_user.id)
+    deps = deps_of(dialog_manager)
+    user = await find_user(deps.uow, event_from_user.id)
+    t = deps.t
     if user is None:
         return {
-            "summary": texts.REGISTER_FIRST,
+            "summary": t.get("common-register-first"),
             "plates": [],
             "other_unit": "",
             "warmups_toggle": "",
         }
     other = Unit.LB if user.unit == Unit.KG else Unit.KG
+    other_formula = (
+        E1rmFormula.EPLEY if user.e1rm_formula == E1rmFormula.BRZYCKI else E1rmFormula.BRZYCKI
+    )
     return {
-        "summary": texts.settings_summary(
-            time_zone=user.time_zone,
-            unit=str(user.unit),
-            smallest_plate=format_amount(user.rounding_step / 2),
-            rounds_down=user.rounding == Rounding.DOWN,
-            warmups=user.warmups,
-            bar=str(user.bar_for(user.unit)),
-            formula=user.e1rm_formula.value.title(),
-            plates=texts.owned_plates(
-                None
-                if user.plates is None or user.plates.bar.unit != user.unit
-                else [(format_amount(size), n) for size, n in user.plates.pairs.items()]
-            ),
-        ),
+        "summary": texts.settings_summary(t, user),
         "bars": [format_amount(b) for b in BARS[user.unit]],
-        "formula_toggle": texts.use_formula(
-            (
-                E1rmFormula.EPLEY
-                if user.e1rm_formula == E1rmFormula.BRZYCKI
-                else E1rmFormula.BRZYCKI
-            ).value.title()
-        ),
-        "warmups_toggle": texts.WARMUPS_OFF if user.warmups else texts.WARMUPS_ON,
+        "formula_toggle": t.get("athletes-use-formula", formula=other_formula.value.title()),
+        "warmups_toggle": t.get("athletes-warmups-off" if user.warmups else "athletes-warmups-on"),
         "other_unit": str(other),
         "plates": [format_amount(p) for p in SMALLEST_PLATES[user.unit]],
-        "rounding_toggle": texts.ROUND_NEAREST
-        if user.rounding == Rounding.DOWN
-        else texts.ROUND_DOWN,
+        "rounding_toggle": t.get(
+            "athletes-round-nearest" if user.rounding == Rounding.DOWN else "athletes-round-down"
+        ),
     }
 
 
@@ -96,15 +88,34 @@ def _athlete_id(manager: DialogManager) -> int:
     return sender.id
 
 
+async def on_switch_language(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    deps = deps_of(manager)
+    user = await find_user(deps.uow, _athlete_id(manager))
+    if user is not None:
+        other = Language.EN if user.language == Language.RU else Language.RU
+        await SetLanguage(deps.uow)(user.telegram_id, other)
+        use_language(manager, user.telegram_id, other)
+        await _menu_in(deps_of(manager), user.telegram_id)
+
+
+async def _menu_in(deps: Deps, athlete_id: int) -> None:
+    """The athlete's own chat gets the command menu in their language, whatever the client's."""
+    scope = BotCommandScopeChat(chat_id=athlete_id)
+    try:
+        await deps.bot.set_my_commands(command_menu(deps.t), scope=scope)
+    except TelegramAPIError as error:  # the language is set; the menu follows at the next switch
+        logger.warning("could not set the menu of chat %d: %s", athlete_id, error)
+
+
 async def on_switch_units(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         await ChooseUnits(uow)(user.telegram_id, Unit.LB if user.unit == Unit.KG else Unit.KG)
 
 
 async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     try:
         await SetRounding(uow)(_athlete_id(manager), Decimal(item), None)
     except (InvalidOperation, InvalidPlateError):
@@ -113,7 +124,7 @@ async def on_plate(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
 
 
 async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     try:
         await SetBar(uow)(_athlete_id(manager), Decimal(item))
     except (InvalidOperation, InvalidBarError):
@@ -122,7 +133,7 @@ async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) 
 
 
 async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         other = (
@@ -132,14 +143,14 @@ async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManage
 
 
 async def on_toggle_warmups(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         await SetWarmups(uow)(user.telegram_id, not user.warmups)
 
 
 async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     user = await find_user(uow, _athlete_id(manager))
     if user is not None:
         flipped = Rounding.NEAREST if user.rounding == Rounding.DOWN else Rounding.DOWN
@@ -149,40 +160,42 @@ async def on_toggle_rounding(_c: CallbackQuery, _b: Button, manager: DialogManag
 async def on_time_zone_text(
     message: Message, _widget: Any, manager: DialogManager, text: str
 ) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     sender: User = manager.middleware_data["event_from_user"]
     try:
         user = await SetTimeZone(uow)(sender.id, text)
     except UnknownTimeZoneError:
-        await message.answer(texts.unknown_time_zone(text))
+        await message.answer(texts.unknown_time_zone(deps_of(manager).t, text))
         return
-    await message.answer(texts.time_zone_set(user.time_zone))
+    await message.answer(
+        deps_of(manager).t.get("athletes-time-zone-set", time_zone=escape(user.time_zone))
+    )
     await manager.switch_to(SettingsSG.main)
 
 
-async def on_not_text(message: Message, _widget: Any, _manager: DialogManager) -> None:
-    await message.answer(texts.TIME_ZONE_PROMPT)
+async def on_not_text(message: Message, _widget: Any, manager: DialogManager) -> None:
+    await message.answer(deps_of(manager).t.get("athletes-time-zone-prompt"))
 
 
 async def on_plates_text(message: Message, _w: Any, manager: DialogManager) -> None:
-    uow: AthletesUnitOfWork = manager.middleware_data["uow"]
+    uow = deps_of(manager).uow
     try:
         await SetPlates(uow)(_athlete_id(manager), message.text or "")
     except PlatesError as error:
-        await message.answer(texts.plates_problem(error.problem, error.part))
+        await message.answer(texts.plates_problem(deps_of(manager).t, error.problem, error.part))
         return
     await manager.switch_to(SettingsSG.main)
 
 
-def _pick_one(prompt: str, items: str, on_click: Any, state: State, *more: Any) -> Card:
+def _pick_one(prompt_key: str, items: str, on_click: Any, state: State, *more: Any) -> Card:
     """A card that offers the getter's `items` as buttons, and a way back."""
     return Card(
-        Const(prompt),
+        T(prompt_key),
         Select(
             Format("{item}"), id=f"pick_{items}", item_id_getter=str, items=items, on_click=on_click
         ),
         *more,
-        SwitchTo(Const(texts.BACK_BUTTON), id=f"back_{items}", state=SettingsSG.main),
+        SwitchTo(T("athletes-back"), id=f"back_{items}", state=SettingsSG.main),
         state=state,
         getter=settings_getter,
     )
@@ -194,37 +207,44 @@ def build_dialog() -> Dialog:
             Card(
                 Format("{summary}"),
                 Row(
-                    SwitchTo(
-                        Const(texts.SETTINGS_TIME_ZONE_BUTTON), id="tz", state=SettingsSG.time_zone
+                    SwitchTo(T("athletes-time-zone-button"), id="tz", state=SettingsSG.time_zone),
+                    Button(
+                        T("athletes-switch-units", "other_unit"),
+                        id="units",
+                        on_click=on_switch_units,
                     ),
-                    Button(Format(texts.SWITCH_UNITS), id="units", on_click=on_switch_units),
                 ),
                 Row(
-                    SwitchTo(Const(texts.PLATES_BUTTON), id="plates", state=SettingsSG.plates),
+                    SwitchTo(T("athletes-plates-button"), id="plates", state=SettingsSG.plates),
                     Button(Format("{rounding_toggle}"), id="rounding", on_click=on_toggle_rounding),
                 ),
                 Row(
-                    SwitchTo(Const(texts.BAR_BUTTON), id="bar", state=SettingsSG.bar),
+                    SwitchTo(T("athletes-bar-button"), id="bar", state=SettingsSG.bar),
                     Button(Format("{formula_toggle}"), id="formula", on_click=on_toggle_formula),
                 ),
-                Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
-                Cancel(Const(texts.SETTINGS_CLOSE_BUTTON)),
+                Row(
+                    Button(Format("{warmups_toggle}"), id="warmups", on_click=on_toggle_warmups),
+                    Button(
+                        T("athletes-switch-language"), id="language", on_click=on_switch_language
+                    ),
+                ),
+                Cancel(T("athletes-settings-done")),
                 state=SettingsSG.main,
                 getter=settings_getter,
             ),
-            _pick_one(texts.BAR_PROMPT, "bars", on_bar, SettingsSG.bar),
+            _pick_one("athletes-bar-prompt", "bars", on_bar, SettingsSG.bar),
             _pick_one(
-                texts.PLATES_PROMPT,
+                "athletes-plates-prompt",
                 "plates",
                 on_plate,
                 SettingsSG.plates,
                 MessageInput(on_plates_text, content_types=["text"]),
             ),
             Card(
-                Const(texts.TIME_ZONE_PROMPT),
+                T("athletes-time-zone-prompt"),
                 TextInput(id="tz_text", on_success=on_time_zone_text),
                 MessageInput(on_not_text),
-                SwitchTo(Const(texts.BACK_BUTTON), id="back", state=SettingsSG.main),
+                SwitchTo(T("athletes-back"), id="back", state=SettingsSG.main),
                 state=SettingsSG.time_zone,
             ),
         )

@@ -9,46 +9,47 @@ from aiogram_dialog import DialogManager, StartMode
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
-from domain.shared.ports import Clock
-from domain.training.ports import TrainingUnitOfWork
 from domain.training.use_cases.onboarding import active_plan
-from handlers.common import texts
+from handlers.athletes import texts
+from handlers.common.deps import Deps
 from handlers.common.states import OnboardingSG
 
 
-async def on_start(
-    message: Message, uow: TrainingUnitOfWork, clock: Clock, dialog_manager: DialogManager
-) -> None:
+async def on_start(message: Message, deps: Deps, dialog_manager: DialogManager) -> None:
     sender = message.from_user
     if sender is None:
         return
-    registration = await RegisterUser(uow, clock)(
+    registration = await RegisterUser(deps.uow, deps.clock)(
         Profile(
             telegram_id=sender.id,
             first_name=sender.first_name,
             last_name=sender.last_name,
             username=sender.username,
-            language=sender.language_code or "en",
+            language_code=sender.language_code,
         )
     )
-    name = registration.user.first_name
-    greeting = texts.welcome_new(name) if registration.is_new else texts.welcome_back(name)
+    user = registration.user
+    t = deps.speaking(user.telegram_id, user.language).t
+    name = user.first_name
+    greeting = texts.welcome_new(t, name) if registration.is_new else texts.welcome_back(t, name)
     await message.answer(greeting)
-    if await active_plan(uow, sender.id) is None:
+    if await active_plan(deps.uow, sender.id) is None:
         await dialog_manager.start(OnboardingSG.units, mode=StartMode.RESET_STACK)
 
 
-async def on_start_in_group(message: Message, bot_username: str) -> None:
+async def on_start_in_group(message: Message, deps: Deps) -> None:
     button = InlineKeyboardButton(
-        text=texts.GROUP_START_BUTTON, url=f"https://t.me/{bot_username}?start=group"
+        text=deps.t.get("athletes-group-start-button"),
+        url=f"https://t.me/{deps.bot_username}?start=group",
     )
     await message.reply(
-        texts.GROUP_START, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+        deps.t.get("athletes-group-start"),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
 
 
-async def on_help(message: Message) -> None:
-    await message.answer(texts.help_text())
+async def on_help(message: Message, deps: Deps) -> None:
+    await message.answer(texts.help_text(deps.t))
 
 
 def build_router() -> Router:

@@ -13,7 +13,7 @@ from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.api.protocols import DialogProtocol
 from aiogram_dialog.manager.message_manager import MessageManager
 
-from handlers.common import texts
+from handlers.common.deps import deps_of
 
 _callback_notice: ContextVar[str | None] = ContextVar("callback_notice", default=None)
 
@@ -29,7 +29,7 @@ class Card(Window):
     ) -> bool:
         if await super().process_callback(callback, dialog, manager):
             return True
-        _callback_notice.set(texts.OUTDATED_CARD)
+        _callback_notice.set(deps_of(manager).t.get("common-outdated-card"))
         return False
 
 

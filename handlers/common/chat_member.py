@@ -9,9 +9,8 @@ from typing import Any
 from aiogram import BaseMiddleware, Router
 from aiogram.types import ChatMemberUpdated, Message, TelegramObject
 
-from domain.outbox.activity import InactiveChats, resume_talking_to, stop_talking_to
-from domain.reminders.ports import RemindersUnitOfWork
-from domain.shared.ports import Clock
+from domain.outbox.activity import resume_talking_to, stop_talking_to
+from handlers.common.deps import Deps
 
 logger = logging.getLogger(__name__)
 
@@ -20,17 +19,17 @@ logger = logging.getLogger(__name__)
 _GONE = frozenset({"kicked", "left"})
 
 
-async def on_my_chat_member(
-    event: ChatMemberUpdated, uow: RemindersUnitOfWork, clock: Clock, inactive_chats: InactiveChats
-) -> None:
+async def on_my_chat_member(event: ChatMemberUpdated, deps: Deps) -> None:
     chat_id = event.chat.id
     status = event.new_chat_member.status
     if status in _GONE:
-        cancelled = await stop_talking_to(uow, chat_id, clock.now(), f"the bot was {status}")
-        inactive_chats.add(chat_id)
+        cancelled = await stop_talking_to(
+            deps.uow, chat_id, deps.clock.now(), f"the bot was {status}"
+        )
+        deps.inactive_chats.add(chat_id)
         logger.info("chat %d: the bot was %s; cancelled %d queued", chat_id, status, cancelled)
-    elif await resume_talking_to(uow, chat_id):
-        inactive_chats.discard(chat_id)
+    elif await resume_talking_to(deps.uow, chat_id):
+        deps.inactive_chats.discard(chat_id)
         logger.info("chat %d let the bot back in (%s)", chat_id, status)
 
 
@@ -49,11 +48,10 @@ class ChatSpeaksAgain(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         result = await handler(event, data)
-        inactive: InactiveChats = data["inactive_chats"]
-        if isinstance(event, Message) and event.chat.id in inactive:
-            uow: RemindersUnitOfWork = data["uow"]
-            await resume_talking_to(uow, event.chat.id)
-            inactive.discard(event.chat.id)
+        deps: Deps = data["deps"]
+        if isinstance(event, Message) and event.chat.id in deps.inactive_chats:
+            await resume_talking_to(deps.uow, event.chat.id)
+            deps.inactive_chats.discard(event.chat.id)
             logger.info("chat %d wrote again: messages to it are delivered again", event.chat.id)
         return result
 

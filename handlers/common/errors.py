@@ -11,7 +11,9 @@ from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import ErrorEvent
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 
-from handlers.common import texts
+from domain.athletes.model import Language
+from handlers.common.deps import Deps, Services
+from handlers.common.i18n import Translator
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +40,25 @@ async def _say(event: ErrorEvent, bot: Bot, text: str) -> None:
         await bot.send_message(chat_id, text)
 
 
-async def on_outdated_card(event: ErrorEvent, bot: Bot) -> None:
+def _translator(services: Services, deps: Deps | None) -> Translator:
+    """The sender's language; English if the update failed before it was known."""
+    return deps.t if deps is not None else services.catalogue.translator(Language.EN)
+
+
+async def on_outdated_card(
+    event: ErrorEvent, bot: Bot, services: Services, deps: Deps | None = None
+) -> None:
     logger.info("update %d pressed an outdated card: %s", event.update.update_id, event.exception)
-    await _alert(event, bot, texts.OUTDATED_CARD)
+    await _alert(event, bot, _translator(services, deps).get("common-outdated-card"))
 
 
-async def on_error(event: ErrorEvent, bot: Bot) -> None:
+async def on_error(
+    event: ErrorEvent, bot: Bot, services: Services, deps: Deps | None = None
+) -> None:
     logger.error(
         "update %d failed: %r", event.update.update_id, event.exception, exc_info=event.exception
     )
-    await _say(event, bot, texts.SORRY)
+    await _say(event, bot, _translator(services, deps).get("common-sorry"))
 
 
 def build_router() -> Router:

@@ -7,26 +7,27 @@ from aiogram.types import CallbackQuery, Message
 
 from domain.shared.weights import Unit
 from domain.training.entry import EntryError, parse_entry
-from handlers.common import texts
+from handlers.common.deps import Deps
 from handlers.common.filters import Addressed
 
 
-async def on_unknown_command(message: Message) -> None:
-    await message.answer(texts.UNKNOWN_COMMAND)
+async def on_unknown_command(message: Message, deps: Deps) -> None:
+    await message.answer(deps.t.get("common-unknown-command"))
 
 
-async def on_unknown_text(message: Message) -> None:
+async def on_unknown_text(message: Message, deps: Deps) -> None:
     looks_like_a_set = not isinstance(parse_entry(message.text or "", Unit.KG), EntryError)
-    await message.answer(texts.NO_CARD_FOR_SET if looks_like_a_set else texts.UNKNOWN_TEXT)
+    key = "common-no-card-for-set" if looks_like_a_set else "common-unknown-text"
+    await message.answer(deps.t.get(key))
 
 
-async def on_unmatched_press(callback: CallbackQuery) -> None:
+async def on_unmatched_press(callback: CallbackQuery, deps: Deps) -> None:
     """A button no handler knows: from an old message, or from a modified client."""
-    await callback.answer(texts.OUTDATED_CARD, show_alert=True)
+    await callback.answer(deps.t.get("common-outdated-card"), show_alert=True)
 
 
-async def on_unsupported_message(message: Message) -> None:
-    await message.answer(texts.UNSUPPORTED_MESSAGE)
+async def on_unsupported_message(message: Message, deps: Deps) -> None:
+    await message.answer(deps.t.get("common-unsupported-message"))
 
 
 def build_router() -> Router:

@@ -9,19 +9,21 @@ from aiogram.types import Message
 from aiogram_dialog import Dialog
 from aiogram_dialog.utils import CB_SEP
 
+from handlers.common.deps import Deps
+
 
 class Addressed(Filter):
     """True in a private chat; in a group, only when the message mentions or replies to the bot."""
 
-    async def __call__(self, message: Message, bot_username: str, bot_id: int) -> bool:
+    async def __call__(self, message: Message, deps: Deps) -> bool:
         if message.chat.type == ChatType.PRIVATE:
             return True
         replied = message.reply_to_message
-        if replied is not None and replied.from_user and replied.from_user.id == bot_id:
+        if replied is not None and replied.from_user and replied.from_user.id == deps.bot_id:
             return True
         text = message.text or message.caption or ""
         entities = message.entities or message.caption_entities or []
-        mention = f"@{bot_username}".casefold()
+        mention = f"@{deps.bot_username}".casefold()
         for entity in entities:
             part = entity.extract_from(text).casefold()
             if entity.type == MessageEntityType.MENTION and part == mention:

@@ -23,6 +23,7 @@ from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import Plan, PlanInfo, UnknownDayError, UnknownPlanError
 from domain.plans.text.grammar import MAX_TEXT
 from domain.plans.text.problems import PlanTextError
+from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.library import (
     NotAnAdminError,
     PublishPlan,
@@ -41,10 +42,11 @@ from domain.training.use_cases.onboarding import (
     active_plan_definition,
     missing_training_maxes,
 )
+from handlers.common.deps import Deps
+from handlers.common.i18n import Translator
 from handlers.common.states import OnboardingSG, TodaySG
-from handlers.common.texts import REGISTER_FIRST
+from handlers.common.texts import needs_max
 from handlers.plans import texts
-from handlers.training import texts as workout_texts
 
 DAYS_PER_ROW = 4
 MAX_FILE_BYTES = 64 * 1024
@@ -69,19 +71,27 @@ class Publish(CallbackData, prefix="pub"):
     on: int
 
 
-def plan_keyboard(plan: Plan, *, deloading: bool) -> InlineKeyboardMarkup:
+def plan_keyboard(t: Translator, plan: Plan, *, deloading: bool) -> InlineKeyboardMarkup:
     days = [
-        InlineKeyboardButton(text=f"Day {d.number}", callback_data=PickDay(number=d.number).pack())
+        InlineKeyboardButton(
+            text=t.get("plans-day-button", number=d.number),
+            callback_data=PickDay(number=d.number).pack(),
+        )
         for d in plan.days
     ]
     rows = [days[i : i + DAYS_PER_ROW] for i in range(0, len(days), DAYS_PER_ROW)]
-    rows.append([_menu(texts.SWITCH_BUTTON, "switch"), _menu(texts.AS_TEXT_BUTTON, "text")])
-    rows.append([_menu(texts.deload_button(deloading=deloading), "deload")])
+    rows.append(
+        [
+            _menu(t.get("plans-switch-button"), "switch"),
+            _menu(t.get("plans-as-text-button"), "text"),
+        ]
+    )
+    rows.append([_menu(texts.deload_button(t, deloading=deloading), "deload")])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def plans_keyboard(
-    plans: Sequence[PlanInfo], active: str | None, athlete_id: int
+    t: Translator, plans: Sequence[PlanInfo], active: str | None, athlete_id: int
 ) -> InlineKeyboardMarkup:
     rows = [
         [
@@ -92,7 +102,9 @@ def plans_keyboard(
         ]
         for info in plans
     ]
-    rows.append([_menu(texts.WRITE_BUTTON, "write"), _menu(texts.BACK_BUTTON, "back")])
+    rows.append(
+        [_menu(t.get("plans-write-button"), "write"), _menu(t.get("plans-back-button"), "back")]
+    )
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -101,7 +113,7 @@ def _menu(text: str, action: str) -> InlineKeyboardButton:
 
 
 async def _plan_card(
-    uow: TrainingUnitOfWork, clock: Clock, athlete_id: int
+    t: Translator, uow: TrainingUnitOfWork, clock: Clock, athlete_id: int
 ) -> tuple[str, InlineKeyboardMarkup] | None:
     found = await active_plan_definition(uow, athlete_id)
     if found is None:
@@ -109,17 +121,17 @@ async def _plan_card(
     plan, next_day = found
     user = await find_user(uow, athlete_id)
     deloading = user is not None and user.deloading(clock.now())
-    return texts.plan_text(plan, next_day, deloading=deloading), plan_keyboard(
-        plan, deloading=deloading
+    return texts.plan_text(t, plan, next_day, deloading=deloading), plan_keyboard(
+        t, plan, deloading=deloading
     )
 
 
-async def on_plan(message: Message, uow: TrainingUnitOfWork, clock: Clock) -> None:
+async def on_plan(message: Message, deps: Deps) -> None:
     if message.from_user is None:
         return
-    card = await _plan_card(uow, clock, message.from_user.id)
+    card = await _plan_card(deps.t, deps.uow, deps.clock, message.from_user.id)
     if card is None:
-        await message.answer(workout_texts.NO_PLAN)
+        await message.answer(deps.t.get("plans-no-plan"))
         return
     text, keyboard = card
     await message.answer(text, reply_markup=keyboard)
@@ -128,21 +140,23 @@ async def on_plan(message: Message, uow: TrainingUnitOfWork, clock: Clock) -> No
 async def on_pick_day(
     callback: CallbackQuery,
     callback_data: PickDay,
-    uow: TrainingUnitOfWork,
-    clock: Clock,
+    deps: Deps,
     dialog_manager: DialogManager,
 ) -> None:
     try:
-        workout = await OpenWorkout(uow, clock)(callback.from_user.id, callback_data.number)
+        workout = await OpenWorkout(deps.uow, deps.clock)(
+            callback.from_user.id, callback_data.number
+        )
     except (NoActivePlanError, UnknownDayError):
-        await callback.answer(workout_texts.NO_SUCH_DAY, show_alert=True)
+        await callback.answer(deps.t.get("plans-no-such-day"), show_alert=True)
         return
     except MissingTrainingMaxError as missing:
-        await callback.answer(workout_texts.missing_max(missing.exercise), show_alert=True)
+        name = (await exercise_names(deps.uow))[missing.exercise]
+        await callback.answer(needs_max(deps.t, name, missing.exercise), show_alert=True)
         return
     except WorkoutInProgressError as in_progress:
         day = in_progress.workout.day_number
-        await callback.answer(workout_texts.finish_first(day), show_alert=True)
+        await callback.answer(deps.t.get("plans-finish-first", day=day), show_alert=True)
         return
     await callback.answer()
     await dialog_manager.start(
@@ -150,27 +164,26 @@ async def on_pick_day(
     )
 
 
-async def on_menu(
-    callback: CallbackQuery, callback_data: PlanMenu, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_menu(callback: CallbackQuery, callback_data: PlanMenu, deps: Deps) -> None:
+    uow, clock, t = deps.uow, deps.clock, deps.t
     athlete_id = callback.from_user.id
     message = callback.message if isinstance(callback.message, Message) else None
     action = callback_data.action
     if action == "write":
         await callback.answer()
         if message is not None:
-            await message.answer(texts.WRITE_YOUR_OWN)
+            await message.answer(texts.write_your_own(t))
         return
     if action == "text":
-        await _send_as_text(callback, uow, message)
+        await _send_as_text(callback, t, uow, message)
         return
     if action == "deload":
         try:
             user = await ToggleDeload(uow, clock)(athlete_id)
         except NotRegisteredError:
-            await callback.answer(REGISTER_FIRST, show_alert=True)
+            await callback.answer(t.get("common-register-first"), show_alert=True)
             return
-        await callback.answer(texts.deload_toggled(deloading=user.deloading(clock.now())))
+        await callback.answer(texts.deload_toggled(t, deloading=user.deloading(clock.now())))
     elif action == "switch":
         await callback.answer()
         if message is not None:
@@ -178,110 +191,109 @@ async def on_menu(
             found = await active_plan_definition(uow, athlete_id)
             active = found[0].slug if found else None
             await message.edit_text(
-                texts.PICK_PLAN, reply_markup=plans_keyboard(plans, active, athlete_id)
+                t.get("plans-pick-plan"), reply_markup=plans_keyboard(t, plans, active, athlete_id)
             )
         return
     else:
         await callback.answer()
-    card = await _plan_card(uow, clock, athlete_id)
+    card = await _plan_card(t, uow, clock, athlete_id)
     if card is not None and message is not None:
         text, keyboard = card
         await message.edit_text(text, reply_markup=keyboard)
 
 
 async def _send_as_text(
-    callback: CallbackQuery, uow: TrainingUnitOfWork, message: Message | None
+    callback: CallbackQuery, t: Translator, uow: TrainingUnitOfWork, message: Message | None
 ) -> None:
     found = await active_plan_definition(uow, callback.from_user.id)
     if found is None or message is None:
-        await callback.answer(workout_texts.NO_PLAN, show_alert=True)
+        await callback.answer(t.get("plans-no-plan"), show_alert=True)
         return
     plan = found[0]
     try:
         text = await plan_as_text(uow, callback.from_user.id, plan.slug)
     except UnknownPlanError:  # a published plan withdrawn while the athlete still runs it
-        await callback.answer(texts.UNKNOWN_PLAN, show_alert=True)
+        await callback.answer(t.get("plans-unknown-plan"), show_alert=True)
         return
     await callback.answer()
     await message.answer_document(
-        BufferedInputFile(text.encode(), filename=f"{plan.slug}.txt"), caption=texts.AS_TEXT_CAPTION
+        BufferedInputFile(text.encode(), filename=f"{plan.slug}.txt"),
+        caption=t.get("plans-as-text-caption"),
     )
 
 
 async def on_pick_plan(
     callback: CallbackQuery,
     callback_data: PickPlan,
-    uow: TrainingUnitOfWork,
-    clock: Clock,
+    deps: Deps,
     dialog_manager: DialogManager,
 ) -> None:
+    uow, clock = deps.uow, deps.clock
     athlete_id = callback.from_user.id
     try:
         plan = await StartPlan(uow, clock)(athlete_id, callback_data.slug)
     except NotRegisteredError:
-        await callback.answer(REGISTER_FIRST, show_alert=True)
+        await callback.answer(deps.t.get("common-register-first"), show_alert=True)
         return
     except UnknownPlanError:
-        await callback.answer(texts.UNKNOWN_PLAN, show_alert=True)
+        await callback.answer(deps.t.get("plans-unknown-plan"), show_alert=True)
         return
     except WorkoutInProgressError as in_progress:
         await callback.answer(
-            workout_texts.finish_first(in_progress.workout.day_number), show_alert=True
+            deps.t.get("plans-finish-first", day=in_progress.workout.day_number), show_alert=True
         )
         return
     await callback.answer()
     if isinstance(callback.message, Message):
-        await callback.message.edit_text(texts.switched(plan))
+        await callback.message.edit_text(texts.switched(deps.t, plan))
     if await missing_training_maxes(uow, athlete_id):
         await dialog_manager.start(OnboardingSG.maxes, mode=StartMode.RESET_STACK)
 
 
-async def on_publish(
-    callback: CallbackQuery, callback_data: Publish, uow: TrainingUnitOfWork, admins: frozenset[int]
-) -> None:
+async def on_publish(callback: CallbackQuery, callback_data: Publish, deps: Deps) -> None:
     try:
-        changed = await PublishPlan(uow, admins)(
+        changed = await PublishPlan(deps.uow, deps.admins)(
             callback.from_user.id, callback_data.slug, published=bool(callback_data.on)
         )
     except NotAnAdminError:
-        await callback.answer(texts.NOT_ADMIN, show_alert=True)
+        await callback.answer(deps.t.get("plans-not-admin"), show_alert=True)
         return
     if not changed:
-        await callback.answer(texts.UNKNOWN_PLAN, show_alert=True)
+        await callback.answer(deps.t.get("plans-unknown-plan"), show_alert=True)
         return
-    await callback.answer(texts.PUBLISHED if callback_data.on else texts.UNPUBLISHED)
+    await callback.answer(
+        deps.t.get("plans-published" if callback_data.on else "plans-unpublished")
+    )
     if isinstance(callback.message, Message):
         await callback.message.edit_reply_markup(
             reply_markup=_saved_keyboard(
-                callback_data.slug, admin=True, published=bool(callback_data.on)
+                deps.t, callback_data.slug, admin=True, published=bool(callback_data.on)
             )
         )
 
 
-async def on_plan_text(message: Message, uow: TrainingUnitOfWork, admins: frozenset[int]) -> None:
-    await _save(message, message.text or "", uow, admins)
+async def on_plan_text(message: Message, deps: Deps) -> None:
+    await _save(message, message.text or "", deps)
 
 
-async def on_plan_file(
-    message: Message, bot: Bot, uow: TrainingUnitOfWork, admins: frozenset[int]
-) -> None:
+async def on_plan_file(message: Message, bot: Bot, deps: Deps) -> None:
     document = message.document
     if document is None:
         return
     if (document.file_size or 0) > MAX_FILE_BYTES:
-        await message.answer(texts.FILE_TOO_BIG)
+        await message.answer(deps.t.get("plans-file-too-big"))
         return
     buffer = io.BytesIO()
     await bot.download(document, destination=buffer)
     try:
         text = buffer.getvalue()[: MAX_FILE_BYTES + 1].decode("utf-8-sig")
     except UnicodeDecodeError:
-        await message.answer(texts.FILE_UNREADABLE)
+        await message.answer(deps.t.get("plans-file-unreadable"))
         return
     if not PLAN_TEXT.match(text):
-        await message.answer(texts.NOT_A_PLAN_FILE)
+        await message.answer(deps.t.get("plans-not-a-plan-file"))
         return
-    await _save(message, text, uow, admins)
+    await _save(message, text, deps)
 
 
 def _text_file(message: Message) -> bool:
@@ -293,31 +305,36 @@ def _text_file(message: Message) -> bool:
     return name.endswith(".txt") or (document.mime_type or "").startswith("text/plain")
 
 
-async def _save(
-    message: Message, text: str, uow: TrainingUnitOfWork, admins: frozenset[int]
-) -> None:
+async def _save(message: Message, text: str, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        plan = await SaveCustomPlan(uow)(message.from_user.id, text[: MAX_TEXT + 1])
+        plan = await SaveCustomPlan(deps.uow)(message.from_user.id, text[: MAX_TEXT + 1])
     except NotRegisteredError:
-        await message.answer(REGISTER_FIRST)
+        await message.answer(deps.t.get("common-register-first"))
         return
     except PlanTextError as error:
-        await message.answer(texts.errors(error.errors))
+        await message.answer(texts.errors(deps.t, error.errors))
         return
-    admin = message.from_user.id in admins
+    admin = message.from_user.id in deps.admins
     await message.answer(
-        texts.saved(plan), reply_markup=_saved_keyboard(plan.slug, admin=admin, published=False)
+        texts.saved(deps.t, plan),
+        reply_markup=_saved_keyboard(deps.t, plan.slug, admin=admin, published=False),
     )
 
 
-def _saved_keyboard(slug: str, *, admin: bool, published: bool) -> InlineKeyboardMarkup:
+def _saved_keyboard(
+    t: Translator, slug: str, *, admin: bool, published: bool
+) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(text=texts.START_IT_BUTTON, callback_data=PickPlan(slug=slug).pack())]
+        [
+            InlineKeyboardButton(
+                text=t.get("plans-start-it-button"), callback_data=PickPlan(slug=slug).pack()
+            )
+        ]
     ]
     if admin:
-        label = texts.UNPUBLISH_BUTTON if published else texts.PUBLISH_BUTTON
+        label = t.get("plans-unpublish-button" if published else "plans-publish-button")
         rows.append(
             [
                 InlineKeyboardButton(

@@ -22,7 +22,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
 from domain.progress.series import LiftProgress, Progress, TrainingCalendar
-from handlers.progress import texts
+from handlers.progress.texts import ChartWords, lift_title, thousands
 
 DPI = 100
 WIDTH = 10.8  # inches: 1080 px, what Telegram shows a photo at on most phones
@@ -56,15 +56,15 @@ HEAT_SETS = (1, 8, 15, 22)  # the fewest sets that reach each shade after rest
 TITLE, SUBTITLE, LABEL, TICK, SMALL = 30, 20, 21, 17, 15
 
 
-def render_e1rm(progress: Progress) -> bytes:
+def render_e1rm(progress: Progress, words: ChartWords) -> bytes:
     """Estimated 1RM per main lift: a line per lift, PR stars, its training max as steps."""
     lifts = progress.lifts[:MAX_LIFTS]
     columns = 1 if len(lifts) <= 1 else 2
     rows = max(1, math.ceil(len(lifts) / columns))
     figure = _figure(4.0 + 3.9 * rows)
-    _titles(figure, texts.E1RM_TITLE, texts.e1rm_subtitle(progress.unit, progress.formula))
+    _titles(figure, words.e1rm_title, words.e1rm_subtitle)
     if not lifts:
-        _empty(figure.add_subplot(), texts.NO_LIFTS)
+        _empty(figure.add_subplot(), words.no_lifts)
         return _png(figure)
     grid = figure.add_gridspec(
         rows,
@@ -79,11 +79,16 @@ def render_e1rm(progress: Progress) -> bytes:
     first = progress.calendar.first
     for index, lift in enumerate(lifts):
         axes = figure.add_subplot(grid[index // columns, index % columns])
-        _lift(axes, lift, first, progress.today, _colour(LIFT_COLOURS, lift.exercise, index))
+        _lift(
+            axes,
+            lift,
+            first,
+            progress.today,
+            _colour(LIFT_COLOURS, lift.exercise, index),
+            months=words.months,
+        )
         axes.set_title(
-            texts.lift_title(
-                lift.name, lift.points[-1].e1rm if lift.points else None, progress.unit
-            ),
+            lift_title(lift.name, lift.points[-1].e1rm if lift.points else None, progress.unit),
             fontsize=LABEL,
             color=INK,
             loc="left",
@@ -92,7 +97,7 @@ def render_e1rm(progress: Progress) -> bytes:
         )
     figure.legend(
         handles=[
-            Line2D([], [], color=MUTED, linewidth=3, marker="o", label=texts.E1RM_LEGEND),
+            Line2D([], [], color=MUTED, linewidth=3, marker="o", label=words.e1rm_legend),
             Line2D(
                 [],
                 [],
@@ -101,7 +106,7 @@ def render_e1rm(progress: Progress) -> bytes:
                 markersize=20,
                 markeredgecolor=INK,
                 linestyle="none",
-                label=texts.RECORD_LEGEND,
+                label=words.record_legend,
             ),
             Line2D(
                 [],
@@ -109,7 +114,7 @@ def render_e1rm(progress: Progress) -> bytes:
                 color=MUTED,
                 linewidth=2.5,
                 linestyle=(0, (4, 2)),
-                label=texts.TRAINING_MAX_LEGEND,
+                label=words.training_max_legend,
             ),
         ],
         loc="lower center",
@@ -123,7 +128,15 @@ def render_e1rm(progress: Progress) -> bytes:
     return _png(figure)
 
 
-def _lift(axes: Axes, lift: LiftProgress, first: date, today: date, colour: str) -> None:
+def _lift(
+    axes: Axes,
+    lift: LiftProgress,
+    first: date,
+    today: date,
+    colour: str,
+    *,
+    months: tuple[str, ...],
+) -> None:
     _style(axes)
     days = [p.day.toordinal() for p in lift.points]
     values = [float(p.e1rm) for p in lift.points]
@@ -159,18 +172,18 @@ def _lift(axes: Axes, lift: LiftProgress, first: date, today: date, colour: str)
     margin = max((high - low) * 0.12, high * 0.04, 1.0)
     axes.set_ylim(low - margin, high + margin)
     quarters = [d for d in _firsts_of_months(first, today) if d.month % 3 == 1]
-    axes.set_xticks([d.toordinal() for d in quarters], [_month(d) for d in quarters])
+    axes.set_xticks([d.toordinal() for d in quarters], [_month(d, months) for d in quarters])
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
 
 
-def render_volume(progress: Progress) -> bytes:
+def render_volume(progress: Progress, words: ChartWords) -> bytes:
     """Weekly tonnage, stacked by muscle group, the current week included."""
     volume = progress.volume
     figure = _figure(9.6)
-    _titles(figure, texts.VOLUME_TITLE, texts.volume_subtitle(progress.unit, len(volume.weeks)))
+    _titles(figure, words.volume_title, words.volume_subtitle)
     axes = figure.add_axes((0.12, 0.1, 0.85, 0.7))
     if volume.is_empty:
-        _empty(axes, texts.NO_VOLUME)
+        _empty(axes, words.no_volume)
         return _png(figure)
     _style(axes)
     positions = list(range(len(volume.weeks)))
@@ -182,7 +195,7 @@ def render_volume(progress: Progress) -> bytes:
             heights,
             bottom=bottom,
             width=0.74,
-            label=texts.muscle_group(group),
+            label=words.muscle_groups[group],
             color=_colour(GROUP_COLOURS, group, index),
             edgecolor=PAPER,
             linewidth=1,
@@ -195,7 +208,7 @@ def render_volume(progress: Progress) -> bytes:
             axes.text(
                 position,
                 total + peak * 0.015,
-                texts.thousands(total),
+                thousands(total),
                 ha="center",
                 va="bottom",
                 fontsize=SMALL - 3,
@@ -205,10 +218,10 @@ def render_volume(progress: Progress) -> bytes:
     axes.set_xlim(-0.6, len(positions) - 0.4)
     axes.grid(axis="x", visible=False)
     axes.set_xticks(positions[::-2][::-1])
-    axes.set_xticklabels([_day(volume.weeks[p]) for p in positions[::-2][::-1]])
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: texts.thousands(value)))
+    axes.set_xticklabels([_day(volume.weeks[p], words) for p in positions[::-2][::-1]])
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: thousands(value)))
     axes.yaxis.set_major_locator(MaxNLocator(nbins=6))
-    axes.set_ylabel(texts.volume_axis(progress.unit), fontsize=SMALL + 1, color=MUTED)
+    axes.set_ylabel(words.volume_axis, fontsize=SMALL + 1, color=MUTED)
     figure.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, 0.86),
@@ -222,18 +235,14 @@ def render_volume(progress: Progress) -> bytes:
     return _png(figure)
 
 
-def render_calendar(progress: Progress) -> bytes:
+def render_calendar(progress: Progress, words: ChartWords) -> bytes:
     """A year of days as twelve month grids; the more sets a day had, the darker it is."""
     days = progress.calendar
     months = _months(days.first, days.last)
     columns = 3
     rows = math.ceil(len(months) / columns)
     figure = _figure(2.4 + 2.75 * rows)
-    _titles(
-        figure,
-        texts.CALENDAR_TITLE,
-        texts.calendar_subtitle(days.sessions, days.sessions_per_week, days.planned_per_week),
-    )
+    _titles(figure, words.calendar_title, words.calendar_subtitle)
     axes = figure.add_axes((0.03, 0.07, 0.94, _top(figure) - 0.07))
     axes.set_axis_off()
     cells: list[FancyBboxPatch] = []
@@ -243,13 +252,13 @@ def render_calendar(progress: Progress) -> bytes:
         axes.text(
             x0 + 3.4,
             y0 + 1.55,
-            f"{texts.MONTHS[month - 1]} {year}",
+            f"{words.months[month - 1]} {year}",
             ha="center",
             fontsize=LABEL - 2,
             color=INK,
             fontweight="bold",
         )
-        for weekday, initial in enumerate(texts.WEEKDAY_INITIALS):
+        for weekday, initial in enumerate(words.weekday_initials):
             axes.text(
                 x0 + weekday + 0.4,
                 y0 + 0.55,
@@ -270,7 +279,7 @@ def render_calendar(progress: Progress) -> bytes:
     axes.set_xlim(-0.3, columns * 8.2 - 1.1)
     axes.set_ylim(-(rows - 1) * 8.6 - 6.2, 2.3)
     axes.set_aspect("equal")
-    _heat_legend(figure)
+    _heat_legend(figure, words)
     return _png(figure)
 
 
@@ -317,7 +326,7 @@ def _shade(days: TrainingCalendar, day: date) -> str:
     return HEAT[sum(1 for threshold in HEAT_SETS if sets >= threshold)]
 
 
-def _heat_legend(figure: Figure) -> None:
+def _heat_legend(figure: Figure, words: ChartWords) -> None:
     axes = figure.add_axes((0.3, 0.015, 0.4, 0.04))
     axes.set_axis_off()
     axes.set_xlim(-3.2, len(HEAT) + 4.2)
@@ -325,8 +334,8 @@ def _heat_legend(figure: Figure) -> None:
     axes.set_aspect("equal")
     cells = [_cell(n, 1) for n in range(len(HEAT))]
     axes.add_collection(PatchCollection(cells, facecolors=list(HEAT), edgecolors="none"))
-    axes.text(-0.3, 0.45, texts.LESS, ha="right", va="center", fontsize=SMALL, color=MUTED)
-    axes.text(len(HEAT) + 0.2, 0.45, texts.MORE, va="center", fontsize=SMALL, color=MUTED)
+    axes.text(-0.3, 0.45, words.less, ha="right", va="center", fontsize=SMALL, color=MUTED)
+    axes.text(len(HEAT) + 0.2, 0.45, words.more, va="center", fontsize=SMALL, color=MUTED)
 
 
 def _figure(height: float) -> Figure:
@@ -382,14 +391,14 @@ def _firsts_of_months(first: date, last: date) -> list[date]:
     ]
 
 
-def _month(day: date) -> str:
+def _month(day: date, months: tuple[str, ...]) -> str:
     """ "Apr", and "Jan 2026" where a year begins."""
-    name = texts.MONTHS[day.month - 1]
+    name = months[day.month - 1]
     return f"{name} {day.year}" if day.month == 1 else name
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {texts.MONTHS[day.month - 1]}"
+def _day(day: date, words: ChartWords) -> str:
+    return f"{day.day} {words.months[day.month - 1]}"
 
 
 def _png(figure: Figure) -> bytes:

@@ -28,7 +28,6 @@ from domain.progress.use_cases.history import (
     ShowPastWorkout,
 )
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
 from domain.training.entry import (
     AsPrescribed,
     Entry,
@@ -41,8 +40,10 @@ from domain.training.entry import (
 )
 from domain.training.model import SetResult, WorkoutSet
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
-from handlers.common.texts import REGISTER_FIRST
+from handlers.common.i18n import Translator
+from handlers.common.widgets import T
 from handlers.progress import history_texts as texts
 
 SET_BUTTONS_PER_ROW = 6
@@ -56,18 +57,16 @@ class HistorySG(StatesGroup):
     entry = State()
 
 
-async def on_history(
-    message: Message, dialog_manager: DialogManager, uow: ProgressUnitOfWork, clock: Clock
-) -> None:
+async def on_history(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        page = await ListHistory(uow, clock)(message.from_user.id)
+        page = await ListHistory(deps.uow, deps.clock)(message.from_user.id)
     except NotRegisteredError:
-        await message.answer(REGISTER_FIRST)
+        await message.answer(deps.t.get("common-register-first"))
         return
     if not page.workouts:
-        await message.answer(texts.NO_WORKOUTS)
+        await message.answer(deps.t.get("progress-no-workouts"))
         return
     await dialog_manager.start(HistorySG.workouts, mode=StartMode.RESET_STACK)
 
@@ -78,8 +77,11 @@ def _athlete_id(manager: DialogManager) -> int:
 
 
 def _uow(manager: DialogManager) -> ProgressUnitOfWork:
-    uow: ProgressUnitOfWork = manager.middleware_data["uow"]
-    return uow
+    return deps_of(manager).uow
+
+
+def _t(manager: DialogManager) -> Translator:
+    return deps_of(manager).t
 
 
 def _int(manager: DialogManager, key: str) -> int | None:
@@ -103,7 +105,7 @@ def _set(past: PastWorkout, position: int | None) -> WorkoutSet | None:
 
 
 async def workouts_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    clock: Clock = dialog_manager.middleware_data["clock"]
+    clock = deps_of(dialog_manager).clock
     state = dialog_manager.dialog_data
     page = await ListHistory(_uow(dialog_manager), clock)(
         _athlete_id(dialog_manager), _int(dialog_manager, "page") or 0
@@ -111,9 +113,9 @@ async def workouts_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, 
     # the buttons carry a place on the page; which workout is there stays on our side
     state.update(page=page.page, ids=[past.id for past in page.workouts])
     return {
-        "text": texts.list_text(page),
+        "text": texts.list_text(_t(dialog_manager), page),
         "entries": [
-            (str(index), texts.entry_line(past, page.today))
+            (str(index), texts.entry_line(_t(dialog_manager), past, page.today))
             for index, past in enumerate(page.workouts)
         ],
         "has_previous": page.has_previous,
@@ -121,28 +123,35 @@ async def workouts_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, 
     }
 
 
-def _workout_view(past: PastWorkout | None, render: Callable[[PastWorkout], str]) -> dict[str, Any]:
+def _workout_view(
+    t: Translator,
+    past: PastWorkout | None,
+    render: Callable[[Translator, PastWorkout], str],
+) -> dict[str, Any]:
     if past is None:
-        return {"text": texts.NOT_FOUND, "found": False, "numbers": []}
+        return {"text": t.get("progress-not-found"), "found": False, "numbers": []}
     return {
-        "text": render(past),
+        "text": render(t, past),
         "found": True,
         "numbers": [str(texts.set_number(s)) for s in past.workout.sets],
     }
 
 
 async def workout_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return _workout_view(await _shown(dialog_manager), texts.workout_text)
+    return _workout_view(_t(dialog_manager), await _shown(dialog_manager), texts.workout_text)
 
 
 async def pick_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return _workout_view(await _shown(dialog_manager), texts.pick_set_text)
+    return _workout_view(_t(dialog_manager), await _shown(dialog_manager), texts.pick_set_text)
 
 
 async def entry_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     past = await _shown(dialog_manager)
     chosen = _set(past, _int(dialog_manager, "position")) if past else None
-    return {"text": texts.NOT_FOUND if chosen is None else texts.entry_prompt(chosen)}
+    t = _t(dialog_manager)
+    return {
+        "text": t.get("progress-not-found") if chosen is None else texts.entry_prompt(t, chosen)
+    }
 
 
 def _turn(by: int) -> Any:
@@ -181,22 +190,23 @@ async def on_pick(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str)
 
 async def on_typed_number(message: Message, _w: Any, manager: DialogManager) -> None:
     past = await _shown(manager)
+    t = _t(manager)
     if past is None:
-        await message.answer(texts.NOT_FOUND)
+        await message.answer(t.get("progress-not-found"))
         return
     typed = message.text or ""
     chosen = _by_number(past, typed)
     if chosen is None:
-        await message.answer(texts.set_number_problem(typed, len(past.workout.sets)))
+        await message.answer(texts.set_number_problem(t, typed, len(past.workout.sets)))
         return
     await _choose(manager, chosen)
 
 
-def _result(entry: Entry | EntryError) -> SetResult | str:
+def _result(t: Translator, entry: Entry | EntryError) -> SetResult | str:
     """What to record for a typed entry, or why it cannot fix a set."""
     match entry:
         case EntryError():
-            return texts.entry_problem(entry)
+            return texts.entry_problem(t, entry)
         case AsPrescribed():
             return SetResult()
         case RepsOnly(reps=reps):
@@ -204,16 +214,17 @@ def _result(entry: Entry | EntryError) -> SetResult | str:
         case WeightAndReps(weight=weight, reps=reps):
             return SetResult(weight, reps)
         case Skip() | Undo():
-            return texts.ONLY_RESULTS
+            return t.get("progress-only-results")
 
 
 async def on_entry(message: Message, _w: Any, manager: DialogManager) -> None:
     uow = _uow(manager)
-    clock: Clock = manager.middleware_data["clock"]
+    clock = deps_of(manager).clock
     athlete = await find_user(uow, _athlete_id(manager))
     if athlete is None:
         raise NotRegisteredError(_athlete_id(manager))
-    result = _result(parse_entry(message.text or "", athlete.unit))
+    t = _t(manager)
+    result = _result(t, parse_entry(message.text or "", athlete.unit))
     if isinstance(result, str):
         await message.answer(result)
         return
@@ -225,10 +236,10 @@ async def on_entry(message: Message, _w: Any, manager: DialogManager) -> None:
                 athlete.telegram_id, workout_id, position, result
             )
     if correction is None:
-        await message.answer(texts.NOT_FOUND)
+        await message.answer(t.get("progress-not-found"))
         await manager.switch_to(HistorySG.workouts)
         return
-    await message.answer(texts.corrected(correction))
+    await message.answer(texts.corrected(t, correction))
     await manager.switch_to(HistorySG.workout)
 
 
@@ -261,9 +272,9 @@ def build_dialog() -> Dialog:
             Card(
                 Format("{text}"),
                 Row(
-                    SwitchTo(Const(texts.BACK_BUTTON), id="to_list", state=HistorySG.workouts),
+                    SwitchTo(T("progress-back-button"), id="to_list", state=HistorySG.workouts),
                     SwitchTo(
-                        Const(texts.FIX_BUTTON), id="fix", state=HistorySG.pick_set, when="found"
+                        T("progress-fix-button"), id="fix", state=HistorySG.pick_set, when="found"
                     ),
                 ),
                 state=HistorySG.workout,
@@ -281,14 +292,14 @@ def build_dialog() -> Dialog:
                     ),
                     width=SET_BUTTONS_PER_ROW,
                 ),
-                SwitchTo(Const(texts.BACK_BUTTON), id="to_workout", state=HistorySG.workout),
+                SwitchTo(T("progress-back-button"), id="to_workout", state=HistorySG.workout),
                 MessageInput(on_typed_number, content_types=["text"]),
                 state=HistorySG.pick_set,
                 getter=pick_getter,
             ),
             Card(
                 Format("{text}"),
-                SwitchTo(Const(texts.BACK_BUTTON), id="cancel_fix", state=HistorySG.workout),
+                SwitchTo(T("progress-back-button"), id="cancel_fix", state=HistorySG.workout),
                 MessageInput(on_entry, content_types=["text"]),
                 state=HistorySG.entry,
                 getter=entry_getter,

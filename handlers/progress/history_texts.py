@@ -8,42 +8,44 @@ from html import escape
 from domain.progress.use_cases.history import Correction, HistoryPage, PastWorkout
 from domain.training.entry import EntryError, EntryProblem
 from domain.training.model import DoneSet, PrescribedSet, WorkoutSet
-from handlers.training import texts as workout_texts
-
-NO_WORKOUTS = "No finished workouts yet. Send /today to start your first one."
-NOT_FOUND = "That workout is not in your history. Send /history for a fresh list."
+from handlers.common.i18n import Translator
 
 PREVIOUS_BUTTON, NEXT_BUTTON = "◀", "▶"
-BACK_BUTTON = "⬅️ Back"
-FIX_BUTTON = "✏️ Fix a set"
-
-ONLY_RESULTS = (
-    "To fix a set, send what you did: <code>100x5</code>, <code>8</code> "
-    "(reps at the prescribed weight) or <code>+</code> (as prescribed)."
-)
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SHOWN_TYPED = 12  # characters of a mistyped set number, quoted back
 
 
-def day_text(day: date, today: date | None = None) -> str:
+def day_text(t: Translator, day: date, today: date | None = None) -> str:
     """ "Mon 2 Mar", with the year when it is not this year's."""
-    shown = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return shown if today is None or today.year == day.year else f"{shown} {day.year}"
+    parts: dict[str, str | int] = {
+        "weekday": t.get("progress-weekday", weekday=day.weekday()),
+        "day": day.day,
+        "month": t.get("progress-month", month=day.month),
+    }
+    if today is None or today.year == day.year:
+        return t.get("progress-date", **parts)
+    return t.get("progress-date-with-year", **parts, year=day.year)
 
 
-def entry_line(past: PastWorkout, today: date) -> str:
+def entry_line(t: Translator, past: PastWorkout, today: date) -> str:
     """One workout as a button label: plain text, so nothing is escaped."""
     w = past.workout
-    return (
-        f"{day_text(past.day, today)} · Day {w.day_number} · {w.day_name} · "
-        f"{past.sets_done}/{len(w.sets)} sets"
+    return t.get(
+        "progress-entry-line",
+        date=day_text(t, past.day, today),
+        number=w.day_number,
+        name=w.day_name,
+        done=past.sets_done,
+        total=len(w.sets),
     )
 
 
-def list_text(page: HistoryPage) -> str:
-    title = "<b>Your workouts</b>" + (f" · page {page.page + 1}" if page.page else "")
-    return f"{title}\nNewest first. Tap one to see every set."
+def list_text(t: Translator, page: HistoryPage) -> str:
+    title = (
+        t.get("progress-list-title-page", page=page.page + 1)
+        if page.page
+        else t.get("progress-list-title")
+    )
+    return f"{title}\n{t.get('progress-list-hint')}"
 
 
 def _prescribed(p: PrescribedSet) -> str:
@@ -54,20 +56,20 @@ def _done(done: DoneSet) -> str:
     return f"{done.weight} × {done.reps}"
 
 
-def _outcome(workout_set: WorkoutSet) -> str:
+def _outcome(t: Translator, workout_set: WorkoutSet) -> str:
     if workout_set.done is not None:
         return _done(workout_set.done)
-    return "skipped" if workout_set.skipped else "not logged"
+    return t.get("progress-set-skipped" if workout_set.skipped else "progress-set-not-logged")
 
 
 def set_name(p: PrescribedSet) -> str:
     return f"{p.tier} {escape(p.display_name)} {p.set_number}/{p.sets_in_slot}"
 
 
-def set_line(workout_set: WorkoutSet) -> str:
+def set_line(t: Translator, workout_set: WorkoutSet) -> str:
     """ "T1 Squat 3/9: 120 kg × 1+ → 120 kg × 5"."""
     p = workout_set.prescribed
-    return f"{set_name(p)}: {_prescribed(p)} → {_outcome(workout_set)}"
+    return f"{set_name(p)}: {_prescribed(p)} → {_outcome(t, workout_set)}"
 
 
 def set_number(workout_set: WorkoutSet) -> int:
@@ -75,49 +77,72 @@ def set_number(workout_set: WorkoutSet) -> int:
     return workout_set.prescribed.position + 1
 
 
-def workout_text(past: PastWorkout) -> str:
+def workout_text(t: Translator, past: PastWorkout) -> str:
     w = past.workout
     lines = [
-        f"<b>{day_text(past.day)} · Day {w.day_number} · {escape(w.day_name)}</b>",
-        f"{past.sets_done} of {len(w.sets)} sets done",
+        t.get(
+            "progress-workout-title",
+            date=day_text(t, past.day),
+            number=w.day_number,
+            name=escape(w.day_name),
+        ),
+        t.get("progress-sets-done", done=past.sets_done, total=len(w.sets)),
         "",
-        *(f"{set_number(s)}. {set_line(s)}" for s in w.sets),
+        *(f"{set_number(s)}. {set_line(t, s)}" for s in w.sets),
     ]
     return "\n".join(lines)
 
 
-def pick_set_text(past: PastWorkout) -> str:
-    return f"{workout_text(past)}\n\n<b>Which set?</b> Tap its number or type it."
+def pick_set_text(t: Translator, past: PastWorkout) -> str:
+    return f"{workout_text(t, past)}\n\n{t.get('progress-which-set')}"
 
 
-def set_number_problem(typed: str, sets: int) -> str:
-    shown = typed if len(typed) <= 12 else typed[:12] + "…"
+def set_number_problem(t: Translator, typed: str, sets: int) -> str:
+    shown = typed if len(typed) <= SHOWN_TYPED else typed[:SHOWN_TYPED] + "…"
     if shown.strip().isdecimal():
-        return f"There is no set {escape(shown.strip())} here. Send a number from 1 to {sets}."
-    return f"Send the set's number, from 1 to {sets}."
+        return t.get("progress-no-such-set", typed=escape(shown.strip()), sets=sets)
+    return t.get("progress-send-set-number", sets=sets)
 
 
-def entry_prompt(workout_set: WorkoutSet) -> str:
+def entry_prompt(t: Translator, workout_set: WorkoutSet) -> str:
     p = workout_set.prescribed
-    return (
-        f"<b>Set {set_number(workout_set)}</b> · {set_name(p)}\n"
-        f"Prescribed: {_prescribed(p)}\n"
-        f"Logged: {_outcome(workout_set)}\n\n"
-        f"Send what you did: <code>100x5</code>, <code>8</code> (reps at {p.weight}) "
-        "or <code>+</code> (as prescribed)."
+    return "\n".join(
+        [
+            t.get("progress-entry-set", number=set_number(workout_set), name=set_name(p)),
+            t.get("progress-entry-prescribed", set=_prescribed(p)),
+            t.get("progress-entry-logged", outcome=_outcome(t, workout_set)),
+            "",
+            t.get("progress-entry-how", weight=str(p.weight)),
+        ]
     )
 
 
-def entry_problem(error: EntryError) -> str:
-    if error.reason == EntryProblem.NOT_AN_ENTRY:
-        return ONLY_RESULTS
-    return workout_texts.entry_problem(error)
+ENTRY_PROBLEMS = {
+    EntryProblem.EMPTY: "progress-entry-empty",
+    EntryProblem.NOT_AN_ENTRY: "progress-only-results",
+    EntryProblem.TOO_LONG: "progress-entry-too-long",
+    EntryProblem.MISSING_REPS: "progress-entry-missing-reps",
+    EntryProblem.REPS_NOT_WHOLE: "progress-entry-reps-not-whole",
+    EntryProblem.REPS_TOO_HIGH: "progress-entry-reps-too-high",
+    EntryProblem.REPS_NEGATIVE: "progress-entry-reps-negative",
+    EntryProblem.WEIGHT_TOO_HIGH: "progress-entry-weight-too-high",
+    EntryProblem.WEIGHT_NOT_POSITIVE: "progress-entry-weight-not-positive",
+    EntryProblem.WEIGHT_TOO_PRECISE: "progress-entry-weight-too-precise",
+    EntryProblem.RPE_OFF_CHART: "progress-entry-rpe-off-chart",
+}
 
 
-def corrected(correction: Correction) -> str:
+def entry_problem(t: Translator, error: EntryError) -> str:
+    return t.get(ENTRY_PROBLEMS[error.reason])
+
+
+def corrected(t: Translator, correction: Correction) -> str:
     after = correction.after
-    return (
-        f"Set {set_number(after)} fixed: {set_name(after.prescribed)} "
-        f"{_outcome(correction.before)} → <b>{_outcome(after)}</b>.\n"
-        "Training maxes stay as they are: a fix does not re-run progression."
+    fixed = t.get(
+        "progress-corrected",
+        number=set_number(after),
+        name=set_name(after.prescribed),
+        before=_outcome(t, correction.before),
+        after=_outcome(t, after),
     )
+    return f"{fixed}\n{t.get('progress-corrected-maxes-stay')}"

@@ -11,44 +11,44 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
-from domain.progress.ports import ProgressUnitOfWork
 from domain.progress.series import Progress
 from domain.progress.use_cases.progress import ShowProgress
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
-from handlers.common.texts import REGISTER_FIRST
+from handlers.common.deps import Deps
 from handlers.progress import charts, texts
+from handlers.progress.texts import ChartWords, chart_words
 
-CHARTS: tuple[tuple[str, Callable[[Progress], bytes]], ...] = (
+CHARTS: tuple[tuple[str, Callable[[Progress, ChartWords], bytes]], ...] = (
     ("e1rm", charts.render_e1rm),
     ("volume", charts.render_volume),
     ("training-days", charts.render_calendar),
 )
 
 
-async def on_progress(
-    message: Message, bot: Bot, uow: ProgressUnitOfWork, clock: Clock, chart_pool: Executor | None
-) -> None:
+async def on_progress(message: Message, bot: Bot, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        progress = await ShowProgress(uow, clock)(message.from_user.id)
+        progress = await ShowProgress(deps.uow, deps.clock)(message.from_user.id)
     except NotRegisteredError:
-        await message.answer(REGISTER_FIRST)
+        await message.answer(deps.t.get("common-register-first"))
         return
     if not progress.has_data:
-        await message.answer(texts.NO_DATA)
+        await message.answer(deps.t.get("progress-no-data"))
         return
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
-    pictures = await render(progress, chart_pool)
-    for (name, _), picture, caption in zip(CHARTS, pictures, texts.captions(progress), strict=True):
+    pictures = await render(progress, chart_words(deps.t, progress), deps.chart_pool)
+    captions = texts.captions(deps.t, progress)
+    for (name, _), picture, caption in zip(CHARTS, pictures, captions, strict=True):
         await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
 
 
-async def render(progress: Progress, pool: Executor | None) -> list[bytes]:
+async def render(progress: Progress, words: ChartWords, pool: Executor | None) -> list[bytes]:
     """Every chart, drawn in parallel off the event loop (`None`: the loop's default pool)."""
     loop = asyncio.get_running_loop()
-    return await asyncio.gather(*(loop.run_in_executor(pool, draw, progress) for _, draw in CHARTS))
+    return await asyncio.gather(
+        *(loop.run_in_executor(pool, draw, progress, words) for _, draw in CHARTS)
+    )
 
 
 def build_router() -> Router:

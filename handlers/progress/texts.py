@@ -2,54 +2,90 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from domain.progress.series import Progress, WeeklySummary
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Unit, format_amount
-from handlers.training.texts import record_text
+from domain.training.records import PersonalRecord, RecordKind, RepsRecord
+from handlers.common.i18n import Translator
 
-NO_DATA = (
-    "No charts yet: they need a finished workout or two. Send /today to train, "
-    "and /progress will draw your lifts, weekly volume and training days."
-)
-
-E1RM_TITLE = "Estimated 1RM"
-E1RM_LEGEND = "e1RM, best set of the day"
-RECORD_LEGEND = "PR"
-TRAINING_MAX_LEGEND = "training max"
-NO_LIFTS = "No main lifts logged yet"
-VOLUME_TITLE = "Weekly volume by muscle group"
-NO_VOLUME = "Nothing lifted in these weeks"
-CALENDAR_TITLE = "Training days"
-LESS, MORE = "rest", "more sets"
-WEEKDAY_INITIALS = ("M", "T", "W", "T", "F", "S", "S")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_FORMULAS = {E1rmFormula.EPLEY: "Epley", E1rmFormula.BRZYCKI: "Brzycki"}
+FORMULAS = {E1rmFormula.EPLEY: "Epley", E1rmFormula.BRZYCKI: "Brzycki"}
+SUMMARY_RECORDS_SHOWN = 3
+MONTHS = range(1, 13)
+WEEKDAYS = range(7)
 
 
-def e1rm_subtitle(unit: Unit, formula: E1rmFormula) -> str:
-    return f"{unit}, by {_FORMULAS[formula]} · last 12 months"
+@dataclass(frozen=True, slots=True)
+class ChartWords:
+    """Every word drawn on one athlete's charts, worked out before a worker process draws them."""
+
+    e1rm_title: str
+    e1rm_subtitle: str
+    e1rm_legend: str
+    record_legend: str
+    training_max_legend: str
+    no_lifts: str
+    volume_title: str
+    volume_subtitle: str
+    volume_axis: str
+    no_volume: str
+    muscle_groups: dict[str, str]
+    calendar_title: str
+    calendar_subtitle: str
+    less: str
+    more: str
+    weekday_initials: tuple[str, ...]
+    months: tuple[str, ...]  # January first
 
 
-def volume_subtitle(unit: Unit, weeks: int) -> str:
-    return f"{unit} lifted (weight × reps) · last {weeks} weeks"
+def chart_words(t: Translator, progress: Progress) -> ChartWords:
+    unit = str(progress.unit)
+    days = progress.calendar
+    return ChartWords(
+        e1rm_title=t.get("progress-e1rm-title"),
+        e1rm_subtitle=t.get(
+            "progress-e1rm-subtitle", unit=unit, formula=FORMULAS[progress.formula]
+        ),
+        e1rm_legend=t.get("progress-e1rm-legend"),
+        record_legend=t.get("progress-record-legend"),
+        training_max_legend=t.get("progress-training-max-legend"),
+        no_lifts=t.get("progress-no-lifts"),
+        volume_title=t.get("progress-volume-title"),
+        volume_subtitle=t.get(
+            "progress-volume-subtitle", unit=unit, weeks=len(progress.volume.weeks)
+        ),
+        volume_axis=t.get("progress-volume-axis", unit=unit),
+        no_volume=t.get("progress-no-volume"),
+        muscle_groups={group: muscle_group(t, group) for group in progress.volume.groups},
+        calendar_title=t.get("progress-calendar-title"),
+        calendar_subtitle=calendar_subtitle(
+            t, days.sessions, days.sessions_per_week, days.planned_per_week
+        ),
+        less=t.get("progress-heat-less"),
+        more=t.get("progress-heat-more"),
+        weekday_initials=tuple(t.get("progress-weekday-initial", weekday=d) for d in WEEKDAYS),
+        months=tuple(month_name(t, m) for m in MONTHS),
+    )
 
 
-def volume_axis(unit: Unit) -> str:
-    return f"{unit} per week"
+def month_name(t: Translator, month: int) -> str:
+    return t.get("progress-month", month=month)
 
 
-def muscle_group(group: str) -> str:
-    return group.replace("_", " ").capitalize()
+def muscle_group(t: Translator, group: str) -> str:
+    return t.get("progress-muscle-group", group=group, name=group.replace("_", " ").capitalize())
 
 
-def calendar_subtitle(sessions: int, per_week: Decimal, planned: int | None) -> str:
-    rate = per_week.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    plan = f" (plan: {planned})" if planned else ""
-    noun = "session" if sessions == 1 else "sessions"
-    return f"{sessions} {noun} · {rate} a week{plan}"
+def calendar_subtitle(t: Translator, sessions: int, per_week: Decimal, planned: int | None) -> str:
+    rate = str(per_week.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    if planned:
+        return t.get(
+            "progress-calendar-subtitle-planned", sessions=sessions, rate=rate, planned=planned
+        )
+    return t.get("progress-calendar-subtitle", sessions=sessions, rate=rate)
 
 
 def lift_title(name: str, latest: Decimal | None, unit: Unit) -> str:
@@ -66,34 +102,58 @@ def thousands(amount: float) -> str:
     return f"{amount:.0f}"
 
 
-def captions(progress: Progress) -> tuple[str, str, str]:
+def captions(t: Translator, progress: Progress) -> tuple[str, str, str]:
     """One caption per chart, in the order they are sent."""
     records = sum(1 for lift in progress.lifts for point in lift.points if point.record)
     return (
-        f"📈 <b>Estimated 1RM</b> per main lift · {records} PR{'s' if records != 1 else ''} "
-        "in 12 months (★); dashed: your training max",
-        "🏋️ <b>Weekly volume</b> by muscle group (weight × reps)",
-        "📅 <b>Training days</b>: the darker, the more sets",
+        t.get("progress-e1rm-caption", records=records),
+        t.get("progress-volume-caption"),
+        t.get("progress-calendar-caption"),
     )
 
 
-def weekly_summary_lines(summary: WeeklySummary) -> tuple[str, str, str]:
+def record_text(t: Translator, record: PersonalRecord) -> str:
+    if isinstance(record, RepsRecord):
+        return t.get(
+            "progress-record-reps",
+            reps=record.new,
+            weight=str(record.weight),
+            previous=record.previous,
+        )
+    key = (
+        "progress-record-heaviest" if record.kind == RecordKind.HEAVIEST else "progress-record-e1rm"
+    )
+    return t.get(key, weight=str(record.new), previous=str(record.previous))
+
+
+def weekly_summary_lines(t: Translator, summary: WeeklySummary) -> tuple[str, str, str]:
     """Sessions done vs planned, records, training-max changes: one line each."""
-    planned = f" of {summary.sessions_planned}" if summary.sessions_planned else ""
-    noun = "session" if (summary.sessions_planned or summary.sessions_done) == 1 else "sessions"
-    sessions = f"🗓 {summary.sessions_done}{planned} {noun} this week"
-    if summary.records:
-        shown = "; ".join(f"{escape(r.name)} {record_text(r.record)}" for r in summary.records[:3])
-        more = f" and {len(summary.records) - 3} more" if len(summary.records) > 3 else ""
-        records = f"🏆 {len(summary.records)} PR{'s' if len(summary.records) > 1 else ''}: "
-        records += shown + more
+    if summary.sessions_planned:
+        sessions = t.get(
+            "progress-summary-sessions-planned",
+            done=summary.sessions_done,
+            planned=summary.sessions_planned,
+        )
     else:
-        records = "🏆 No PRs this week"
+        sessions = t.get("progress-summary-sessions", done=summary.sessions_done)
+    found = summary.records
+    if found:
+        shown = "; ".join(
+            f"{escape(r.name)} {record_text(t, r.record)}" for r in found[:SUMMARY_RECORDS_SHOWN]
+        )
+        more = len(found) - SUMMARY_RECORDS_SHOWN
+        records = (
+            t.get("progress-summary-records-and-more", count=len(found), records=shown, more=more)
+            if more > 0
+            else t.get("progress-summary-records", count=len(found), records=shown)
+        )
+    else:
+        records = t.get("progress-summary-no-records")
     if summary.training_max_moves:
         moves = ", ".join(
             f"{escape(m.name)} {m.before} → {m.after}" for m in summary.training_max_moves
         )
-        maxes = f"📈 Training maxes: {moves}"
+        maxes = t.get("progress-summary-maxes", moves=moves)
     else:
-        maxes = "📈 Training maxes unchanged"
+        maxes = t.get("progress-summary-maxes-unchanged")
     return sessions, records, maxes

@@ -10,16 +10,17 @@ from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, Select, SwitchTo
-from aiogram_dialog.widgets.text import Const, Format
+from aiogram_dialog.widgets.text import Format
 
+from domain.athletes.model import Language
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import PlanDay
+from domain.plans.use_cases.exercises import exercise_names
 from domain.reminders.choices import (
     Change,
     QuietConflictError,
@@ -31,55 +32,52 @@ from domain.reminders.choices import (
 )
 from domain.reminders.model import WEEK
 from domain.reminders.parsing import QuietHoursError, TimeEntryError, parse_quiet_hours, parse_time
-from domain.reminders.ports import RemindersUnitOfWork
 from domain.reminders.use_cases.sending import Wording
 from domain.reminders.use_cases.settings import ChangeReminders, ShowReminders
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
 from domain.training.prescription import MissingTrainingMaxError
 from domain.training.use_cases.logging import NoActivePlanError, OpenWorkout
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
+from handlers.common.i18n import Catalogue
 from handlers.common.states import RemindersSG, TodaySG
-from handlers.common.texts import REGISTER_FIRST
+from handlers.common.texts import needs_max
+from handlers.common.widgets import T
 from handlers.reminders import texts
-from handlers.training import texts as workout_texts
-
-
-class StartFromReminder(CallbackData, prefix="remind"):
-    """The Start button under a reminder: it names nothing, the presser is the athlete."""
-
-    action: str = "start"
+from handlers.reminders.buttons import OPEN_TODAY, StartFromReminder
 
 
 class ReminderWording:
     """The domain's ReminderTexts: the words, and a Start button that opens today's workout."""
 
-    def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording(texts.reminder(day), _start_button() if day else None)
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
 
-    def missed(self, day: PlanDay | None) -> Wording:
-        return Wording(texts.missed(day), _start_button() if day else None)
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording:
+        t = self._catalogue.translator(language)
+        return Wording(texts.reminder(t, day), OPEN_TODAY if day else ())
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording:
-        return Wording(texts.nudge(missed, day), _start_button() if day else None)
+    def missed(self, language: Language, day: PlanDay | None) -> Wording:
+        t = self._catalogue.translator(language)
+        return Wording(texts.missed(t, day), OPEN_TODAY if day else ())
 
-
-def _start_button() -> dict[str, Any]:
-    button = {"text": texts.START_BUTTON, "callback_data": StartFromReminder().pack()}
-    return {"inline_keyboard": [[button]]}
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording:
+        t = self._catalogue.translator(language)
+        return Wording(texts.nudge(t, missed, day), OPEN_TODAY if day else ())
 
 
 async def on_start_pressed(
-    callback: CallbackQuery, uow: RemindersUnitOfWork, clock: Clock, dialog_manager: DialogManager
+    callback: CallbackQuery, deps: Deps, dialog_manager: DialogManager
 ) -> None:
     try:
-        workout = await OpenWorkout(uow, clock)(callback.from_user.id)
+        workout = await OpenWorkout(deps.uow, deps.clock)(callback.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
-        await callback.answer(workout_texts.NO_PLAN, show_alert=True)
+        await callback.answer(deps.t.get("reminders-no-plan"), show_alert=True)
         return
     except MissingTrainingMaxError as missing:
-        await callback.answer(workout_texts.missing_max(missing.exercise), show_alert=True)
+        name = (await exercise_names(deps.uow))[missing.exercise]
+        await callback.answer(needs_max(deps.t, name, missing.exercise), show_alert=True)
         return
     await callback.answer()
     await dialog_manager.start(
@@ -87,30 +85,39 @@ async def on_start_pressed(
     )
 
 
-async def on_reminders(
-    message: Message, dialog_manager: DialogManager, uow: RemindersUnitOfWork
-) -> None:
-    if message.from_user is None or await find_user(uow, message.from_user.id) is None:
-        await message.answer(REGISTER_FIRST)
+async def on_reminders(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
+    if message.from_user is None or await find_user(deps.uow, message.from_user.id) is None:
+        await message.answer(deps.t.get("common-register-first"))
         return
     await dialog_manager.start(RemindersSG.main, mode=StartMode.RESET_STACK)
 
 
 async def reminders_getter(
-    uow: RemindersUnitOfWork, event_from_user: User, **_: Any
+    dialog_manager: DialogManager, event_from_user: User, **_: Any
 ) -> dict[str, Any]:
-    shown = await ShowReminders(uow)(event_from_user.id)
+    deps = deps_of(dialog_manager)
+    t = deps.t
+    shown = await ShowReminders(deps.uow)(event_from_user.id)
     if shown is None:
-        return {"summary": REGISTER_FIRST, "days": [], "switch": "", "summary_switch": ""}
+        return {
+            "summary": t.get("common-register-first"),
+            "days": [],
+            "switch": "",
+            "summary_switch": "",
+        }
     reminder = shown.reminder
     next_due = (
         reminder.next_due.astimezone(ZoneInfo(shown.time_zone)) if reminder.next_due else None
     )
     return {
-        "summary": texts.card(reminder, shown.time_zone, next_due),
-        "days": [(str(d), texts.weekday_button(d, chosen=d in reminder.days)) for d in range(WEEK)],
-        "switch": texts.TURN_OFF if reminder.enabled else texts.TURN_ON,
-        "summary_switch": texts.SUMMARY_OFF if reminder.weekly_summary else texts.SUMMARY_ON,
+        "summary": texts.card(t, reminder, shown.time_zone, next_due),
+        "days": [
+            (str(d), texts.weekday_button(t, d, chosen=d in reminder.days)) for d in range(WEEK)
+        ],
+        "switch": t.get("reminders-turn-off" if reminder.enabled else "reminders-turn-on"),
+        "summary_switch": t.get(
+            "reminders-summary-turn-off" if reminder.weekly_summary else "reminders-summary-turn-on"
+        ),
     }
 
 
@@ -120,9 +127,8 @@ def _athlete_id(manager: DialogManager) -> int:
 
 
 async def _change(manager: DialogManager, change: Change) -> None:
-    uow: RemindersUnitOfWork = manager.middleware_data["uow"]
-    clock: Clock = manager.middleware_data["clock"]
-    await ChangeReminders(uow, clock)(_athlete_id(manager), change)
+    deps = deps_of(manager)
+    await ChangeReminders(deps.uow, deps.clock)(_athlete_id(manager), change)
 
 
 async def on_day(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
@@ -144,10 +150,12 @@ async def on_time_text(message: Message, _w: Any, manager: DialogManager) -> Non
     try:
         await _change(manager, SetTime(parse_time(text)))
     except TimeEntryError as error:
-        await message.answer(texts.time_problem(error.problem, text))
+        await message.answer(texts.time_problem(deps_of(manager).t, error.problem, text))
         return
     except QuietConflictError as conflict:
-        await message.answer(texts.time_in_quiet_hours(conflict.at, conflict.quiet))
+        await message.answer(
+            texts.time_in_quiet_hours(deps_of(manager).t, conflict.at, conflict.quiet)
+        )
         return
     await manager.switch_to(RemindersSG.main)
 
@@ -157,24 +165,26 @@ async def on_quiet_text(message: Message, _w: Any, manager: DialogManager) -> No
     try:
         await _change(manager, SetQuietHours(parse_quiet_hours(text)))
     except QuietHoursError as error:
-        await message.answer(texts.quiet_problem(error.problem, text))
+        await message.answer(texts.quiet_problem(deps_of(manager).t, error.problem, text))
         return
     except QuietConflictError as conflict:
-        await message.answer(texts.quiet_hours_cover_reminders(conflict.at, conflict.quiet))
+        await message.answer(
+            texts.quiet_hours_cover_reminders(deps_of(manager).t, conflict.at, conflict.quiet)
+        )
         return
     await manager.switch_to(RemindersSG.main)
 
 
-async def on_not_text(message: Message, _w: Any, _manager: DialogManager) -> None:
-    await message.answer(texts.NOT_TEXT)
+async def on_not_text(message: Message, _w: Any, manager: DialogManager) -> None:
+    await message.answer(deps_of(manager).t.get("reminders-not-text"))
 
 
 def _entry(prompt: str, on_text: Any, state: State, back_id: str) -> Card:
     return Card(
-        Const(prompt),
+        T(prompt),
         MessageInput(on_text, content_types=["text"]),
         MessageInput(on_not_text),
-        SwitchTo(Const(texts.BACK_BUTTON), id=back_id, state=RemindersSG.main),
+        SwitchTo(T("reminders-back-button"), id=back_id, state=RemindersSG.main),
         state=state,
     )
 
@@ -195,17 +205,17 @@ def build_dialog() -> Dialog:
                     width=4,
                 ),
                 Row(
-                    SwitchTo(Const(texts.TIME_BUTTON), id="time", state=RemindersSG.time),
-                    SwitchTo(Const(texts.QUIET_BUTTON), id="quiet", state=RemindersSG.quiet),
+                    SwitchTo(T("reminders-time-button"), id="time", state=RemindersSG.time),
+                    SwitchTo(T("reminders-quiet-button"), id="quiet", state=RemindersSG.quiet),
                 ),
                 Button(Format("{switch}"), id="switch", on_click=on_switch),
                 Button(Format("{summary_switch}"), id="summary", on_click=on_switch_summary),
-                Cancel(Const(texts.CLOSE_BUTTON)),
+                Cancel(T("reminders-close-button")),
                 state=RemindersSG.main,
                 getter=reminders_getter,
             ),
-            _entry(texts.TIME_PROMPT, on_time_text, RemindersSG.time, "time_back"),
-            _entry(texts.QUIET_PROMPT, on_quiet_text, RemindersSG.quiet, "quiet_back"),
+            _entry("reminders-time-prompt", on_time_text, RemindersSG.time, "time_back"),
+            _entry("reminders-quiet-prompt", on_quiet_text, RemindersSG.quiet, "quiet_back"),
         )
     )
 

@@ -12,11 +12,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.athletes.use_cases.registration import find_user
-from domain.shared.ports import Clock
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.weights import Weight
 from domain.training.maxes_text import read_maxes, read_one_weight
 from domain.training.model import TrainingMax
-from domain.training.ports import TrainingUnitOfWork
 from domain.training.use_cases.onboarding import (
     SetTrainingMaxes,
     SetWorkingWeight,
@@ -24,65 +23,80 @@ from domain.training.use_cases.onboarding import (
     training_maxes_with_history,
     working_weights,
 )
+from handlers.common.deps import Deps
+from handlers.common.i18n import Translator
 
 HISTORY_SHOWN = 4
-NO_MAXES = "No training maxes yet. Send /start to set up a plan."
-NOT_YOUR_LIFT = "That lift has no training max of yours. Send /maxes for a fresh list."
-NOT_A_WEIGHT = "Send just the weight, e.g. 130 (more than 0, at most 1000 kg / 2200 lb)."
-HOW_TO_SET = "Set one with <code>/maxes squat 130</code> (or several: bench 100 ohp 60)."
 
 
-def _lift(slug: str) -> str:
-    return escape(slug.replace("_", " ").title())
-
-
-def _history_line(entries: list[TrainingMax]) -> str:
+def _history_line(t: Translator, entries: list[TrainingMax], names: dict[str, str]) -> str:
     latest = entries[-1]
     earlier = " ← ".join(str(e.weight) for e in reversed(entries[-HISTORY_SHOWN:-1]))
-    trail = f"  <i>(was {earlier})</i>" if earlier else ""
-    return f"<b>{_lift(latest.exercise)}</b>: {latest.weight}{trail}"
+    weight = str(latest.weight)
+    if earlier:
+        weight = t.get("training-maxes-was", latest=weight, earlier=earlier)
+    return f"<b>{escape(names[latest.exercise])}</b>: {weight}"
 
 
-async def on_maxes(
-    message: Message, command: CommandObject, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_maxes(message: Message, command: CommandObject, deps: Deps) -> None:
     if message.from_user is None:
         return
+    uow, clock = deps.uow, deps.clock
     athlete = await find_user(uow, message.from_user.id)
     if athlete is None:
-        await message.answer(NO_MAXES)
+        await message.answer(deps.t.get("training-no-maxes"))
         return
     if command.args:
         typed = read_maxes(command.args, athlete.unit)
         if not typed.found:
-            await message.answer(f"I couldn't read a lift and a weight there. {HOW_TO_SET}")
+            await message.answer(deps.t.get("training-maxes-unreadable"))
             return
         await SetTrainingMaxes(uow, clock)(athlete.telegram_id, typed.found, one_rep_maxes=False)
-    history = await training_maxes_with_history(uow, athlete.telegram_id)
-    working = await working_weights(uow, athlete.telegram_id)
+    await _answer_maxes(message, deps, athlete.telegram_id)
+
+
+async def _answer_maxes(message: Message, deps: Deps, athlete_id: int) -> None:
+    uow = deps.uow
+    history = await training_maxes_with_history(uow, athlete_id)
+    working = await working_weights(uow, athlete_id)
     if not history and not working:
-        await message.answer(NO_MAXES)
+        await message.answer(deps.t.get("training-no-maxes"))
         return
+    names = await exercise_names(uow)
     await message.answer(
-        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
+        _maxes_text(deps.t, history, working, names),
+        reply_markup=_edit_buttons(history, working, names),
     )
 
 
-def _maxes_text(history: dict[str, list[TrainingMax]], working: dict[str, Weight]) -> str:
+def _maxes_text(
+    t: Translator,
+    history: dict[str, list[TrainingMax]],
+    working: dict[str, Weight],
+    names: dict[str, str],
+) -> str:
     lines = []
     if history:
-        lines += ["<b>Training maxes</b>", *(_history_line(e) for e in history.values())]
+        lines.append(t.get("training-maxes-title"))
+        lines += [_history_line(t, e, names) for e in history.values()]
     if working:
-        lines.append("<b>Working weights</b> (your plan moves them after each session)")
-        lines += [f"{_track(key)}: {weight}" for key, weight in working.items()]
+        lines.append(t.get("training-working-weights-title"))
+        lines += [f"{_track(key, names)}: {weight}" for key, weight in working.items()]
     if history:
-        lines.append(HOW_TO_SET)
+        lines.append(t.get("training-how-to-set"))
     return "\n".join(lines)
 
 
-def _track(key: str) -> str:
+def _track(key: str, names: dict[str, str]) -> str:
+    """ "squat/T1" → "<b>Squat</b> T1"."""
     lift, _, tier = key.partition("/")
-    return f"<b>{_lift(lift)}</b> {escape(tier)}"
+    return f"<b>{escape(names[lift])}</b> {escape(tier)}"
+
+
+def _name_and_tier(key: str, names: dict[str, str]) -> tuple[str, ...]:
+    """ "squat/T1" → ("Squat", "T1"); "ohp" → ("Overhead press",)."""
+    lift, _, tier = key.partition("/")
+    return (names[lift], tier) if tier else (names[lift],)
 
 
 class EditMax(CallbackData, prefix="tm"):
@@ -94,12 +108,12 @@ class EditingMax(StatesGroup):
 
 
 def _edit_buttons(
-    history: dict[str, list[TrainingMax]], working: dict[str, Weight] | None = None
+    history: dict[str, list[TrainingMax]], working: dict[str, Weight], names: dict[str, str]
 ) -> InlineKeyboardMarkup:
-    keys = [*history, *(working or {})]
+    keys = [*history, *working]
     buttons = [
         InlineKeyboardButton(
-            text=f"✏️ {key.replace('_', ' ').replace('/', ' ').title()}",
+            text=f"✏️ {' '.join(_name_and_tier(key, names))}",
             callback_data=EditMax(exercise=key).pack(),
         )
         for key in keys
@@ -110,28 +124,28 @@ def _edit_buttons(
 
 
 async def on_edit_max(
-    callback: CallbackQuery, callback_data: EditMax, state: FSMContext, uow: TrainingUnitOfWork
+    callback: CallbackQuery, callback_data: EditMax, state: FSMContext, deps: Deps
 ) -> None:
     key = callback_data.exercise
     if "/" in key:
-        known: set[str] = set(await working_weights(uow, callback.from_user.id))
+        known: set[str] = set(await working_weights(deps.uow, callback.from_user.id))
     else:
-        known = set(await training_maxes_with_history(uow, callback.from_user.id))
+        known = set(await training_maxes_with_history(deps.uow, callback.from_user.id))
     if key not in known:  # callback data is untrusted
-        await callback.answer(NOT_YOUR_LIFT, show_alert=True)
+        await callback.answer(deps.t.get("training-not-your-lift"), show_alert=True)
         return
     await state.set_state(EditingMax.weight)
     await state.set_data({"exercise": callback_data.exercise})
     await callback.answer()
     if isinstance(callback.message, Message):
-        what = "working weight" if "/" in key else "training max"
-        lift = _track(key) if "/" in key else f"<b>{_lift(key)}</b>"
-        await callback.message.answer(f"Send the new {what} for {lift}, e.g. 130.")
+        what = "working" if "/" in key else "max"
+        names = await exercise_names(deps.uow)
+        lift = _track(key, names) if "/" in key else f"<b>{escape(names[key])}</b>"
+        await callback.message.answer(deps.t.get("training-ask-new-max", what=what, lift=lift))
 
 
-async def on_new_max(
-    message: Message, state: FSMContext, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_new_max(message: Message, state: FSMContext, deps: Deps) -> None:
+    uow, clock = deps.uow, deps.clock
     athlete = await find_user(uow, message.from_user.id) if message.from_user else None
     exercise = (await state.get_data()).get("exercise")
     if athlete is None or not isinstance(exercise, str):
@@ -139,24 +153,20 @@ async def on_new_max(
         return
     weight = read_one_weight(message.text or "", athlete.unit)
     if weight is None:
-        await message.answer(NOT_A_WEIGHT)
+        await message.answer(deps.t.get("training-not-a-weight"))
         return
     await state.clear()
     if "/" in exercise:
         try:
             await SetWorkingWeight(uow, clock)(athlete.telegram_id, exercise, weight)
         except UnknownTrackError:
-            await message.answer(NOT_YOUR_LIFT)
+            await message.answer(deps.t.get("training-not-your-lift"))
             return
     else:
         await SetTrainingMaxes(uow, clock)(
             athlete.telegram_id, {exercise: weight}, one_rep_maxes=False
         )
-    history = await training_maxes_with_history(uow, athlete.telegram_id)
-    working = await working_weights(uow, athlete.telegram_id)
-    await message.answer(
-        _maxes_text(history, working), reply_markup=_edit_buttons(history, working)
-    )
+    await _answer_maxes(message, deps, athlete.telegram_id)
 
 
 def build_router() -> Router:

@@ -16,6 +16,7 @@ from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import UnknownPlanError
 from domain.plans.rules import TM_85, TM_90, TM_PERCENTS
+from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.library import available_plans
 from domain.shared.ports import Clock
 from domain.shared.weights import Unit, format_amount
@@ -29,30 +30,24 @@ from domain.training.use_cases.onboarding import (
     training_maxes_with_history,
 )
 from handlers.common.cards import Card
+from handlers.common.deps import deps_of
 from handlers.common.filters import leaves_others_alone
+from handlers.common.i18n import Translator
 from handlers.common.states import OnboardingSG
+from handlers.common.widgets import T
 
-UNITS_PROMPT = "First things first: do you load the bar in kilograms or pounds?"
-PLAN_PROMPT = "Which plan do you run? You can switch any time in /plan, or write your own there."
-READY = "You're all set on <b>{plan}</b>. Send /today when you're at the gym to start day 1."
-MAXES_DONE = (
-    "You're all set! Training maxes: {maxes}.\nSend /today when you're at the gym to start day 1."
-)
-ONE_REP_MODE = "one-rep max"
-SHARE_TOGGLE = "Make my TMs {other}% of my 1RMs"
-TM_MODE = "training max"
+ONE_REP_MODE = "one-rep"
+TM_MODE = "tm"
 
 
-def _ask(lift: str, mode: str, unit: str) -> str:
-    return (
-        f"What's your {mode} for <b>{escape(lift.replace('_', ' ').title())}</b> in {unit}?\n"
-        "Or send them all at once: <code>bench 100 squat 140 ohp 60 deadlift 180</code>"
-    )
+def _ask(t: Translator, lift: str, mode: str, unit: str) -> str:
+    return t.get("training-ask-max", mode=mode, lift=escape(lift), unit=unit)
 
 
 def _ids(manager: DialogManager) -> tuple[TrainingUnitOfWork, Clock, int]:
     sender: User = manager.middleware_data["event_from_user"]
-    return manager.middleware_data["uow"], manager.middleware_data["clock"], sender.id
+    deps = deps_of(manager)
+    return deps.uow, deps.clock, sender.id
 
 
 async def on_unit(_c: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -76,7 +71,8 @@ async def on_plan(callback: CallbackQuery, _w: Any, manager: DialogManager, slug
         await manager.next()
         return
     if isinstance(callback.message, Message):
-        await callback.message.answer(READY.format(plan=escape(plan.name)))
+        t = deps_of(manager).t
+        await callback.message.answer(t.get("training-ready", plan=escape(plan.name)))
     await manager.done()
 
 
@@ -85,20 +81,20 @@ async def maxes_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any
     missing = await missing_training_maxes(uow, athlete_id)
     user = await find_user(uow, athlete_id)
     unit = user.unit if user else Unit.KG
+    t = deps_of(dialog_manager).t
     mode = TM_MODE if dialog_manager.dialog_data.get("training_maxes") else ONE_REP_MODE
-    toggle = "I know my 1RMs instead" if mode == TM_MODE else "I know my training maxes"
-    prompt = _ask(missing[0], mode, str(unit)) if missing else ""
+    toggle = t.get(
+        "training-know-one-rep-maxes" if mode == TM_MODE else "training-know-training-maxes"
+    )
+    prompt = _ask(t, (await exercise_names(uow))[missing[0]], mode, str(unit)) if missing else ""
     share = _share(dialog_manager)
     if share is not None and mode == ONE_REP_MODE and prompt:
-        prompt += f"\nYour TMs will be {format_amount(share * 100)}% of these."
+        prompt += "\n" + t.get("training-tm-share", percent=format_amount(share * 100))
     return {
         "prompt": prompt,
         "toggle": toggle,
         "one_rep": mode == ONE_REP_MODE,
-        "share_toggle": SHARE_TOGGLE.format(
-            now=format_amount(share * 100) if share else "the plan's",
-            other="85" if share != TM_85 else "90",
-        ),
+        "other_share": "85" if share != TM_85 else "90",
     }
 
 
@@ -129,7 +125,7 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
         parsed = read_maxes(text, user.unit)
         found = {k: v for k, v in parsed.found.items() if k in missing}
         if not found:
-            await message.answer(_explain(parsed.unknown, parsed.out_of_range))
+            await message.answer(_explain(deps_of(manager).t, parsed.unknown, parsed.out_of_range))
             return
     await SetTrainingMaxes(uow, clock)(
         athlete_id,
@@ -139,29 +135,31 @@ async def on_maxes_text(message: Message, _w: Any, manager: DialogManager) -> No
     )
     if not await missing_training_maxes(uow, athlete_id):
         current = await training_maxes_with_history(uow, athlete_id)
-        listed = ", ".join(f"{escape(e)} {history[-1].weight}" for e, history in current.items())
-        await message.answer(MAXES_DONE.format(maxes=listed))
+        names = await exercise_names(uow)
+        listed = ", ".join(
+            f"{escape(names[e])} {history[-1].weight}" for e, history in current.items()
+        )
+        await message.answer(deps_of(manager).t.get("training-maxes-done", maxes=listed))
         await manager.done()
 
 
-def _explain(unknown: tuple[str, ...], out_of_range: tuple[str, ...]) -> str:
+def _explain(t: Translator, unknown: tuple[str, ...], out_of_range: tuple[str, ...]) -> str:
     if out_of_range:
-        return (
-            f"{escape(', '.join(out_of_range))}: that weight doesn't look right. "
-            f"Send a number above 0 and at most {format_amount(MAX_WEIGHT[Unit.KG])} kg."
+        return t.get(
+            "training-max-out-of-range",
+            typed=escape(", ".join(out_of_range)),
+            max=format_amount(MAX_WEIGHT[Unit.KG]),
         )
     if unknown:
-        return (
-            f"I don't know the lift “{escape(unknown[0][:30])}”. Use bench, squat, ohp or deadlift."
-        )
-    return "Send a weight like 100, or several: bench 100 squat 140 ohp 60 deadlift 180."
+        return t.get("training-unknown-lift", typed=escape(unknown[0][:30]))
+    return t.get("training-maxes-example")
 
 
 def build_dialog() -> Dialog:
     return leaves_others_alone(
         Dialog(
             Card(
-                Const(UNITS_PROMPT),
+                T("training-units-prompt"),
                 Row(
                     Button(Const("kg"), id=Unit.KG.value, on_click=on_unit),
                     Button(Const("lb"), id=Unit.LB.value, on_click=on_unit),
@@ -169,7 +167,7 @@ def build_dialog() -> Dialog:
                 state=OnboardingSG.units,
             ),
             Card(
-                Const(PLAN_PROMPT),
+                T("training-plan-prompt"),
                 Column(
                     Select(
                         Format("{item[1]}"),
@@ -185,7 +183,12 @@ def build_dialog() -> Dialog:
             Card(
                 Format("{prompt}"),
                 Button(Format("{toggle}"), id="toggle", on_click=on_toggle),
-                Button(Format("{share_toggle}"), id="share", on_click=on_share, when="one_rep"),
+                Button(
+                    T("training-share-toggle", "other_share"),
+                    id="share",
+                    on_click=on_share,
+                    when="one_rep",
+                ),
                 MessageInput(on_maxes_text, content_types=["text"]),
                 state=OnboardingSG.maxes,
                 getter=maxes_getter,

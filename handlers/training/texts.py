@@ -1,4 +1,8 @@
-"""What the workout card and the finish summary say. HTML; names from plans are escaped."""
+"""What the workout card, the finish summary and typed sets say, from the catalogues.
+
+HTML; names from plans are escaped. Weights and numbers print as the athlete's unit and
+formatting have them, in either language.
+"""
 
 from __future__ import annotations
 
@@ -7,77 +11,35 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from html import escape
 
+from domain.plans.rules.reasons import Reason, ReasonKind, ReasonValue, SetScheme
 from domain.shared.weights import Weight, format_amount
 from domain.training.entry import EntryError, EntryProblem
-from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
+from domain.training.model import DoneSet, PrescribedSet
 from domain.training.progression import TrainingMaxChange
 from domain.training.records import PersonalRecord, RecordKind, RepsRecord
 from domain.training.rest import Rest
+from domain.training.today import TodayCard
 from domain.training.use_cases.finishing import WorkoutSummary
 from domain.training.warmup import WarmupSet
-
-NO_PLAN = "You have no plan yet. Send /start to pick one."
-
-
-def missing_max(exercise: str) -> str:
-    lift = exercise.replace("_", " ")
-    return f"I need your {lift} training max first: send /maxes {lift} and the weight, e.g. 60."
+from handlers.common.i18n import Translator
 
 
-def finish_first(day: int) -> str:
-    return f"Your day {day} workout has sets logged. Finish it on its card (🏁) first, or /today."
+def relogged(t: Translator, prescribed: PrescribedSet, done: DoneSet) -> str:
+    return t.get(
+        "training-relogged",
+        name=escape(prescribed.display_name),
+        number=prescribed.set_number,
+        weight=str(done.weight),
+        reps=done.reps,
+    )
 
 
-NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
-NO_WORKOUT = "No workout is open. Send /today to start one."
-WORKOUT_GONE = "That workout is already finished. Send /today for the next one."
-REST_OVER = "⏱ Rest is over — next set!"
-ALL_LOGGED = "All sets logged."
-
-DONE_BUTTON = "✅ Done"
-REPS_DOWN, REPS_UP = "− rep", "+ rep"
-SKIP_BUTTON, UNDO_BUTTON, FINISH_BUTTON = "Skip", "↩ Undo", "🏁 Finish"
-NOTE_BUTTON = "📝 Note"
-NOTE_PROMPT = "Type a note for the set you just logged (how it felt, cues, pain…)."
-NOTE_SAVED = "Note saved."
-NOTE_NEEDS_A_SET = "Log a set first, then add a note to it."
-BACK = "⬅️ Back"
-EDIT_CANNOT_SKIP = "An edit can change a set's weight or reps; to skip or undo, send skip or undo."
-EDIT_NOT_A_SET = "That message didn't log a set of your open workout, so nothing changed."
+def decline_button(t: Translator, change: TrainingMaxChange) -> str:
+    return t.get("training-decline-button", lift=change.name, weight=str(change.old))
 
 
-def relogged(prescribed: PrescribedSet, done: DoneSet) -> str:
-    name = escape(prescribed.display_name)
-    return f"Updated {name} set {prescribed.set_number}: {done.weight} × {done.reps}"
-
-
-KEEP_BUTTON = "✅ Keep the new maxes"
-KEPT = "Kept. Onwards!"
-NOTHING_TO_DECLINE = "Nothing to undo there: that change was already declined."
-
-
-def _lift(slug: str) -> str:
-    return escape(slug.replace("_", " ").title())
-
-
-def decline_button(change: TrainingMaxChange) -> str:
-    return f"✖ Keep {change.exercise.replace('_', ' ').title()} at {change.old}"
-
-
-EDIT_BUTTON = "✏️ Set it myself"
-NOTHING_TO_RESET = "Nothing to reset: that training max has changed since."
-
-
-def reset_button(reset: TrainingMaxChange) -> str:
-    return f"↘ Reset {reset.exercise.replace('_', ' ').title()} to {reset.new}"
-
-
-def was_reset(exercise: str, weight: str) -> str:
-    return f"{exercise.replace('_', ' ').title()} TM reset to {weight}."
-
-
-def declined(exercise: str, weight: str) -> str:
-    return f"{exercise.replace('_', ' ').title()} stays at {weight}."
+def reset_button(t: Translator, reset: TrainingMaxChange) -> str:
+    return t.get("training-reset-button", lift=reset.name, weight=str(reset.new))
 
 
 def weight_down(step: Decimal, unit: str) -> str:
@@ -96,68 +58,59 @@ def set_line(prescribed: PrescribedSet, weight: Weight, reps: int) -> str:
     return f"{weight} × {wanted}{effort}"
 
 
-def set_label(prescribed: PrescribedSet) -> str:
+def set_label(t: Translator, prescribed: PrescribedSet) -> str:
     """ "T1 Squat — set 2 of 5", with a superset, warm-up or joker mark."""
-    mark = f"{prescribed.superset} " if prescribed.superset else ""
-    kind = (
-        " · warm-up"
-        if prescribed.warmup
-        else " · joker set, optional"
-        if prescribed.optional
-        else ""
-    )
-    return (
-        f"{prescribed.tier} {mark}{escape(prescribed.display_name)} — "
-        f"set {prescribed.set_number} of {prescribed.sets_in_slot}{kind}"
+    return t.get(
+        "training-set-label",
+        tier=str(prescribed.tier),
+        mark=f"{prescribed.superset} " if prescribed.superset else "",
+        name=escape(prescribed.display_name),
+        number=prescribed.set_number,
+        sets=prescribed.sets_in_slot,
+        kind="warmup" if prescribed.warmup else "joker" if prescribed.optional else "work",
     )
 
 
-def card(
-    workout: Workout,
-    current: WorkoutSet,
-    *,
-    weight: Weight,
-    reps: int,
-    plates: str,
-    upcoming: WorkoutSet | None,
-    rest: str | None = None,
-    warmup: str | None = None,
-) -> str:
-    p = current.prescribed
-    logged = sum(1 for s in workout.sets if not s.is_open)
-    progress = f"{logged}/{len(workout.sets)}"
-    deload = " · 🪶 deload" if workout.deload else ""
+def card(t: Translator, view: TodayCard, now: datetime) -> str:
+    workout, shown = view.workout, view.current
+    p = shown.set.prescribed
     lines = [
-        f"<b>Day {workout.day_number} · {escape(workout.day_name)}</b>{deload}  ({progress})",
-        set_label(p),
-        f"<b>{set_line(p, weight, reps)}</b>",
-        f"Plates per side: {plates}",
+        t.get(
+            "training-card-title",
+            day=workout.day_number,
+            name=escape(workout.day_name),
+            deload="yes" if workout.deload else "no",
+            logged=view.logged,
+            total=len(workout.sets),
+        ),
+        set_label(t, p),
+        f"<b>{set_line(p, shown.weight, shown.reps)}</b>",
+        t.get("training-card-plates", plates=plates_text(t, view)),
     ]
-    if rest:
-        lines.insert(1, rest)
-    if warmup:
-        lines.append(warmup)
+    if view.rest is not None:
+        lines.insert(1, rest_line(t, view.rest, now))
+    if view.warmup:
+        lines.append(warmup_line(t, view.warmup))
     if p.amrap:
-        lines.append("As many reps as you can: tap or type how many you did.")
+        lines.append(t.get("training-card-amrap"))
     elif p.top_reps is not None:
-        lines.append(f"Aim for {p.reps}–{p.top_reps} reps: type how many you did.")
-    if upcoming is not None:
-        u = upcoming.prescribed
-        lines.append(f"Next: {escape(u.display_name)} {set_line(u, u.weight, u.reps)}")
+        lines.append(t.get("training-card-rep-range", reps=p.reps, top=p.top_reps))
+    if view.upcoming is not None:
+        u = view.upcoming.prescribed
+        next_set = set_line(u, u.weight, u.reps)
+        lines.append(t.get("training-card-next", name=escape(u.display_name), set=next_set))
     return "\n".join(lines)
 
 
-def warmup_line(ramp: Sequence[WarmupSet]) -> str | None:
-    if not ramp:
-        return None
+def warmup_line(t: Translator, ramp: Sequence[WarmupSet]) -> str:
     steps = " · ".join(f"{format_amount(s.weight.amount)} × {s.reps}" for s in ramp)
-    return f"🔥 Warm up first: {steps} {ramp[0].weight.unit}"
+    return t.get("training-warmup", steps=steps, unit=str(ramp[0].weight.unit))
 
 
-def rest_line(rest: Rest | None, now: datetime) -> str | None:
-    if rest is None:
-        return None
-    return f"⏱ Rest {_clock_text(rest.remaining(now))} left of {_clock_text(rest.length)}"
+def rest_line(t: Translator, rest: Rest, now: datetime) -> str:
+    return t.get(
+        "training-rest", left=_clock_text(rest.remaining(now)), length=_clock_text(rest.length)
+    )
 
 
 def _clock_text(span: timedelta) -> str:
@@ -165,52 +118,113 @@ def _clock_text(span: timedelta) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def nearest_loadable(wanted: Weight) -> str:
-    return f"\n{wanted} can't be loaded with your bar and plates: this is the nearest."
+def plates_text(t: Translator, view: TodayCard) -> str:
+    """The plates per side on the athlete's bar, and a word if the weight asked for can't be."""
+    load, bar = view.current.load, view.bar
+    if not load.per_side:
+        text = t.get("training-plates-empty-bar", bar=str(bar))
+    else:
+        plates = " + ".join(format_amount(p) for p in load.per_side)
+        text = t.get("training-plates-on-bar", plates=plates, bar=str(bar))
+    if not load.exact:
+        text += "\n" + t.get("training-nearest-loadable", wanted=str(view.current.wanted))
+    return text
 
 
-def plates_text(per_side: Sequence[Decimal], bar: Weight) -> str:
-    if not per_side:
-        return f"empty bar ({bar})"
-    return " + ".join(format_amount(p) for p in per_side) + f" (on a {bar} bar)"
-
-
-def duration_text(duration: timedelta) -> str:
+def duration_text(t: Translator, duration: timedelta) -> str:
     minutes = int(duration.total_seconds() // 60)
-    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+    if minutes >= 60:
+        return t.get("training-duration-hours", hours=minutes // 60, minutes=minutes % 60)
+    return t.get("training-duration-minutes", minutes=minutes)
 
 
-def change_text(change: TrainingMaxChange) -> str:
-    what = "TM" if change.track is None else change.track.split("/")[-1]
+def change_text(t: Translator, change: TrainingMaxChange) -> str:
+    what = t.get("training-tm") if change.track is None else change.track.split("/")[-1]
     moved = f"{change.old} → {change.new}" if change.new != change.old else f"{change.new}"
-    return f"{_lift(change.exercise)} {what} {moved} ({escape(change.reason)})"
+    return f"{escape(change.name)} {what} {moved} ({escape(reason_text(change.reason))})"
 
 
-def summary(result: WorkoutSummary) -> str:
+def summary(t: Translator, result: WorkoutSummary) -> str:
     w = result.workout
     lines = [
-        f"<b>Day {w.day_number} done!</b> {escape(w.day_name)}",
-        f"Sets: {result.sets_done} of {len(w.sets)} · Volume: {result.volume} · "
-        f"Time: {duration_text(result.duration)}",
+        t.get("training-summary-title", day=w.day_number, name=escape(w.day_name)),
+        t.get(
+            "training-summary-stats",
+            done=result.sets_done,
+            total=len(w.sets),
+            volume=str(result.volume),
+            duration=duration_text(t, result.duration),
+        ),
     ]
     for best in result.bests:
-        lines.append(f"{escape(best.display_name)}: best e1RM {best.e1rm}")
-        lines.extend(f"🏆 PR: {record_text(record)}" for record in best.records)
+        name = escape(best.display_name)
+        lines.append(t.get("training-summary-best", name=name, e1rm=str(best.e1rm)))
+        lines.extend(
+            t.get("training-summary-record", record=describe_record(t, record))
+            for record in best.records
+        )
     if result.changes:
         lines.append("")
-        lines.append("<b>Progression</b>")
-        lines.extend(change_text(c) for c in result.changes)
+        lines.append(t.get("training-summary-progression"))
+        lines.extend(change_text(t, c) for c in result.changes)
     else:
-        lines.append("No training max changes this time.")
-    lines.extend(stall_text(reset) for reset in result.resets)
+        lines.append(t.get("training-summary-no-changes"))
+    lines.extend(stall_text(t, reset) for reset in result.resets)
     return "\n".join(lines)
 
 
-def stall_text(reset: TrainingMaxChange) -> str:
-    return (
-        f"⚠️ {_lift(reset.exercise)}: no reps on the 1+ set twice in a row. "
-        f"A 10% reset ({reset.old} → {reset.new}) gets you moving again."
+def stall_text(t: Translator, reset: TrainingMaxChange) -> str:
+    return t.get(
+        "training-stall",
+        lift=escape(reset.name),
+        old=str(reset.old),
+        new=str(reset.new),
     )
+
+
+def describe_record(t: Translator, record: PersonalRecord) -> str:
+    if isinstance(record, RepsRecord):
+        return t.get(
+            "training-record-reps",
+            reps=record.new,
+            weight=str(record.weight),
+            previous=str(record.previous),
+        )
+    key = (
+        "training-record-heaviest" if record.kind == RecordKind.HEAVIEST else "training-record-e1rm"
+    )
+    return t.get(key, weight=str(record.new), previous=str(record.previous))
+
+
+ENTRY_PROBLEMS = {
+    EntryProblem.EMPTY: "training-entry-empty",
+    EntryProblem.NOT_AN_ENTRY: "training-entry-not-an-entry",
+    EntryProblem.TOO_LONG: "training-entry-too-long",
+    EntryProblem.MISSING_REPS: "training-entry-missing-reps",
+    EntryProblem.REPS_NOT_WHOLE: "training-entry-reps-not-whole",
+    EntryProblem.REPS_TOO_HIGH: "training-entry-reps-too-high",
+    EntryProblem.REPS_NEGATIVE: "training-entry-reps-negative",
+    EntryProblem.WEIGHT_TOO_HIGH: "training-entry-weight-too-high",
+    EntryProblem.WEIGHT_NOT_POSITIVE: "training-entry-weight-not-positive",
+    EntryProblem.WEIGHT_TOO_PRECISE: "training-entry-weight-too-precise",
+    EntryProblem.RPE_OFF_CHART: "training-entry-rpe-off-chart",
+}
+
+
+def explain_entry(t: Translator, error: EntryError) -> str:
+    return t.get(ENTRY_PROBLEMS[error.reason])
+
+
+# English that handlers/plans, progress and reminders still use until their strings move to the
+# catalogues; the same words are training-no-plan, training-missing-max, training-record-* and
+# training-entry-* in locales/. `no-such-day` and `finish-first` belong to plans.
+
+NO_PLAN = "You have no plan yet. Send /start to pick one."
+NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
+
+
+def finish_first(day: int) -> str:
+    return f"Your day {day} workout has sets logged. Finish it on its card (🏁) first, or /today."
 
 
 def record_text(record: PersonalRecord) -> str:
@@ -221,10 +235,10 @@ def record_text(record: PersonalRecord) -> str:
 
 
 def entry_problem(error: EntryError) -> str:
-    return ENTRY_PROBLEMS[error.reason]
+    return _ENGLISH_ENTRY_PROBLEMS[error.reason]
 
 
-ENTRY_PROBLEMS = {
+_ENGLISH_ENTRY_PROBLEMS = {
     EntryProblem.EMPTY: "Send the reps (8), weight × reps (100x5) or + for as prescribed.",
     EntryProblem.NOT_AN_ENTRY: "I read that as neither reps nor weight × reps. "
     "Send 8, 100x5, + (as prescribed), skip or undo.",
@@ -238,3 +252,104 @@ ENTRY_PROBLEMS = {
     EntryProblem.WEIGHT_TOO_PRECISE: "Weights go to two decimals at most, like 102.5.",
     EntryProblem.RPE_OFF_CHART: "RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.",
 }
+
+
+REASONS = {
+    ReasonKind.AMRAP_TABLE: "{increment}: {reps_done} on {where}",
+    ReasonKind.NO_RULE: "{increment}: no progression rule for {exercise}",
+    ReasonKind.ALL_PRESCRIBED_SETS_MADE: "{increment}: all {sets} sets made as prescribed",
+    ReasonKind.CYCLE_WEEK_DONE: "{next_week} next: {week} done",
+    ReasonKind.CYCLE_SET_SHORT: "{next_week} next: the {percent} {set_reps} set fell short "
+    "({reps} reps); the TM resets {factor} when the cycle ends",
+    ReasonKind.CYCLE_COMPLETE: "{increment}: {weeks}-week cycle complete",
+    ReasonKind.CYCLE_FELL_SHORT: "{factor}: a + set fell short this cycle",
+    ReasonKind.ALL_SETS_MADE: "{increment}: all {scheme} sets made",
+    ReasonKind.SESSION_FAILED: "same weight: a {scheme} set fell short "
+    "({failures} failed session in a row)",
+    ReasonKind.DELOAD_AFTER_FAILURES: "{factor}: {failures} failed session in a row",
+    ReasonKind.RANGE_TOP_REACHED: "{increment}: every {scheme} set reached {reps} reps",
+    ReasonKind.SETS_NOT_LOGGED: "same weight: {logged} of {sets} sets logged",
+    ReasonKind.RANGE_TOP_MISSED: "same weight: a set stopped at {reps} reps, {needed} needed",
+    ReasonKind.NO_RATED_SET: "same weight: no set with reps and RPE on the chart",
+    ReasonKind.RPE_ESTIMATE: "{change}: {lifted} × {reps} @ {rpe} → e1RM {e1rm}; "
+    "{target_reps} @ {target_rpe} is {percent}",
+    ReasonKind.SET_FELL_SHORT: "same weight: a {scheme} set fell short",
+    ReasonKind.STAGE_ADVANCED: "{scheme} next: a {failed} set fell short",
+    ReasonKind.RETEST_NEXT: "new {reps}RM test next: a {failed} set fell short",
+    ReasonKind.RETEST_AGAIN: "new {reps}RM test again: no set reached {reps} reps",
+    ReasonKind.RETEST_RESTART: "{scheme} at {weight} next: {percent} of the new {reps}RM, {best}",
+    ReasonKind.STAGE_RESTART_BUMPED: "{scheme} at {weight} next: a {failed} set fell short; "
+    "last {scheme} weight {increment}",
+    ReasonKind.LAST_SET_SHORT: "same weight: {reps} reps on the last {scheme} set, {needed} needed",
+    ReasonKind.LAST_SET_REACHED: "{increment}: {reps} reps on the last {scheme} set",
+    ReasonKind.RESET_PROPOSED: "{factor}: no reps on the 1+ set twice in a row",
+    ReasonKind.RESET_AFTER_STALL: "reset {off} after a stall",
+    ReasonKind.DECLINED: "change declined",
+    ReasonKind.PLAN_START: "where the plan starts",
+    ReasonKind.SET_BY_HAND: "set by the athlete",
+    ReasonKind.FROM_ONE_REP_MAX: "{whole_percent} of a {one_rep_max} one-rep max",
+    ReasonKind.NOTE: "{text}",
+}
+
+
+def reason_text(reason: Reason) -> str:
+    """Why a training max or working weight moved, in words: "+5 kg: all 5×3+ sets made"."""
+    return REASONS[reason.kind].format_map(_reason_words(reason))
+
+
+def _reason_words(reason: Reason) -> dict[str, str]:
+    """Each parameter as the sentences show it, plus the few words made of two of them."""
+    words = {name: _word(name, value) for name, value in reason.params}
+    params = dict(reason.params)
+    if reason.kind == ReasonKind.AMRAP_TABLE:
+        reps = reason.get("reps", int)
+        words["reps_done"] = f"{reps} rep" if reps == 1 else f"{reps} reps"
+        words["where"] = (
+            f"the {words['percent']} set" if "percent" in words else "the progression set"
+        )
+    if "week" in params:
+        words["week"] = _week(reason.get("week", int), deload=reason.get("deload", bool))
+    if "next_week" in params:
+        following = reason.get("next_week", int)
+        words["next_week"] = _week(following, deload=reason.get("next_deload", bool))
+    if "set_reps" in params and reason.get("amrap", bool):
+        words["set_reps"] += "+"
+    if "factor" in params:
+        words["off"] = f"{format_amount((1 - reason.get('factor', Decimal)) * 100)}%"
+    if reason.kind == ReasonKind.FROM_ONE_REP_MAX:
+        words["whole_percent"] = f"{reason.get('percent', Decimal) * 100:.0f}%"
+    return words
+
+
+def _word(name: str, value: ReasonValue) -> str:
+    if isinstance(value, Weight):
+        named = {"increment": f"+{value}", "change": _change(value)}
+        return named.get(name, str(value))
+    if isinstance(value, Decimal):
+        percents = {
+            "factor": f"−{format_amount((1 - value) * 100)}%",
+            "percent": f"{format_amount(value * 100)}%",
+        }
+        return percents.get(name, format_amount(value))
+    if isinstance(value, SetScheme):
+        return value.label
+    if name == "failures" and isinstance(value, int):
+        return _ordinal(value)
+    return str(value)
+
+
+def _change(delta: Weight) -> str:
+    """The signed difference, "+2.5 kg", "−5 lb" or "same weight"."""
+    if delta.amount == 0:
+        return "same weight"
+    sign = "+" if delta.amount > 0 else "−"
+    return f"{sign}{format_amount(abs(delta.amount))} {delta.unit}"
+
+
+def _week(number: int, *, deload: bool) -> str:
+    return f"week {number}{' (deload)' if deload else ''}"
+
+
+def _ordinal(number: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+    return words.get(number, f"{number}th")

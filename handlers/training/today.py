@@ -12,12 +12,12 @@ from aiogram.types import CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select, SwitchTo
-from aiogram_dialog.widgets.text import Const, Format
+from aiogram_dialog.widgets.text import Format
 
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
+from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.errors import NotRegisteredError
-from domain.shared.ports import Clock
 from domain.training.entry import (
     MAX_REPS,
     AsPrescribed,
@@ -29,9 +29,9 @@ from domain.training.entry import (
     parse_entry,
 )
 from domain.training.model import SetResult, Workout
-from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import MissingTrainingMaxError
 from domain.training.rest import current_rest
+from domain.training.today import SetAsShown, Taps, as_shown, today_card
 from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import (
     AddNote,
@@ -46,29 +46,27 @@ from domain.training.use_cases.logging import (
     last_closed,
     set_logged_by,
 )
-from domain.training.warmup import warmup_before
 from handlers.common.cards import Card
+from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
+from handlers.common.texts import needs_max
+from handlers.common.widgets import T
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
-from handlers.training.rest_timers import RestTimers
-
-AMRAP_CHOICES = 8
 
 
-async def on_today(
-    message: Message, dialog_manager: DialogManager, uow: TrainingUnitOfWork, clock: Clock
-) -> None:
+async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) -> None:
     if message.from_user is None:
         return
     try:
-        workout = await OpenWorkout(uow, clock)(message.from_user.id)
+        workout = await OpenWorkout(deps.uow, deps.clock)(message.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
-        await message.answer(texts.NO_PLAN)
+        await message.answer(deps.t.get("training-no-plan"))
         return
     except MissingTrainingMaxError as missing:
-        await message.answer(texts.missing_max(missing.exercise))
+        name = (await exercise_names(deps.uow))[missing.exercise]
+        await message.answer(needs_max(deps.t, name, missing.exercise))
         return
     await dialog_manager.start(
         TodaySG.card, data={"workout_id": workout.id}, mode=StartMode.RESET_STACK
@@ -82,23 +80,20 @@ def _state(manager: DialogManager) -> dict[str, Any]:
 _LOADED = "today_loaded"  # the athlete and workout as this update last saw them
 
 
-async def _context(
-    manager: DialogManager,
-) -> tuple[TrainingUnitOfWork, Clock, Athlete, Workout | None]:
+async def _context(manager: DialogManager) -> tuple[Deps, Athlete, Workout | None]:
     """Read once per update: handlers, use case results and the card getter share it."""
-    uow: TrainingUnitOfWork = manager.middleware_data["uow"]
-    clock: Clock = manager.middleware_data["clock"]
+    deps = deps_of(manager)
     loaded = manager.middleware_data.get(_LOADED)
     if loaded is None:
         sender: User = manager.middleware_data["event_from_user"]
-        loaded = list(await athlete_and_open_workout(uow, sender.id))
+        loaded = list(await athlete_and_open_workout(deps.uow, sender.id))
         manager.middleware_data[_LOADED] = loaded
     athlete, workout = loaded
     start = manager.start_data
     workout_id = start.get("workout_id") if isinstance(start, dict) else None
     if workout is not None and workout.id != workout_id:
         workout = None
-    return uow, clock, athlete, workout
+    return deps, athlete, workout
 
 
 def _seen(manager: DialogManager, workout: Workout | None) -> None:
@@ -108,14 +103,22 @@ def _seen(manager: DialogManager, workout: Workout | None) -> None:
         loaded[1] = workout
 
 
+def _taps(manager: DialogManager, position: int) -> Taps:
+    """The taps on the set at `position`, if the card shows that set."""
+    state = _state(manager)
+    if state.get("position") != position:
+        return Taps()
+    return Taps(int(state.get("weight_steps", 0)), int(state.get("reps_delta", 0)))
+
+
 async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    _uow, _clock, athlete, workout = await _context(dialog_manager)
+    deps, athlete, workout = await _context(dialog_manager)
     state = _state(dialog_manager)
     current = workout.next_open if workout else None
     if workout is None or current is None:
         undone = last_closed(workout) if workout else None
         return {
-            "text": texts.NO_WORKOUT if workout is None else texts.ALL_LOGGED,
+            "text": deps.t.get("training-no-workout" if workout is None else "training-all-logged"),
             "open": False,
             "active": workout is not None,  # a crash between the last set and finishing
             "done_items": [],
@@ -130,31 +133,13 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     position = current.prescribed.position
     if state.get("position") != position:
         state.update(position=position, reps_delta=0, weight_steps=0)
-    p = current.prescribed
-    step = athlete.step_for(p.weight.unit)
-    wanted = p.weight.stepped(step, state["weight_steps"])
-    load = athlete.loads(wanted)
-    weight = load.total
-    reps = max(0, p.reps + state["reps_delta"])
-    plates = texts.plates_text(load.per_side, athlete.bar_for(weight.unit))
-    if not load.exact:
-        plates += texts.nearest_loadable(wanted)
-    rest = current_rest(workout, dialog_manager.middleware_data["clock"].now())
-    upcoming = next(
-        (s for s in workout.sets if s.is_open and s.prescribed.position > position), None
-    )
+    now = deps.clock.now()
+    card = today_card(athlete, workout, current, _taps(dialog_manager, position), now)
+    shown = card.current
     undo = last_closed(workout)
+    p = current.prescribed
     return {
-        "text": texts.card(
-            workout,
-            current,
-            weight=weight,
-            reps=reps,
-            plates=plates,
-            upcoming=upcoming,
-            rest=texts.rest_line(rest, dialog_manager.middleware_data["clock"].now()),
-            warmup=texts.warmup_line(warmup_before(current, athlete)),
-        ),
+        "text": texts.card(deps.t, card, now),
         "open": True,
         "active": True,
         "amrap": p.amrap,
@@ -162,9 +147,9 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "done_items": [str(position)],
         "skip_items": [str(position)],
         "undo_items": [str(undo.prescribed.position)] if undo else [],
-        "amrap_items": [(f"{position}:{n}", n) for n in range(p.reps, p.reps + AMRAP_CHOICES)],
-        "step_down": texts.weight_down(step, str(weight.unit)),
-        "step_up": texts.weight_up(step, str(weight.unit)),
+        "amrap_items": [(f"{position}:{n}", n) for n in shown.amrap_choices],
+        "step_down": texts.weight_down(shown.step, str(shown.weight.unit)),
+        "step_up": texts.weight_up(shown.step, str(shown.weight.unit)),
     }
 
 
@@ -173,39 +158,37 @@ async def _after_change(manager: DialogManager, workout: Workout) -> None:
     if workout.next_open is None:
         await _finish(manager)
         return
-    clock: Clock = manager.middleware_data["clock"]
-    rest = current_rest(workout, clock.now())
+    deps = deps_of(manager)
+    rest = current_rest(workout, deps.clock.now())
     if rest is not None:
-        timers: RestTimers = manager.middleware_data["rest_timers"]
-        timers.start(workout.athlete_id, rest.ends_at, manager.bg(), manager.middleware_data["bot"])
+        over = deps.t.get("training-rest-over")
+        deps.rest_timers.start(workout.athlete_id, rest.ends_at, manager.bg(), deps.bot, over)
 
 
 async def _finish(manager: DialogManager) -> None:
-    uow, clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
         await manager.done()
         return
-    summary = await FinishWorkout(uow, clock)(athlete.telegram_id, workout.id)
+    summary = await FinishWorkout(deps.uow, deps.clock)(athlete.telegram_id, workout.id)
     _seen(manager, None)
-    timers: RestTimers = manager.middleware_data["rest_timers"]
-    timers.stop(athlete.telegram_id)
+    deps.rest_timers.stop(athlete.telegram_id)
     await manager.done()
-    bot = manager.middleware_data["bot"]
-    await bot.send_message(
+    await deps.bot.send_message(
         athlete.telegram_id,
-        texts.summary(summary),
-        reply_markup=summary_keyboard(summary.changes, summary.resets),
+        texts.summary(deps.t, summary),
+        reply_markup=summary_keyboard(deps.t, summary.changes, summary.resets),
     )
 
 
 async def _log(
     manager: DialogManager, position: int, result: SetResult, source_message_id: int | None = None
 ) -> None:
-    uow, clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
         return
     try:
-        updated = await LogSet(uow, clock)(
+        updated = await LogSet(deps.uow, deps.clock)(
             athlete.telegram_id, workout.id, position, result, source_message_id
         )
     except WorkoutNotFoundError:
@@ -217,22 +200,13 @@ def _adjusted(
     manager: DialogManager, workout: Workout, athlete: Athlete, position: int
 ) -> SetResult:
     """What the card showed: the prescription moved by the taps, as the athlete can load it."""
-    state = _state(manager)
     current = next(s for s in workout.sets if s.prescribed.position == position)
-    shown = state.get("position") == position
-    steps = state.get("weight_steps", 0) if shown else 0
-    reps_delta = state.get("reps_delta", 0) if shown else 0
-    prescribed = current.prescribed
-    weight = athlete.loads(
-        prescribed.weight.stepped(athlete.step_for(prescribed.weight.unit), steps)
-    )
-    if weight.total == prescribed.weight and not reps_delta:
-        return SetResult()
-    return SetResult(weight.total, max(0, prescribed.reps + reps_delta))
+    shown: SetAsShown = as_shown(athlete, current, _taps(manager, position))
+    return SetResult() if shown.as_prescribed else SetResult(shown.weight, shown.reps)
 
 
 async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    _uow, _clock, athlete, workout = await _context(manager)
+    _deps, athlete, workout = await _context(manager)
     if workout is None:
         return
     if not item.isdecimal():
@@ -248,25 +222,25 @@ async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
     position, _, reps = item.partition(":")
     if not (position.isdecimal() and reps.isdecimal() and int(reps) <= MAX_REPS):
         return
-    _uow, _clock, athlete, workout = await _context(manager)
+    _deps, athlete, workout = await _context(manager)
     if workout is not None:
         weight = _adjusted(manager, workout, athlete, int(position)).weight
         await _log(manager, int(position), SetResult(weight, int(reps)))
 
 
 async def on_skip(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None or not item.isdecimal():
         return
-    updated = await SkipSet(uow)(athlete.telegram_id, workout.id, int(item))
+    updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, int(item))
     await _after_change(manager, updated)
 
 
 async def on_undo(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None or not item.isdecimal():
         return
-    _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, int(item)))
+    _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, int(item)))
 
 
 def _nudge(key: str, by: int) -> Any:
@@ -282,15 +256,15 @@ async def on_finish(_c: CallbackQuery, _b: Button, manager: DialogManager) -> No
 
 
 async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
-        await message.answer(texts.NO_WORKOUT)
+        await message.answer(deps.t.get("training-no-workout"))
         return
     entry = parse_entry(message.text or "", athlete.unit)
     position = _state(manager).get("position")
     match entry:
         case EntryError():
-            await message.answer(texts.entry_problem(entry))
+            await message.answer(texts.explain_entry(deps.t, entry))
         case AsPrescribed(rpe=rpe):
             if isinstance(position, int):
                 adjusted = _adjusted(manager, workout, athlete, position)
@@ -303,23 +277,24 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
             if isinstance(position, int):
                 await _log(manager, position, SetResult(weight, reps, rpe), message.message_id)
         case Skip():
-            updated = await SkipSet(uow)(athlete.telegram_id, workout.id, None)
+            updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, None)
             await _after_change(manager, updated)
         case Undo():
-            _seen(manager, await ReopenSet(uow)(athlete.telegram_id, workout.id, None))
+            _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, None))
 
 
-async def on_edited(message: Message, uow: TrainingUnitOfWork) -> None:
+async def on_edited(message: Message, deps: Deps) -> None:
     """Editing the message that logged a set re-logs that set."""
     if message.from_user is None:
         return
+    uow = deps.uow
     athlete = await find_user(uow, message.from_user.id)
     if athlete is None or await set_logged_by(uow, athlete.telegram_id, message.message_id) is None:
         return  # an edit of any other message is none of the card's business
     entry = parse_entry(message.text or "", athlete.unit)
     match entry:
         case EntryError():
-            await message.reply(texts.entry_problem(entry))
+            await message.reply(texts.explain_entry(deps.t, entry))
             return
         case AsPrescribed(rpe=rpe):
             result = SetResult(rpe=rpe)
@@ -328,32 +303,34 @@ async def on_edited(message: Message, uow: TrainingUnitOfWork) -> None:
         case WeightAndReps(weight=weight, reps=reps, rpe=rpe):
             result = SetResult(weight, reps, rpe)
         case _:
-            await message.reply(texts.EDIT_CANNOT_SKIP)
+            await message.reply(deps.t.get("training-edit-cannot-skip"))
             return
     relogged = await RelogEditedSet(uow)(athlete.telegram_id, message.message_id, result)
     if relogged is None or relogged.done is None:
-        await message.reply(texts.EDIT_NOT_A_SET)
+        await message.reply(deps.t.get("training-edit-not-a-set"))
         return
-    await message.reply(texts.relogged(relogged.prescribed, relogged.done))
+    await message.reply(texts.relogged(deps.t, relogged.prescribed, relogged.done))
 
 
 async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
-    uow, _clock, athlete, workout = await _context(manager)
+    deps, athlete, workout = await _context(manager)
     note = (message.text or "").strip()
     if workout is None or workout.id is None or not note:
         await manager.switch_to(TodaySG.card)
         return
-    noted = await AddNote(uow)(athlete.telegram_id, workout.id, note)
+    noted = await AddNote(deps.uow)(athlete.telegram_id, workout.id, note)
     manager.middleware_data.pop(_LOADED, None)
-    await message.answer(texts.NOTE_SAVED if noted else texts.NOTE_NEEDS_A_SET)
+    await message.answer(
+        deps.t.get("training-note-saved" if noted else "training-note-needs-a-set")
+    )
     await manager.switch_to(TodaySG.card)
 
 
 def _select(
-    text: str, widget_id: str, items: str, on_click: Any, when: str | None = None
+    key: str, widget_id: str, items: str, on_click: Any, when: str | None = None
 ) -> Select[str]:
     return Select(
-        Const(text), id=widget_id, item_id_getter=str, items=items, on_click=on_click, when=when
+        T(key), id=widget_id, item_id_getter=str, items=items, on_click=on_click, when=when
     )
 
 
@@ -362,7 +339,7 @@ def build_dialog() -> Dialog:
         Dialog(
             Card(
                 Format("{text}"),
-                _select(texts.DONE_BUTTON, "done", "done_items", on_done, when="plain"),
+                _select("training-done-button", "done", "done_items", on_done, when="plain"),
                 Select(
                     Format("{item[1]}"),
                     id="amrap",
@@ -373,13 +350,13 @@ def build_dialog() -> Dialog:
                 ),
                 Row(
                     Button(
-                        Const(texts.REPS_DOWN),
+                        T("training-reps-down"),
                         id="reps_down",
                         on_click=_nudge("reps_delta", -1),
                         when="plain",
                     ),
                     Button(
-                        Const(texts.REPS_UP),
+                        T("training-reps-up"),
                         id="reps_up",
                         on_click=_nudge("reps_delta", 1),
                         when="plain",
@@ -398,21 +375,21 @@ def build_dialog() -> Dialog:
                     ),
                 ),
                 Row(
-                    _select(texts.SKIP_BUTTON, "skip", "skip_items", on_skip, when="open"),
-                    _select(texts.UNDO_BUTTON, "undo", "undo_items", on_undo),
+                    _select("training-skip-button", "skip", "skip_items", on_skip, when="open"),
+                    _select("training-undo-button", "undo", "undo_items", on_undo),
                     Button(
-                        Const(texts.FINISH_BUTTON), id="finish", on_click=on_finish, when="active"
+                        T("training-finish-button"), id="finish", on_click=on_finish, when="active"
                     ),
                 ),
-                SwitchTo(Const(texts.NOTE_BUTTON), id="note", state=TodaySG.note, when="open"),
+                SwitchTo(T("training-note-button"), id="note", state=TodaySG.note, when="open"),
                 MessageInput(on_typed, content_types=["text"]),
                 state=TodaySG.card,
                 getter=card_getter,
             ),
             Card(
-                Const(texts.NOTE_PROMPT),
+                T("training-note-prompt"),
                 MessageInput(on_note, content_types=["text"]),
-                SwitchTo(Const(texts.BACK), id="note_back", state=TodaySG.card),
+                SwitchTo(T("training-back"), id="note_back", state=TodaySG.card),
                 state=TodaySG.note,
             ),
         )

@@ -23,7 +23,7 @@ most one row is ever in that gap. A network error on the request itself is retri
 request most often never arrived); that is the one case where a message could arrive twice.
 
 Rate: messages start one after another from one loop, each as soon as every limit allows
-(scheduler/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
+(scheduler/delivery/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
 time, so a slow answer does not slow the rate. A chat has at most one message in flight, so
 its messages arrive in order (a retry keeps its place).
 """
@@ -40,33 +40,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from aiogram.exceptions import (
-    TelegramAPIError,
-    TelegramForbiddenError,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-)
-from aiogram.types import BufferedInputFile
-from pydantic import ValidationError
-
 from domain.outbox.activity import InactiveChats
-from domain.outbox.model import DeliveryState, MessageKind
-from domain.outbox.policy import (
-    Blocked,
-    FloodWait,
-    Outcome,
-    Rejected,
-    RetryPolicy,
-    Sent,
-    Transient,
-    after_attempt,
-)
+from domain.outbox.model import DeliveryState
+from domain.outbox.policy import Outcome, RetryPolicy, Sent, Transient, after_attempt
 from scheduler.delivery.limits import DeliveryLimits, FloodControl
 
 if TYPE_CHECKING:
-    from aiogram import Bot
-
     from domain.shared.ports import Clock
     from storage.outbox.outbox import Claimed, OutboxQueue, Pending
 
@@ -77,52 +56,6 @@ class Transport(Protocol):
     async def send(self, message: Claimed) -> Outcome:
         """One attempt to send the message; never raises (but may be cancelled)."""
         ...
-
-
-class BotTransport:
-    """Sends through an aiogram Bot whose session does not retry on its own."""
-
-    def __init__(self, bot: Bot) -> None:
-        self._bot = bot
-
-    async def send(self, message: Claimed) -> Outcome:
-        try:
-            if message.kind is MessageKind.PHOTO:
-                assert message.photo is not None  # noqa: S101 - the CHECK and the value agree
-                sent = await self._bot.send_photo(
-                    message.chat_id,
-                    BufferedInputFile(message.photo, filename="photo.png"),
-                    caption=message.text,
-                    parse_mode=message.parse_mode,
-                    reply_markup=message.reply_markup,  # type: ignore[arg-type]
-                )
-            else:
-                sent = await self._bot.send_message(
-                    message.chat_id,
-                    message.text or "",
-                    parse_mode=message.parse_mode,
-                    reply_markup=message.reply_markup,  # type: ignore[arg-type]
-                )
-        except Exception as error:  # every failure is an outcome of the attempt, never raised
-            return _failed(error, message.key)
-        return Sent(sent.message_id)
-
-
-def _failed(error: Exception, key: str) -> Outcome:
-    """The outcome of a request that raised: Telegram's answer, or a failure worth a retry."""
-    if isinstance(error, TelegramRetryAfter):
-        return FloodWait(float(error.retry_after), error.message)
-    if isinstance(error, TelegramForbiddenError):
-        return Blocked(error.message)
-    if isinstance(error, TelegramServerError | TelegramNetworkError):
-        return Transient(error.message)
-    if isinstance(error, TelegramAPIError):
-        return Rejected(error.message)
-    if isinstance(error, ValidationError):  # a reply_markup the Bot API would not take
-        return Rejected(f"invalid message: {error.error_count()} errors")
-    # e.g. aiogram's ClientDecodeError on a proxy's HTML page for a 502: worth another try
-    logger.warning("sending outbox %s failed unexpectedly", key, exc_info=error)
-    return Transient(f"{type(error).__name__}: {error}")
 
 
 @dataclass(frozen=True, slots=True)

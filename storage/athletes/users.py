@@ -8,11 +8,11 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.athletes.equipment import DEFAULT_BAR, PlateInventory
-from domain.athletes.model import User
+from domain.athletes.model import User, language_for
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit
+from storage.athletes.tables import UserRow
 from storage.core.columns import to_weight, weight_columns
-from storage.models import UserRow
 
 
 class SqlUserRepository:
@@ -59,7 +59,7 @@ def _to_user(row: UserRow) -> User:
         first_name=row.first_name,
         last_name=row.last_name,
         username=row.username,
-        language=row.language,
+        language=language_for(row.language),  # rows from before two languages hold raw codes
         time_zone=row.time_zone,
         registered_at=row.registered_at,
         unit=Unit(row.unit),

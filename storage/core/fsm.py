@@ -17,7 +17,7 @@ from sqlalchemy import Executable, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.models import FsmRecordRow
+from storage.core.tables import FsmRecordRow
 
 _EMPTY = "{}"
 

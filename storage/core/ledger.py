@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.models import ProcessedUpdateRow
+from storage.core.tables import ProcessedUpdateRow
 
 
 class HandledUpdates:

@@ -11,9 +11,10 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection, make_url
 
+from storage.core.columns import ExactDecimal, UtcDateTime
 from storage.core.engine import normalize_url
 from storage.core.migrate import run_in_transaction
-from storage.models import Base, ExactDecimal, UtcDateTime
+from storage.migrations.schema import metadata
 
 config = context.config
 
@@ -37,7 +38,7 @@ def _render_item(kind: str, item: object, _context: AutogenContext) -> str | Lit
 
 def _configure(dialect_name: str, **options: Any) -> None:
     context.configure(
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_item=_render_item,
         # SQLite alters most things only by copying the table; batch mode does that.
         render_as_batch=dialect_name == "sqlite",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,9 +12,9 @@ from sqlalchemy import CursorResult, Executable, delete, func, or_, select, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.model import Action, Button, Buttons, DeliveryState, MessageKind, OutgoingMessage
 from domain.outbox.policy import Decision
-from storage.models import InactiveChatRow, OutboxRow
+from storage.outbox.tables import InactiveChatRow, OutboxRow
 
 _CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement
 _REASON_LIMIT = 64
@@ -47,7 +47,8 @@ class Claimed:
     text: str | None
     parse_mode: str | None
     photo: bytes | None
-    reply_markup: dict[str, Any] | None
+    buttons: Buttons
+    language: str | None
     attempts: int  # including this one
 
 
@@ -63,7 +64,6 @@ async def _execute(session: AsyncSession, statement: Executable) -> CursorResult
 
 
 def _values(message: OutgoingMessage) -> dict[str, Any]:
-    markup = message.reply_markup
     return {
         "idempotency_key": message.key,
         "chat_id": message.chat_id,
@@ -71,7 +71,8 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
         "text": message.text,
         "parse_mode": message.parse_mode,
         "photo": message.photo,
-        "reply_markup": None if markup is None else _dump(markup),
+        "buttons": _dump_buttons(message.buttons) if message.buttons else None,
+        "language": message.language,
         "not_before": message.not_before,
         "expires_at": message.expires_at,
         "state": DeliveryState.QUEUED.value,
@@ -79,8 +80,28 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
     }
 
 
-def _dump(markup: Mapping[str, Any]) -> str:
-    return json.dumps(markup, ensure_ascii=False, separators=(",", ":"))
+def _dump_buttons(buttons: Buttons) -> str:
+    """Rows of {"action": …} objects, with "parameters" when the action has any."""
+    rows = [[_button_json(button) for button in row] for row in buttons]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _button_json(button: Button) -> dict[str, Any]:
+    if not button.parameters:
+        return {"action": button.action.value}
+    return {"action": button.action.value, "parameters": dict(button.parameters)}
+
+
+def _load_buttons(stored: str | None) -> Buttons:
+    if stored is None:
+        return ()
+    return tuple(
+        tuple(
+            Button(Action(item["action"]), tuple(item.get("parameters", {}).items()))
+            for item in row
+        )
+        for row in json.loads(stored)
+    )
 
 
 def _chunks(items: Sequence[OutgoingMessage]) -> Iterator[Sequence[OutgoingMessage]]:
@@ -204,7 +225,8 @@ class OutboxQueue:
                 OutboxRow.text,
                 OutboxRow.parse_mode,
                 OutboxRow.photo,
-                OutboxRow.reply_markup,
+                OutboxRow.buttons,
+                OutboxRow.language,
                 OutboxRow.attempts,
             )
         )
@@ -226,7 +248,8 @@ class OutboxQueue:
             row.text,
             row.parse_mode,
             row.photo,
-            None if row.reply_markup is None else json.loads(row.reply_markup),
+            _load_buttons(row.buttons),
+            row.language,
             row.attempts,
         )
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans.model import BodyRegion, Exercise
-from storage.models import ExerciseRow
+from storage.plans.tables import ExerciseRow
 
 
 class SqlExerciseRepository:

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.plans.text.parse import parse_plan_text
 from domain.plans.text.render import plan_to_text
-from storage.models import PlanRow
 from storage.plans.exercises import SqlExerciseRepository
+from storage.plans.tables import PlanRow
 
 _PARSED_KEPT = 64
 

@@ -8,7 +8,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders.model import QuietHours, Reminder
-from storage.models import ReminderRow, UserRow, WorkoutRow, WorkoutSetRow
+from storage.athletes.tables import UserRow
+from storage.reminders.tables import ReminderRow
+from storage.training.tables import WorkoutRow, WorkoutSetRow
 
 MINUTES_PER_HOUR = 60
 

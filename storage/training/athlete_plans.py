@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.training.model import ActivePlan
-from storage.models import AthletePlanRow, PlanRow
+from storage.plans.tables import PlanRow
+from storage.training.tables import AthletePlanRow
 
 
 class SqlAthletePlanRepository:

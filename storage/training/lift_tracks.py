@@ -10,7 +10,8 @@ from sqlalchemy.orm import aliased
 
 from domain.plans.rules.slots import state_from_json, state_to_json
 from domain.training.model import LiftTrack
-from storage.models import LiftTrackRow
+from storage.training.reasons import reason_columns, to_reason
+from storage.training.tables import LiftTrackRow
 
 
 class SqlLiftTrackRepository:
@@ -46,16 +47,21 @@ class SqlLiftTrackRepository:
         return [_to_track(row) for row in rows]
 
     async def add(self, athlete_id: int, track: LiftTrack) -> None:
+        reason_kind, reason_params = reason_columns(track.reason)
         self._session.add(
             LiftTrackRow(
                 user_id=athlete_id,
                 key=track.key,
                 state=json.dumps(state_to_json(track.state), separators=(",", ":")),
                 effective_at=track.effective_at,
-                reason=track.reason,
+                reason_kind=reason_kind,
+                reason_params=reason_params,
             )
         )
 
 
 def _to_track(row: LiftTrackRow) -> LiftTrack:
-    return LiftTrack(row.key, state_from_json(json.loads(row.state)), row.effective_at, row.reason)
+    state = state_from_json(json.loads(row.state))
+    return LiftTrack(
+        row.key, state, row.effective_at, to_reason(row.reason_kind, row.reason_params)
+    )

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.training.records import PersonalRecord, RepsRecord
 from storage.core.columns import weight_columns
-from storage.models import PersonalRecordRow
+from storage.training.tables import PersonalRecordRow
 
 
 class SqlRecordRepository:

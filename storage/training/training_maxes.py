@@ -8,7 +8,8 @@ from sqlalchemy.orm import aliased
 
 from domain.training.model import TrainingMax
 from storage.core.columns import to_weight, weight_columns
-from storage.models import TrainingMaxRow
+from storage.training.reasons import reason_columns, to_reason
+from storage.training.tables import TrainingMaxRow
 
 
 class SqlTrainingMaxRepository:
@@ -49,6 +50,7 @@ class SqlTrainingMaxRepository:
 
     async def add(self, athlete_id: int, training_max: TrainingMax) -> None:
         amount, unit = weight_columns(training_max.weight)
+        reason_kind, reason_params = reason_columns(training_max.reason)
         self._session.add(
             TrainingMaxRow(
                 user_id=athlete_id,
@@ -56,7 +58,8 @@ class SqlTrainingMaxRepository:
                 amount=amount,
                 unit=unit,
                 effective_at=training_max.effective_at,
-                reason=training_max.reason,
+                reason_kind=reason_kind,
+                reason_params=reason_params,
             )
         )
 
@@ -66,5 +69,5 @@ def _to_training_max(row: TrainingMaxRow) -> TrainingMax:
         exercise=row.exercise,
         weight=to_weight(row.amount, row.unit),
         effective_at=row.effective_at,
-        reason=row.reason,
+        reason=to_reason(row.reason_kind, row.reason_params),
     )

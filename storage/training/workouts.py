@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.plans.model import Tier
 from domain.training.model import DoneSet, LoggedSet, PrescribedSet, Workout, WorkoutSet
 from storage.core.columns import to_weight, weight_columns
-from storage.models import PlanRow, WorkoutRow, WorkoutSetRow
+from storage.plans.tables import PlanRow
+from storage.training.tables import WorkoutRow, WorkoutSetRow
 
 # id, user_id, day_number, day_name, started_at, finished_at, deload, plan slug
 _WorkoutQuery = Select[int, int, int, str, datetime, datetime | None, bool, str]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from aiogram import Dispatcher
-from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands, TelegramMethod
 from aiogram.types import Chat, Message
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
@@ -36,6 +36,7 @@ class RecordingBot(FakeBot):
     def __init__(self) -> None:
         super().__init__()
         self.sent: list[SendMessage] = []
+        self.menus: list[SetMyCommands] = []
         self._ids = itertools.count(10_000)
 
     @property
@@ -46,6 +47,9 @@ class RecordingBot(FakeBot):
         self, method: TelegramMethod[Any], request_timeout: int | None = None
     ) -> Any:
         if isinstance(method, AnswerCallbackQuery):
+            return True
+        if isinstance(method, SetMyCommands):
+            self.menus.append(method)
             return True
         if isinstance(method, SendMessage):
             self.sent.append(method)

@@ -13,6 +13,7 @@ from emulator.bot_process import BotProcess
 
 TOKEN = "424242:e2e-secret-token_ABCdef0123456789"
 BOT_USERNAME = "spotter_test_bot"
+STARTED = "Spotter is up as @"  # logged after the command menus, the last step before polling
 
 
 @pytest.fixture
@@ -43,14 +44,17 @@ class Spotter(BotProcess):
         self.emulator = emulator
 
     async def start_polling(self) -> None:
-        """Starts the process; returns once it set the menu, its last step before polling."""
-        menus_before = len(self.emulator.calls("setMyCommands"))
+        """Starts the process; returns once it says it is up, its last word before polling."""
+        ups_before = self._starts()
         await self.start()
         await self.emulator.wait_until(
-            lambda: len(self.emulator.calls("setMyCommands")) > menus_before,
+            lambda: self._starts() > ups_before,
             timeout=30,
             what="the bot to start",
         )
+
+    def _starts(self) -> int:
+        return self.output().count(STARTED) if self.log_path.exists() else 0
 
     async def handled(self, update_id: int, within: float = 10) -> None:
         """Waits until the bot logged the update as handled (state saved, not just replied)."""

@@ -14,8 +14,8 @@ import pytest
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from emulator import BotApiEmulator, ChatDriver, UserDriver
 from storage.core.engine import create_engine, create_session_factory
-from storage.models import OutboxRow
 from storage.outbox.outbox import OutboxQueue
+from storage.outbox.tables import OutboxRow
 from storage.uow import SqlUnitOfWork
 from tests.e2e.conftest import BOT_USERNAME, TOKEN, Spotter
 from tests.fakes import FixedClock

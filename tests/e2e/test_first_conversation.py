@@ -34,12 +34,19 @@ async def test_a_second_start_welcomes_back_instead_of_registering_again(
     assert "Welcome back, Ann" in second.content
 
 
-async def test_the_command_menu_is_set_at_start_up(
+async def test_the_command_menu_is_set_at_start_up_in_english_and_in_russian(
     emulator: BotApiEmulator, spotter: Spotter
 ) -> None:
-    menu = emulator.commands(scope={"type": "all_private_chats"})
+    private = {"type": "all_private_chats"}
+    menu = emulator.commands(scope=private)
+    russian = emulator.commands(scope=private, language_code="ru")
+    ukrainian = emulator.commands(scope=private, language_code="uk")
 
     assert {"start", "help", "settings"} <= {command["command"] for command in menu}
+    assert [c["command"] for c in russian] == [c["command"] for c in menu]
+    described = {c["command"]: c["description"] for c in russian}
+    assert described["today"] == "Тренировка на сегодня, подход за подходом"
+    assert ukrainian == russian
 
 
 async def test_a_name_with_html_is_shown_as_typed(

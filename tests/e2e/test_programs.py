@@ -57,7 +57,7 @@ async def test_a_531_cycle_raises_the_training_max_once_its_deload_week_is_done(
         await ann.send("+")
         card = await ann.wait_for_message()
 
-    assert "Ohp TM 54 kg → 56.5 kg" in card.content
+    assert "Overhead press TM 54 kg → 56.5 kg" in card.content
     assert "4-week cycle complete" in card.content
 
 

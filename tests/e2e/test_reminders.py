@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from emulator import BotApiEmulator, UserDriver
 from storage.core.engine import create_engine, create_session_factory
-from storage.models import ReminderRow
+from storage.reminders.tables import ReminderRow
 from storage.uow import SqlUnitOfWork
 from tests.e2e.conftest import Spotter
 from tests.e2e.steps import onboard

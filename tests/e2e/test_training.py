@@ -14,8 +14,8 @@ async def test_onboarding_takes_one_rep_maxes_in_one_message(
 
     done = await onboard(ann)
 
-    assert "squat 126 kg" in done.content
-    assert "bench 90 kg" in done.content
+    assert "Squat 126 kg" in done.content
+    assert "Bench press 90 kg" in done.content
     assert "/today" in done.content
 
 

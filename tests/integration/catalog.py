@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.athletes.model import User
+from domain.athletes.model import Language, User
 from domain.plans.model import (
     AmrapProgression,
     BodyRegion,
@@ -19,6 +19,7 @@ from domain.plans.model import (
     Slot,
     Tier,
 )
+from domain.training.ports import TrainingUnitOfWork
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -125,14 +126,19 @@ PLAN = Plan(
 
 
 def athlete(telegram_id: int = ATHLETE) -> User:
-    return User(telegram_id, "Zoë", None, None, "en", "UTC", CLOCK.now())
+    return User(telegram_id, "Zoë", None, None, Language.EN, "UTC", CLOCK.now())
 
 
 async def seed(
     session_factory: async_sessionmaker[AsyncSession], *athletes: int, plan: Plan = PLAN
 ) -> None:
     """Stores the exercises, the plan and the athletes (ATHLETE when none are named)."""
-    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+    await seed_into(SqlUnitOfWork(session_factory, CLOCK), *athletes, plan=plan)
+
+
+async def seed_into(uow: TrainingUnitOfWork, *athletes: int, plan: Plan = PLAN) -> None:
+    """`seed` through any unit of work, an in-memory one included."""
+    async with uow:
         await uow.exercises.save_all(EXERCISES)
         await uow.plans.save(plan)
         for telegram_id in athletes or (ATHLETE,):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,20 @@ BACKENDS = [
 ]
 
 
-@pytest.fixture(params=BACKENDS)
-async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """A database with no tables yet, on each backend."""
-    if request.param == "sqlite":
+@asynccontextmanager
+async def empty_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """The URL of a database with no tables yet: a SQLite file, or a fresh PostgreSQL one."""
+    if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'db' / 'spotter.db'}"
         return
     async with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A database with no tables yet, on each backend."""
+    async with empty_database(request.param, tmp_path) as url:
         yield url
 
 

@@ -1,4 +1,4 @@
-"""An athlete's preferences: units, the bar, rounding, warm-ups, the e1RM formula."""
+"""An athlete's preferences: language, units, the bar, rounding, warm-ups, the e1RM formula."""
 
 from __future__ import annotations
 
@@ -6,11 +6,26 @@ from dataclasses import replace
 from decimal import Decimal
 
 from domain.athletes.equipment import PlateInventory
+from domain.athletes.model import Language
 from domain.athletes.plate_list import read_plates
 from domain.athletes.ports import AthletesUnitOfWork
 from domain.athletes.use_cases.registration import registered_user
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight
+
+
+class SetLanguage:
+    """Sets the language Spotter speaks to the athlete, whatever their Telegram client says."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, language: Language) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if user.language != language:
+                await self._uow.users.update(replace(user, language=language))
+            await self._uow.commit()
 
 
 class ChooseUnits:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from domain.athletes.model import DEFAULT_TIME_ZONE, Profile, User, find_time_zone
+from domain.athletes.model import DEFAULT_TIME_ZONE, Profile, User, find_time_zone, language_for
 from domain.athletes.ports import AthletesUnitOfWork
 from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
@@ -17,7 +17,11 @@ class Registration:
 
 
 class RegisterUser:
-    """Registers a person on /start, or refreshes their profile if they are known already."""
+    """Registers a person on /start, or refreshes their profile if they are known already.
+
+    The language follows the Telegram client's only at registration: after that it is the
+    athlete's choice in /settings.
+    """
 
     def __init__(self, uow: AthletesUnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -32,7 +36,7 @@ class RegisterUser:
                     first_name=profile.first_name,
                     last_name=profile.last_name,
                     username=profile.username,
-                    language=profile.language,
+                    language=language_for(profile.language_code),
                     time_zone=DEFAULT_TIME_ZONE,
                     registered_at=self._clock.now(),
                 )
@@ -44,7 +48,6 @@ class RegisterUser:
                 first_name=profile.first_name,
                 last_name=profile.last_name,
                 username=profile.username,
-                language=profile.language,
             )
             if refreshed != existing:
                 await self._uow.users.update(refreshed)

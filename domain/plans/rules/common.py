@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight, format_amount
+from domain.plans.rules.reasons import Reason
+from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight
 
 StateT_co = TypeVar("StateT_co", covariant=True)
 
@@ -69,37 +70,9 @@ class Outcome(Generic[StateT_co]):
 
     weight: Weight
     state: StateT_co
-    reason: str  # "+5 kg: all 5×3+ sets made"
-
-
-def scheme(sets: int, reps: int, *, amrap: bool = False) -> str:
-    """5, 3, amrap → "5×3+"."""
-    return f"{sets}×{reps}{'+' if amrap else ''}"
+    reason: Reason
 
 
 def all_made(lifted: Sequence[LiftedSet], sets: int, reps: int) -> bool:
     """True when the first `sets` lifted sets exist and each reached `reps`."""
     return len(lifted) >= sets and all(done.reps >= reps for done in lifted[:sets])
-
-
-def plus(amount: Decimal, unit: Unit) -> str:
-    return f"+{format_amount(amount)} {unit}"
-
-
-def change(old: Weight, new: Weight) -> str:
-    """The signed difference, "+2.5 kg", "−5 lb" or "same weight"."""
-    delta = new.amount - old.amount
-    if delta == 0:
-        return "same weight"
-    sign = "+" if delta > 0 else "−"
-    return f"{sign}{format_amount(abs(delta))} {new.unit}"
-
-
-def percent_off(factor: Decimal) -> str:
-    """0.90 → "−10%"."""
-    return f"−{format_amount((1 - factor) * 100)}%"
-
-
-def ordinal(number: int) -> str:
-    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
-    return words.get(number, f"{number}th")

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.plans.rules.common import Amount, LiftedSet, Loading, Outcome, percent_off, plus
-from domain.shared.weights import Weight, format_amount
+from domain.plans.rules.common import Amount, LiftedSet, Loading, Outcome
+from domain.plans.rules.reasons import Reason, ReasonKind
+from domain.shared.weights import Weight
 
 TM_85 = Decimal("0.85")  # 5/3/1's lighter option
 TM_90 = Decimal("0.90")  # the default, as original 5/3/1 and nSuns
@@ -20,20 +21,12 @@ class PlannedSet:
     reps: int  # at least this many when amrap
     amrap: bool = False
 
-    @property
-    def label(self) -> str:
-        return f"{format_amount(self.percent * 100)}% {self.reps}{'+' if self.amrap else ''}"
-
 
 @dataclass(frozen=True, slots=True)
 class CycleWeek:
     number: int
     sets: tuple[PlannedSet, ...]
     deload: bool = False
-
-    @property
-    def label(self) -> str:
-        return f"week {self.number}{' (deload)' if self.deload else ''}"
 
 
 def _week(number: int, sets: str, *, deload: bool = False) -> CycleWeek:
@@ -128,21 +121,29 @@ def advance_cycle(
     tm = state.training_max
     if state.week < len(rule.weeks):
         following = rule.weeks[state.week]
-        why = f"{week.label} done"
+        ahead = {"next_week": following.number, "next_deload": following.deload}
+        reason = Reason.of(
+            ReasonKind.CYCLE_WEEK_DONE, week=week.number, deload=week.deload, **ahead
+        )
         if short is not None:
             planned, reps = short
-            why = (
-                f"the {planned.label} set fell short ({reps} reps); "
-                f"the TM resets {percent_off(rule.reset_factor)} when the cycle ends"
+            reason = Reason.of(
+                ReasonKind.CYCLE_SET_SHORT,
+                **ahead,
+                percent=planned.percent,
+                set_reps=planned.reps,
+                amrap=planned.amrap,
+                reps=reps,
+                factor=rule.reset_factor,
             )
-        return Outcome(
-            tm, CycleState(tm, state.week + 1, stalled), f"{following.label} next: {why}"
-        )
+        return Outcome(tm, CycleState(tm, state.week + 1, stalled), reason)
     if stalled:
         new = tm.times(rule.reset_factor)
-        reason = f"{percent_off(rule.reset_factor)}: a + set fell short this cycle"
+        reason = Reason.of(ReasonKind.CYCLE_FELL_SHORT, factor=rule.reset_factor)
     else:
         increment = rule.increment.in_unit(tm.unit)
         new = tm.plus(increment)
-        reason = f"{plus(increment, tm.unit)}: {len(rule.weeks)}-week cycle complete"
+        reason = Reason.of(
+            ReasonKind.CYCLE_COMPLETE, increment=Weight(increment, tm.unit), weeks=len(rule.weeks)
+        )
     return Outcome(new, CycleState(new, 1, stalled=False), reason)

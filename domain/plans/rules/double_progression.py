@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from domain.plans.rules.common import Amount, LiftedSet, Outcome, all_made, plus
+from domain.plans.rules.common import Amount, LiftedSet, Outcome, all_made
+from domain.plans.rules.reasons import Reason, ReasonKind, SetScheme
 from domain.shared.weights import Weight
 
 
@@ -20,11 +21,11 @@ class DoubleProgression:
 
     def __post_init__(self) -> None:
         if self.sets < 1 or not 1 <= self.low <= self.high:
-            raise ValueError(f"a rep range needs 1 ≤ low ≤ high and a set, got {self.label}")
+            raise ValueError(f"a rep range needs 1 ≤ low ≤ high and a set, got {self.scheme.label}")
 
     @property
-    def label(self) -> str:
-        return f"{self.sets}×{self.low}–{self.high}"
+    def scheme(self) -> SetScheme:
+        return SetScheme(self.sets, self.low, top=self.high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +41,16 @@ def advance_double(
     if all_made(lifted, rule.sets, rule.high):
         increment = rule.increment.in_unit(weight.unit)
         new = weight.plus(increment)
-        return Outcome(
-            new,
-            DoubleState(new),
-            f"{plus(increment, weight.unit)}: every {rule.label} set reached {rule.high} reps",
+        reason = Reason.of(
+            ReasonKind.RANGE_TOP_REACHED,
+            increment=Weight(increment, weight.unit),
+            scheme=rule.scheme,
+            reps=rule.high,
         )
+        return Outcome(new, DoubleState(new), reason)
     done = [lifted_set.reps for lifted_set in lifted[: rule.sets]]
     if len(done) < rule.sets:
-        why = f"{len(done)} of {rule.sets} sets logged"
+        reason = Reason.of(ReasonKind.SETS_NOT_LOGGED, logged=len(done), sets=rule.sets)
     else:
-        why = f"a set stopped at {min(done)} reps, {rule.high} needed"
-    return Outcome(weight, state, f"same weight: {why}")
+        reason = Reason.of(ReasonKind.RANGE_TOP_MISSED, reps=min(done), needed=rule.high)
+    return Outcome(weight, state, reason)

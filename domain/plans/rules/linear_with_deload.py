@@ -6,17 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.plans.rules.common import (
-    Amount,
-    LiftedSet,
-    Loading,
-    Outcome,
-    all_made,
-    ordinal,
-    percent_off,
-    plus,
-    scheme,
-)
+from domain.plans.rules.common import Amount, LiftedSet, Loading, Outcome, all_made
+from domain.plans.rules.reasons import Reason, ReasonKind, SetScheme
 from domain.shared.weights import Weight
 
 SESSION_STEP = Amount(Decimal("2.5"), Decimal(5))  # every lift but the deadlift (TRAINING.md)
@@ -35,15 +26,15 @@ class LinearWithDeload:
 
     def __post_init__(self) -> None:
         if self.sets < 1 or self.reps < 1:
-            raise ValueError(f"a scheme has at least one set of one rep, got {self.label}")
+            raise ValueError(f"a scheme has at least one set of one rep, got {self.scheme.label}")
         if self.failures_to_deload < 1:
             raise ValueError("a deload follows at least one failed session")
         if not 0 < self.deload_factor < 1:
             raise ValueError(f"a deload lowers the weight, got factor {self.deload_factor}")
 
     @property
-    def label(self) -> str:
-        return scheme(self.sets, self.reps)
+    def scheme(self) -> SetScheme:
+        return SetScheme(self.sets, self.reps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,19 +73,16 @@ def advance_linear(
     if all_made(lifted, rule.sets, rule.reps):
         increment = rule.increment.in_unit(weight.unit)
         new = weight.plus(increment)
-        return Outcome(
-            new, LinearState(new), f"{plus(increment, weight.unit)}: all {rule.label} sets made"
+        reason = Reason.of(
+            ReasonKind.ALL_SETS_MADE, increment=Weight(increment, weight.unit), scheme=rule.scheme
         )
+        return Outcome(new, LinearState(new), reason)
     failures = state.failures + 1
     if failures >= rule.failures_to_deload:
         new = loading.round(weight.times(rule.deload_factor))
-        return Outcome(
-            new,
-            LinearState(new),
-            f"{percent_off(rule.deload_factor)}: {ordinal(failures)} failed session in a row",
+        reason = Reason.of(
+            ReasonKind.DELOAD_AFTER_FAILURES, factor=rule.deload_factor, failures=failures
         )
-    return Outcome(
-        weight,
-        LinearState(weight, failures),
-        f"same weight: a {rule.label} set fell short ({ordinal(failures)} failed session in a row)",
-    )
+        return Outcome(new, LinearState(new), reason)
+    reason = Reason.of(ReasonKind.SESSION_FAILED, scheme=rule.scheme, failures=failures)
+    return Outcome(weight, LinearState(weight, failures), reason)

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.plans.rules.common import LiftedSet, Loading, Outcome, change
-from domain.shared.weights import Unit, Weight, format_amount
+from domain.plans.rules.common import LiftedSet, Loading, Outcome
+from domain.plans.rules.reasons import Reason, ReasonKind
+from domain.shared.weights import Unit, Weight
 
 # TRAINING.md's chart, compactly: %1RM = RPE_SEQ[2 × (reps − 1) + 2 × (10 − RPE)]
 _CHART = """
@@ -45,10 +46,6 @@ class RpeTarget:
     def __post_init__(self) -> None:
         rpe_percent(self.reps, self.rpe)  # refuses a target off the chart
 
-    @property
-    def label(self) -> str:
-        return f"{self.reps} @ {format_amount(self.rpe)}"
-
 
 @dataclass(frozen=True, slots=True)
 class RpeState:
@@ -56,13 +53,12 @@ class RpeState:
     e1rm: Weight | None = None  # the estimate it came from, unrounded
 
 
-def _estimate(done: LiftedSet, unit: Unit) -> tuple[Weight, str] | None:
-    """The e1RM a rated set implies, in `unit`, with how the set read; None off the chart."""
+def _estimate(done: LiftedSet, unit: Unit) -> tuple[Weight, LiftedSet] | None:
+    """The e1RM a rated set implies, in `unit`, with the set; None off the chart."""
     if done.rpe is None or not on_chart(done.reps, done.rpe):
         return None
     lifted = done.weight.to(unit)
-    e1rm = Weight(lifted.amount / rpe_percent(done.reps, done.rpe), unit)
-    return e1rm, f"{done.weight} × {done.reps} @ {format_amount(done.rpe)}"
+    return Weight(lifted.amount / rpe_percent(done.reps, done.rpe), unit), done
 
 
 def advance_rpe(
@@ -76,13 +72,20 @@ def advance_rpe(
     unit = state.weight.unit
     rated = [estimate for done in lifted if (estimate := _estimate(done, unit)) is not None]
     if not rated:
-        return Outcome(state.weight, state, "same weight: no set with reps and RPE on the chart")
-    e1rm, rating = max(rated, key=lambda estimate: estimate[0].amount)
+        return Outcome(state.weight, state, Reason(ReasonKind.NO_RATED_SET))
+    e1rm, rated_set = max(rated, key=lambda estimate: estimate[0].amount)
+    assert rated_set.rpe is not None  # noqa: S101  # _estimate keeps rated sets only
     share = rpe_percent(rule.reps, rule.rpe)
     new = loading.round(e1rm.times(share))
-    return Outcome(
-        new,
-        RpeState(new, e1rm),
-        f"{change(state.weight, new)}: {rating} → e1RM {e1rm}; "
-        f"{rule.label} is {format_amount(share * 100)}%",
+    reason = Reason.of(
+        ReasonKind.RPE_ESTIMATE,
+        change=Weight(new.amount - state.weight.amount, new.unit),
+        lifted=rated_set.weight,
+        reps=rated_set.reps,
+        rpe=rated_set.rpe,
+        e1rm=e1rm,
+        target_reps=rule.reps,
+        target_rpe=rule.rpe,
+        percent=share,
     )
+    return Outcome(new, RpeState(new, e1rm), reason)

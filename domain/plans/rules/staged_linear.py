@@ -16,10 +16,9 @@ from domain.plans.rules.common import (
     Loading,
     Outcome,
     all_made,
-    plus,
-    scheme,
 )
-from domain.shared.weights import Weight, format_amount
+from domain.plans.rules.reasons import Reason, ReasonKind, SetScheme
+from domain.shared.weights import Weight
 
 
 class AfterLastStage(StrEnum):
@@ -37,8 +36,8 @@ class Stage:
     amrap: bool = False  # the last set is "as many as possible", at least `reps`
 
     @property
-    def label(self) -> str:
-        return scheme(self.sets, self.reps, amrap=self.amrap)
+    def scheme(self) -> SetScheme:
+        return SetScheme(self.sets, self.reps, self.amrap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,19 +121,19 @@ def _retest(
     tested = [done.weight.to(unit) for done in lifted if done.reps >= rule.retest_reps]
     if not tested:
         return Outcome(
-            state.weight,
-            state,
-            f"new {rule.retest_reps}RM test again: no set reached {rule.retest_reps} reps",
+            state.weight, state, Reason.of(ReasonKind.RETEST_AGAIN, reps=rule.retest_reps)
         )
     best = max(tested, key=lambda weight: weight.amount)
     new = loading.round(best.times(rule.restart_percent))
-    first = rule.stages[0]
-    return Outcome(
-        new,
-        StagedState(new, 0, new),
-        f"{first.label} at {new} next: {format_amount(rule.restart_percent * 100)}% of the new "
-        f"{rule.retest_reps}RM, {best}",
+    reason = Reason.of(
+        ReasonKind.RETEST_RESTART,
+        scheme=rule.stages[0].scheme,
+        weight=new,
+        percent=rule.restart_percent,
+        reps=rule.retest_reps,
+        best=best,
     )
+    return Outcome(new, StagedState(new, 0, new), reason)
 
 
 def advance_staged(
@@ -159,38 +158,50 @@ def advance_staged(
         return Outcome(
             weight,
             StagedState(weight, state.stage, first_weight),
-            f"same weight: {last} reps on the last {stage.label} set, {rule.advance_at} needed",
+            Reason.of(
+                ReasonKind.LAST_SET_SHORT, reps=last, scheme=stage.scheme, needed=rule.advance_at
+            ),
         )
-    increment = rule.increment.in_unit(weight.unit)
-    new = weight.plus(increment)
+    increment = Weight(rule.increment.in_unit(weight.unit), weight.unit)
+    new = weight.plus(increment.amount)
     after = StagedState(new, state.stage, new if state.stage == 0 else first_weight)
-    why = f"all {stage.label} sets made"
+    reason = Reason.of(ReasonKind.ALL_SETS_MADE, increment=increment, scheme=stage.scheme)
     if rule.advance_at is not None:
-        why = f"{last} reps on the last {stage.label} set"
-    return Outcome(new, after, f"{plus(increment, weight.unit)}: {why}")
+        reason = Reason.of(
+            ReasonKind.LAST_SET_REACHED, increment=increment, reps=last, scheme=stage.scheme
+        )
+    return Outcome(new, after, reason)
 
 
 def _after_failure(
     rule: StagedLinear, state: StagedState, first_weight: Weight | None
 ) -> Outcome[StagedState]:
     weight = state.weight
-    stage = rule.stages[state.stage]
-    short = f"a {stage.label} set fell short"
+    failed = rule.stages[state.stage].scheme
     if state.stage + 1 < len(rule.stages):
         following = rule.stages[state.stage + 1]
         after = StagedState(weight, state.stage + 1, first_weight)
-        return Outcome(weight, after, f"{following.label} next: {short}")
+        reason = Reason.of(ReasonKind.STAGE_ADVANCED, scheme=following.scheme, failed=failed)
+        return Outcome(weight, after, reason)
     if rule.after_last == AfterLastStage.RETEST:
         after = StagedState(weight, len(rule.stages), None)
-        return Outcome(weight, after, f"new {rule.retest_reps}RM test next: {short}")
+        return Outcome(
+            weight, after, Reason.of(ReasonKind.RETEST_NEXT, reps=rule.retest_reps, failed=failed)
+        )
     if rule.after_last == AfterLastStage.BUMP and rule.bump is not None:
         base = (first_weight or weight).to(weight.unit)
         bump = rule.bump.in_unit(weight.unit)
         new = base.plus(bump)
-        first = rule.stages[0].label
-        return Outcome(
-            new,
-            StagedState(new, 0, new),
-            f"{first} at {new} next: {short}; last {first} weight {plus(bump, weight.unit)}",
+        reason = Reason.of(
+            ReasonKind.STAGE_RESTART_BUMPED,
+            scheme=rule.stages[0].scheme,
+            weight=new,
+            failed=failed,
+            increment=Weight(bump, weight.unit),
         )
-    return Outcome(weight, StagedState(weight, state.stage, first_weight), f"same weight: {short}")
+        return Outcome(new, StagedState(new, 0, new), reason)
+    return Outcome(
+        weight,
+        StagedState(weight, state.stage, first_weight),
+        Reason.of(ReasonKind.SET_FELL_SHORT, scheme=failed),
+    )

@@ -148,7 +148,7 @@ def _read_line(
         raise _BadLineError(PlanProblem.NOT_KEY_VALUE)
     if key in {"plan", "slug", "about", "tm"} or key.startswith("progress"):
         if draft.days:
-            raise _BadLineError(PlanProblem.HEADER_AFTER_DAYS, key=key)
+            raise _BadLineError(PlanProblem.HEADER_AFTER_DAYS, header=key)
         _read_header(draft, key, value, exercises)
     elif key == "week":
         draft.week, draft.deload = _week(value)
@@ -175,7 +175,7 @@ def _read_line(
 
 def _read_header(draft: _Draft, key: str, value: str, exercises: Mapping[str, Exercise]) -> None:
     if key in draft.seen:
-        raise _BadLineError(PlanProblem.HEADER_TWICE, key=key)
+        raise _BadLineError(PlanProblem.HEADER_TWICE, header=key)
     draft.seen.add(key)
     if key == "plan":
         if not value:

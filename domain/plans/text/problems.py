@@ -22,8 +22,8 @@ class PlanProblem(StrEnum):
     NO_DAYS = "no_days"
     # the shape of a line
     NOT_KEY_VALUE = "not_key_value"
-    HEADER_AFTER_DAYS = "header_after_days"  # key
-    HEADER_TWICE = "header_twice"  # key
+    HEADER_AFTER_DAYS = "header_after_days"  # header
+    HEADER_TWICE = "header_twice"  # header
     EXERCISE_BEFORE_DAY = "exercise_before_day"
     # headers
     EMPTY_PLAN_NAME = "empty_plan_name"

@@ -10,13 +10,12 @@ twice, or a process killed halfway, never says anything twice.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
-from domain.outbox.model import OutgoingMessage
+from domain.outbox.model import Buttons, OutgoingMessage
 from domain.reminders.model import BATCH, DEFAULT_GRACE, STREAK_LOOKBACK, WEEK, Reminder
 from domain.reminders.schedule import (
     in_quiet,
@@ -29,6 +28,7 @@ from domain.reminders.schedule import (
 from domain.shared.time import local_day
 
 if TYPE_CHECKING:
+    from domain.athletes.model import Language
     from domain.plans.model import PlanDay
     from domain.reminders.ports import RemindersUnitOfWork
     from domain.shared.ports import Clock
@@ -38,20 +38,20 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """A message as the athlete reads it: HTML text and, maybe, the Bot API's inline keyboard."""
+    """A message as the athlete reads it: HTML text and, maybe, buttons under it."""
 
     text: str
-    reply_markup: Mapping[str, Any] | None = None
+    buttons: Buttons = ()
 
 
 class ReminderTexts(Protocol):
-    """The words of reminders (implemented next to the other texts, outside the domain)."""
+    """The words of reminders in the recipient's language (implemented outside the domain)."""
 
-    def reminder(self, day: PlanDay | None) -> Wording: ...
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording: ...
 
-    def missed(self, day: PlanDay | None) -> Wording: ...
+    def missed(self, language: Language, day: PlanDay | None) -> Wording: ...
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording: ...
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording: ...
 
 
 @dataclass
@@ -69,6 +69,7 @@ class _Moment:
     """One athlete's run: their zone, the time, the days they trained, what to send."""
 
     zone: ZoneInfo
+    language: Language
     now: datetime
     trained: set[date]
     run: ReminderRun
@@ -128,7 +129,7 @@ class SendReminders:
                     athlete_id, now - STREAK_LOOKBACK - timedelta(days=WEEK)
                 )
             }
-            at = _Moment(zone, now, trained, run)
+            at = _Moment(zone, user.language, now, trained, run)
             reminder = await self._checks(await self._reminders(reminder, at), at)
             quiet = in_quiet(now, zone, reminder.quiet)  # due times never are: this is a catch-up
             for message in at.messages:
@@ -160,9 +161,11 @@ class SendReminders:
                 if day in at.trained:
                     run.skipped += 1
                 else:
-                    wording = self._texts.reminder(await self._plan_day(reminder.athlete_id))
+                    wording = self._texts.reminder(
+                        at.language, await self._plan_day(reminder.athlete_id)
+                    )
                     key = f"reminder:{reminder.athlete_id}:{day.isoformat()}"
-                    at.messages.append(self._message(key, reminder.athlete_id, due, now, wording))
+                    at.messages.append(self._message(key, reminder.athlete_id, due, at, wording))
                 after = due
             due = next_reminder(reminder.days, reminder.at, zone, after)
         return replace(reminder, next_due=due)
@@ -196,11 +199,11 @@ class SendReminders:
         plan_day = await self._plan_day(reminder.athlete_id)
         if missed <= 1:
             key = f"missed:{reminder.athlete_id}:{day.isoformat()}"
-            wording = self._texts.missed(plan_day)
+            wording = self._texts.missed(at.language, plan_day)
         else:
             key = f"nudge:{reminder.athlete_id}:{iso_week(local_day(now, zone))}"
-            wording = self._texts.nudge(missed, plan_day)
-        return self._message(key, reminder.athlete_id, due, now, wording)
+            wording = self._texts.nudge(at.language, missed, plan_day)
+        return self._message(key, reminder.athlete_id, due, at, wording)
 
     async def _plan_day(self, athlete_id: int) -> PlanDay | None:
         active = await self._uow.athlete_plans.active(athlete_id)
@@ -210,14 +213,15 @@ class SendReminders:
         return next((d for d in plan.days if d.number == active.next_day), plan.days[0])
 
     def _message(
-        self, key: str, chat_id: int, due: datetime, now: datetime, wording: Wording
+        self, key: str, chat_id: int, due: datetime, at: _Moment, wording: Wording
     ) -> OutgoingMessage:
         """Sent now, or not at all once the grace window after its due time has passed."""
         return OutgoingMessage(
             key,
             chat_id,
-            now,
+            at.now,
             text=wording.text,
-            reply_markup=wording.reply_markup,
+            buttons=wording.buttons,
+            language=at.language,
             expires_at=due + self._grace,
         )

@@ -15,6 +15,7 @@ from domain.reminders.schedule import in_quiet, iso_week, next_summary, summary_
 from domain.shared.time import occurrence
 
 if TYPE_CHECKING:
+    from domain.athletes.model import Language
     from domain.reminders.ports import RemindersUnitOfWork
     from domain.shared.ports import Clock
 
@@ -28,10 +29,10 @@ class SummaryMessage:
 
 
 class SummaryRenderer(Protocol):
-    """Turns a summary into what is sent (texts and a chart drawn off the event loop)."""
+    """Turns a summary into what is sent, in the athlete's language (a chart drawn off the loop)."""
 
     async def __call__(
-        self, athlete_id: int, summary: WeeklySummary, at: datetime
+        self, athlete_id: int, language: Language, summary: WeeklySummary, at: datetime
     ) -> SummaryMessage: ...
 
 
@@ -113,13 +114,14 @@ class SendWeeklySummaries:
             week_ends = FixedTime(occurrence(sunday, SUMMARY_AT, zone))
             summary = await SummariseWeek(self._uow, week_ends)(athlete_id)
             if worth_sending(summary):
-                shown = await self._render(athlete_id, summary, week_ends.moment)
+                shown = await self._render(athlete_id, user.language, summary, week_ends.moment)
                 message = OutgoingMessage(
                     f"summary:{athlete_id}:{iso_week(sunday)}",
                     athlete_id,
                     now,
                     text=shown.caption,
                     photo=shown.photo,
+                    language=user.language,
                     expires_at=due + self._grace,
                 )
         async with self._uow:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Plan
+from domain.plans.rules.reasons import PLAN_START, Reason, ReasonKind
 from domain.shared.e1rm import E1rmFormula, e1rm
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
@@ -17,7 +18,12 @@ from domain.training.advance import advance_workout
 from domain.training.model import DoneSet, LiftTrack, TrainingMax, Workout, WorkoutSet
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import AthleteLoading
-from domain.training.progression import TrainingMaxChange, reset_training_max, suggests_reset
+from domain.training.progression import (
+    RESET_FACTOR,
+    TrainingMaxChange,
+    reset_training_max,
+    suggests_reset,
+)
 from domain.training.records import DatedSet, PersonalRecord, personal_records
 from domain.training.use_cases.logging import owned_open_workout
 
@@ -94,6 +100,7 @@ class FinishWorkout:
             return ()
         earlier = await self._uow.workouts.finished(workout.athlete_id, STALL_LOOKBACK)
         maxes = await self._uow.training_maxes.current(workout.athlete_id)
+        exercises = await self._uow.exercises.all()
         resets = []
         for exercise in zeros:
             before = next(
@@ -105,7 +112,12 @@ class FinishWorkout:
                 new = reset_training_max(current.weight)
                 resets.append(
                     TrainingMaxChange(
-                        exercise, current.weight, new, new.amount - current.weight.amount, STALLED
+                        exercise,
+                        exercises[exercise].name,
+                        current.weight,
+                        new,
+                        new.amount - current.weight.amount,
+                        STALLED,
                     )
                 )
         return tuple(resets)
@@ -132,7 +144,7 @@ class FinishWorkout:
         for update in progress.tracks:
             if update.key not in tracks:  # kept, so a declined first change has a way back
                 await self._uow.tracks.add(
-                    athlete_id, LiftTrack(update.key, update.before, now, START)
+                    athlete_id, LiftTrack(update.key, update.before, now, PLAN_START)
                 )
             await self._uow.tracks.add(
                 athlete_id, LiftTrack(update.key, update.state, now, update.reason)
@@ -207,5 +219,4 @@ def _bests(
     return tuple(bests)
 
 
-STALLED = "−10%: no reps on the 1+ set twice in a row"
-START = "where the plan starts"
+STALLED = Reason.of(ReasonKind.RESET_PROPOSED, factor=RESET_FACTOR)

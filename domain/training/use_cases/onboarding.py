@@ -9,6 +9,7 @@ from decimal import Decimal
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Plan, UnknownPlanError
 from domain.plans.rules import TM_PERCENTS, CycleState, StagedState
+from domain.plans.rules.reasons import SET_BY_HAND, Reason, ReasonKind
 from domain.plans.rules.slots import working_weight
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
@@ -78,9 +79,11 @@ class SetTrainingMaxes:
             for exercise, weight in maxes.items():
                 if one_rep_maxes and percent is not None:
                     tm = weight.times(percent)
-                    reason = f"{percent * 100:.0f}% of a {weight} one-rep max"
+                    reason = Reason.of(
+                        ReasonKind.FROM_ONE_REP_MAX, percent=percent, one_rep_max=weight
+                    )
                 else:
-                    tm, reason = weight, "set by the athlete"
+                    tm, reason = weight, SET_BY_HAND
                 await self._uow.training_maxes.add(
                     athlete_id, TrainingMax(exercise, tm, now, reason)
                 )
@@ -154,7 +157,7 @@ class SetWorkingWeight:
             if isinstance(state, StagedState) and state.stage == 0:
                 state = replace(state, first_stage_weight=weight)
             await self._uow.tracks.add(
-                athlete_id, LiftTrack(key, state, self._clock.now(), "set by the athlete")
+                athlete_id, LiftTrack(key, state, self._clock.now(), SET_BY_HAND)
             )
             await self._uow.commit()
             return weight

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from domain.plans.rules.reasons import DECLINED, Reason, ReasonKind
 from domain.plans.rules.slots import working_weight
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.model import LiftTrack, TrainingMax
 from domain.training.ports import TrainingUnitOfWork
-from domain.training.progression import reset_training_max
+from domain.training.progression import RESET_FACTOR, reset_training_max
 
-DECLINED = "change declined"
-RESET = "reset 10% after a stall"
+RESET = Reason.of(ReasonKind.RESET_AFTER_STALL, factor=RESET_FACTOR)
 
 
 class DeclineChange:
@@ -41,7 +41,7 @@ class DeclineChange:
         if len(history) < 2:
             return None
         latest = history[-1]
-        if latest.reason == DECLINED or not _same(latest.weight.amount, changed_to):
+        if latest.reason.kind == ReasonKind.DECLINED or not _same(latest.weight.amount, changed_to):
             return None  # declined already, or changed again since (by plan or by hand)
         kept = TrainingMax(exercise, history[-2].weight, self._clock.now(), DECLINED)
         await self._uow.training_maxes.add(athlete_id, kept)
@@ -53,7 +53,11 @@ class DeclineChange:
             return None
         latest = history[-1]
         weight = working_weight(latest.state)
-        if latest.reason == DECLINED or weight is None or not _same(weight.amount, changed_to):
+        if (
+            latest.reason.kind == ReasonKind.DECLINED
+            or weight is None
+            or not _same(weight.amount, changed_to)
+        ):
             return None
         if len(history) < 2:
             return None  # the first entry: nothing from before to go back to

@@ -1,3 +1,4 @@
+from aiogram.types import User as TelegramUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -101,3 +102,43 @@ async def test_units_plates_and_rounding_are_set_from_the_card(
     await client.click(rounding_down, InlineButtonTextLocator(".*Smallest plate"))
     await client.click(message_manager.last_message(), InlineButtonTextLocator("1.25"))
     assert "Smallest plate: <b>1.25 lb</b>" in (message_manager.last_message().text or "")
+
+
+def buttons(message: object) -> list[str]:
+    markup = getattr(message, "reply_markup", None)
+    return [button.text for row in (markup.inline_keyboard if markup else []) for button in row]
+
+
+async def test_the_language_switch_changes_the_card_the_menu_and_survives_a_new_start(
+    client: BotClient, bot: RecordingBot, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    message_manager.reset_history()
+    await client.send("/settings")
+    assert "🌐 Русский" in buttons(message_manager.one_message())
+
+    await client.click(message_manager.one_message(), InlineButtonTextLocator(".*Русский"))
+
+    card = message_manager.last_message()
+    assert "🌐 English" in buttons(card)
+    assert "Язык: <b>Русский</b>" in (card.text or "")
+    menu = bot.menus[-1]
+    assert menu.scope is not None
+    assert menu.scope.model_dump(exclude_none=True) == {"type": "chat", "chat_id": 1001}
+    assert menu.commands[0].description == "Тренировка на сегодня, подход за подходом"
+    await client.send("/start")
+    message_manager.reset_history()
+    await client.send("/settings")
+    assert "🌐 English" in buttons(message_manager.one_message())
+
+
+async def test_a_russian_client_is_spoken_to_in_russian_from_the_first_start(
+    client: BotClient, message_manager: MockMessageManager
+) -> None:
+    client.user = TelegramUser(id=1001, is_bot=False, first_name="Оля", language_code="ru")
+    await client.send("/start")
+    message_manager.reset_history()
+
+    await client.send("/settings")
+
+    assert "🌐 English" in buttons(message_manager.one_message())

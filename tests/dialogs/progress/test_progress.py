@@ -13,7 +13,7 @@ from aiogram.types import BufferedInputFile
 from aiogram_dialog.test_tools import BotClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Language, Profile
 from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.shared.weights import Unit, Weight
@@ -21,12 +21,13 @@ from domain.training.model import SetResult
 from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
-from handlers.progress import texts as progress_texts
+from handlers.common.i18n import Catalogue
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import RecordingBot
 from tests.fakes import FixedClock
 
 ANN = 1001
+EN = Catalogue.load().translator(Language.EN)
 
 
 class PhotoBot(RecordingBot):
@@ -104,7 +105,7 @@ async def test_progress_without_workouts_says_how_to_get_charts(
     await photo_client.send("/progress")
 
     assert photo_bot.photos == []
-    assert [m.text for m in photo_bot.sent] == [progress_texts.NO_DATA]
+    assert [m.text for m in photo_bot.sent] == [EN.get("progress-no-data")]
 
 
 async def test_progress_before_start_asks_to_start_first(

@@ -11,7 +11,10 @@ from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.athletes.model import Language
 from domain.plans.model import PlanDay
+from handlers.common.i18n import Catalogue
+from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import BOT_ID, RecordingBot
@@ -156,14 +159,14 @@ async def test_start_under_a_reminder_opens_todays_workout(
         plan = await uow.plans.get(active.plan_slug) if active else None
     assert plan is not None
     day: PlanDay = plan.days[0]
-    wording = ReminderWording().reminder(day)
+    wording = ReminderWording(Catalogue.load()).reminder(Language.EN, day)
     reminder = Message(
         message_id=777,
         date=datetime.now(UTC),
         chat=Chat(id=1001, type="private"),
         from_user=TelegramUser(id=BOT_ID, is_bot=True, first_name="Spotter"),
         text=wording.text,
-        reply_markup=InlineKeyboardMarkup.model_validate(wording.reply_markup),
+        reply_markup=ReminderButtons(Catalogue.load())(wording.buttons, "en"),
     )
     message_manager.reset_history()
 
@@ -174,3 +177,24 @@ async def test_start_under_a_reminder_opens_todays_workout(
     )
     assert "Day 1" in text_of(message_manager)
     assert "set 1 of 9" in text_of(message_manager)
+
+
+async def test_a_russian_athlete_gets_the_card_and_its_buttons_in_russian(
+    client: BotClient, message_manager: MockMessageManager
+) -> None:
+    client.user = TelegramUser(id=1001, is_bot=False, first_name="Оля", language_code="ru")
+    await client.send("/start")
+    message_manager.reset_history()
+    await client.send("/reminders")
+
+    await press(client, message_manager, "🔔 Включить напоминания")
+
+    text = text_of(message_manager)
+    assert "⏰ <b>Напоминания</b>: <b>включены</b>" in text
+    assert "Дни: Пн, Ср, Пт в <b>18:00</b> (UTC)" in text
+    assert "Тихие часы: нет" in text
+    assert "Следующее напоминание: Пн 18:00" in text
+    keyboard = message_manager.last_message().reply_markup
+    assert isinstance(keyboard, InlineKeyboardMarkup)
+    labels = [button.text for row in keyboard.inline_keyboard for button in row]
+    assert {"✅ Пн", "Вт", "🕕 Время", "🔕 Выключить напоминания", "Готово"} <= set(labels)

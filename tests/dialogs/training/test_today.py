@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from aiogram.types import Chat, InlineKeyboardMarkup, Message
+from aiogram.types import User as TelegramUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -243,4 +244,26 @@ async def test_a_max_set_by_button_mid_workout_leaves_the_card_working(
 
     assert "Send just the weight" in refused
     assert "<b>Squat</b>: 130 kg" in updated
+    assert "(1/17)" in text_of(message_manager)
+
+
+async def test_a_russian_athlete_sees_the_card_in_russian_with_weights_as_typed(
+    client: BotClient, message_manager: MockMessageManager, bot: RecordingBot
+) -> None:
+    client.user = TelegramUser(id=1001, is_bot=False, first_name="Оля", language_code="ru")
+    await client.send("/start")
+    assert "Привет, Оля!" in bot.sent[0].text
+    await press(client, message_manager, "kg")
+    await press(client, message_manager, "nSuns.*")
+    await client.send("bench 100 squat 140 ohp 60 deadlift 180")
+    message_manager.reset_history()
+
+    await client.send("/today")
+
+    text = text_of(message_manager)
+    assert "День 1" in text
+    assert "подход 1 из 9" in text
+    assert "<b>57.5 kg × 8</b>" in text
+    assert "Блины на сторону: 15 + 2.5 + 1.25 (на грифе 20 kg)" in text
+    await press(client, message_manager, "✅ Готово")
     assert "(1/17)" in text_of(message_manager)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.athletes.model import Profile, User
+from domain.athletes.model import Language, Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit, Weight
@@ -23,7 +23,7 @@ ZOE = User(
     first_name="Zoë",
     last_name="Łukasiewicz-Привет",
     username="zoe_lifts",
-    language="pt-br",
+    language=Language.RU,
     time_zone="Europe/Zurich",
     registered_at=ZURICH_NOON,
 )
@@ -45,11 +45,6 @@ async def test_a_user_comes_back_as_saved_with_an_aware_utc_registration_time(
     assert loaded.registered_at == datetime(2026, 3, 1, 11, 0, 0, 123456, tzinfo=UTC)
 
 
-async def test_an_unknown_user_is_none(session_factory: async_sessionmaker[AsyncSession]) -> None:
-    async with session_factory() as session:
-        assert await SqlUserRepository(session).get(42) is None
-
-
 async def test_an_update_changes_the_profile_but_not_the_registration_time(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -67,14 +62,6 @@ async def test_an_update_changes_the_profile_but_not_the_registration_time(
     assert loaded == replace(ZOE, first_name="Анна", username=None)
 
 
-async def test_updating_a_user_that_does_not_exist_is_a_lookup_error(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    async with session_factory() as session:
-        with pytest.raises(LookupError):
-            await SqlUserRepository(session).update(ZOE)
-
-
 async def test_a_naive_datetime_is_refused(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -89,10 +76,10 @@ async def test_registering_a_new_user_then_again_refreshes_the_profile_and_keeps
 ) -> None:
     clock = FixedClock(ZURICH_NOON)
     async with SqlUnitOfWork(session_factory, clock) as uow:
-        first = await RegisterUser(uow, clock)(Profile(7, "Ана", language="sr"))
+        first = await RegisterUser(uow, clock)(Profile(7, "Ана", language_code="sr"))
     async with SqlUnitOfWork(session_factory, clock) as uow:
         await uow.users.update(
-            User(7, "Ана", None, None, "sr", "Europe/Belgrade", first.user.registered_at)
+            User(7, "Ана", None, None, Language.EN, "Europe/Belgrade", first.user.registered_at)
         )
         await uow.commit()
     async with SqlUnitOfWork(session_factory, clock) as uow:
@@ -102,7 +89,7 @@ async def test_registering_a_new_user_then_again_refreshes_the_profile_and_keeps
 
     assert first.is_new
     assert not second.is_new
-    assert stored == User(7, "Ана", "Петровић", "ana", "sr", "Europe/Belgrade", ZURICH_NOON)
+    assert stored == User(7, "Ана", "Петровић", "ana", Language.EN, "Europe/Belgrade", ZURICH_NOON)
 
 
 async def test_a_users_unit_and_rounding_come_back_as_saved(

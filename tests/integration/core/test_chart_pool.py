@@ -13,12 +13,22 @@ from PIL import Image
 
 from bench.sample_training import sample_progress
 from bot.app import build_chart_pool
+from domain.athletes.model import Language
+from domain.progress.series import Progress
+from handlers.common.i18n import Catalogue
 from handlers.progress.show import render
+from handlers.progress.texts import ChartWords, chart_words
+
+
+def a_month() -> tuple[Progress, ChartWords]:
+    """Four weeks of training, and the English words for its charts."""
+    progress = sample_progress(date(2026, 11, 21), weeks=4)
+    return progress, chart_words(Catalogue.load().translator(Language.EN), progress)
 
 
 async def test_the_bots_chart_pool_draws_all_three_in_worker_processes() -> None:
     with build_chart_pool(workers=1) as pool:
-        pictures = await render(sample_progress(date(2026, 11, 21), weeks=4), pool)
+        pictures = await render(*a_month(), pool)
     assert len(pictures) == 3
     for picture in pictures:
         Image.open(BytesIO(picture)).verify()
@@ -39,7 +49,7 @@ async def test_a_worker_killed_mid_chart_is_replaced_and_the_chart_drawn_again(
     loop = asyncio.get_running_loop()
     with build_chart_pool(workers=1) as pool:
         survivor = await loop.run_in_executor(pool, die_the_first_time, tmp_path / "died")
-        pictures = await render(sample_progress(date(2026, 11, 21), weeks=4), pool)
+        pictures = await render(*a_month(), pool)
 
     assert survivor != os.getpid()
     assert len(pictures) == 3
@@ -52,7 +62,7 @@ async def test_a_worker_killed_between_charts_is_replaced_before_the_next() -> N
         worker = await loop.run_in_executor(pool, os.getpid)
         os.kill(worker, signal.SIGKILL)
         await asyncio.sleep(0.5)  # lets the pool notice: the next submit itself then fails
-        pictures = await render(sample_progress(date(2026, 11, 21), weeks=4), pool)
+        pictures = await render(*a_month(), pool)
         replacement = await loop.run_in_executor(pool, os.getpid)
 
     assert len(pictures) == 3

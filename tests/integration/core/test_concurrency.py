@@ -8,9 +8,10 @@ from sqlalchemy import func, select
 
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
+from storage.athletes.tables import UserRow
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.migrate import upgrade_to_head
-from storage.models import ProcessedUpdateRow, UserRow
+from storage.core.tables import ProcessedUpdateRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 

@@ -8,7 +8,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.core.fsm import SqlStorage
-from storage.models import FsmRecordRow
+from storage.core.tables import FsmRecordRow
 
 KEY = StorageKey(bot_id=1, chat_id=2, user_id=3)
 

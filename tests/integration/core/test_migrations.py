@@ -12,7 +12,7 @@ from domain.shared.weights import Rounding, Unit
 from storage.athletes.users import SqlUserRepository
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.migrate import downgrade, revisions, run_in_transaction, upgrade, upgrade_to_head
-from storage.models import Base
+from storage.migrations.schema import metadata
 
 
 async def test_every_revision_upgrades_downgrades_and_upgrades_again(
@@ -48,7 +48,7 @@ async def test_the_migrations_build_exactly_the_schema_the_models_describe(
 
     def compare(connection: Connection) -> None:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        differences.extend(compare_metadata(context, Base.metadata))
+        differences.extend(compare_metadata(context, metadata))
 
     await run_in_transaction(database_url, compare)
 
@@ -87,3 +87,55 @@ async def test_users_from_before_units_get_kilograms_and_the_default_rounding(
         Rounding.NEAREST,
     )
     assert type(user.rounding_step) is Decimal
+
+
+async def test_queued_start_buttons_become_actions_in_the_recipients_language_and_back(
+    empty_database_url: str,
+) -> None:
+    await upgrade(empty_database_url, "0008")
+    start = '{"inline_keyboard":[[{"text":"▶️ Start","callback_data":"remind:start"}]]}'
+
+    def add_rows(connection: Connection) -> None:
+        connection.execute(
+            text(
+                "INSERT INTO users (telegram_id, first_name, language, time_zone,"
+                " registered_at, updated_at) VALUES (1, 'Ada', 'ru', 'UTC', :at, :at)"
+            ),
+            {"at": datetime(2026, 1, 1, tzinfo=UTC)},
+        )
+        for row_id, chat_id, markup in ((1, 1, start), (2, -5, None)):
+            connection.execute(
+                text(
+                    "INSERT INTO outbox (id, idempotency_key, chat_id, kind, text, reply_markup,"
+                    " not_before, state, attempts, created_at)"
+                    " VALUES (:id, :key, :chat, 'text', 'hi', :markup, :at, 'queued', 0, :at)"
+                ),
+                {
+                    "id": row_id,
+                    "key": f"k{row_id}",
+                    "chat": chat_id,
+                    "markup": markup,
+                    "at": datetime(2026, 1, 1, tzinfo=UTC),
+                },
+            )
+
+    await run_in_transaction(empty_database_url, add_rows)
+    await upgrade(empty_database_url, "0009")
+    assert await _outbox_columns(empty_database_url, "buttons, language") == [
+        ('[[{"action":"open_todays_workout"}]]', "ru"),
+        (None, None),
+    ]
+
+    await downgrade(empty_database_url, "0008")
+    assert await _outbox_columns(empty_database_url, "reply_markup") == [(start,), (None,)]
+
+
+async def _outbox_columns(url: str, columns: str) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+
+    def read(connection: Connection) -> None:
+        query = text(f"SELECT {columns} FROM outbox ORDER BY id")  # noqa: S608 - our own names
+        rows.extend(tuple(row) for row in connection.execute(query))
+
+    await run_in_transaction(url, read)
+    return rows

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.athletes.model import Profile, User
+from domain.athletes.model import Language, Profile, User
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone, find_user
 from storage.core.ledger import HandledUpdates
-from storage.models import ProcessedUpdateRow
+from storage.core.tables import ProcessedUpdateRow
 from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError, prune_processed_updates
 from tests.fakes import FixedClock
 
@@ -19,7 +19,7 @@ CLOCK = FixedClock(NOW)
 
 
 def a_user(telegram_id: int = 1) -> User:
-    return User(telegram_id, "Ada", None, None, "en", "UTC", NOW)
+    return User(telegram_id, "Ada", None, None, Language.EN, "UTC", NOW)
 
 
 async def ledger_size(session_factory: async_sessionmaker[AsyncSession]) -> int:

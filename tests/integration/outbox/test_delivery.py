@@ -17,8 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.outbox.activity import InactiveChats
 from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
 from domain.outbox.policy import Blocked, FloodWait, Outcome, Sent, Transient
+from handlers.common.i18n import Catalogue
+from handlers.reminders.buttons import ReminderButtons
 from scheduler.delivery.limits import DeliveryLimits
-from scheduler.delivery.sender import BotTransport, DeliverySettings, Sender
+from scheduler.delivery.sender import DeliverySettings, Sender
+from scheduler.delivery.transport import BotTransport
 from storage.outbox.outbox import Claimed, OutboxQueue
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
@@ -217,8 +220,8 @@ class ProxyErrorPage:
 
 async def test_a_proxy_error_page_is_a_transient_failure_not_an_escaping_error() -> None:
     """Regression: aiogram's ClientDecodeError escaped BotTransport and left the row claimed."""
-    transport = BotTransport(cast("Bot", ProxyErrorPage()))
-    message = Claimed(1, "k", 1, MessageKind.TEXT, "hi", None, None, None, 1)
+    transport = BotTransport(cast("Bot", ProxyErrorPage()), ReminderButtons(Catalogue.load()))
+    message = Claimed(1, "k", 1, MessageKind.TEXT, "hi", None, None, (), None, 1)
 
     assert isinstance(await transport.send(message), Transient)
     assert await transport.send(message) == Sent(7)

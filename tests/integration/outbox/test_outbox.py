@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.model import Action, Button, DeliveryState, MessageKind, OutgoingMessage
 from domain.outbox.policy import Blocked, FloodWait, after_attempt
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
-from storage.models import OutboxRow
 from storage.outbox.outbox import OutboxQueue
+from storage.outbox.tables import OutboxRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -81,10 +81,12 @@ async def test_due_rows_come_oldest_first_a_few_per_chat_and_none_from_the_futur
 async def test_a_row_is_claimed_once_with_its_payload_and_marked_sent(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    keyboard = {"inline_keyboard": [[{"text": "Открыть", "callback_data": "open:1"}]]}
+    buttons = ((Button(Action.OPEN_TODAYS_WORKOUT, (("week", "12"),)),),)
     await queue_all(
         session_factory,
-        message("chart", 5, text="Твой прогресс", photo=b"\x89PNG\x00", reply_markup=keyboard),
+        message(
+            "chart", 5, text="Твой прогресс", photo=b"\x89PNG\x00", buttons=buttons, language="ru"
+        ),
     )
     queue = OutboxQueue(session_factory)
     (row,) = await queue.due(NOW, 10, 3)
@@ -101,7 +103,7 @@ async def test_a_row_is_claimed_once_with_its_payload_and_marked_sent(
         b"\x89PNG\x00",
         "HTML",
     )
-    assert claimed.reply_markup == keyboard
+    assert (claimed.buttons, claimed.language) == (buttons, "ru")
     assert claimed.attempts == 1
     assert await queue.states() == {DeliveryState.SENT: 1}
     assert await queue.due(NOW, 10, 3) == []

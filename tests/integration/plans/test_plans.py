@@ -9,40 +9,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from domain.plans.model import (
     AmrapProgression,
     BodyRegion,
-    Exercise,
     Increment,
     PlanDay,
     PlanInfo,
     Tier,
 )
-from storage.models import PlanRow
-from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
+from storage.plans.tables import PlanRow
 from storage.uow import SqlUnitOfWork
-from tests.integration.catalog import ATHLETE, CLOCK, EXERCISES, PLAN, seed
+from tests.integration.catalog import ATHLETE, CLOCK, PLAN, seed
 
 
 async def count(session_factory: async_sessionmaker[AsyncSession], row: type[object]) -> int:
     async with session_factory() as session:
         return await session.scalar(select(func.count()).select_from(row)) or 0
-
-
-async def test_exercises_are_added_then_updated_by_slug(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    async with session_factory() as session:
-        await SqlExerciseRepository(session).save_all(EXERCISES[:2])
-        await session.commit()
-    renamed = replace(EXERCISES[0], name="Back squat", muscle_group="quads")
-    async with session_factory() as session:
-        await SqlExerciseRepository(session).save_all([renamed, *EXERCISES[1:]])
-        await session.commit()
-
-    async with session_factory() as session:
-        stored = await SqlExerciseRepository(session).all()
-
-    assert stored == {e.slug: e for e in (renamed, *EXERCISES[1:])}
-    assert stored["bench"] == Exercise("bench", "Bench press", "chest", "main", BodyRegion.UPPER)
 
 
 async def test_a_plan_comes_back_with_its_days_slots_sets_and_progression_in_order(
@@ -83,11 +63,6 @@ async def test_a_plan_read_again_takes_one_query(
 
     # the plan's text; reading it is cached by text, so no exercise library either
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
-
-
-async def test_an_unknown_plan_is_none(session_factory: async_sessionmaker[AsyncSession]) -> None:
-    async with session_factory() as session:
-        assert await SqlPlanRepository(session).get("nope") is None
 
 
 async def test_a_plan_is_stored_as_its_text(

@@ -14,14 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.summaries import ChartedSummary
+from domain.athletes.model import Language
+from domain.outbox.model import Action, Button
 from domain.plans.model import PlanDay
 from domain.reminders.model import QuietHours, Reminder
 from domain.reminders.use_cases.sending import SendReminders, Wording
 from domain.reminders.use_cases.summaries import SendWeeklySummaries
 from domain.training.model import DoneSet, Workout
+from handlers.common.i18n import Catalogue
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
-from storage.models import OutboxRow
+from storage.outbox.tables import OutboxRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 from tests.integration.catalog import ATHLETE, CLOCK, seed
@@ -132,13 +135,13 @@ async def test_sets_logged_lists_when_sets_were_done_not_when_workouts_were_open
 
 
 class Texts:
-    def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording("train", {"inline_keyboard": [[{"text": "Go", "callback_data": "x"}]]})
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording:
+        return Wording("train", ((Button(Action.OPEN_TODAYS_WORKOUT),),))
 
-    def missed(self, day: PlanDay | None) -> Wording:
+    def missed(self, language: Language, day: PlanDay | None) -> Wording:
         return Wording("missed")
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording:
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording:
         return Wording("nudge")
 
 
@@ -183,7 +186,9 @@ async def test_the_weekly_summary_is_queued_once_as_the_volume_chart_with_three_
     sunday_seven = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
     await save(session_factory, Reminder(ATHLETE, time_zone="UTC", summary_due=sunday_seven))
     clock = FixedClock(sunday_seven + timedelta(seconds=20))
-    render = ChartedSummary(session_factory, None)  # None: the loop's default thread pool
+    render = ChartedSummary(
+        session_factory, None, Catalogue.load()
+    )  # None: the loop's default thread pool
 
     def summaries() -> SendWeeklySummaries:
         return SendWeeklySummaries(SqlUnitOfWork(session_factory, clock), clock, render)
@@ -232,7 +237,7 @@ async def test_a_weekly_summary_whose_chart_fails_is_sent_as_its_three_lines(
     sunday_seven = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
     await save(session_factory, Reminder(ATHLETE, time_zone="UTC", summary_due=sunday_seven))
     clock = FixedClock(sunday_seven + timedelta(seconds=20))
-    render = ChartedSummary(session_factory, BrokenPool())
+    render = ChartedSummary(session_factory, BrokenPool(), Catalogue.load())
 
     queued = await SendWeeklySummaries(SqlUnitOfWork(session_factory, clock), clock, render)()
     async with session_factory() as session:
@@ -252,7 +257,7 @@ async def test_the_scheduler_runs_the_reminder_jobs_under_fixed_ids_and_never_sk
         HandledUpdates(),
         CLOCK,
         reminder_texts=Texts(),
-        summary_renderer=ChartedSummary(session_factory, None),
+        summary_renderer=ChartedSummary(session_factory, None, Catalogue.load()),
         reminder_interval=timedelta(seconds=5),
     )
     scheduler.start(paused=True)

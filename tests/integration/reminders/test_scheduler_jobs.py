@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from scheduler.jobs import prune_update_ledger
+from scheduler.jobs.core import prune_update_ledger
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
 from storage.uow import SqlUnitOfWork

@@ -9,37 +9,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.training.model import ActivePlan
-from storage.models import AthletePlanRow, PlanRow
 from storage.plans.plans import SqlPlanRepository
+from storage.plans.tables import PlanRow
 from storage.training.athlete_plans import SqlAthletePlanRepository
-from storage.uow import SqlUnitOfWork
+from storage.training.tables import AthletePlanRow
 from tests.integration.catalog import ATHLETE, CLOCK, PLAN, seed
 
 MONDAY = CLOCK.now()
 LATER = MONDAY + timedelta(days=30)
-
-
-async def test_an_athlete_without_a_plan_has_none_active(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    async with session_factory() as session:
-        assert await SqlAthletePlanRepository(session).active(ATHLETE) is None
-
-
-async def test_a_started_plan_is_active_from_day_one_and_remembers_the_next_day(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        await uow.athlete_plans.start(ATHLETE, "two-day", MONDAY)
-        await uow.commit()
-        assert await uow.athlete_plans.active(ATHLETE) == ActivePlan("two-day", MONDAY, 1)
-        await uow.athlete_plans.set_next_day(ATHLETE, 2)
-        await uow.commit()
-
-    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        assert await uow.athlete_plans.active(ATHLETE) == ActivePlan("two-day", MONDAY, 2)
 
 
 async def test_switching_plans_ends_the_old_one_and_keeps_it_as_history(
@@ -71,33 +48,6 @@ async def test_switching_plans_ends_the_old_one_and_keeps_it_as_history(
     ]
 
 
-async def test_restarting_the_same_plan_begins_again_at_day_one(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    async with session_factory() as session:
-        athlete_plans = SqlAthletePlanRepository(session)
-        await athlete_plans.start(ATHLETE, "two-day", MONDAY)
-        await athlete_plans.set_next_day(ATHLETE, 2)
-        await athlete_plans.start(ATHLETE, "two-day", LATER)
-
-        assert await athlete_plans.active(ATHLETE) == ActivePlan("two-day", LATER, 1)
-
-
-async def test_athletes_follow_plans_independently(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory, ATHLETE, 7)
-    async with session_factory() as session:
-        athlete_plans = SqlAthletePlanRepository(session)
-        await athlete_plans.start(ATHLETE, "two-day", MONDAY)
-        await athlete_plans.start(7, "two-day", LATER)
-        await athlete_plans.set_next_day(7, 2)
-
-        assert await athlete_plans.active(ATHLETE) == ActivePlan("two-day", MONDAY, 1)
-        assert await athlete_plans.active(7) == ActivePlan("two-day", LATER, 2)
-
-
 async def test_the_database_refuses_a_second_active_plan(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -118,15 +68,3 @@ async def test_the_database_refuses_a_second_active_plan(
         )
         with pytest.raises(IntegrityError):
             await session.flush()
-
-
-async def test_starting_an_unknown_plan_or_moving_a_day_without_a_plan_is_a_lookup_error(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    async with session_factory() as session:
-        athlete_plans = SqlAthletePlanRepository(session)
-        with pytest.raises(LookupError):
-            await athlete_plans.start(ATHLETE, "nope", MONDAY)
-        with pytest.raises(LookupError):
-            await athlete_plans.set_next_day(ATHLETE, 2)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.plans.model import Tier
 from domain.plans.rules import CycleState, LinearState, StagedState
+from domain.plans.rules.reasons import note
 from domain.shared.weights import Unit, Weight
 from domain.training.model import LiftTrack, PrescribedSet, Workout, WorkoutSet
 from domain.training.records import DatedSet, RecordKind, RepsRecord, WeightRecord
@@ -29,11 +30,20 @@ async def test_the_newest_state_per_track_comes_back_as_stored(
 ) -> None:
     await seed(session_factory, ATHLETE, 7)
     entries = [
-        (ATHLETE, LiftTrack("squat/T1", LinearState(kg("100"), failures=2), START, "start")),
-        (ATHLETE, LiftTrack("squat/T1", LinearState(kg("90")), START + timedelta(days=2), "−10%")),
-        (ATHLETE, LiftTrack("bench/T1", StagedState(kg("80"), 1, kg("77.5")), START, "6×2+ next")),
-        (ATHLETE, LiftTrack("ohp/T1", CycleState(Weight.of("120", Unit.LB), 3, True), START, "w3")),
-        (7, LiftTrack("squat/T1", LinearState(kg("140")), START, "someone else")),
+        (ATHLETE, LiftTrack("squat/T1", LinearState(kg("100"), failures=2), START, note("start"))),
+        (
+            ATHLETE,
+            LiftTrack("squat/T1", LinearState(kg("90")), START + timedelta(days=2), note("−10%")),
+        ),
+        (
+            ATHLETE,
+            LiftTrack("bench/T1", StagedState(kg("80"), 1, kg("77.5")), START, note("6×2+ next")),
+        ),
+        (
+            ATHLETE,
+            LiftTrack("ohp/T1", CycleState(Weight.of("120", Unit.LB), 3, True), START, note("w3")),
+        ),
+        (7, LiftTrack("squat/T1", LinearState(kg("140")), START, note("someone else"))),
     ]
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
         for athlete, track in entries:
@@ -49,7 +59,7 @@ async def test_the_newest_state_per_track_comes_back_as_stored(
         "bench/T1": entries[2][1],
         "ohp/T1": entries[3][1],
     }
-    assert [track.reason for track in history] == ["start", "−10%"]
+    assert [track.reason for track in history] == [note("start"), note("−10%")]
 
 
 async def _workout(session_factory: async_sessionmaker[AsyncSession]) -> int:

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.plans.rules.reasons import note
 from domain.shared.weights import Unit, Weight
 from domain.training.model import TrainingMax
 from storage.training.training_maxes import SqlTrainingMaxRepository
@@ -18,7 +19,9 @@ START = CLOCK.now()
 
 
 def tm(exercise: str, amount: str, at_day: int, unit: Unit = Unit.KG) -> TrainingMax:
-    return TrainingMax(exercise, Weight.of(amount, unit), START + at_day * DAY, f"day {at_day}")
+    return TrainingMax(
+        exercise, Weight.of(amount, unit), START + at_day * DAY, note(f"day {at_day}")
+    )
 
 
 async def add_all(
@@ -28,67 +31,6 @@ async def add_all(
         for entry in entries:
             await uow.training_maxes.add(athlete_id, entry)
         await uow.commit()
-
-
-async def test_current_is_the_newest_entry_per_exercise_whatever_the_order_added(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory, ATHLETE, 7)
-    await add_all(
-        session_factory,
-        ATHLETE,
-        tm("squat", "100", 7),
-        tm("squat", "90", 0),
-        tm("bench", "70", 0),
-        tm("squat", "95", 3),
-    )
-    await add_all(session_factory, 7, tm("squat", "200", 9))
-
-    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        current = await uow.training_maxes.current(ATHLETE)
-
-    assert current == {"bench": tm("bench", "70", 0), "squat": tm("squat", "100", 7)}
-
-
-async def test_of_two_entries_at_the_same_time_the_later_added_is_current(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    await add_all(session_factory, ATHLETE, tm("squat", "100", 1), tm("squat", "102.5", 1))
-
-    async with session_factory() as session:
-        current = await SqlTrainingMaxRepository(session).current(ATHLETE)
-
-    assert current["squat"].weight == Weight.of("102.5", Unit.KG)
-
-
-async def test_history_is_oldest_first_for_the_one_exercise(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    await add_all(
-        session_factory,
-        ATHLETE,
-        tm("squat", "95", 3),
-        tm("bench", "70", 0),
-        tm("squat", "90", 0),
-        tm("squat", "100", 7),
-    )
-
-    async with session_factory() as session:
-        history = await SqlTrainingMaxRepository(session).history(ATHLETE, "squat")
-
-    assert history == [tm("squat", "90", 0), tm("squat", "95", 3), tm("squat", "100", 7)]
-
-
-async def test_an_athlete_with_no_training_maxes_has_none(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await seed(session_factory)
-    async with session_factory() as session:
-        repository = SqlTrainingMaxRepository(session)
-        assert await repository.current(ATHLETE) == {}
-        assert await repository.history(ATHLETE, "squat") == []
 
 
 @pytest.mark.parametrize(

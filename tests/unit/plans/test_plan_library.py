@@ -23,7 +23,7 @@ from domain.training.model import SetResult
 from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import LogSet, OpenWorkout, WorkoutInProgressError
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan, missing_training_maxes
-from handlers.plans.texts import WRITE_YOUR_OWN
+from handlers.plans.texts import EXAMPLE_PLAN
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.training.nsuns import ANN, Setup, athlete_on_nsuns, kg
 
@@ -149,9 +149,7 @@ async def test_the_example_the_bot_gives_for_writing_a_plan_is_a_valid_plan(
     setup: Setup,
 ) -> None:
     uow, _clock = setup
-    example = WRITE_YOUR_OWN.split("<code>")[1].split("</code>")[0]
-
-    plan = await SaveCustomPlan(uow)(ANN, example)
+    plan = await SaveCustomPlan(uow)(ANN, EXAMPLE_PLAN)
 
     assert [day.name for day in plan.days] == ["A", "B"]
 

@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from domain.athletes.model import Language
 from domain.plans.library import load_exercises
 from domain.plans.text.parse import parse_plan_text
-from domain.plans.text.problems import LineError, Param, PlanProblem, PlanTextError
-from handlers.plans.problems import plan_problem_text
+from domain.plans.text.problems import LineError, PlanProblem, PlanTextError
+from handlers.common.i18n import Catalogue
+from handlers.plans.problems import plan_problem_text, problem_key
 
+CATALOGUE = Catalogue.load()
+EN = CATALOGUE.translator(Language.EN)
+RU = CATALOGUE.translator(Language.RU)
 DOC = Path(__file__).resolve().parents[3] / "docs" / "plan-format.md"
 PLAN = "plan: P\nday: A\n"
 WEEKS = "plan: P\nweek: 1\nday: A\n"
@@ -107,10 +112,14 @@ def documented() -> list[str]:
     return [message for row in rows for message in re.findall(r"`([^`]*)`", row)]
 
 
-def said(text: str) -> list[str]:
+def errors_of(text: str) -> tuple[LineError, ...]:
     with pytest.raises(PlanTextError) as raised:
         parse_plan_text(text, load_exercises())
-    return [plan_problem_text(error) for error in raised.value.errors]
+    return raised.value.errors
+
+
+def said(text: str) -> list[str]:
+    return [plan_problem_text(EN, error) for error in errors_of(text)]
 
 
 def test_every_documented_message_has_a_mistake_that_makes_it() -> None:
@@ -121,13 +130,25 @@ def test_every_documented_message_has_a_mistake_that_makes_it() -> None:
 def test_a_mistake_says_what_the_documentation_says(message: str, mistake: tuple[str, int]) -> None:
     text, line = mistake
     assert said(text + "\n") == [message if line == 0 else f"line {line}: {message}"]
+    assert all(plan_problem_text(RU, error) for error in errors_of(text + "\n"))  # has its args
 
 
 @pytest.mark.parametrize("problem", PlanProblem)
-def test_every_problem_has_words(problem: PlanProblem) -> None:
-    params: dict[str, Param] = {
-        "limit": 9, "key": "tm", "day": "A", "token": "x", "expected": 2, "found": 3,
-        "name": "sqaut", "suggestion": "squat", "group": "3x5", "rule": "linear",
-        "sets": 4, "low": 12, "high": 10, "lift": "squat", "region": "lower",
-    }  # fmt: skip
-    assert plan_problem_text(LineError(2, problem, params)).startswith("line 2: ")
+def test_every_problem_has_words_in_both_languages(problem: PlanProblem) -> None:
+    for language in Language:
+        assert problem_key(problem) in CATALOGUE.keys(language)
+
+
+def test_a_problem_reads_in_russian_with_the_plan_keywords_kept() -> None:
+    (error,) = errors_of(PLAN + "squat: 3x5 ; linear start 50%\n")
+
+    assert plan_problem_text(RU, error) == (
+        "строка 3: укажите, сколько добавляет «linear», например «linear +2.5kg/5lb»"
+    )
+
+
+def test_long_limits_are_grouped_as_each_language_writes_numbers() -> None:
+    error = LineError(0, PlanProblem.TEXT_TOO_LONG, {"limit": 64_000})
+
+    assert plan_problem_text(EN, error) == "a plan is at most 64,000 characters"
+    assert plan_problem_text(RU, error) == "в плане не больше 64\xa0000 символов"

@@ -19,6 +19,7 @@ from domain.plans.rules import (
     week_loads,
 )
 from domain.shared.weights import Rounding, Unit, Weight
+from handlers.training.texts import reason_text
 
 
 def kg(amount: str) -> Weight:
@@ -42,7 +43,7 @@ def run_cycle(rule, state, *, week_three=AS_PLANNED[3]):
     for week in (1, 2, 3, 4):
         outcome = advance_cycle(rule, state, week_three if week == 3 else AS_PLANNED[week])
         state = outcome.state
-        reasons.append(outcome.reason)
+        reasons.append(reason_text(outcome.reason))
     return outcome, reasons
 
 
@@ -118,7 +119,7 @@ def test_a_full_cycle_adds_the_increment_for_upper_and_lower_in_kg_and_lb(
     outcome, _ = run_cycle(CycleIncrement(step), CycleState(tm))
     assert outcome.weight == expected
     assert outcome.state == CycleState(expected, 1)
-    assert outcome.reason == reason
+    assert reason_text(outcome.reason) == reason
 
 
 def test_the_tm_holds_through_weeks_one_to_three_and_week_four_is_the_deload():
@@ -127,10 +128,10 @@ def test_the_tm_holds_through_weeks_one_to_three_and_week_four_is_the_deload():
     first = advance_cycle(rule, state, AS_PLANNED[1])
     assert first.weight == kg("100")
     assert first.state == CycleState(kg("100"), 2)
-    assert first.reason == "week 2 next: week 1 done"
+    assert reason_text(first.reason) == "week 2 next: week 1 done"
     third = advance_cycle(rule, CycleState(kg("100"), 3), AS_PLANNED[3])
     assert third.state.week == 4
-    assert third.reason == "week 4 (deload) next: week 3 done"
+    assert reason_text(third.reason) == "week 4 (deload) next: week 3 done"
 
 
 def test_zero_reps_on_the_95_percent_one_plus_set_resets_the_tm_10_percent_after_the_deload():
@@ -138,14 +139,14 @@ def test_zero_reps_on_the_95_percent_one_plus_set_resets_the_tm_10_percent_after
     week_three = advance_cycle(rule, CycleState(kg("100"), 3), sets(5, 3, 0))
     assert week_three.weight == kg("100")  # the deload still runs off the old TM
     assert week_three.state == CycleState(kg("100"), 4, stalled=True)
-    assert week_three.reason == (
+    assert reason_text(week_three.reason) == (
         "week 4 (deload) next: the 95% 1+ set fell short (0 reps); "
         "the TM resets −10% when the cycle ends"
     )
     deload = advance_cycle(rule, week_three.state, AS_PLANNED[4])
     assert deload.weight == kg("90")
     assert deload.state == CycleState(kg("90"), 1)
-    assert deload.reason == "−10%: a + set fell short this cycle"
+    assert reason_text(deload.reason) == "−10%: a + set fell short this cycle"
 
 
 def test_a_stall_in_lb_resets_to_an_unrounded_90_percent():

@@ -13,6 +13,7 @@ from domain.plans.rules import (
     stronglifts,
 )
 from domain.shared.weights import Rounding, Unit, Weight
+from handlers.training.texts import reason_text
 
 SQUAT = stronglifts()
 DEADLIFT = stronglifts(deadlift=True)
@@ -44,7 +45,7 @@ def test_a_successful_session_adds_one_step_and_the_deadlift_two(
     rule, weight, lifted, expected, reason
 ):
     outcome = advance_linear(rule, LinearState(weight), lifted)
-    assert (outcome.weight, outcome.state, outcome.reason) == (
+    assert (outcome.weight, outcome.state, reason_text(outcome.reason)) == (
         expected,
         LinearState(expected),
         reason,
@@ -56,7 +57,7 @@ def test_three_failed_sessions_in_a_row_take_10_percent_off():
     reasons = []
     for _ in range(3):
         outcome = advance_linear(SQUAT, state, MISSED)
-        reasons.append(outcome.reason)
+        reasons.append(reason_text(outcome.reason))
         state = outcome.state
     assert reasons == [
         "same weight: a 5×5 set fell short (first failed session in a row)",

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from domain.plans.rules import LiftedSet, Loading, RpeState, RpeTarget, advance_rpe, rpe_percent
 from domain.shared.weights import Unit, Weight
+from handlers.training.texts import reason_text
 
 # TRAINING.md's table, row by row, typed from the page rather than from the compact SEQ
 TABLE = {
@@ -70,7 +71,7 @@ def test_the_next_load_comes_from_the_e1rm_and_is_rounded_to_the_step():
     assert outcome.state.weight == kg("150")
     assert outcome.state.e1rm is not None
     assert outcome.state.e1rm.amount.quantize(Decimal("0.01")) == Decimal("172.63")
-    assert outcome.reason == "+10 kg: 140 kg × 5 @ 8 → e1RM 172.63 kg; 3 @ 8 is 86.3%"
+    assert reason_text(outcome.reason) == "+10 kg: 140 kg × 5 @ 8 → e1RM 172.63 kg; 3 @ 8 is 86.3%"
 
 
 def test_a_half_point_rpe_in_lb():
@@ -81,7 +82,7 @@ def test_a_half_point_rpe_in_lb():
     # 100 kg × 3 @ 9.5 (90.7%) → e1RM 110.25 kg; 5 @ 8 → 89.42 kg → 90 kg
     outcome = advance_rpe(rule, RpeState(kg("90")), (LiftedSet(kg("100"), 3, Decimal("9.5")),))
     assert outcome.weight == kg("90")
-    assert outcome.reason.startswith("same weight: 100 kg × 3 @ 9.5")
+    assert reason_text(outcome.reason).startswith("same weight: 100 kg × 3 @ 9.5")
 
 
 def test_a_set_in_the_other_unit_is_converted_exactly():
@@ -106,7 +107,7 @@ def test_without_a_rated_set_the_load_stays():
     state = RpeState(kg("100"))
     outcome = advance_rpe(RpeTarget(5, Decimal(8)), state, (LiftedSet(kg("100"), 5),))
     assert outcome.state == state
-    assert outcome.reason == "same weight: no set with reps and RPE on the chart"
+    assert reason_text(outcome.reason) == "same weight: no set with reps and RPE on the chart"
 
 
 def test_a_target_off_the_chart_is_refused():

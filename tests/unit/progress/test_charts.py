@@ -12,14 +12,29 @@ import pytest
 from PIL import Image
 
 from bench.sample_training import empty_progress, sample_progress
+from domain.athletes.model import Language
 from domain.progress.series import E1rmPoint, LiftProgress, Progress, TrainingMaxStep, WeeklyVolume
 from domain.shared.weights import Unit
-from handlers.progress.charts import render_calendar, render_e1rm, render_volume
+from handlers.common.i18n import Catalogue
+from handlers.progress import charts
+from handlers.progress.texts import ChartWords, chart_words
 
 TODAY = date(2026, 11, 21)
 LIMIT = 150 * 1024
-CHARTS = [render_e1rm, render_volume, render_calendar]
+CATALOGUE = Catalogue.load()
 Render = Callable[[Progress], bytes]
+
+
+def in_(language: Language, draw: Callable[[Progress, ChartWords], bytes]) -> Render:
+    """A chart drawn with the words of one language."""
+    return lambda progress: draw(progress, chart_words(CATALOGUE.translator(language), progress))
+
+
+render_e1rm, render_volume, render_calendar = (
+    in_(Language.EN, draw)
+    for draw in (charts.render_e1rm, charts.render_volume, charts.render_calendar)
+)
+CHARTS = [render_e1rm, render_volume, render_calendar]
 
 
 def image(png: bytes) -> Image.Image:
@@ -86,3 +101,14 @@ def test_six_lifts_and_an_unknown_muscle_group_render():
     )
     assert len(render_e1rm(replace(progress, lifts=lifts))) < LIMIT
     assert len(render_volume(replace(progress, volume=odd))) < LIMIT
+
+
+@pytest.mark.parametrize("draw", [charts.render_e1rm, charts.render_volume, charts.render_calendar])
+def test_a_russian_athletes_charts_render_in_russian(
+    draw: Callable[[Progress, ChartWords], bytes], a_year: Progress
+) -> None:
+    words = chart_words(CATALOGUE.translator(Language.RU), a_year)
+
+    assert words.calendar_title == "Дни тренировок"
+    assert words.muscle_groups["legs"] == "Ноги"
+    assert len(draw(a_year, words)) < LIMIT

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Language, Profile
 from domain.athletes.use_cases.preferences import ChooseUnits
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
 from domain.plans.use_cases.install import install_builtin_programs
@@ -27,8 +27,11 @@ from domain.training.model import SetResult, Workout
 from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import LogSet, OpenWorkout, SkipSet
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
+from handlers.common.i18n import Catalogue
 from handlers.progress import history_texts as texts
 from tests.fakes import FixedClock, InMemoryUnitOfWork
+
+EN = Catalogue.load().translator(Language.EN)
 
 ANN, BOB = 1001, 1002
 Setup = tuple[InMemoryUnitOfWork, FixedClock]
@@ -268,11 +271,11 @@ async def test_names_from_a_plan_are_escaped_in_the_workout_but_not_on_its_butto
     )
     past = PastWorkout(odd, date(2025, 12, 29))
 
-    shown = texts.workout_text(past)
+    shown = texts.workout_text(EN, past)
 
     assert "Legs &amp; &lt;b&gt;" in shown
     assert "1. T1 &lt;i&gt;Bench 1/9: 65 kg × 8 → 65 kg × 8" in shown
-    assert texts.entry_line(past, today=date(2026, 3, 2)) == (
+    assert texts.entry_line(EN, past, today=date(2026, 3, 2)) == (
         "Mon 29 Dec 2025 · Day 1 · Legs & <b> · 1/1 sets"
     )
-    assert texts.day_text(date(2026, 3, 2), today=date(2026, 12, 31)) == "Mon 2 Mar"
+    assert texts.day_text(EN, date(2026, 3, 2), today=date(2026, 12, 31)) == "Mon 2 Mar"

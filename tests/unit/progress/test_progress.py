@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.athletes.model import User
+from domain.athletes.model import Language, User
 from domain.plans.model import BodyRegion, Exercise, Tier
+from domain.plans.rules.reasons import note
+from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import (
     lift_progress,
     months_back,
@@ -31,11 +33,13 @@ from domain.training.model import (
     WorkoutSet,
 )
 from domain.training.records import RecordKind, WeightRecord
+from handlers.common.i18n import Catalogue
 from handlers.progress import texts
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
 UTC_ZONE = ZoneInfo("UTC")
 BERLIN = ZoneInfo("Europe/Berlin")
+EN = Catalogue.load().translator(Language.EN)
 SQUAT = Exercise("squat", "Squat", "legs", "main", BodyRegion.LOWER)
 BENCH = Exercise("bench", "Bench press", "chest", "main", BodyRegion.UPPER)
 ROW = Exercise("dumbbell_row", "Dumbbell row", "back", "accessory", BodyRegion.UPPER)
@@ -112,12 +116,14 @@ def test_an_e1rm_point_is_the_local_day_its_workout_started():
 
 def test_training_max_steps_start_with_the_one_held_when_the_chart_begins():
     history = [
-        TrainingMax("squat", kg("120"), at(1, month=1), "set"),
-        TrainingMax("squat", kg("125"), at(1, month=2), "+5 kg"),
-        TrainingMax("squat", kg("130"), at(3, hour=9), "+5 kg"),
-        TrainingMax("squat", kg("127.5"), at(3, hour=10), "corrected"),  # the day ends at 127.5
-        TrainingMax("squat", kg("127.5"), at(5), "kept"),
-        TrainingMax("squat", kg("132.5"), at(9), "+5 kg"),
+        TrainingMax("squat", kg("120"), at(1, month=1), note("set")),
+        TrainingMax("squat", kg("125"), at(1, month=2), note("+5 kg")),
+        TrainingMax("squat", kg("130"), at(3, hour=9), note("+5 kg")),
+        TrainingMax(
+            "squat", kg("127.5"), at(3, hour=10), note("corrected")
+        ),  # the day ends at 127.5
+        TrainingMax("squat", kg("127.5"), at(5), note("kept")),
+        TrainingMax("squat", kg("132.5"), at(9), note("+5 kg")),
     ]
     lift = lift_progress(SQUAT, [], history, unit=Unit.KG, zone=UTC_ZONE, since=date(2026, 3, 1))
     assert [(s.since, s.weight) for s in lift.training_maxes] == [
@@ -171,7 +177,7 @@ def test_the_calendar_counts_sets_on_the_local_day_a_session_started_and_spans_t
     assert calendar.sets_by_day == {date(2026, 3, 3): 2, date(2026, 3, 5): 1}
     assert calendar.sessions == 2
     assert calendar.weeks == Decimal(345) / 7
-    assert texts.calendar_subtitle(7, Decimal(7) / 2, 4) == "7 sessions · 3.5 a week (plan: 4)"
+    assert texts.calendar_subtitle(EN, 7, Decimal(7) / 2, 4) == "7 sessions · 3.5 a week (plan: 4)"
 
 
 def test_months_back_crosses_years():
@@ -190,15 +196,15 @@ def test_the_weekly_summary_counts_sessions_records_and_training_max_moves_of_th
     history = [done("150", 1, at(20, month=2)), done("80", 5, at(21, month=2), "bench")]
     maxes = {
         "squat": [
-            TrainingMax("squat", kg("130"), at(1, month=2), "set"),
-            TrainingMax("squat", kg("135"), at(2, hour=20), "+5 kg"),
-            TrainingMax("squat", kg("137.5"), at(4, hour=20), "+2.5 kg"),
+            TrainingMax("squat", kg("130"), at(1, month=2), note("set")),
+            TrainingMax("squat", kg("135"), at(2, hour=20), note("+5 kg")),
+            TrainingMax("squat", kg("137.5"), at(4, hour=20), note("+2.5 kg")),
         ],
-        "bench": [TrainingMax("bench", kg("100"), at(1, month=2), "set")],
+        "bench": [TrainingMax("bench", kg("100"), at(1, month=2), note("set"))],
         "ohp": [  # raised and declined in the week: no move
-            TrainingMax("ohp", kg("60"), at(1, month=2), "set"),
-            TrainingMax("ohp", kg("62.5"), at(6, hour=20), "+2.5 kg"),
-            TrainingMax("ohp", kg("60"), at(6, hour=21), "change declined"),
+            TrainingMax("ohp", kg("60"), at(1, month=2), note("set")),
+            TrainingMax("ohp", kg("62.5"), at(6, hour=20), note("+2.5 kg")),
+            TrainingMax("ohp", kg("60"), at(6, hour=21), note("change declined")),
         ],
     }
     summary = weekly_summary(week, sets, history, maxes, LIBRARY, zone=UTC_ZONE, planned_per_week=4)
@@ -211,7 +217,7 @@ def test_the_weekly_summary_counts_sessions_records_and_training_max_moves_of_th
     assert [(m.name, m.before, m.after) for m in summary.training_max_moves] == [
         ("Squat", kg("130"), kg("137.5"))
     ]
-    assert texts.weekly_summary_lines(summary) == (
+    assert texts.weekly_summary_lines(EN, summary) == (
         "🗓 3 of 4 sessions this week",
         "🏆 1 PR: Squat best e1RM 154 kg (was 150 kg)",
         "📈 Training maxes: Squat 130 kg → 137.5 kg",
@@ -222,7 +228,7 @@ def test_a_quiet_week_says_so_on_each_line():
     summary = weekly_summary(
         date(2026, 3, 2), [], [], {}, LIBRARY, zone=UTC_ZONE, planned_per_week=None
     )
-    assert texts.weekly_summary_lines(summary) == (
+    assert texts.weekly_summary_lines(EN, summary) == (
         "🗓 0 sessions this week",
         "🏆 No PRs this week",
         "📈 Training maxes unchanged",
@@ -230,7 +236,7 @@ def test_a_quiet_week_says_so_on_each_line():
 
 
 def athlete(unit: Unit = Unit.KG) -> User:
-    return User(1001, "Ann", None, None, "en", "UTC", at(1, month=1), unit=unit)
+    return User(1001, "Ann", None, None, Language.EN, "UTC", at(1, month=1), unit=unit)
 
 
 def workout(
@@ -252,10 +258,13 @@ def workout(
 
 async def stocked(clock: FixedClock) -> InMemoryUnitOfWork:
     uow = InMemoryUnitOfWork()
+    await install_builtin_programs(uow)
     async with uow:
         await uow.users.add(athlete())
         await uow.exercises.save_all(list(LIBRARY.values()))
-        await uow.training_maxes.add(1001, TrainingMax("squat", kg("120"), at(1, month=1), "set"))
+        await uow.training_maxes.add(
+            1001, TrainingMax("squat", kg("120"), at(1, month=1), note("set"))
+        )
         await uow.workouts.add(workout(at(2), ("squat", "100", 5), ("dumbbell_row", "30", 10)))
         await uow.workouts.add(workout(at(4), ("squat", "110", 3), ("bench", "80", 5)))
         await uow.commit()

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Language, Profile
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
-from domain.outbox.model import OutgoingMessage
+from domain.outbox.model import Action, Button, OutgoingMessage
 from domain.plans.model import PlanDay
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import WeeklySummary
@@ -37,30 +37,36 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
+START = ((Button(Action.OPEN_TODAYS_WORKOUT),),)
+
+
 class Texts:
     """The domain's ReminderTexts, spelling out what it was given."""
 
-    def reminder(self, day: PlanDay | None) -> Wording:
-        return Wording(f"reminder {day.number if day else '-'}", {"start": True})
+    def reminder(self, language: Language, day: PlanDay | None) -> Wording:
+        return Wording(f"reminder {day.number if day else '-'}", START)
 
-    def missed(self, day: PlanDay | None) -> Wording:
+    def missed(self, language: Language, day: PlanDay | None) -> Wording:
         return Wording(f"missed {day.number if day else '-'}")
 
-    def nudge(self, missed: int, day: PlanDay | None) -> Wording:
+    def nudge(self, language: Language, missed: int, day: PlanDay | None) -> Wording:
         return Wording(f"nudge after {missed}")
 
 
 class Athlete:
     """Ann on nSuns in Berlin, reminders Mon/Wed/Fri at 18:00, switched on Monday 2 March."""
 
-    def __init__(self, zone: str = "Europe/Berlin") -> None:
+    def __init__(self, zone: str = "Europe/Berlin", language_code: str | None = None) -> None:
         self.uow = InMemoryUnitOfWork()
         self.clock = FixedClock(utc("2026-03-02 09:30"))
         self.zone = zone
+        self.language_code = language_code
 
     async def set_up(self, *changes: object) -> Athlete:
         await install_builtin_programs(self.uow)
-        await RegisterUser(self.uow, self.clock)(Profile(ANN, "Ann"))
+        await RegisterUser(self.uow, self.clock)(
+            Profile(ANN, "Ann", language_code=self.language_code)
+        )
         await SetTimeZone(self.uow)(ANN, self.zone)
         await StartPlan(self.uow, self.clock)(ANN, "nsuns-4day")
         tms = {"bench": "100", "squat": "126", "ohp": "60", "deadlift": "180"}
@@ -100,9 +106,11 @@ class Athlete:
 class Renderer:
     def __init__(self) -> None:
         self.calls: list[tuple[int, WeeklySummary, datetime]] = []
+        self.languages: list[Language] = []
 
     async def __call__(
-        self, athlete_id: int, summary: WeeklySummary, at: datetime
+        self, athlete_id: int, language: Language, summary: WeeklySummary, at: datetime
     ) -> SummaryMessage:
         self.calls.append((athlete_id, summary, at))
+        self.languages.append(language)
         return SummaryMessage(f"{summary.sessions_done} of {summary.sessions_planned}", b"PNG")

@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Language, Profile
 from domain.athletes.use_cases.registration import RegisterUser, SetTimeZone
 from domain.reminders.choices import SetQuietHours, SetTime, SwitchReminders
 from domain.reminders.model import QuietHours
@@ -17,8 +17,10 @@ from domain.reminders.use_cases.summaries import SendWeeklySummaries
 from domain.training.model import SetResult
 from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import LogSet, OpenWorkout
+from handlers.common.i18n import Catalogue
+from handlers.reminders.dialog import ReminderWording
 from tests.fakes import FixedClock, InMemoryUnitOfWork
-from tests.unit.reminders.support import ANN, GRACE, Athlete, Renderer, Texts, utc
+from tests.unit.reminders.support import ANN, GRACE, START, Athlete, Renderer, Texts, utc
 
 
 async def test_a_due_reminder_is_queued_once_with_the_plans_next_day_and_a_start_button() -> None:
@@ -30,10 +32,11 @@ async def test_a_due_reminder_is_queued_once_with_the_plans_next_day_and_a_start
 
     assert (before, at_six, again) == ([], ["reminder:1001:2026-03-02"], [])
     message = ann.outbox["reminder:1001:2026-03-02"]
-    assert (message.chat_id, message.text, message.reply_markup) == (
+    assert (message.chat_id, message.text, message.buttons, message.language) == (
         ANN,
         "reminder 1",
-        {"start": True},
+        START,
+        "en",
     )
     assert ann.reminder.next_due == utc("2026-03-04 17:00")
 
@@ -223,3 +226,22 @@ async def test_every_athlete_gets_a_row_with_reminders_off_and_the_summary_on() 
     shown = await ShowReminders(uow)(ANN)
     assert shown is not None
     assert shown.reminder == row
+
+
+async def test_a_reminder_for_a_russian_athlete_is_queued_in_russian() -> None:
+    """The outbox speaks the recipient's language, though no update of theirs is running (#9)."""
+    ann = await Athlete(language_code="ru").set_up()
+    ann.clock.current = utc("2026-03-02 17:00:20")
+
+    await SendReminders(ann.uow, ann.clock, ReminderWording(Catalogue.load()), GRACE)()
+
+    message = ann.outbox["reminder:1001:2026-03-02"]
+    assert (message.text or "").startswith("⏰ Сегодня тренировка: <b>День 1 · ")
+    assert (message.buttons, message.language) == (START, Language.RU)
+
+
+def test_a_russian_nudge_counts_missed_days_in_russian() -> None:
+    wording = ReminderWording(Catalogue.load())
+
+    assert "Уже 2 тренировочных дня без тренировки." in wording.nudge(Language.RU, 2, None).text
+    assert "Уже 5 тренировочных дней без тренировки." in wording.nudge(Language.RU, 5, None).text

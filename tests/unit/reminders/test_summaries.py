@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Language, Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.reminders.choices import SetQuietHours, SwitchWeeklySummary
 from domain.reminders.model import QuietHours
@@ -29,6 +29,7 @@ async def test_the_weekly_summary_is_queued_once_per_iso_week_with_its_chart() -
     assert (early, on_time, again) == ([], ["summary:1001:2026-W10"], [])
     message = ann.outbox["summary:1001:2026-W10"]
     assert (message.text, message.photo) == ("1 of 4", b"PNG")
+    assert render.languages == [Language.EN]
     assert render.calls[0][1].week == date(2026, 3, 2)
     assert ann.reminder.summary_due == utc("2026-03-15 18:00")
 
@@ -68,3 +69,14 @@ async def test_switching_the_summary_off_stops_it() -> None:
 
     assert await SendWeeklySummaries(ann.uow, ann.clock, Renderer(), GRACE)() == []
     assert ann.reminder.summary_due is None
+
+
+async def test_a_russian_athletes_summary_is_rendered_in_russian() -> None:
+    ann = await Athlete(language_code="ru").set_up()
+    await ann.trains("2026-03-02 17:30")
+    render = Renderer()
+    ann.clock.current = utc("2026-03-08 18:00:30")
+
+    await SendWeeklySummaries(ann.uow, ann.clock, render, GRACE)()
+
+    assert render.languages == [Language.RU]

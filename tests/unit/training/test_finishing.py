@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from domain.athletes.model import Language
 from domain.athletes.use_cases.preferences import SetE1rmFormula
 from domain.shared.e1rm import E1rmFormula
 from domain.training.model import SetResult
@@ -12,8 +13,12 @@ from domain.training.records import RecordKind, WeightRecord
 from domain.training.use_cases.finishing import FinishWorkout, WorkoutSummary
 from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.training_maxes import ResetTrainingMax
+from handlers.common.i18n import Catalogue
+from handlers.training import texts
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.training.nsuns import ANN, Setup, kg
+
+ENGLISH = Catalogue.load().translator(Language.EN)
 
 
 async def test_five_reps_on_the_95_percent_squat_set_raise_the_squat_tm_from_126_to_131(
@@ -138,3 +143,22 @@ async def test_two_rep_records_on_one_lift_are_stored_once_and_the_workout_finis
     assert len(shown) == 2  # both are news to the athlete
     assert sorted(stored) == sorted(set(stored))  # but a kind is stored once per lift
     assert RecordKind.REPS_AT_WEIGHT in stored
+
+
+async def test_the_finish_summary_names_each_lift_as_the_exercise_library_does(
+    setup: Setup,
+) -> None:
+    uow, clock = setup
+    day1 = await OpenWorkout(uow, clock)(ANN)
+    for s in day1.sets:
+        await LogSet(uow, clock)(ANN, day1.id or 0, s.prescribed.position, SetResult())
+
+    summary = await FinishWorkout(uow, clock)(ANN, day1.id or 0)
+
+    ohp = next(change for change in summary.changes if change.exercise == "ohp")
+    assert ohp.name == "Overhead press"
+    assert (
+        "Overhead press TM 60 kg → 62.5 kg (+2.5 kg: all 8 sets made as prescribed)"
+        in texts.summary(ENGLISH, summary)
+    )
+    assert texts.decline_button(ENGLISH, ohp) == "✖ Keep Overhead press at 60 kg"

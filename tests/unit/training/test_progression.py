@@ -7,6 +7,7 @@ import pytest
 from bench.sample_training import builtin_plan
 from domain.plans.library import load_exercises
 from domain.plans.model import AmrapProgression, BodyRegion, Increment, UnknownExerciseError
+from domain.plans.rules.reasons import Reason, ReasonKind
 from domain.shared.weights import Rounding, Unit, Weight
 from domain.training.model import DoneSet, WorkoutSet
 from domain.training.prescription import MissingTrainingMaxError, prescribe_day
@@ -17,10 +18,16 @@ from domain.training.progression import (
     reset_training_max,
     suggests_reset,
 )
+from handlers.training.texts import reason_text
 
 NSUNS = builtin_plan("nsuns-4day")
 EXERCISES = load_exercises()
 AT = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
+
+
+FIVE_ON_95 = Reason.of(
+    ReasonKind.AMRAP_TABLE, increment=Weight(Decimal(5), Unit.KG), reps=5, percent=Decimal("0.95")
+)
 
 
 def kg(amount: str) -> Weight:
@@ -70,15 +77,15 @@ def test_five_reps_on_the_95_percent_squat_set_take_a_126_kg_tm_to_131() -> None
     change = next_training_max(NSUNS, EXERCISES["squat"], kg("126"), 5)
 
     assert change == TrainingMaxChange(
-        "squat", kg("126"), kg("131"), Decimal(5), "+5 kg: 5 reps on the 95% set"
+        "squat", "Squat", kg("126"), kg("131"), Decimal(5), FIVE_ON_95
     )
 
 
 def test_the_reason_says_rep_for_a_single_and_plus_zero_for_a_miss() -> None:
-    assert next_training_max(NSUNS, EXERCISES["bench"], lb("225"), 1).reason == (
+    assert reason_text(next_training_max(NSUNS, EXERCISES["bench"], lb("225"), 1).reason) == (
         "+0 lb: 1 rep on the 95% set"
     )
-    assert next_training_max(NSUNS, EXERCISES["bench"], kg("100"), 7).reason == (
+    assert reason_text(next_training_max(NSUNS, EXERCISES["bench"], kg("100"), 7).reason) == (
         "+5 kg: 7 reps on the 95% set"
     )
 
@@ -103,7 +110,7 @@ def test_no_matching_rule_keeps_the_training_max() -> None:
     change = next_training_max(lower_only, EXERCISES["bench"], kg("100"), 10)
 
     assert (change.new, change.increment) == (kg("100"), Decimal(0))
-    assert change.reason == "+0 kg: no progression rule for Bench press"
+    assert reason_text(change.reason) == "+0 kg: no progression rule for Bench press"
 
 
 def test_reps_below_the_first_bracket_add_nothing() -> None:
@@ -140,9 +147,7 @@ def test_a_finished_squat_day_raises_only_the_squat_tm() -> None:
     changes = progression_from_workout(NSUNS, EXERCISES, sets, maxes)
 
     assert changes == (
-        TrainingMaxChange(
-            "squat", kg("126"), kg("131"), Decimal(5), "+5 kg: 5 reps on the 95% set"
-        ),
+        TrainingMaxChange("squat", "Squat", kg("126"), kg("131"), Decimal(5), FIVE_ON_95),
     )
 
 

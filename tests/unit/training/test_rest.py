@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from domain.plans.model import Tier
+from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.weights import Unit, Weight
 from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
 from domain.training.rest import current_rest, rests_in_progress
@@ -52,6 +53,7 @@ def test_no_rest_before_the_first_set_or_after_the_last() -> None:
 
 async def test_athletes_resting_now_are_found_among_all_open_workouts() -> None:
     uow = InMemoryUnitOfWork()
+    await install_builtin_programs(uow)
     resting = workout(a_set(0, Tier.T1, T0), a_set(1, Tier.T1))
     rested = replace(
         workout(a_set(0, Tier.T2, T0 - timedelta(minutes=10)), a_set(1, Tier.T2)), athlete_id=7

@@ -2,7 +2,7 @@ import asyncio
 from datetime import timedelta
 from typing import Any
 
-from handlers.training.rest_timers import RestTimers
+from handlers.common.rest_timers import RestTimers
 from tests.fakes import FixedClock
 
 
@@ -38,7 +38,7 @@ async def test_a_rest_refreshes_the_card_every_15_seconds_then_says_rest_is_over
     timers, slept = timers_on(clock)
     card, bot = Card(), Bot()
 
-    timers.start(1001, clock.now() + timedelta(seconds=40), card, bot)  # type: ignore[arg-type]
+    timers.start(1001, clock.now() + timedelta(seconds=40), card, bot, "⏱ Rest is over — next set!")  # type: ignore[arg-type]
     await asyncio.sleep(0.05)
 
     assert slept == [15, 15, 10]
@@ -56,8 +56,8 @@ async def test_a_new_set_restarts_the_timer_and_only_the_last_rest_is_announced(
 
     timers = RestTimers(clock, sleep=wait_forever)
     bot = Bot()
-    timers.start(1001, clock.now() + timedelta(minutes=3), Card(), bot)  # type: ignore[arg-type]
-    timers.start(1001, clock.now() + timedelta(minutes=2), Card(), bot)  # type: ignore[arg-type]
+    timers.start(1001, clock.now() + timedelta(minutes=3), Card(), bot, "over")  # type: ignore[arg-type]
+    timers.start(1001, clock.now() + timedelta(minutes=2), Card(), bot, "over")  # type: ignore[arg-type]
     await asyncio.sleep(0)
 
     await timers.close()

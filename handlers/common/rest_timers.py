@@ -12,7 +12,6 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram_dialog import BaseDialogManager, ShowMode
 
 from domain.shared.ports import Clock
-from handlers.training import texts
 
 logger = logging.getLogger(__name__)
 
@@ -35,12 +34,15 @@ class RestTimers:
         self._timers: dict[int, asyncio.Task[None]] = {}
         self._closed = False
 
-    def start(self, athlete_id: int, ends_at: datetime, card: BaseDialogManager, bot: Bot) -> None:
+    def start(
+        self, athlete_id: int, ends_at: datetime, card: BaseDialogManager, bot: Bot, over: str
+    ) -> None:
+        """Refreshes `card` until `ends_at`, then sends `over` (in the athlete's language)."""
         self.stop(athlete_id)
         if self._closed:  # shutting down: an update still in flight starts no new timer
             return
         logger.debug("rest timer for athlete %d until %s", athlete_id, ends_at)
-        timer = asyncio.create_task(self._run(athlete_id, ends_at, card, bot))
+        timer = asyncio.create_task(self._run(athlete_id, ends_at, card, bot, over))
         self._timers[athlete_id] = timer
         timer.add_done_callback(lambda done: self._forget(athlete_id, done))
 
@@ -66,13 +68,13 @@ class RestTimers:
             logger.error("rest timer of athlete %d failed", athlete_id, exc_info=error)
 
     async def _run(
-        self, athlete_id: int, ends_at: datetime, card: BaseDialogManager, bot: Bot
+        self, athlete_id: int, ends_at: datetime, card: BaseDialogManager, bot: Bot, over: str
     ) -> None:
         while (left := (ends_at - self._clock.now()).total_seconds()) > 0:
             await self._sleep(min(self._refresh_every, left))
             logger.debug("refreshing the card of athlete %d", athlete_id)
             await card.update({}, show_mode=ShowMode.EDIT)
         try:
-            await bot.send_message(athlete_id, texts.REST_OVER)
+            await bot.send_message(athlete_id, over)
         except TelegramAPIError as error:
             logger.info("could not tell athlete %d that rest is over: %s", athlete_id, error)

@@ -1,0 +1,29 @@
+"""The command menu, in each language Spotter speaks."""
+
+from __future__ import annotations
+
+from aiogram.types import BotCommand
+
+from handlers.common.i18n import Translator
+
+# In menu order: each command and the catalogue key of its description.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("today", "common-command-today"),
+    ("plan", "common-command-plan"),
+    ("maxes", "common-command-maxes"),
+    ("history", "common-command-history"),
+    ("progress", "common-command-progress"),
+    ("start", "common-command-start"),
+    ("reminders", "common-command-reminders"),
+    ("settings", "common-command-settings"),
+    ("help", "common-command-help"),
+)
+
+
+def command_menu(t: Translator) -> list[BotCommand]:
+    return [BotCommand(command=name, description=t.get(key)) for name, key in COMMANDS]
+
+
+def command_list(t: Translator) -> str:
+    """The commands as lines of a message: "/today — Today's workout, set by set"."""
+    return "\n".join(f"/{name} — {t.get(key)}" for name, key in COMMANDS)

@@ -1,0 +1,28 @@
+"""A dialog text in the athlete's language: `T("today-done-button")`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram_dialog.api.protocols import DialogManager
+from aiogram_dialog.widgets.common import WhenCondition
+from aiogram_dialog.widgets.text import Text
+
+from handlers.common.deps import deps_of
+
+
+class T(Text):
+    """The catalogue text `key`; each of `args` names a getter value passed under that name.
+
+    `T("athletes-switch-units", "other_unit")` renders `athletes-switch-units` with
+    `$other_unit` set to the getter's "other_unit".
+    """
+
+    def __init__(self, key: str, *args: str, when: WhenCondition = None) -> None:
+        super().__init__(when=when)
+        self.key = key
+        self.args = args
+
+    async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
+        values = {name: data[name] for name in self.args}
+        return deps_of(manager).t.get(self.key, **values)

@@ -1,0 +1,131 @@
+## progress: /progress, its charts, the weekly summary, and /history
+
+progress-no-data = No charts yet: they need a finished workout or two. Send /today to train, and /progress will draw your lifts, weekly volume and training days.
+progress-weekday = { $weekday ->
+    [0] Mon
+    [1] Tue
+    [2] Wed
+    [3] Thu
+    [4] Fri
+    [5] Sat
+   *[6] Sun
+}
+progress-month = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+
+## The charts' captions, and the words on the charts (plain text)
+
+progress-e1rm-caption = 📈 <b>Estimated 1RM</b> per main lift · { $records } { $records ->
+    [one] PR
+   *[other] PRs
+} in 12 months (★); dashed: your training max
+progress-volume-caption = 🏋️ <b>Weekly volume</b> by muscle group (weight × reps)
+progress-calendar-caption = 📅 <b>Training days</b>: the darker, the more sets
+progress-e1rm-title = Estimated 1RM
+# $formula is a name: Epley or Brzycki.
+progress-e1rm-subtitle = { $unit }, by { $formula } · last 12 months
+progress-e1rm-legend = e1RM, best set of the day
+progress-record-legend = PR
+progress-training-max-legend = training max
+progress-no-lifts = No main lifts logged yet
+progress-volume-title = Weekly volume by muscle group
+progress-volume-subtitle = { $unit } lifted (weight × reps) · last { $weeks } weeks
+progress-volume-axis = { $unit } per week
+progress-no-volume = Nothing lifted in these weeks
+# $group is the exercise library's muscle group; $name is its name in English.
+progress-muscle-group = { $group ->
+   *[other] { $name }
+}
+progress-calendar-title = Training days
+progress-calendar-subtitle = { $sessions } { $sessions ->
+    [one] session
+   *[other] sessions
+} · { $rate } a week
+progress-calendar-subtitle-planned = { $sessions } { $sessions ->
+    [one] session
+   *[other] sessions
+} · { $rate } a week (plan: { $planned })
+progress-heat-less = rest
+progress-heat-more = more sets
+# Under each month of the training-days chart, Monday first.
+progress-weekday-initial = { $weekday ->
+    [0] M
+    [1] T
+    [2] W
+    [3] T
+    [4] F
+    [5] S
+   *[6] S
+}
+
+## The weekly summary's caption
+
+progress-summary-sessions = 🗓 { $done } { $done ->
+    [one] session
+   *[other] sessions
+} this week
+progress-summary-sessions-planned = 🗓 { $done } of { $planned } { $planned ->
+    [one] session
+   *[other] sessions
+} this week
+progress-summary-records = 🏆 { $count } { $count ->
+    [one] PR
+   *[other] PRs
+}: { $records }
+progress-summary-records-and-more = 🏆 { $count } PRs: { $records } and { $more } more
+progress-summary-no-records = 🏆 No PRs this week
+progress-summary-maxes = 📈 Training maxes: { $moves }
+progress-summary-maxes-unchanged = 📈 Training maxes unchanged
+progress-record-reps = { $reps } reps at { $weight } (was { $previous })
+progress-record-heaviest = heaviest { $weight } (was { $previous })
+progress-record-e1rm = best e1RM { $weight } (was { $previous })
+
+## /history
+
+progress-no-workouts = No finished workouts yet. Send /today to start your first one.
+progress-not-found = That workout is not in your history. Send /history for a fresh list.
+progress-back-button = ⬅️ Back
+progress-fix-button = ✏️ Fix a set
+progress-only-results = To fix a set, send what you did: <code>100x5</code>, <code>8</code> (reps at the prescribed weight) or <code>+</code> (as prescribed).
+progress-date = { $weekday } { $day } { $month }
+progress-date-with-year = { $weekday } { $day } { $month } { $year }
+# A workout's button: plain text.
+progress-entry-line = { $date } · Day { $number } · { $name } · { $done }/{ $total } sets
+progress-list-title = <b>Your workouts</b>
+progress-list-title-page = <b>Your workouts</b> · page { $page }
+progress-list-hint = Newest first. Tap one to see every set.
+progress-set-skipped = skipped
+progress-set-not-logged = not logged
+progress-workout-title = <b>{ $date } · Day { $number } · { $name }</b>
+progress-sets-done = { $done } of { $total } sets done
+progress-which-set = <b>Which set?</b> Tap its number or type it.
+progress-no-such-set = There is no set { $typed } here. Send a number from 1 to { $sets }.
+progress-send-set-number = Send the set's number, from 1 to { $sets }.
+progress-entry-set = <b>Set { $number }</b> · { $name }
+progress-entry-prescribed = Prescribed: { $set }
+progress-entry-logged = Logged: { $outcome }
+progress-entry-how = Send what you did: <code>100x5</code>, <code>8</code> (reps at { $weight }) or <code>+</code> (as prescribed).
+progress-corrected = Set { $number } fixed: { $name } { $before } → <b>{ $after }</b>.
+progress-corrected-maxes-stay = Training maxes stay as they are: a fix does not re-run progression.
+progress-entry-empty = Send the reps (8), weight × reps (100x5) or + for as prescribed.
+progress-entry-too-long = That's too long for a set. Send 8, 100x5 or +.
+progress-entry-missing-reps = How many reps? Send it as 100x5.
+progress-entry-reps-not-whole = Reps are whole numbers, like 5.
+progress-entry-reps-too-high = More than 100 reps? Send the reps you did, up to 100.
+progress-entry-reps-negative = Reps can't be negative.
+progress-entry-weight-too-high = That weight is beyond any barbell (1000 kg / 2200 lb at most).
+progress-entry-weight-not-positive = The weight must be more than zero.
+progress-entry-weight-too-precise = Weights go to two decimals at most, like 102.5.
+progress-entry-rpe-off-chart = RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.

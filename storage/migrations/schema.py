@@ -1,0 +1,24 @@
+"""The whole schema the migrations must build: every context's tables, on one metadata."""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+from storage.athletes import tables as athletes_tables
+from storage.core import tables as core_tables
+from storage.outbox import tables as outbox_tables
+from storage.plans import tables as plans_tables
+from storage.reminders import tables as reminders_tables
+from storage.training import tables as training_tables
+
+# Each module registers its tables on the one Base when imported; naming them all here is
+# what makes the metadata complete, whoever imported what before.
+TABLE_MODULES = (
+    core_tables,
+    athletes_tables,
+    plans_tables,
+    training_tables,
+    reminders_tables,
+    outbox_tables,
+)
+metadata: MetaData = core_tables.Base.metadata
