@@ -22,7 +22,7 @@ from aiogram_dialog import DialogManager, StartMode
 from domain.athletes.use_cases.registration import find_user
 from domain.plans.model import Plan, PlanInfo, UnknownDayError, UnknownPlanError
 from domain.plans.text.grammar import MAX_TEXT
-from domain.plans.text.parse import PlanTextError
+from domain.plans.text.problems import PlanTextError
 from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.library import (
     NotAnAdminError,

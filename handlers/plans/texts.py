@@ -7,8 +7,9 @@ from html import escape
 
 from domain.plans.model import Plan, PlanInfo
 from domain.plans.text.grammar import MAX_ERRORS
-from domain.plans.text.parse import LineError
+from domain.plans.text.problems import LineError
 from handlers.common.i18n import Translator
+from handlers.plans.problems import plan_problem_text
 
 # A plan in the plan-text format, whose keywords are English in every language.
 EXAMPLE_PLAN = """plan: My 5x5
@@ -66,7 +67,9 @@ def saved(t: Translator, plan: Plan) -> str:
 
 
 def errors(t: Translator, problems: Sequence[LineError]) -> str:
-    listed = "\n".join(f"• {escape(_clipped(str(problem)))}" for problem in problems[:MAX_ERRORS])
+    listed = "\n".join(
+        f"• {escape(_clipped(plan_problem_text(t, problem)))}" for problem in problems[:MAX_ERRORS]
+    )
     return t.get("plans-errors", errors=listed)
 
 

@@ -8,7 +8,8 @@ from functools import cache
 from importlib import resources
 
 from domain.plans.model import BodyRegion, Exercise, Plan
-from domain.plans.text.parse import PlanTextError, parse_plan_text
+from domain.plans.text.parse import parse_plan_text
+from domain.plans.text.problems import PlanTextError
 
 EXERCISES_FILE = "exercises.toml"
 

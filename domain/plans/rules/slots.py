@@ -100,6 +100,13 @@ def counting(templates: tuple[SetTemplate, ...]) -> tuple[SetTemplate, ...]:
     return tuple(template for template in templates if template.counts)
 
 
+def rep_range(work: tuple[SetTemplate, ...]) -> tuple[int, int]:
+    """The reps a double-progression slot climbs through: its first work set's to the range top."""
+    ranged = [t for t in work if t.top_reps is not None]
+    top = ranged[0].top_reps if ranged else work[0].reps
+    return work[0].reps, top or work[0].reps
+
+
 def _amount(step: Step | None) -> Amount:
     if step is None:  # the parser requires a step for every rule that uses one
         raise ValueError("this rule needs a step")
@@ -144,11 +151,8 @@ def rule_of(plan: Plan, slot: Slot) -> Rule | None:
                 advance_at=rule.at_reps,
             )
         case RuleKind.DOUBLE:
-            ranged = [t for t in work if t.top_reps is not None]
-            top = ranged[0].top_reps if ranged else work[0].reps
-            return DoubleProgression(
-                len(work), work[0].reps, top or work[0].reps, _amount(rule.step)
-            )
+            low, high = rep_range(work)
+            return DoubleProgression(len(work), low, high, _amount(rule.step))
         case RuleKind.RPE:
             rated = next(t for t in work if t.rpe is not None)
             return RpeTarget(rated.reps, rated.rpe or Decimal(8))

@@ -32,7 +32,7 @@ from domain.plans.model import (
     Step,
     Tier,
 )
-from domain.plans.rules.slots import counting, rule_of
+from domain.plans.rules.slots import counting, rep_range, rule_of
 from domain.plans.text.grammar import (
     BRACKET,
     DECIMAL_COMMA,
@@ -56,31 +56,20 @@ from domain.plans.text.grammar import (
     SUPERSET,
     WEIGHT,
 )
+from domain.plans.text.problems import LineError, Param, PlanProblem, PlanTextError
 from domain.shared.weights import Unit, Weight
 
 _DEFAULT_TIER = {"main": Tier.T1, "variation": Tier.T2}
 _NO_PLAN = Plan("", "", ())  # a slot's own rule needs no plan; only "cycle" reads its weeks
 
 
-@dataclass(frozen=True, slots=True)
-class LineError:
-    line: int  # 1-based; 0 for the plan as a whole
-    message: str
-
-    def __str__(self) -> str:
-        return self.message if self.line == 0 else f"line {self.line}: {self.message}"
-
-
-class PlanTextError(ValueError):
-    """The text is not a valid plan; `errors` say where and why, first line first."""
-
-    def __init__(self, errors: list[LineError]) -> None:
-        super().__init__("; ".join(str(error) for error in errors))
-        self.errors = tuple(errors)
-
-
 class _BadLineError(Exception):
     """One thing wrong with the line being read."""
+
+    def __init__(self, problem: PlanProblem, **params: Param) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.params = params
 
 
 @dataclass
@@ -99,7 +88,7 @@ class _Draft:
 def parse_plan_text(text: str, exercises: Mapping[str, Exercise]) -> Plan:
     """The plan the text describes; PlanTextError lists what is wrong, line by line."""
     if len(text) > MAX_TEXT:
-        raise PlanTextError([LineError(0, f"a plan is at most {MAX_TEXT:,} characters")])
+        raise PlanTextError([LineError(0, PlanProblem.TEXT_TOO_LONG, {"limit": MAX_TEXT})])
     draft = _Draft()
     errors: list[LineError] = []
     slot_lines: dict[tuple[int, int], int] = {}
@@ -108,7 +97,7 @@ def parse_plan_text(text: str, exercises: Mapping[str, Exercise]) -> Plan:
             if (slot := _read_line(draft, line, exercises)) is not None:
                 slot_lines[slot] = number
         except _BadLineError as problem:
-            errors.append(LineError(number, str(problem)))
+            errors.append(LineError(number, problem.problem, problem.params))
             if len(errors) == MAX_ERRORS:
                 break
     if not errors:
@@ -156,18 +145,18 @@ def _read_line(
     key = key.strip().lower()
     value = value.strip()
     if not colon:
-        raise _BadLineError("expected “key: value”, a day or an exercise line with a colon")
+        raise _BadLineError(PlanProblem.NOT_KEY_VALUE)
     if key in {"plan", "slug", "about", "tm"} or key.startswith("progress"):
         if draft.days:
-            raise _BadLineError(f"“{key}:” belongs at the top, before the first day")
+            raise _BadLineError(PlanProblem.HEADER_AFTER_DAYS, header=key)
         _read_header(draft, key, value, exercises)
     elif key == "week":
         draft.week, draft.deload = _week(value)
     elif key == "day":
         if not value:
-            raise _BadLineError("a day needs a name: “day: Squat, bench”")
+            raise _BadLineError(PlanProblem.EMPTY_DAY_NAME)
         if len(draft.days) == MAX_DAYS:
-            raise _BadLineError(f"a plan has at most {MAX_DAYS} days")
+            raise _BadLineError(PlanProblem.TOO_MANY_DAYS, limit=MAX_DAYS)
         draft.days.append(
             PlanDay(
                 len(draft.days) + 1, value[:100].strip(), (), week=draft.week, deload=draft.deload
@@ -176,7 +165,7 @@ def _read_line(
         return len(draft.days), 0
     else:
         if not draft.days:
-            raise _BadLineError("an exercise line comes after a “day:” line")
+            raise _BadLineError(PlanProblem.EXERCISE_BEFORE_DAY)
         day = draft.days[-1]
         slot = _slot(line, len(day.slots) + 1, exercises)
         draft.days[-1] = replace(day, slots=(*day.slots, slot))
@@ -186,22 +175,22 @@ def _read_line(
 
 def _read_header(draft: _Draft, key: str, value: str, exercises: Mapping[str, Exercise]) -> None:
     if key in draft.seen:
-        raise _BadLineError(f"“{key}:” is given twice")
+        raise _BadLineError(PlanProblem.HEADER_TWICE, header=key)
     draft.seen.add(key)
     if key == "plan":
         if not value:
-            raise _BadLineError("the plan needs a name: “plan: My 5x5”")
+            raise _BadLineError(PlanProblem.EMPTY_PLAN_NAME)
         draft.name = value[:100].strip()
     elif key == "slug":
         if not SLUG.fullmatch(value):
-            raise _BadLineError("a slug is lowercase letters, digits and dashes: “my-5x5”")
+            raise _BadLineError(PlanProblem.BAD_SLUG)
         draft.slug = value
     elif key == "about":
         draft.about = value[:200].strip()
     elif key == "tm":
-        share = _percent(value, "the TM as a share of the 1RM, like “tm: 90%”")
+        share = _percent(value, PlanProblem.TM_NOT_A_PERCENT)
         if not Decimal("0.5") <= share <= 1:
-            raise _BadLineError("a training max is 50%–100% of the 1RM")
+            raise _BadLineError(PlanProblem.TM_OUT_OF_RANGE)
         draft.training_max = share
     else:
         draft.progression.append(_progress(key, value, exercises))
@@ -215,32 +204,32 @@ def _week(value: str) -> tuple[int, bool]:
         or int(words[0]) < 1
         or words[1:] not in ([], ["deload"])
     ):
-        raise _BadLineError("a week is a number, optionally “deload”: “week: 4 deload”")
+        raise _BadLineError(PlanProblem.BAD_WEEK)
     return int(words[0]), words[1:] == ["deload"]
 
 
 def _progress(key: str, value: str, exercises: Mapping[str, Exercise]) -> AmrapProgression:
     target = key.removeprefix("progress").strip()
     if not target:
-        raise _BadLineError("say whose progression: “progress upper:”, “progress lower:” or a lift")
+        raise _BadLineError(PlanProblem.PROGRESS_WITHOUT_TARGET)
     parts = _split(value, ",")
     if not parts:
-        raise _BadLineError("list the brackets: “0-1 +0, 2-3 +2.5kg/5lb, 4+ +5kg/10lb”")
+        raise _BadLineError(PlanProblem.PROGRESS_WITHOUT_BRACKETS)
     brackets: list[Increment] = []
     expected: int | None = None  # reps below the first bracket add nothing
     for index, part in enumerate(parts):
         match = BRACKET.fullmatch(part)
         if match is None:
-            raise _BadLineError(f"“{part}” is not “reps +step”, like “2-3 +2.5kg/5lb” or “0-1 +0”")
+            raise _BadLineError(PlanProblem.NOT_A_BRACKET, token=part)
         low = int(match["low"])
         if expected is not None and low != expected:
-            raise _BadLineError(f"the reps run on from {expected}, not from {low}")
+            raise _BadLineError(PlanProblem.BRACKET_GAP, expected=expected, found=low)
         last = index == len(parts) - 1
         if last != (match["open"] is not None):
-            raise _BadLineError("only the last bracket is open-ended, like “6+ +5kg/10lb”")
+            raise _BadLineError(PlanProblem.OPEN_BRACKET_NOT_LAST)
         high = int(match["high"]) if match["high"] else low
         if high < low:
-            raise _BadLineError(f"“{part}”: a range runs upward")
+            raise _BadLineError(PlanProblem.BRACKET_RANGE_DOWNWARD, token=part)
         step = _step(match["step"], zero=True) if match["step"] else Step(Decimal(0), Decimal(0))
         brackets.append(Increment(low, step.kg, step.lb))
         expected = high + 1
@@ -257,11 +246,9 @@ def _slot(line: str, order: int, exercises: Mapping[str, Exercise]) -> Slot:
         before, _, rest = head.partition('"')
         display, closed, after = rest.partition('"')
         if not closed or after.strip():
-            raise _BadLineError(
-                'a display name is in double quotes at the end: squat "Paused squat":'
-            )
+            raise _BadLineError(PlanProblem.BAD_DISPLAY_NAME)
         if not display.strip():
-            raise _BadLineError("a display name in quotes is not empty")
+            raise _BadLineError(PlanProblem.EMPTY_DISPLAY_NAME)
         head = before
     words = head.split()
     tier: Tier | None = None
@@ -276,11 +263,11 @@ def _slot(line: str, order: int, exercises: Mapping[str, Exercise]) -> Slot:
     if words and words[-1].lower().startswith("tm="):
         tm_of = _exercise(words.pop()[3:], exercises)
     if not words:
-        raise _BadLineError("name the exercise before the colon: “T1 squat: 5x5”")
+        raise _BadLineError(PlanProblem.EXERCISE_NOT_NAMED)
     exercise = exercises[_exercise(" ".join(words), exercises)]
     stages = tuple(_stage(text) for text in sets_text.split("|")) if sets_text.strip() else ()
     if not stages:
-        raise _BadLineError("list the sets after the colon: “squat: 3x5 @75%”")
+        raise _BadLineError(PlanProblem.NO_SETS)
     rule = _rule(rule_text.strip(), stages) if rule_text.strip() else None
     if rule is None and any(t.load == Load.RPE for stage in stages for t in stage):
         rule = SlotRule(RuleKind.RPE)
@@ -308,31 +295,31 @@ def _stage(text: str) -> tuple[SetTemplate, ...]:
     for group in _split(text, ","):
         templates.extend(_group(group))
     if not templates:
-        raise _BadLineError("a scheme between “|” lists its sets, like “3x5”")
+        raise _BadLineError(PlanProblem.EMPTY_SCHEME)
     if len(templates) > MAX_SETS * 3:
-        raise _BadLineError(f"an exercise has at most {MAX_SETS * 3} sets")
+        raise _BadLineError(PlanProblem.TOO_MANY_SETS, limit=MAX_SETS * 3)
     return tuple(templates)
 
 
 def _group(text: str) -> list[SetTemplate]:
     match = GROUP.match(text)
     if match is None:
-        raise _BadLineError(f"“{text}” is not a set like “3x5”, “1x5+”, “3x8-12”")
+        raise _BadLineError(PlanProblem.NOT_A_SET, group=text)
     count, reps = int(match["sets"]), int(match["reps"])
     if not 1 <= count <= MAX_SETS:
-        raise _BadLineError(f"“{text}”: 1 to {MAX_SETS} sets")
+        raise _BadLineError(PlanProblem.SET_COUNT_OUT_OF_RANGE, group=text, limit=MAX_SETS)
     if not 1 <= reps <= MAX_REPS:
-        raise _BadLineError(f"“{text}”: 1 to {MAX_REPS} reps")
+        raise _BadLineError(PlanProblem.REPS_OUT_OF_RANGE, group=text, limit=MAX_REPS)
     top = int(match["top"]) if match["top"] else None
     if top is not None and not reps < top <= MAX_REPS:
-        raise _BadLineError(f"“{text}”: a rep range runs upward, like 8-12")
+        raise _BadLineError(PlanProblem.REP_RANGE_DOWNWARD, group=text)
     template = SetTemplate(reps=reps, top_reps=top, amrap=match["amrap"] is not None)
     for word in text[match.end() :].split():
         template = _modifier(template, word, text)
     if template.drives_progression and not template.amrap:
-        raise _BadLineError(f"“{text}”: “!” marks an AMRAP set (“1x1+ @95% !”)")
+        raise _BadLineError(PlanProblem.MARK_WITHOUT_AMRAP, group=text)
     if template.load == Load.RPE and (template.amrap or reps > RPE_MAX_REPS or top):
-        raise _BadLineError(f"“{text}”: an RPE target is 1–10 fixed reps, like “3x5 @8”")
+        raise _BadLineError(PlanProblem.RPE_TARGET_NOT_FIXED_REPS, group=text)
     return [template] * count
 
 
@@ -346,27 +333,23 @@ def _modifier(template: SetTemplate, word: str, group: str) -> SetTemplate:
         return replace(template, optional=True)
     is_load = word.startswith("@") or WEIGHT.fullmatch(word) or PERCENT.fullmatch(word)
     if template.load != Load.WORKING and is_load:
-        raise _BadLineError(f"“{group}”: one load per set — a percent, a weight or an RPE")
+        raise _BadLineError(PlanProblem.TWO_LOADS, group=group)
     if match := PERCENT.fullmatch(word):
         percent = _decimal(match[1])
         if not 0 < percent <= MAX_PERCENT:
-            raise _BadLineError(
-                f"“{group}”: a percent of the TM is above 0 and at most {MAX_PERCENT}"
-            )
+            raise _BadLineError(PlanProblem.PERCENT_OUT_OF_RANGE, group=group, limit=MAX_PERCENT)
         return replace(template, percent=percent / 100)
     if match := WEIGHT.fullmatch(word):
         amount = _decimal(match[1])
         if not 0 < amount <= MAX_WEIGHT:
-            raise _BadLineError(f"“{group}”: a weight is above 0 and at most {MAX_WEIGHT}")
+            raise _BadLineError(PlanProblem.WEIGHT_OUT_OF_RANGE, group=group, limit=MAX_WEIGHT)
         return replace(template, weight=Weight(amount, Unit(match[2].lower())))
     if match := RPE.fullmatch(word):
         rpe = _decimal(match[1])
         if not RPE_LOWEST <= rpe <= RPE_HIGHEST or (rpe * 2) % 1:
-            raise _BadLineError(f"“{group}”: an RPE is 6 to 10 in half points, like @8 or @8.5")
+            raise _BadLineError(PlanProblem.RPE_OFF_CHART, group=group)
         return replace(template, rpe=rpe)
-    raise _BadLineError(
-        f"“{word}” in “{group}” is not a load (@75%, 80kg, @8) or a mark (!, warmup, joker)"
-    )
+    raise _BadLineError(PlanProblem.NOT_A_LOAD_OR_MARK, token=word, group=group)
 
 
 def _rule(text: str, stages: tuple[tuple[SetTemplate, ...], ...]) -> SlotRule:
@@ -374,10 +357,7 @@ def _rule(text: str, stages: tuple[tuple[SetTemplate, ...], ...]) -> SlotRule:
     try:
         kind = RuleKind(words[0].lower())
     except ValueError:
-        kinds = ", ".join(kind.value for kind in RuleKind)
-        raise _BadLineError(
-            f"“{words[0]}” is not a progression rule; try one of: {kinds}"
-        ) from None
+        raise _BadLineError(PlanProblem.UNKNOWN_RULE, token=words[0]) from None
     rule = SlotRule(kind)
     rest = words[1:]
     if rest and STEP.fullmatch(rest[0]):
@@ -385,9 +365,9 @@ def _rule(text: str, stages: tuple[tuple[SetTemplate, ...], ...]) -> SlotRule:
     while rest:
         rule = _option(rule, rest)
     if kind != RuleKind.RPE and rule.step is None:
-        raise _BadLineError(f"say how much “{kind}” adds, like “{kind} +2.5kg/5lb”")
+        raise _BadLineError(PlanProblem.RULE_WITHOUT_STEP, rule=kind)
     if kind != RuleKind.STAGES and len(stages) > 1:
-        raise _BadLineError("schemes separated by “|” need the “stages” rule")
+        raise _BadLineError(PlanProblem.STAGES_WITHOUT_RULE)
     return rule
 
 
@@ -397,28 +377,26 @@ def _option(rule: SlotRule, words: list[str]) -> SlotRule:
         value = words.pop(0)
         if STEP.fullmatch(value):
             return replace(rule, start_weight=_step(value))
-        share = _percent(value, "“start 65%” of the TM or “start 20kg/45lb”")
+        share = _percent(value, PlanProblem.START_NOT_A_PERCENT)
         if not 0 < share <= MAX_PERCENT / 100:
-            raise _BadLineError("a start is above 0% and at most 150% of the TM")
+            raise _BadLineError(PlanProblem.START_OUT_OF_RANGE, limit=MAX_PERCENT)
         return replace(rule, start=share)
     if word == "deload" and len(words) >= 3 and words[1].lower() == "after":
-        share = _percent(words.pop(0), "“deload 10% after 3”")
+        share = _percent(words.pop(0), PlanProblem.DELOAD_NOT_A_PERCENT)
         words.pop(0)
-        failures = _whole(words.pop(0), "“deload 10% after 3”")
+        failures = _whole(words.pop(0), PlanProblem.DELOAD_FAILURES_NOT_WHOLE)
         if not 0 < share < 1 or failures < 1:
-            raise _BadLineError("a deload takes off 1%–99% after at least one failed session")
+            raise _BadLineError(PlanProblem.DELOAD_OUT_OF_RANGE)
         return replace(rule, deload=share, failures=failures)
     if word == "then" and words:
         return _then(rule, words)
     if word == "at" and len(words) >= 2 and words[1].lower() == "reps":
-        reps = _whole(words.pop(0), "“at 25 reps”")
+        reps = _whole(words.pop(0), PlanProblem.AT_REPS_NOT_WHOLE)
         words.pop(0)
         if not 1 <= reps <= MAX_REPS:
-            raise _BadLineError(f"“at N reps” takes 1 to {MAX_REPS}")
+            raise _BadLineError(PlanProblem.AT_REPS_OUT_OF_RANGE, limit=MAX_REPS)
         return replace(rule, at_reps=reps)
-    raise _BadLineError(
-        f"“{word}” is not a rule option; options are start, deload … after, then …, at … reps"
-    )
+    raise _BadLineError(PlanProblem.NOT_A_RULE_OPTION, token=word)
 
 
 def _then(rule: SlotRule, words: list[str]) -> SlotRule:
@@ -434,52 +412,54 @@ def _then(rule: SlotRule, words: list[str]) -> SlotRule:
             or not DIGITS.fullmatch(rep_max[:-2])
             or not 1 <= int(rep_max[:-2]) <= 20
         ):
-            raise _BadLineError("“then retest 5RM” names the rep max to test")
+            raise _BadLineError(PlanProblem.BAD_RETEST)
         rule = replace(rule, after=AfterStages.RETEST, retest_reps=int(rep_max[:-2]))
         if len(words) >= 2 and words[0].lower() == "at":
             words.pop(0)
-            share = _percent(words.pop(0), "“then retest 5RM at 85%”")
+            share = _percent(words.pop(0), PlanProblem.RESTART_NOT_A_PERCENT)
             if not 0 < share <= 1:
-                raise _BadLineError("a restart is above 0% and at most 100% of the new rep max")
+                raise _BadLineError(PlanProblem.RESTART_OUT_OF_RANGE)
             rule = replace(rule, restart=share)
         return rule
-    raise _BadLineError("after “then” comes “repeat”, “+7.5kg/15lb” or “retest 5RM”")
+    raise _BadLineError(PlanProblem.BAD_THEN)
 
 
 def _check_slot(slot: Slot) -> None:
     rule = slot.rule
     loads = {template.load for stage in slot.stages for template in stage}
     if len(slot.stages) > 1 and (rule is None or rule.kind != RuleKind.STAGES):
-        raise _BadLineError("schemes separated by “|” need the “stages” rule")
+        raise _BadLineError(PlanProblem.STAGES_WITHOUT_RULE)
     if rule is None:
         if Load.WORKING in loads:
-            raise _BadLineError(
-                "sets with no load need a rule that keeps a working weight, like "
-                "“; linear +2.5kg/5lb start 50%”, or a load on each set (@75%, 80kg)"
-            )
+            raise _BadLineError(PlanProblem.NO_LOAD_NO_RULE)
         return
     if rule.kind in TM_RULES and loads != {Load.PERCENT}:
-        raise _BadLineError(f"“{rule.kind}” raises the TM, so every set is a percent of it (@75%)")
+        raise _BadLineError(PlanProblem.TM_RULE_NEEDS_PERCENTS, rule=rule.kind)
     if rule.kind == RuleKind.RPE and Load.RPE not in loads:
-        raise _BadLineError("the “rpe” rule needs sets with an RPE target, like “3x5 @8”")
+        raise _BadLineError(PlanProblem.RPE_RULE_NEEDS_RPE_SETS)
     if rule.kind == RuleKind.DOUBLE and not any(t.top_reps for stage in slot.stages for t in stage):
-        raise _BadLineError("“double” needs a rep range, like “3x8-12”")
-    if rule.kind == RuleKind.STAGES and rule.after == AfterStages.RETEST and len(slot.stages) < 1:
-        raise _BadLineError("“stages” lists its schemes separated by “|”")
+        raise _BadLineError(PlanProblem.DOUBLE_NEEDS_RANGE)
     if rule.keeps_working_weight and rule.start is None and rule.start_weight is None:
-        raise _BadLineError(
-            f"say where the working weight starts: “start 60%” of the {slot.training_max_of} TM "
-            "or “start 20kg/45lb”"
-        )
+        raise _BadLineError(PlanProblem.NO_START, lift=slot.training_max_of)
     if any(not counting(stage) for stage in slot.stages):
-        raise _BadLineError("each scheme needs a work set, not only warm-up or joker sets")
+        raise _BadLineError(PlanProblem.SCHEME_WITHOUT_WORK_SET)
     if rule.kind == RuleKind.RPE and not any(t.rpe for t in counting(slot.sets)):
-        raise _BadLineError("the “rpe” rule needs a work set with an RPE target, like “3x5 @8”")
+        raise _BadLineError(PlanProblem.RPE_RULE_NEEDS_RPE_WORK_SET)
+    _check_rule_runs(rule, slot)
+
+
+def _check_rule_runs(rule: SlotRule, slot: Slot) -> None:
+    """The rule can be built from the slot's sets: a double progression climbs 8-12, not 12-8."""
+    work = counting(slot.sets)
+    if rule.kind == RuleKind.DOUBLE and (reps := rep_range(work))[0] > reps[1]:
+        raise _BadLineError(
+            PlanProblem.DOUBLE_RANGE_DOWNWARD, sets=len(work), low=reps[0], high=reps[1]
+        )
     if rule.kind != RuleKind.CYCLE:
         try:
             rule_of(_NO_PLAN, slot)
-        except ValueError as error:  # the rule kinds check their own shape: 8-12, not 12-8
-            raise _BadLineError(f"the “{rule.kind}” rule can't run these sets: {error}") from None
+        except ValueError:  # the rule kinds check their own shape too; the checks above say why
+            raise _BadLineError(PlanProblem.RULE_CANNOT_RUN_SETS, rule=rule.kind) from None
 
 
 def _whole_plan_problems(
@@ -487,11 +467,15 @@ def _whole_plan_problems(
 ) -> list[LineError]:
     problems: list[LineError] = []
     if draft.name is None:
-        problems.append(LineError(1, "the plan starts with its name: “plan: My 5x5”"))
+        problems.append(LineError(1, PlanProblem.NO_PLAN_NAME))
     if not draft.days:
-        problems.append(LineError(0, "a plan has at least one “day:” with exercises"))
+        problems.append(LineError(0, PlanProblem.NO_DAYS))
     problems.extend(
-        LineError(slot_lines.get((day.number, 0), 0), f"day “{day.name}” has no exercises")
+        LineError(
+            slot_lines.get((day.number, 0), 0),
+            PlanProblem.DAY_WITHOUT_EXERCISES,
+            {"day": day.name},
+        )
         for day in draft.days
         if not day.slots
     )
@@ -500,15 +484,16 @@ def _whole_plan_problems(
         for slot in day.slots:
             line = slot_lines.get((day.number, slot.order), 0)
             if slot.rule is not None and slot.rule.kind == RuleKind.CYCLE and not weeks:
-                problems.append(LineError(line, "“cycle” needs days set in weeks (“week: 1”)"))
+                problems.append(LineError(line, PlanProblem.CYCLE_WITHOUT_WEEKS))
             if any(t.drives_progression for t in slot.sets) and not _covered(
                 draft.progression, exercises[slot.training_max_of]
             ):
+                lift = exercises[slot.training_max_of]
                 problems.append(
                     LineError(
                         line,
-                        f"“!” raises the {slot.training_max_of} TM by reps, but no “progress” line "
-                        f"covers it (“progress {exercises[slot.training_max_of].region}: …”)",
+                        PlanProblem.AMRAP_WITHOUT_PROGRESS,
+                        {"lift": lift.slug, "region": lift.region},
                     )
                 )
     return problems
@@ -528,35 +513,36 @@ def _exercise(name: str, exercises: Mapping[str, Exercise]) -> str:
     if name.strip().lower() in by_name:
         return by_name[name.strip().lower()]
     close = difflib.get_close_matches(key, list(exercises), n=1, cutoff=0.6)
-    hint = f" — did you mean {close[0]}?" if close else ""
-    raise _BadLineError(f"I don't know the exercise “{name.strip()}”{hint}")
+    if close:
+        raise _BadLineError(PlanProblem.MISSPELT_EXERCISE, name=name.strip(), suggestion=close[0])
+    raise _BadLineError(PlanProblem.UNKNOWN_EXERCISE, name=name.strip())
 
 
 def _step(text: str, *, zero: bool = False) -> Step:
     match = STEP.fullmatch(text.strip())
     if match is None:
-        raise _BadLineError(f"“{text}” is not a step in both units, like “+2.5kg/5lb”")
+        raise _BadLineError(PlanProblem.NOT_A_STEP, token=text)
     first, second = (_decimal(match[1]), match[2].lower()), (_decimal(match[3]), match[4].lower())
     if first[1] == second[1]:
-        raise _BadLineError(f"“{text}” gives one amount in kg and one in lb, like “+2.5kg/5lb”")
+        raise _BadLineError(PlanProblem.STEP_IN_ONE_UNIT, token=text)
     kg, lb = (first[0], second[0]) if first[1] == "kg" else (second[0], first[0])
     if kg > MAX_WEIGHT or lb > MAX_WEIGHT:
-        raise _BadLineError(f"“{text}” is more than a step")
+        raise _BadLineError(PlanProblem.STEP_TOO_BIG, token=text)
     if not zero and (kg <= 0 or lb <= 0):
-        raise _BadLineError(f"“{text}”: a step is more than zero in both units")
+        raise _BadLineError(PlanProblem.STEP_NOT_POSITIVE, token=text)
     return Step(kg, lb)
 
 
-def _percent(text: str, example: str) -> Decimal:
+def _percent(text: str, problem: PlanProblem) -> Decimal:
     match = PERCENT.fullmatch(text.strip())
     if match is None:
-        raise _BadLineError(f"“{text}” is not a percent; expected {example}")
+        raise _BadLineError(problem, token=text)
     return _decimal(match[1]) / 100
 
 
-def _whole(text: str, example: str) -> int:
+def _whole(text: str, problem: PlanProblem) -> int:
     if not DIGITS.fullmatch(text):
-        raise _BadLineError(f"“{text}” is not a whole number; expected {example}")
+        raise _BadLineError(problem, token=text)
     return int(text)
 
 
@@ -564,7 +550,7 @@ def _decimal(text: str) -> Decimal:
     try:
         number = Decimal(text.replace(",", "."))
     except InvalidOperation:
-        raise _BadLineError(f"“{text}” is not a number") from None
+        raise _BadLineError(PlanProblem.NOT_A_NUMBER, token=text) from None
     if number.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: digits only
-        raise _BadLineError(f"“{text}”: at most two decimals")
+        raise _BadLineError(PlanProblem.TOO_MANY_DECIMALS, token=text)
     return number

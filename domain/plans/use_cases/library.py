@@ -10,13 +10,13 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.model import Plan, PlanInfo, UnknownPlanError
 from domain.plans.ports import PlansUnitOfWork
-from domain.plans.text.parse import LineError, PlanTextError, parse_plan_text, slugify
+from domain.plans.text.parse import parse_plan_text, slugify
+from domain.plans.text.problems import LineError, PlanProblem, PlanTextError
 from domain.plans.text.render import plan_to_text
 from domain.shared.ports import Clock
 
 DELOAD_WEEK = timedelta(days=7)
 CUSTOM_SLUG_NAME = 20  # characters of the name kept in a custom plan's slug
-UNSAVABLE = "this plan can't be written back as it was read; please report it"
 
 
 class NotAnAdminError(PermissionError):
@@ -37,7 +37,7 @@ def custom_slug(name: str, owner_id: int) -> str:
 class SaveCustomPlan:
     """Reads a plan from its text and keeps it as the athlete's own; the same name replaces it.
 
-    Raises domain.plans.text.parse.PlanTextError, listing each line that is wrong.
+    Raises domain.plans.text.problems.PlanTextError, listing each line that is wrong.
     """
 
     def __init__(self, uow: PlansUnitOfWork) -> None:
@@ -50,7 +50,7 @@ class SaveCustomPlan:
             parsed = parse_plan_text(text, exercises)
             plan = replace(parsed, slug=custom_slug(parsed.name, owner_id))
             if parse_plan_text(plan_to_text(plan, exercises), exercises) != plan:
-                raise PlanTextError([LineError(0, UNSAVABLE)])
+                raise PlanTextError([LineError(0, PlanProblem.UNSAVABLE)])
             await self._uow.plans.save(plan, builtin=False, owner_id=owner_id)
             await self._uow.commit()
             return plan

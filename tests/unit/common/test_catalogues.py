@@ -77,10 +77,14 @@ def test_every_key_used_in_code_exists_in_both_languages() -> None:
 
     assert used, "the scan found no keys at all"
     for language in Language:
-        missing = {
-            key: str(path) for key, path in used.items() if key not in catalogue.keys(language)
-        }
+        keys = catalogue.keys(language)
+        missing = {key: str(path) for key, path in used.items() if not _defined(key, keys)}
         assert not missing, f"{language}: {missing}"
+
+
+def _defined(key: str, keys: frozenset[str]) -> bool:
+    """A literal ending in "-" begins keys built at run time ("plans-problem-" + a code)."""
+    return key in keys or (key.endswith("-") and any(k.startswith(key) for k in keys))
 
 
 def test_a_missing_key_fails_loudly() -> None:

@@ -10,7 +10,7 @@ import pytest
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser, registered_user
 from domain.plans.model import UnknownPlanError
-from domain.plans.text.parse import PlanTextError
+from domain.plans.text.problems import LineError, PlanProblem, PlanTextError
 from domain.plans.use_cases.library import (
     NotAnAdminError,
     PublishPlan,
@@ -87,9 +87,7 @@ async def test_a_plan_with_a_mistake_is_not_saved_and_the_line_is_named(setup: S
     with pytest.raises(PlanTextError) as refused:
         await SaveCustomPlan(uow)(ANN, MY_PLAN.replace("3x5", "3y5"))
 
-    assert [str(error) for error in refused.value.errors] == [
-        "line 3: “3y5” is not a set like “3x5”, “1x5+”, “3x8-12”"
-    ]
+    assert refused.value.errors == (LineError(3, PlanProblem.NOT_A_SET, {"group": "3y5"}),)
     assert len(await available_plans(uow, ANN)) == 8  # the built-in ones only
 
 

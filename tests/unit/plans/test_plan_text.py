@@ -1,4 +1,4 @@
-"""The plan text format: what each construct reads as, what each mistake says, and round trips."""
+"""The plan text format: what each construct reads as, what each mistake is, and round trips."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ from domain.plans.model import (
     Tier,
 )
 from domain.plans.text.grammar import MAX_ERRORS
-from domain.plans.text.parse import PlanTextError, parse_plan_text
+from domain.plans.text.parse import parse_plan_text
+from domain.plans.text.problems import Param, PlanTextError
+from domain.plans.text.problems import PlanProblem as Problem
 from domain.plans.text.render import plan_to_text
 from domain.shared.weights import Unit, Weight
 
@@ -40,10 +42,10 @@ def parse(text: str) -> Plan:
     return parse_plan_text(text, EXERCISES)
 
 
-def problems(text: str) -> list[tuple[int, str]]:
+def problems(text: str) -> list[tuple[int, Problem, dict[str, Param]]]:
     with pytest.raises(PlanTextError) as raised:
         parse(text)
-    return [(error.line, error.message) for error in raised.value.errors]
+    return [(error.line, error.problem, dict(error.params)) for error in raised.value.errors]
 
 
 def one_slot(line: str, *, header: str = "") -> Slot:
@@ -286,110 +288,188 @@ PLAN = "plan: P\nday: A\n"
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "says"),
+    ("text", "line", "problem", "params"),
     [
-        (PLAN + "squat: 3x5 @75%\nsqaut: 5x5 @75%\n", 4, "“sqaut” — did you mean squat?"),
-        (PLAN + "squat: 3y5 @75%\n", 3, "“3y5 @75%” is not a set like “3x5”"),
-        (PLAN + "squat: 21x5 @75%\n", 3, "1 to 20 sets"),
-        (PLAN + "squat: 3x12-8\n", 3, "a rep range runs upward"),
-        (PLAN + "squat: 3x5 @175%\n", 3, "a percent of the TM is above 0 and at most 150"),
-        (PLAN + "squat: 3x5 @0%\n", 3, "a percent of the TM is above 0"),
-        (PLAN + "squat: 3x5 @11 ; rpe start 70%\n", 3, "an RPE is 6 to 10 in half points"),
-        (PLAN + "squat: 3x5 @7.25 ; rpe start 70%\n", 3, "an RPE is 6 to 10 in half points"),
-        (PLAN + "squat: 3x12 @8 ; rpe start 70%\n", 3, "an RPE target is 1–10 fixed reps"),
-        (PLAN + "squat: 3x5 @75% !\n", 3, "“!” marks an AMRAP set"),
-        (PLAN + "squat: 3x5 @75% 80kg\n", 3, "one load per set"),
-        (PLAN + "squat: 5x5 80 kg\n", 3, "“80” in “5x5 80 kg” is not a load"),
-        (PLAN + "squat: 3x5\n", 3, "sets with no load need a rule that keeps a working weight"),
         (
-            PLAN + "squat: 3x5 ; linear +2.5kg/5lb\n",
-            3,
-            "say where the working weight starts: “start 60%” of the squat TM",
+            PLAN + "squat: 3x5 @75%\nsqaut: 5x5 @75%\n",
+            4,
+            Problem.MISSPELT_EXERCISE,
+            {"name": "sqaut", "suggestion": "squat"},
         ),
-        (PLAN + "squat: 3x5 ; linear start 50%\n", 3, "say how much “linear” adds"),
-        (PLAN + "squat: 3x5 ; linar +2.5kg/5lb start 50%\n", 3, "“linar” is not a progression"),
-        (PLAN + "squat: 3x5 ; linear +2.5kg/5lb start 50% x\n", 3, "“x” is not a rule option"),
-        (PLAN + "squat: 3x5 ; linear +5kg/10kg start 50%\n", 3, "one amount in kg and one in lb"),
-        (PLAN + "squat: 3x5 @75% ; cycle +5kg/10lb\n", 3, "“cycle” needs days set in weeks"),
+        (PLAN + "squat: 3y5 @75%\n", 3, Problem.NOT_A_SET, {"group": "3y5 @75%"}),
+        (
+            PLAN + "squat: 21x5 @75%\n",
+            3,
+            Problem.SET_COUNT_OUT_OF_RANGE,
+            {"group": "21x5 @75%", "limit": 20},
+        ),
+        (PLAN + "squat: 3x12-8\n", 3, Problem.REP_RANGE_DOWNWARD, {"group": "3x12-8"}),
+        (
+            PLAN + "squat: 3x5 @175%\n",
+            3,
+            Problem.PERCENT_OUT_OF_RANGE,
+            {"group": "3x5 @175%", "limit": d("150")},
+        ),
+        (
+            PLAN + "squat: 3x5 @0%\n",
+            3,
+            Problem.PERCENT_OUT_OF_RANGE,
+            {"group": "3x5 @0%", "limit": d("150")},
+        ),
+        (PLAN + "squat: 3x5 @11 ; rpe start 70%\n", 3, Problem.RPE_OFF_CHART, {"group": "3x5 @11"}),
+        (
+            PLAN + "squat: 3x5 @7.25 ; rpe start 70%\n",
+            3,
+            Problem.RPE_OFF_CHART,
+            {"group": "3x5 @7.25"},
+        ),
+        (
+            PLAN + "squat: 3x12 @8 ; rpe start 70%\n",
+            3,
+            Problem.RPE_TARGET_NOT_FIXED_REPS,
+            {"group": "3x12 @8"},
+        ),
+        (PLAN + "squat: 3x5 @75% !\n", 3, Problem.MARK_WITHOUT_AMRAP, {"group": "3x5 @75% !"}),
+        (PLAN + "squat: 3x5 @75% 80kg\n", 3, Problem.TWO_LOADS, {"group": "3x5 @75% 80kg"}),
+        (
+            PLAN + "squat: 5x5 80 kg\n",
+            3,
+            Problem.NOT_A_LOAD_OR_MARK,
+            {"token": "80", "group": "5x5 80 kg"},
+        ),
+        (PLAN + "squat: 3x5\n", 3, Problem.NO_LOAD_NO_RULE, {}),
+        (PLAN + "squat: 3x5 ; linear +2.5kg/5lb\n", 3, Problem.NO_START, {"lift": "squat"}),
+        (
+            PLAN + "squat: 3x5 ; linear start 50%\n",
+            3,
+            Problem.RULE_WITHOUT_STEP,
+            {"rule": RuleKind.LINEAR},
+        ),
+        (
+            PLAN + "squat: 3x5 ; linar +2.5kg/5lb start 50%\n",
+            3,
+            Problem.UNKNOWN_RULE,
+            {"token": "linar"},
+        ),
+        (
+            PLAN + "squat: 3x5 ; linear +2.5kg/5lb start 50% x\n",
+            3,
+            Problem.NOT_A_RULE_OPTION,
+            {"token": "x"},
+        ),
+        (
+            PLAN + "squat: 3x5 ; linear +5kg/10kg start 50%\n",
+            3,
+            Problem.STEP_IN_ONE_UNIT,
+            {"token": "+5kg/10kg"},
+        ),
+        (PLAN + "squat: 3x5 @75% ; cycle +5kg/10lb\n", 3, Problem.CYCLE_WITHOUT_WEEKS, {}),
         (
             "plan: P\nweek: 1\nday: A\nsquat: 3x5 80kg ; cycle +5kg/10lb\n",
             4,
-            "every set is a percent of it",
+            Problem.TM_RULE_NEEDS_PERCENTS,
+            {"rule": RuleKind.CYCLE},
         ),
-        (PLAN + "squat: 3x5 ; double +5kg/10lb start 50%\n", 3, "“double” needs a rep range"),
-        (PLAN + "squat: 3x5 ; rpe start 50%\n", 3, "needs sets with an RPE target"),
+        (PLAN + "squat: 3x5 ; double +5kg/10lb start 50%\n", 3, Problem.DOUBLE_NEEDS_RANGE, {}),
+        (PLAN + "squat: 3x5 ; rpe start 50%\n", 3, Problem.RPE_RULE_NEEDS_RPE_SETS, {}),
         (
             PLAN + "bench: 3x5 @70%\nsquat: 1x1+ @95% !\n",
             4,
-            "“!” raises the squat TM by reps, but no “progress” line covers it "
-            "(“progress lower: …”)",
+            Problem.AMRAP_WITHOUT_PROGRESS,
+            {"lift": "squat", "region": BodyRegion.LOWER},
         ),
         (
             PLAN + "squat: 3x5 | 3x3 ; linear +2.5kg/5lb start 50%\n",
             3,
-            "schemes separated by “|” need the “stages” rule",
+            Problem.STAGES_WITHOUT_RULE,
+            {},
         ),
-        ("plan: P\nday: A\nday: B\nsquat: 3x5 @75%\n", 2, "day “A” has no exercises"),
-        ("plan: P\nplan: Q\nday: A\nsquat: 3x5 @75%\n", 2, "“plan:” is given twice"),
-        ("plan: P\ntm: 85%\n\ntm: 90%\nday: A\nsquat: 3x5 @75%\n", 4, "“tm:” is given twice"),
-        (PLAN + "squat: 3x5 @75%\ntm: 85%\n", 4, "“tm:” belongs at the top"),
-        (PLAN + "squat: 3x5 @75%\nprogress lower: 0+ +5kg/10lb\n", 4, "belongs at the top"),
-        ("plan: P\nsquat: 3x5 @75%\n", 2, "an exercise line comes after a “day:” line"),
-        ("day: A\nsquat: 3x5 @75%\n", 1, "the plan starts with its name"),
-        ("plan: P\ntm: 40%\nday: A\nsquat: 3x5 @75%\n", 2, "50%–100% of the 1RM"),
-        ("plan: P\nslug: My Plan\nday: A\nsquat: 3x5 @75%\n", 2, "a slug is lowercase"),
-        ("plan: P\nweek: one\nday: A\nsquat: 3x5 @75%\n", 2, "a week is a number"),
+        (
+            "plan: P\nday: A\nday: B\nsquat: 3x5 @75%\n",
+            2,
+            Problem.DAY_WITHOUT_EXERCISES,
+            {"day": "A"},
+        ),
+        (
+            "plan: P\nplan: Q\nday: A\nsquat: 3x5 @75%\n",
+            2,
+            Problem.HEADER_TWICE,
+            {"header": "plan"},
+        ),
+        (
+            "plan: P\ntm: 85%\n\ntm: 90%\nday: A\nsquat: 3x5 @75%\n",
+            4,
+            Problem.HEADER_TWICE,
+            {"header": "tm"},
+        ),
+        (PLAN + "squat: 3x5 @75%\ntm: 85%\n", 4, Problem.HEADER_AFTER_DAYS, {"header": "tm"}),
+        (
+            PLAN + "squat: 3x5 @75%\nprogress lower: 0+ +5kg/10lb\n",
+            4,
+            Problem.HEADER_AFTER_DAYS,
+            {"header": "progress lower"},
+        ),
+        ("plan: P\nsquat: 3x5 @75%\n", 2, Problem.EXERCISE_BEFORE_DAY, {}),
+        ("day: A\nsquat: 3x5 @75%\n", 1, Problem.NO_PLAN_NAME, {}),
+        ("plan: P\ntm: 40%\nday: A\nsquat: 3x5 @75%\n", 2, Problem.TM_OUT_OF_RANGE, {}),
+        ("plan: P\nslug: My Plan\nday: A\nsquat: 3x5 @75%\n", 2, Problem.BAD_SLUG, {}),
+        ("plan: P\nweek: one\nday: A\nsquat: 3x5 @75%\n", 2, Problem.BAD_WEEK, {}),
         (
             "plan: P\nprogress lower: 0-1 +0, 3+ +5kg/10lb\nday: A\nsquat: 3x5 @75%\n",
             2,
-            "the reps run on from 2, not from 3",
+            Problem.BRACKET_GAP,
+            {"expected": 2, "found": 3},
         ),
         (
             "plan: P\nprogress lower: 0-1 +0, 2-3 +5kg/10lb\nday: A\nsquat: 3x5 @75%\n",
             2,
-            "only the last bracket is open-ended",
+            Problem.OPEN_BRACKET_NOT_LAST,
+            {},
         ),
-        (PLAN + "squat: 3x5 @72.125%\n", 3, "at most two decimals"),
-        (PLAN + "squat 3x5 @75%\n", 3, "expected “key: value”"),
-        (PLAN + 'squat "Paused" deep: 3x5 @75%\n', 3, "a display name is in double quotes"),
+        (PLAN + "squat: 3x5 @72.125%\n", 3, Problem.TOO_MANY_DECIMALS, {"token": "72.125"}),
+        (PLAN + "squat 3x5 @75%\n", 3, Problem.NOT_KEY_VALUE, {}),
+        (PLAN + 'squat "Paused" deep: 3x5 @75%\n', 3, Problem.BAD_DISPLAY_NAME, {}),
     ],
 )
-def test_a_mistake_names_its_line_and_says_what_is_wrong(text: str, line: int, says: str) -> None:
-    found = problems(text)
-    assert len(found) == 1, found
-    assert found[0][0] == line
-    assert says in found[0][1]
+def test_a_mistake_names_its_line_and_what_is_wrong(
+    text: str, line: int, problem: Problem, params: dict[str, Param]
+) -> None:
+    assert problems(text) == [(line, problem, params)]
 
 
 def test_a_plan_with_no_day_is_wrong_as_a_whole() -> None:
-    assert problems("plan: P\n") == [(0, "a plan has at least one “day:” with exercises")]
+    assert problems("plan: P\n") == [(0, Problem.NO_DAYS, {})]
 
 
 def test_a_text_too_long_is_refused_before_reading_it() -> None:
     text = PLAN + "squat: 3x5 @75%  # " + "x" * 64_000 + "\n"
-    assert problems(text) == [(0, "a plan is at most 64,000 characters")]
+    assert problems(text) == [(0, Problem.TEXT_TOO_LONG, {"limit": 64_000})]
 
 
 def test_every_bad_line_is_reported_at_once_first_line_first() -> None:
     found = problems(
         "plan: P\nday: A\nsquat: 3y5\nbench: 3x5 @75%\ndeadlfit: 1x5 @85%\nohp: 3x5 @200%\n"
     )
-    assert [line for line, _ in found] == [3, 5, 6]
-    assert "did you mean deadlift?" in found[1][1]
+    assert [line for line, _, _ in found] == [3, 5, 6]
+    assert found[1] == (
+        5,
+        Problem.MISSPELT_EXERCISE,
+        {"name": "deadlfit", "suggestion": "deadlift"},
+    )
 
 
 def test_at_most_a_handful_of_errors_are_listed() -> None:
     text = PLAN + "".join(f"squat: {n}y5\n" for n in range(1, 15))
     found = problems(text)
     assert len(found) == MAX_ERRORS
-    assert [line for line, _ in found] == list(range(3, 3 + MAX_ERRORS))
+    assert [line for line, _, _ in found] == list(range(3, 3 + MAX_ERRORS))
 
 
 def test_whole_plan_problems_are_all_listed_with_their_lines() -> None:
     found = problems(
         "plan: P\nday: A\nday: B\nsquat: 1x1+ @95% !\nsquat: 1x5+ @85% ; cycle +5kg/10lb\n"
     )
-    assert [line for line, _ in found] == [2, 4, 5]
+    assert [line for line, _, _ in found] == [2, 4, 5]
 
 
 # --- round trips -----------------------------------------------------------------------------
@@ -658,7 +738,7 @@ def test_a_decimal_comma_in_a_set_reads_as_a_decimal() -> None:
 
 def test_stages_without_a_rule_are_refused() -> None:
     found = problems(PLAN + "squat: 3x5 @75% | 3x3 @80%\n")
-    assert found == [(3, "schemes separated by “|” need the “stages” rule")]
+    assert found == [(3, Problem.STAGES_WITHOUT_RULE, {})]
 
 
 @pytest.mark.parametrize(
@@ -671,28 +751,38 @@ def test_stages_without_a_rule_are_refused() -> None:
     ],
 )
 def test_a_rule_that_adds_nothing_or_starts_from_nothing_is_refused(rule: str) -> None:
-    assert [line for line, _ in problems(f"{PLAN}squat: 3x5 ; {rule}\n")] == [3]
+    assert [line for line, _, _ in problems(f"{PLAN}squat: 3x5 ; {rule}\n")] == [3]
 
 
 @pytest.mark.parametrize(
-    ("body", "says"),
+    ("body", "problem", "params"),
     [
-        ("bench: , ; linear +2.5kg/5lb start 20kg/45lb", "lists its sets"),
-        ("bench: 3x5 | , ; stages +2.5kg/5lb start 20kg/45lb", "lists its sets"),
-        ("squat: 3x5 | 1x3 joker ; stages +2.5kg/5lb start 50%", "needs a work set"),
-        ("squat: 1x12, 3x8-10 ; double +2.5kg/5lb start 50%", "can't run these sets"),
-        ("squat: 1x5 @8 warmup, 3x5 ; rpe start 50%", "work set with an RPE target"),
-        ("squat: 3x5 80kg 75%", "one load per set"),
-        ("squat: 3x5 ; linear +2.5kg/5lb start 50% deload 10% after ²", "not a whole number"),
+        ("bench: , ; linear +2.5kg/5lb start 20kg/45lb", Problem.EMPTY_SCHEME, {}),
+        ("bench: 3x5 | , ; stages +2.5kg/5lb start 20kg/45lb", Problem.EMPTY_SCHEME, {}),
+        (
+            "squat: 3x5 | 1x3 joker ; stages +2.5kg/5lb start 50%",
+            Problem.SCHEME_WITHOUT_WORK_SET,
+            {},
+        ),
+        (
+            "squat: 1x12, 3x8-10 ; double +2.5kg/5lb start 50%",
+            Problem.DOUBLE_RANGE_DOWNWARD,
+            {"sets": 4, "low": 12, "high": 10},
+        ),
+        ("squat: 1x5 @8 warmup, 3x5 ; rpe start 50%", Problem.RPE_RULE_NEEDS_RPE_WORK_SET, {}),
+        ("squat: 3x5 80kg 75%", Problem.TWO_LOADS, {"group": "3x5 80kg 75%"}),
+        (
+            "squat: 3x5 ; linear +2.5kg/5lb start 50% deload 10% after ²",
+            Problem.DELOAD_FAILURES_NOT_WHOLE,
+            {"token": "²"},
+        ),
     ],
 )
 def test_plans_that_could_not_be_stored_or_run_are_refused_at_their_line(
-    body: str, says: str
+    body: str, problem: Problem, params: dict[str, Param]
 ) -> None:
     """#4: each of these parsed, then broke storage, the finish, or the upload handler."""
-    ((line, message),) = problems(f"{PLAN}{body}\n")
-    assert line == 3
-    assert says in message
+    assert problems(f"{PLAN}{body}\n") == [(3, problem, params)]
 
 
 def test_a_superscript_week_number_is_refused_not_a_crash() -> None:
