@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     delivery_concurrency: PositiveInt = 8
     delivery_poll_seconds: PositiveFloat = 1.0
     outbox_retention_days: PositiveInt = 14
-    # Reminders (domain/reminders.py): how often the job looks for due ones, and how late one
+    # Reminders (domain/reminders/): how often the job looks for due ones, and how late one
     # may still go out after downtime before it is dropped.
     reminder_interval_seconds: PositiveFloat = 60.0
     reminder_grace_minutes: PositiveFloat = 120.0

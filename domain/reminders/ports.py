@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class ReminderRepository(Protocol):
-    """Each athlete's reminder choices and due times (see domain/reminders.py)."""
+    """Each athlete's reminder choices and due times (see domain/reminders/model.py)."""
 
     async def get(self, athlete_id: int, *, lock: bool = False) -> Reminder | None:
         """The athlete's row; `lock` holds it against other writers until the transaction ends."""

@@ -34,7 +34,7 @@ class ExerciseRow(Base):
 
 
 class PlanRow(Base):
-    """A plan: its definition is the plan text (domain/plan_text.py), which reads back exactly."""
+    """A plan: its definition is the plan text (domain/plans/text/), which reads back exactly."""
 
     __tablename__ = "plans"
 
