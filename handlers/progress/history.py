@@ -11,7 +11,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, Select, SwitchTo
@@ -72,8 +72,7 @@ async def on_history(message: Message, dialog_manager: DialogManager, deps: Deps
 
 
 def _athlete_id(manager: DialogManager) -> int:
-    sender: User = manager.middleware_data["event_from_user"]
-    return sender.id
+    return deps_of(manager).user_id
 
 
 def _uow(manager: DialogManager) -> ProgressUnitOfWork:

@@ -122,8 +122,7 @@ async def reminders_getter(
 
 
 def _athlete_id(manager: DialogManager) -> int:
-    sender: User = manager.middleware_data["event_from_user"]
-    return sender.id
+    return deps_of(manager).user_id
 
 
 async def _change(manager: DialogManager, change: Change) -> None:
