@@ -50,7 +50,7 @@ from handlers.common.cards import Card
 from handlers.common.deps import Deps, SeenToday, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
-from handlers.common.texts import needs_max
+from handlers.common.texts import entry_problem, needs_max
 from handlers.common.widgets import T
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
@@ -62,7 +62,7 @@ async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) 
     try:
         workout = await OpenWorkout(deps.uow, deps.clock)(message.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
-        await message.answer(deps.t.get("training-no-plan"))
+        await message.answer(deps.t.get("common-no-plan"))
         return
     except MissingTrainingMaxError as missing:
         name = (await exercise_names(deps.uow))[missing.exercise]
@@ -260,7 +260,7 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
     position = _state(manager).get("position")
     match entry:
         case EntryError():
-            await message.answer(texts.explain_entry(deps.t, entry))
+            await message.answer(entry_problem(deps.t, entry))
         case AsPrescribed(rpe=rpe):
             if isinstance(position, int):
                 adjusted = _adjusted(manager, workout, athlete, position)
@@ -290,7 +290,7 @@ async def on_edited(message: Message, deps: Deps) -> None:
     entry = parse_entry(message.text or "", athlete.unit)
     match entry:
         case EntryError():
-            await message.reply(texts.explain_entry(deps.t, entry))
+            await message.reply(entry_problem(deps.t, entry))
             return
         case AsPrescribed(rpe=rpe):
             result = SetResult(rpe=rpe)
