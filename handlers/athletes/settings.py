@@ -84,8 +84,7 @@ async def settings_getter(
 
 
 def _athlete_id(manager: DialogManager) -> int:
-    sender: User = manager.middleware_data["event_from_user"]
-    return sender.id
+    return deps_of(manager).user_id
 
 
 async def on_switch_language(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
@@ -161,9 +160,8 @@ async def on_time_zone_text(
     message: Message, _widget: Any, manager: DialogManager, text: str
 ) -> None:
     uow = deps_of(manager).uow
-    sender: User = manager.middleware_data["event_from_user"]
     try:
-        user = await SetTimeZone(uow)(sender.id, text)
+        user = await SetTimeZone(uow)(_athlete_id(manager), text)
     except UnknownTimeZoneError:
         await message.answer(texts.unknown_time_zone(deps_of(manager).t, text))
         return

@@ -13,11 +13,13 @@ from aiogram.types import TelegramObject, User
 from aiogram_dialog import DialogManager
 
 from domain.athletes.model import Language, language_for
+from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
 from domain.outbox.activity import InactiveChats
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
 from domain.shared.ports import Clock
+from domain.training.model import Workout
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.rest_timers import RestTimers
 
@@ -48,6 +50,21 @@ class KnownLanguages:
             self._languages.popitem(last=False)
 
 
+@dataclass(slots=True)
+class SeenToday:
+    """The athlete and their open workout as this update last saw them."""
+
+    athlete: Athlete
+    workout: Workout | None
+
+
+@dataclass(slots=True)
+class UpdateReads:
+    """What this update has read already, shared by its handlers, use case results and card."""
+
+    today: SeenToday | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Deps:
     """The update's unit of work and the bot's long-lived services; `t` speaks to the sender."""
@@ -64,6 +81,15 @@ class Deps:
     bot: Bot
     bot_username: str
     bot_id: int
+    sender_id: int | None  # None for an update nobody sent, e.g. a channel post
+    reads: UpdateReads
+
+    @property
+    def user_id(self) -> int:
+        """The acting user's id, for handlers that only ever run on someone's own update."""
+        if self.sender_id is None:
+            raise LookupError("this update has no sender")
+        return self.sender_id
 
     def speaking(self, athlete_id: int, language: Language) -> Deps:
         """The same services, speaking `language` from now on to the athlete who chose it."""
@@ -109,7 +135,8 @@ class DepsMiddleware(BaseMiddleware):
     ) -> Any:
         services = self._services
         uow: UnitOfWork = data["uow"]
-        language = await self._language(uow, data.get("event_from_user"))
+        sender: User | None = data.get("event_from_user")
+        language = await self._language(uow, sender)
         data[DEPS] = Deps(
             uow=uow,
             clock=services.clock,
@@ -123,6 +150,8 @@ class DepsMiddleware(BaseMiddleware):
             bot=data["bot"],
             bot_username=data.get("bot_username", ""),
             bot_id=data.get("bot_id", 0),
+            sender_id=sender.id if sender else None,
+            reads=UpdateReads(),
         )
         return await handler(event, data)
 

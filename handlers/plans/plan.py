@@ -131,7 +131,7 @@ async def on_plan(message: Message, deps: Deps) -> None:
         return
     card = await _plan_card(deps.t, deps.uow, deps.clock, message.from_user.id)
     if card is None:
-        await message.answer(deps.t.get("plans-no-plan"))
+        await message.answer(deps.t.get("common-no-plan"))
         return
     text, keyboard = card
     await message.answer(text, reply_markup=keyboard)
@@ -207,7 +207,7 @@ async def _send_as_text(
 ) -> None:
     found = await active_plan_definition(uow, callback.from_user.id)
     if found is None or message is None:
-        await callback.answer(t.get("plans-no-plan"), show_alert=True)
+        await callback.answer(t.get("common-no-plan"), show_alert=True)
         return
     plan = found[0]
     try:

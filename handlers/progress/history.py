@@ -11,7 +11,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, Select, SwitchTo
@@ -32,6 +32,7 @@ from domain.training.entry import (
     AsPrescribed,
     Entry,
     EntryError,
+    EntryProblem,
     RepsOnly,
     Skip,
     Undo,
@@ -43,6 +44,7 @@ from handlers.common.cards import Card
 from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.i18n import Translator
+from handlers.common.texts import entry_problem
 from handlers.common.widgets import T
 from handlers.progress import history_texts as texts
 
@@ -72,8 +74,7 @@ async def on_history(message: Message, dialog_manager: DialogManager, deps: Deps
 
 
 def _athlete_id(manager: DialogManager) -> int:
-    sender: User = manager.middleware_data["event_from_user"]
-    return sender.id
+    return deps_of(manager).user_id
 
 
 def _uow(manager: DialogManager) -> ProgressUnitOfWork:
@@ -205,16 +206,17 @@ async def on_typed_number(message: Message, _w: Any, manager: DialogManager) -> 
 def _result(t: Translator, entry: Entry | EntryError) -> SetResult | str:
     """What to record for a typed entry, or why it cannot fix a set."""
     match entry:
+        # The card's own answer offers skip and undo, which a fix cannot take.
+        case EntryError(reason=EntryProblem.NOT_AN_ENTRY) | Skip() | Undo():
+            return t.get("progress-only-results")
         case EntryError():
-            return texts.entry_problem(t, entry)
+            return entry_problem(t, entry)
         case AsPrescribed():
             return SetResult()
         case RepsOnly(reps=reps):
             return SetResult(reps=reps)
         case WeightAndReps(weight=weight, reps=reps):
             return SetResult(weight, reps)
-        case Skip() | Undo():
-            return t.get("progress-only-results")
 
 
 async def on_entry(message: Message, _w: Any, manager: DialogManager) -> None:

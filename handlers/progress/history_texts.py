@@ -6,7 +6,6 @@ from datetime import date
 from html import escape
 
 from domain.progress.use_cases.history import Correction, HistoryPage, PastWorkout
-from domain.training.entry import EntryError, EntryProblem
 from domain.training.model import DoneSet, PrescribedSet, WorkoutSet
 from handlers.common.i18n import Translator
 
@@ -115,25 +114,6 @@ def entry_prompt(t: Translator, workout_set: WorkoutSet) -> str:
             t.get("progress-entry-how", weight=str(p.weight)),
         ]
     )
-
-
-ENTRY_PROBLEMS = {
-    EntryProblem.EMPTY: "progress-entry-empty",
-    EntryProblem.NOT_AN_ENTRY: "progress-only-results",
-    EntryProblem.TOO_LONG: "progress-entry-too-long",
-    EntryProblem.MISSING_REPS: "progress-entry-missing-reps",
-    EntryProblem.REPS_NOT_WHOLE: "progress-entry-reps-not-whole",
-    EntryProblem.REPS_TOO_HIGH: "progress-entry-reps-too-high",
-    EntryProblem.REPS_NEGATIVE: "progress-entry-reps-negative",
-    EntryProblem.WEIGHT_TOO_HIGH: "progress-entry-weight-too-high",
-    EntryProblem.WEIGHT_NOT_POSITIVE: "progress-entry-weight-not-positive",
-    EntryProblem.WEIGHT_TOO_PRECISE: "progress-entry-weight-too-precise",
-    EntryProblem.RPE_OFF_CHART: "progress-entry-rpe-off-chart",
-}
-
-
-def entry_problem(t: Translator, error: EntryError) -> str:
-    return t.get(ENTRY_PROBLEMS[error.reason])
 
 
 def corrected(t: Translator, correction: Correction) -> str:

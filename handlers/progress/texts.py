@@ -9,8 +9,8 @@ from html import escape
 from domain.progress.series import Progress, WeeklySummary
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Unit, format_amount
-from domain.training.records import PersonalRecord, RecordKind, RepsRecord
 from handlers.common.i18n import Translator
+from handlers.common.texts import record_text
 
 FORMULAS = {E1rmFormula.EPLEY: "Epley", E1rmFormula.BRZYCKI: "Brzycki"}
 SUMMARY_RECORDS_SHOWN = 3
@@ -110,20 +110,6 @@ def captions(t: Translator, progress: Progress) -> tuple[str, str, str]:
         t.get("progress-volume-caption"),
         t.get("progress-calendar-caption"),
     )
-
-
-def record_text(t: Translator, record: PersonalRecord) -> str:
-    if isinstance(record, RepsRecord):
-        return t.get(
-            "progress-record-reps",
-            reps=record.new,
-            weight=str(record.weight),
-            previous=record.previous,
-        )
-    key = (
-        "progress-record-heaviest" if record.kind == RecordKind.HEAVIEST else "progress-record-e1rm"
-    )
-    return t.get(key, weight=str(record.new), previous=str(record.previous))
 
 
 def weekly_summary_lines(t: Translator, summary: WeeklySummary) -> tuple[str, str, str]:

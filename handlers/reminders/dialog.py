@@ -73,7 +73,7 @@ async def on_start_pressed(
     try:
         workout = await OpenWorkout(deps.uow, deps.clock)(callback.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
-        await callback.answer(deps.t.get("reminders-no-plan"), show_alert=True)
+        await callback.answer(deps.t.get("common-no-plan"), show_alert=True)
         return
     except MissingTrainingMaxError as missing:
         name = (await exercise_names(deps.uow))[missing.exercise]
@@ -122,8 +122,7 @@ async def reminders_getter(
 
 
 def _athlete_id(manager: DialogManager) -> int:
-    sender: User = manager.middleware_data["event_from_user"]
-    return sender.id
+    return deps_of(manager).user_id
 
 
 async def _change(manager: DialogManager, change: Change) -> None:

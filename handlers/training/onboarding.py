@@ -6,7 +6,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Row, Select
@@ -45,9 +45,8 @@ def _ask(t: Translator, lift: str, mode: str, unit: str) -> str:
 
 
 def _ids(manager: DialogManager) -> tuple[TrainingUnitOfWork, Clock, int]:
-    sender: User = manager.middleware_data["event_from_user"]
     deps = deps_of(manager)
-    return deps.uow, deps.clock, sender.id
+    return deps.uow, deps.clock, deps.user_id
 
 
 async def on_unit(_c: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -13,15 +13,14 @@ from html import escape
 
 from domain.plans.rules.reasons import Reason, ReasonKind, ReasonValue, SetScheme
 from domain.shared.weights import Weight, format_amount
-from domain.training.entry import EntryError, EntryProblem
 from domain.training.model import DoneSet, PrescribedSet
 from domain.training.progression import TrainingMaxChange
-from domain.training.records import PersonalRecord, RecordKind, RepsRecord
 from domain.training.rest import Rest
 from domain.training.today import TodayCard
 from domain.training.use_cases.finishing import WorkoutSummary
 from domain.training.warmup import WarmupSet
 from handlers.common.i18n import Arg, Translator
+from handlers.common.texts import record_text
 
 
 def relogged(t: Translator, prescribed: PrescribedSet, done: DoneSet) -> str:
@@ -160,7 +159,7 @@ def summary(t: Translator, result: WorkoutSummary) -> str:
         name = escape(best.display_name)
         lines.append(t.get("training-summary-best", name=name, e1rm=str(best.e1rm)))
         lines.extend(
-            t.get("training-summary-record", record=describe_record(t, record))
+            t.get("training-summary-record", record=record_text(t, record))
             for record in best.records
         )
     if result.changes:
@@ -180,78 +179,6 @@ def stall_text(t: Translator, reset: TrainingMaxChange) -> str:
         old=str(reset.old),
         new=str(reset.new),
     )
-
-
-def describe_record(t: Translator, record: PersonalRecord) -> str:
-    if isinstance(record, RepsRecord):
-        return t.get(
-            "training-record-reps",
-            reps=record.new,
-            weight=str(record.weight),
-            previous=str(record.previous),
-        )
-    key = (
-        "training-record-heaviest" if record.kind == RecordKind.HEAVIEST else "training-record-e1rm"
-    )
-    return t.get(key, weight=str(record.new), previous=str(record.previous))
-
-
-ENTRY_PROBLEMS = {
-    EntryProblem.EMPTY: "training-entry-empty",
-    EntryProblem.NOT_AN_ENTRY: "training-entry-not-an-entry",
-    EntryProblem.TOO_LONG: "training-entry-too-long",
-    EntryProblem.MISSING_REPS: "training-entry-missing-reps",
-    EntryProblem.REPS_NOT_WHOLE: "training-entry-reps-not-whole",
-    EntryProblem.REPS_TOO_HIGH: "training-entry-reps-too-high",
-    EntryProblem.REPS_NEGATIVE: "training-entry-reps-negative",
-    EntryProblem.WEIGHT_TOO_HIGH: "training-entry-weight-too-high",
-    EntryProblem.WEIGHT_NOT_POSITIVE: "training-entry-weight-not-positive",
-    EntryProblem.WEIGHT_TOO_PRECISE: "training-entry-weight-too-precise",
-    EntryProblem.RPE_OFF_CHART: "training-entry-rpe-off-chart",
-}
-
-
-def explain_entry(t: Translator, error: EntryError) -> str:
-    return t.get(ENTRY_PROBLEMS[error.reason])
-
-
-# English that handlers/plans, progress and reminders still use until their strings move to the
-# catalogues; the same words are training-no-plan, training-missing-max, training-record-* and
-# training-entry-* in locales/. `no-such-day` and `finish-first` belong to plans.
-
-NO_PLAN = "You have no plan yet. Send /start to pick one."
-NO_SUCH_DAY = "That day isn't in your plan. Send /plan to see its days."
-
-
-def finish_first(day: int) -> str:
-    return f"Your day {day} workout has sets logged. Finish it on its card (🏁) first, or /today."
-
-
-def record_text(record: PersonalRecord) -> str:
-    if isinstance(record, RepsRecord):
-        return f"{record.new} reps at {record.weight} (was {record.previous})"
-    what = "heaviest" if record.kind == RecordKind.HEAVIEST else "best e1RM"
-    return f"{what} {record.new} (was {record.previous})"
-
-
-def entry_problem(error: EntryError) -> str:
-    return _ENGLISH_ENTRY_PROBLEMS[error.reason]
-
-
-_ENGLISH_ENTRY_PROBLEMS = {
-    EntryProblem.EMPTY: "Send the reps (8), weight × reps (100x5) or + for as prescribed.",
-    EntryProblem.NOT_AN_ENTRY: "I read that as neither reps nor weight × reps. "
-    "Send 8, 100x5, + (as prescribed), skip or undo.",
-    EntryProblem.TOO_LONG: "That's too long for a set. Send 8, 100x5 or +.",
-    EntryProblem.MISSING_REPS: "How many reps? Send it as 100x5.",
-    EntryProblem.REPS_NOT_WHOLE: "Reps are whole numbers, like 5.",
-    EntryProblem.REPS_TOO_HIGH: "More than 100 reps? Send the reps you did, up to 100.",
-    EntryProblem.REPS_NEGATIVE: "Reps can't be negative.",
-    EntryProblem.WEIGHT_TOO_HIGH: "That weight is beyond any barbell (1000 kg / 2200 lb at most).",
-    EntryProblem.WEIGHT_NOT_POSITIVE: "The weight must be more than zero.",
-    EntryProblem.WEIGHT_TOO_PRECISE: "Weights go to two decimals at most, like 102.5.",
-    EntryProblem.RPE_OFF_CHART: "RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.",
-}
 
 
 REASON_KEYS = {

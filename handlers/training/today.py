@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select, SwitchTo
@@ -47,10 +47,10 @@ from domain.training.use_cases.logging import (
     set_logged_by,
 )
 from handlers.common.cards import Card
-from handlers.common.deps import Deps, deps_of
+from handlers.common.deps import Deps, SeenToday, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
-from handlers.common.texts import needs_max
+from handlers.common.texts import entry_problem, needs_max
 from handlers.common.widgets import T
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
@@ -62,7 +62,7 @@ async def on_today(message: Message, dialog_manager: DialogManager, deps: Deps) 
     try:
         workout = await OpenWorkout(deps.uow, deps.clock)(message.from_user.id)
     except (NoActivePlanError, NotRegisteredError):
-        await message.answer(deps.t.get("training-no-plan"))
+        await message.answer(deps.t.get("common-no-plan"))
         return
     except MissingTrainingMaxError as missing:
         name = (await exercise_names(deps.uow))[missing.exercise]
@@ -77,18 +77,14 @@ def _state(manager: DialogManager) -> dict[str, Any]:
     return manager.dialog_data
 
 
-_LOADED = "today_loaded"  # the athlete and workout as this update last saw them
-
-
 async def _context(manager: DialogManager) -> tuple[Deps, Athlete, Workout | None]:
     """Read once per update: handlers, use case results and the card getter share it."""
     deps = deps_of(manager)
-    loaded = manager.middleware_data.get(_LOADED)
-    if loaded is None:
-        sender: User = manager.middleware_data["event_from_user"]
-        loaded = list(await athlete_and_open_workout(deps.uow, sender.id))
-        manager.middleware_data[_LOADED] = loaded
-    athlete, workout = loaded
+    seen = deps.reads.today
+    if seen is None:
+        seen = SeenToday(*await athlete_and_open_workout(deps.uow, deps.user_id))
+        deps.reads.today = seen
+    athlete, workout = seen.athlete, seen.workout
     start = manager.start_data
     workout_id = start.get("workout_id") if isinstance(start, dict) else None
     if workout is not None and workout.id != workout_id:
@@ -98,9 +94,9 @@ async def _context(manager: DialogManager) -> tuple[Deps, Athlete, Workout | Non
 
 def _seen(manager: DialogManager, workout: Workout | None) -> None:
     """What a use case returned is the newest state: the card renders from it."""
-    loaded = manager.middleware_data.get(_LOADED)
-    if loaded is not None:
-        loaded[1] = workout
+    seen = deps_of(manager).reads.today
+    if seen is not None:
+        seen.workout = workout
 
 
 def _taps(manager: DialogManager, position: int) -> Taps:
@@ -264,7 +260,7 @@ async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
     position = _state(manager).get("position")
     match entry:
         case EntryError():
-            await message.answer(texts.explain_entry(deps.t, entry))
+            await message.answer(entry_problem(deps.t, entry))
         case AsPrescribed(rpe=rpe):
             if isinstance(position, int):
                 adjusted = _adjusted(manager, workout, athlete, position)
@@ -294,7 +290,7 @@ async def on_edited(message: Message, deps: Deps) -> None:
     entry = parse_entry(message.text or "", athlete.unit)
     match entry:
         case EntryError():
-            await message.reply(texts.explain_entry(deps.t, entry))
+            await message.reply(entry_problem(deps.t, entry))
             return
         case AsPrescribed(rpe=rpe):
             result = SetResult(rpe=rpe)
@@ -319,7 +315,7 @@ async def on_note(message: Message, _w: Any, manager: DialogManager) -> None:
         await manager.switch_to(TodaySG.card)
         return
     noted = await AddNote(deps.uow)(athlete.telegram_id, workout.id, note)
-    manager.middleware_data.pop(_LOADED, None)
+    deps.reads.today = None
     await message.answer(
         deps.t.get("training-note-saved" if noted else "training-note-needs-a-set")
     )

@@ -20,3 +20,24 @@ common-sorry = Sorry, something went wrong on my side. Please try again in a mom
 common-outdated-card = This card is out of date. Send the command again to get a fresh one.
 common-register-first = Send /start first so I know who you are.
 common-missing-max = I need your { $name } training max first: send /maxes { $lift } and the weight, e.g. 60.
+common-no-plan = You have no plan yet. Send /start to pick one.
+
+## A typed set Spotter cannot read, on the workout card or when fixing a set in /history.
+
+common-entry-empty = Send the reps (8), weight × reps (100x5) or + for as prescribed.
+common-entry-not-an-entry = I read that as neither reps nor weight × reps. Send 8, 100x5, + (as prescribed), skip or undo.
+common-entry-too-long = That's too long for a set. Send 8, 100x5 or +.
+common-entry-missing-reps = How many reps? Send it as 100x5.
+common-entry-reps-not-whole = Reps are whole numbers, like 5.
+common-entry-reps-too-high = More than 100 reps? Send the reps you did, up to 100.
+common-entry-reps-negative = Reps can't be negative.
+common-entry-weight-too-high = That weight is beyond any barbell (1000 kg / 2200 lb at most).
+common-entry-weight-not-positive = The weight must be more than zero.
+common-entry-weight-too-precise = Weights go to two decimals at most, like 102.5.
+common-entry-rpe-off-chart = RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.
+
+## A personal record, in the finish summary and the weekly summary.
+
+common-record-reps = { $reps } reps at { $weight } (was { $previous })
+common-record-heaviest = heaviest { $weight } (was { $previous })
+common-record-e1rm = best e1RM { $weight } (was { $previous })

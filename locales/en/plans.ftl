@@ -49,7 +49,6 @@ plans-errors =
 
 ## When a day picked on the card cannot open
 
-plans-no-plan = You have no plan yet. Send /start to pick one.
 plans-no-such-day = That day isn't in your plan. Send /plan to see its days.
 plans-finish-first = Your day { $day } workout has sets logged. Finish it on its card (🏁) first, or /today.
 

@@ -88,9 +88,6 @@ progress-summary-records-and-more = 🏆 { $count } PRs: { $records } and { $mor
 progress-summary-no-records = 🏆 No PRs this week
 progress-summary-maxes = 📈 Training maxes: { $moves }
 progress-summary-maxes-unchanged = 📈 Training maxes unchanged
-progress-record-reps = { $reps } reps at { $weight } (was { $previous })
-progress-record-heaviest = heaviest { $weight } (was { $previous })
-progress-record-e1rm = best e1RM { $weight } (was { $previous })
 
 ## /history
 
@@ -119,13 +116,3 @@ progress-entry-logged = Logged: { $outcome }
 progress-entry-how = Send what you did: <code>100x5</code>, <code>8</code> (reps at { $weight }) or <code>+</code> (as prescribed).
 progress-corrected = Set { $number } fixed: { $name } { $before } → <b>{ $after }</b>.
 progress-corrected-maxes-stay = Training maxes stay as they are: a fix does not re-run progression.
-progress-entry-empty = Send the reps (8), weight × reps (100x5) or + for as prescribed.
-progress-entry-too-long = That's too long for a set. Send 8, 100x5 or +.
-progress-entry-missing-reps = How many reps? Send it as 100x5.
-progress-entry-reps-not-whole = Reps are whole numbers, like 5.
-progress-entry-reps-too-high = More than 100 reps? Send the reps you did, up to 100.
-progress-entry-reps-negative = Reps can't be negative.
-progress-entry-weight-too-high = That weight is beyond any barbell (1000 kg / 2200 lb at most).
-progress-entry-weight-not-positive = The weight must be more than zero.
-progress-entry-weight-too-precise = Weights go to two decimals at most, like 102.5.
-progress-entry-rpe-off-chart = RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.

@@ -53,5 +53,3 @@ reminders-missed = 👋 No session yesterday? No problem, it happens. <b>{ $day 
 reminders-missed-no-plan = 👋 No session yesterday? No problem, it happens. Your plan is waiting whenever you are ready.
 reminders-nudge = 👋 It's been { $missed } training days without a session. One short workout gets you rolling again. <b>{ $day }</b> is next. Other days suit you better? Change them in /reminders.
 reminders-nudge-no-plan = 👋 It's been { $missed } training days without a session. One short workout gets you rolling again. Other days suit you better? Change them in /reminders.
-# The Start button under a reminder, when today's workout cannot open.
-reminders-no-plan = You have no plan yet. Send /start to pick one.

@@ -1,7 +1,6 @@
 ## /today, the finish summary, /maxes and onboarding.
 
 training-rest-over = ⏱ Rest is over — next set!
-training-no-plan = You have no plan yet. Send /start to pick one.
 training-no-workout = No workout is open. Send /today to start one.
 training-all-logged = All sets logged.
 
@@ -42,17 +41,6 @@ training-rest = ⏱ Rest { $left } left of { $length }
 training-edit-cannot-skip = An edit can change a set's weight or reps; to skip or undo, send skip or undo.
 training-edit-not-a-set = That message didn't log a set of your open workout, so nothing changed.
 training-relogged = Updated { $name } set { $number }: { $weight } × { $reps }
-training-entry-empty = Send the reps (8), weight × reps (100x5) or + for as prescribed.
-training-entry-not-an-entry = I read that as neither reps nor weight × reps. Send 8, 100x5, + (as prescribed), skip or undo.
-training-entry-too-long = That's too long for a set. Send 8, 100x5 or +.
-training-entry-missing-reps = How many reps? Send it as 100x5.
-training-entry-reps-not-whole = Reps are whole numbers, like 5.
-training-entry-reps-too-high = More than 100 reps? Send the reps you did, up to 100.
-training-entry-reps-negative = Reps can't be negative.
-training-entry-weight-too-high = That weight is beyond any barbell (1000 kg / 2200 lb at most).
-training-entry-weight-not-positive = The weight must be more than zero.
-training-entry-weight-too-precise = Weights go to two decimals at most, like 102.5.
-training-entry-rpe-off-chart = RPE goes from 6 to 10 in halves, like 100x5 @8 or 8 @8.5.
 
 ## The finish summary and its buttons
 
@@ -62,9 +50,6 @@ training-duration-minutes = { $minutes } min
 training-duration-hours = { $hours } h { $minutes } min
 training-summary-best = { $name }: best e1RM { $e1rm }
 training-summary-record = 🏆 PR: { $record }
-training-record-reps = { $reps } reps at { $weight } (was { $previous })
-training-record-heaviest = heaviest { $weight } (was { $previous })
-training-record-e1rm = best e1RM { $weight } (was { $previous })
 training-summary-progression = <b>Progression</b>
 training-summary-no-changes = No training max changes this time.
 training-tm = TM

@@ -20,3 +20,28 @@ common-sorry = Извините, у меня что-то пошло не так.
 common-outdated-card = Эта карточка устарела. Отправьте команду ещё раз, чтобы получить свежую.
 common-register-first = Сначала отправьте /start, чтобы я знал, кто вы.
 common-missing-max = Сначала мне нужен ваш тренировочный максимум в упражнении { $name }: отправьте /maxes { $lift } и вес, например 60.
+common-no-plan = У вас пока нет плана. Отправьте /start, чтобы выбрать его.
+
+## Присланный подход, который Spotter не может прочитать: на карточке тренировки или при исправлении подхода в /history.
+
+common-entry-empty = Отправьте повторения (8), вес × повторения (100x5) или +, если всё по плану.
+common-entry-not-an-entry = Не понял: это ни повторения, ни вес × повторения. Отправьте 8, 100x5, + (по плану), skip или undo.
+common-entry-too-long = Слишком длинно для подхода. Отправьте 8, 100x5 или +.
+common-entry-missing-reps = Сколько повторений? Отправьте в виде 100x5.
+common-entry-reps-not-whole = Повторения — целые числа, например 5.
+common-entry-reps-too-high = Больше 100 повторений? Отправьте, сколько сделали, не больше 100.
+common-entry-reps-negative = Повторений не может быть меньше нуля.
+common-entry-weight-too-high = Такого веса не выдержит ни один гриф (не больше 1000 kg / 2200 lb).
+common-entry-weight-not-positive = Вес должен быть больше нуля.
+common-entry-weight-too-precise = У веса не больше двух знаков после точки, например 102.5.
+common-entry-rpe-off-chart = RPE — от 6 до 10 с шагом 0.5, например 100x5 @8 или 8 @8.5.
+
+## Личный рекорд: в итогах тренировки и в недельной сводке.
+
+common-record-reps = { $reps } { $reps ->
+        [one] повторение
+        [few] повторения
+       *[many] повторений
+    } с весом { $weight } (было { $previous })
+common-record-heaviest = самый большой вес { $weight } (было { $previous })
+common-record-e1rm = лучший e1RM { $weight } (было { $previous })

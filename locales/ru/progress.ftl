@@ -107,9 +107,6 @@ progress-summary-records-and-more = 🏆 { $count } { $count ->
 progress-summary-no-records = 🏆 На этой неделе без рекордов
 progress-summary-maxes = 📈 Тренировочные максимумы: { $moves }
 progress-summary-maxes-unchanged = 📈 Тренировочные максимумы не изменились
-progress-record-reps = { $reps } повт. с { $weight } (было { $previous })
-progress-record-heaviest = самый тяжёлый вес { $weight } (было { $previous })
-progress-record-e1rm = лучший e1RM { $weight } (было { $previous })
 
 ## /history
 
@@ -138,13 +135,3 @@ progress-entry-logged = Записано: { $outcome }
 progress-entry-how = Пришлите, что вы сделали: <code>100x5</code>, <code>8</code> (повторения с { $weight }) или <code>+</code> (как назначено).
 progress-corrected = Подход { $number } исправлен: { $name } { $before } → <b>{ $after }</b>.
 progress-corrected-maxes-stay = Тренировочные максимумы остаются прежними: исправление не пересчитывает прогрессию.
-progress-entry-empty = Пришлите повторения (8), вес × повторения (100x5) или + — как назначено.
-progress-entry-too-long = Слишком длинно для подхода. Пришлите 8, 100x5 или +.
-progress-entry-missing-reps = Сколько повторений? Пришлите в виде 100x5.
-progress-entry-reps-not-whole = Повторения — целые числа, например 5.
-progress-entry-reps-too-high = Больше 100 повторений? Пришлите, сколько сделали, не больше 100.
-progress-entry-reps-negative = Повторений не может быть меньше нуля.
-progress-entry-weight-too-high = Такой вес не выдержит ни один гриф (не больше 1000 kg / 2200 lb).
-progress-entry-weight-not-positive = Вес должен быть больше нуля.
-progress-entry-weight-too-precise = У веса не больше двух знаков после точки, например 102.5.
-progress-entry-rpe-off-chart = RPE бывает от 6 до 10 с шагом 0.5, например 100x5 @8 или 8 @8.5.

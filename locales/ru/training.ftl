@@ -1,7 +1,6 @@
 ## /today, итоги тренировки, /maxes и первые шаги.
 
 training-rest-over = ⏱ Отдых окончен — следующий подход!
-training-no-plan = У вас пока нет плана. Отправьте /start, чтобы выбрать его.
 training-no-workout = Открытой тренировки нет. Отправьте /today, чтобы начать.
 training-all-logged = Все подходы записаны.
 
@@ -42,17 +41,6 @@ training-rest = ⏱ Отдых: осталось { $left } из { $length }
 training-edit-cannot-skip = Правкой можно изменить вес или повторы подхода; чтобы пропустить или отменить, отправьте skip или undo.
 training-edit-not-a-set = Это сообщение не записывало подход открытой тренировки, поэтому ничего не изменилось.
 training-relogged = Исправлено: { $name }, подход { $number }: { $weight } × { $reps }
-training-entry-empty = Отправьте повторы (8), вес × повторы (100x5) или +, если всё по плану.
-training-entry-not-an-entry = Не понял: это ни повторы, ни вес × повторы. Отправьте 8, 100x5, + (по плану), skip или undo.
-training-entry-too-long = Слишком длинно для подхода. Отправьте 8, 100x5 или +.
-training-entry-missing-reps = Сколько повторов? Отправьте так: 100x5.
-training-entry-reps-not-whole = Повторы — целые числа, например 5.
-training-entry-reps-too-high = Больше 100 повторов? Отправьте, сколько сделали, не больше 100.
-training-entry-reps-negative = Повторов не может быть меньше нуля.
-training-entry-weight-too-high = Такого веса не выдержит ни один гриф (не больше 1000 kg / 2200 lb).
-training-entry-weight-not-positive = Вес должен быть больше нуля.
-training-entry-weight-too-precise = Вес — не больше двух знаков после точки, например 102.5.
-training-entry-rpe-off-chart = RPE — от 6 до 10 с шагом 0.5, например 100x5 @8 или 8 @8.5.
 
 ## Итоги тренировки и их кнопки
 
@@ -62,13 +50,6 @@ training-duration-minutes = { $minutes } мин
 training-duration-hours = { $hours } ч { $minutes } мин
 training-summary-best = { $name }: лучший e1RM { $e1rm }
 training-summary-record = 🏆 Рекорд: { $record }
-training-record-reps = { $reps } { $reps ->
-        [one] повтор
-        [few] повтора
-       *[many] повторов
-    } с весом { $weight } (было { $previous })
-training-record-heaviest = самый большой вес { $weight } (было { $previous })
-training-record-e1rm = лучший e1RM { $weight } (было { $previous })
 training-summary-progression = <b>Прогрессия</b>
 training-summary-no-changes = В этот раз тренировочные максимумы не изменились.
 training-tm = ТМ
