@@ -124,7 +124,7 @@ class AfterStages(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SlotRule:
-    """A slot's progression rule as the plan states it; plans/rules/slots.py turns it into a rule."""
+    """A slot's progression rule as the plan states it; plans/rules/slots.py makes it a rule."""
 
     kind: RuleKind
     step: Step | None = None  # the increment; not for rpe

@@ -155,7 +155,7 @@ class WorkoutSetRow(Base):
 
 
 class LiftTrackRow(Base):
-    """One entry of an athlete's append-only history of a lift's rule state (domain/training/model.py LiftTrack)."""
+    """One entry of an athlete's append-only history of a lift's rule state (a LiftTrack)."""
 
     __tablename__ = "lift_tracks"
 
