@@ -53,8 +53,8 @@ plans-errors =
 plans-no-such-day = Такого дня нет в вашем плане. Отправьте /plan, чтобы увидеть его дни.
 plans-finish-first = В тренировке дня { $day } уже есть записанные подходы. Сначала завершите её на карточке (🏁) или отправьте /today.
 
-## Plan-text problems: one message per code of domain.plans.text.problems.PlanProblem
-## (the code with dashes). Plan-text keywords stay as they are: the format is English.
+## Ошибки в тексте плана: по сообщению на каждый код domain.plans.text.problems.PlanProblem
+## (код через дефисы). Ключевые слова формата плана остаются английскими.
 plans-problem-on-line = строка { $line }: { $problem }
 plans-problem-text-too-long = в плане не больше { NUMBER($limit, useGrouping: "true") } символов
 plans-problem-unsavable = этот план не получается записать обратно в том виде, в каком он прочитан; пожалуйста, сообщите об этом
