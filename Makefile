@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 
 .PHONY: run test lint typecheck migrate bench lock clean
 
+# Without a token configured, `auto` opens the sandbox (a local chat page); with one, the bot.
 run: $(VENV)/.runtime
-	$(BIN)/python -m bot $(ARGS)
+	$(BIN)/python -m bot $(if $(ARGS),$(ARGS),auto)
 
 migrate: $(VENV)/.runtime
 	$(BIN)/python -m bot migrate

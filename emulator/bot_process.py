@@ -45,6 +45,15 @@ class BotProcess:
     def running(self) -> bool:
         return self._process is not None and self._process.returncode is None
 
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
+    async def exited(self) -> int:
+        """The exit status, whenever the process ends."""
+        assert self._process is not None
+        return await self._process.wait()
+
     async def wait(self, within: float) -> int:
         assert self._process is not None
         async with asyncio.timeout(within):

@@ -404,9 +404,11 @@ class BotApiEmulator:
         port: int = 0,
         first_update_id: int = 1,
         control: bool = False,
+        add_routes: Callable[[web.Application], None] | None = None,
     ) -> None:
         self.token = token
         self._control = control
+        self._add_routes = add_routes
         self.world = World(token, bot_username, bot_first_name)
         self.files = FileStore()
         self.updates = UpdateQueue(self.world.notifier, first_update_id)
@@ -425,6 +427,8 @@ class BotApiEmulator:
         app = self.server.app()
         if self._control:
             add_control_routes(app, self)
+        if self._add_routes is not None:
+            self._add_routes(app)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
