@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck migrate bench lock clean
+.PHONY: run test lint typecheck migrate bench lock clean chromium
 
 # Without a token configured, `auto` opens the sandbox (a local chat page); with one, the bot.
 run: $(VENV)/.runtime
@@ -12,8 +12,20 @@ run: $(VENV)/.runtime
 migrate: $(VENV)/.runtime
 	$(BIN)/python -m bot migrate
 
-test: $(VENV)/.dev lint typecheck
+test: $(VENV)/.dev chromium lint typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's chromium (Playwright's own browser download is not
+# reachable here); as root with apt, a fresh machine gets it. Without it those tests skip,
+# or fail under REQUIRE_SERVICES=1.
+BROWSER_PACKAGES := chromium fonts-noto-color-emoji
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null 2>&1 && \
+	      apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null 2>&1; }; } ; } || \
+	echo "chromium is missing and could not be installed: the browser tests cannot run"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .

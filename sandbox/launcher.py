@@ -106,6 +106,7 @@ async def run_sandbox(options: SandboxOptions) -> int:
     env = bot_environment(address, token, data_dir)
     if options.demo:
         demo = next(iter(people.personas.values()))
+        emulator.user(demo.user_id).allow_messages()  # they started the bot months ago
         seeded = await seed_demo_athlete(
             env["DATABASE_URL"],
             Profile(demo.user_id, demo.name, language_code=demo.language),

@@ -81,12 +81,16 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
     path = chromium_path()
-    require_service("Chromium (Debian's chromium package; `make test` installs it as root)", path is not None)
+    require_service(
+        "Chromium (Debian's chromium package; `make test` installs it as root)", path is not None
+    )
     assert path is not None
     return path

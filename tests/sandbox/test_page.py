@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect, sync_playwright
 
-from tests.sandbox.conftest import CHROMIUM_FLAGS, REPO_ROOT, Sandbox
+from tests.sandbox.conftest import CHROMIUM_FLAGS, REPO_ROOT, Sandbox, start_sandbox
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +34,12 @@ def phone(browser: Browser, sandbox: Sandbox) -> Iterator[tuple[Page, list[str]]
     context.close()
 
 
-def bot_messages(page: Page) -> list[str]:
-    return page.locator('.msg[data-from="bot"] .bubble').all_inner_texts()
-
-
 def send(page: Page, text: str) -> None:
     page.get_by_label("Message").fill(text)
     page.get_by_label("Message").press("Enter")
 
 
-def last_bot_message(page: Page):  # type: ignore[no-untyped-def] - a Playwright Locator
+def last_bot_message(page: Page) -> Locator:
     return page.locator('.msg[data-from="bot"]').last
 
 
@@ -83,3 +79,49 @@ def test_a_newcomer_onboards_logs_two_sets_and_sees_a_chart(
     assert all(url.startswith(sandbox.url + "/") for url in requested), [
         url for url in requested if not url.startswith(sandbox.url + "/")
     ]
+
+
+def test_personas_keep_their_own_chats_and_languages(phone: tuple[Page, list[str]]) -> None:
+    page, _ = phone
+    page.get_by_role("button", name="Chats").click()
+    page.get_by_role("complementary").get_by_text("Маша", exact=True).click()
+    expect(page.locator("#chat-status")).to_contain_text("you are Маша")
+
+    send(page, "/start")
+    expect(last_bot_message(page)).to_contain_text("в килограммах или фунтах")
+    unsafe = '<img src=x onerror="document.title=1"> & <b>bold?</b>'
+    send(page, unsafe)
+    mine = page.locator(".msg.mine .bubble").last
+    expect(mine).to_have_text(re.compile(re.escape(unsafe)))
+    assert mine.locator("img, b").count() == 0, "a persona's text was rendered as HTML"
+
+    page.get_by_role("button", name="Menu").click()
+    expect(page.locator("#command-menu")).to_contain_text("/today")
+    page.get_by_role("button", name="Menu").click()
+
+    page.get_by_role("button", name="Chats").click()
+    page.get_by_label("Name").fill("Kim")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator("#chat-status")).to_contain_text("you are Kim")
+    expect(page.locator(".msg")).to_have_count(0)  # a new persona's chat starts empty
+
+
+def test_the_demo_athlete_arrives_with_three_months_of_training(
+    browser: Browser, tmp_path: Path
+) -> None:
+    demo = start_sandbox(tmp_path, "--demo")
+    try:
+        assert "Alex: " in "".join(demo.output)
+        context = browser.new_context(viewport={"width": 1280, "height": 860})
+        page = context.new_page()
+        page.goto(demo.url + "/")
+        send(page, "/history")
+        expect(last_bot_message(page)).to_contain_text("Bench volume, OHP")
+        send(page, "/progress")
+        chart = page.locator('.msg[data-from="bot"] .bubble img').first
+        expect(chart).to_be_visible(timeout=20_000)
+        page.screenshot(path=str(ARTIFACTS / "sandbox-desktop.png"))
+        context.close()
+    finally:
+        printed = demo.stop()
+    assert demo.process.returncode == 0, printed
