@@ -23,6 +23,7 @@ BOT_ID = 7000000001
 BOT_USERNAME = "spotter_sandbox_bot"
 STARTED = "Spotter is up as @"  # the bot's last log line before it polls
 START_WITHIN_SECONDS = 60
+SIGNAL_GRACE_SECONDS = 0.5
 
 
 class SandboxError(Exception):
@@ -147,6 +148,10 @@ async def _until_stopped(bot: BotProcess) -> int:
     stopped = asyncio.create_task(stop.wait())
     died = asyncio.create_task(bot.exited())
     await asyncio.wait({stopped, died}, return_when=asyncio.FIRST_COMPLETED)
+    if not stop.is_set():
+        # Ctrl-C in a terminal reaches the bot too (one process group): it may exit first.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(stopped), SIGNAL_GRACE_SECONDS)
     for task in (stopped, died):
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):

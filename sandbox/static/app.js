@@ -12,6 +12,7 @@ const state = {
   replyTo: null,
   editing: null,
   pendingQueries: new Set(),
+  connected: false,
 };
 const $ = (id) => document.getElementById(id);
 const el = (tag, className, text) => {
@@ -64,6 +65,8 @@ function chatMessages(chatId) {
 
 function handle(event) {
   if (event.type === "snapshot") {
+    if (state.connected) loadWorld(); // a reconnect, perhaps to a restarted sandbox
+    state.connected = true;
     state.messages = new Map();
     for (const [id, list] of Object.entries(event.chats)) {
       chatMessages(Number(id));

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sandbox.launcher import SandboxError, bot_environment, check_address
-from tests.sandbox.conftest import REPO_ROOT
+from tests.sandbox.conftest import REPO_ROOT, start_sandbox
 
 
 def run_bot(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -85,3 +87,17 @@ def test_the_bot_process_talks_to_the_emulator_and_never_to_telegram(tmp_path: P
     config = Path(environment["BOT_CONFIG"])
     assert config.parent == tmp_path.resolve()
     assert tomllib.loads(config.read_text()) == {}
+
+
+def test_when_the_bot_process_dies_the_sandbox_says_so_and_stops(tmp_path: Path) -> None:
+    sandbox = start_sandbox(tmp_path)
+    printed = "".join(sandbox.output)
+    pid = re.search(r"bot\s+python -m bot, pid (\d+)", printed)
+    assert pid, printed
+
+    os.kill(int(pid[1]), signal.SIGKILL)
+    rest, _ = sandbox.process.communicate(timeout=30)
+
+    assert sandbox.process.returncode == 1
+    assert "The bot process stopped" in rest
+    assert "Sandbox stopped." in rest

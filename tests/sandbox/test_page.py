@@ -64,7 +64,17 @@ def test_a_newcomer_onboards_logs_two_sets_and_sees_a_chart(
     # The third set: 85% of bench's TM (90 kg) is 76.5, rounded to the 2.5 kg step.
     expect(last_bot_message(page)).to_contain_text(re.compile(r"77\.5 kg × 4"))
 
-    last_bot_message(page).get_by_role("button", name="🏁 Finish").click()
+    typed = page.locator(".msg.mine", has_text="8").last
+    typed.get_by_role("button", name="edit").click()
+    expect(page.locator("#context-bar")).to_contain_text("Editing: 8")
+    send(page, "7")
+    expect(last_bot_message(page)).to_contain_text(
+        "Updated Bench press (volume) set 2: 67.5 kg × 7"
+    )
+
+    page.locator('.msg[data-from="bot"]', has_text="set 3 of 9").last.get_by_role(
+        "button", name="🏁 Finish"
+    ).click()
     expect(page.locator('.msg[data-from="bot"]', has_text="Sets")).not_to_have_count(0)
     send(page, "/progress")
     chart = page.locator('.msg[data-from="bot"] .bubble img').last

@@ -105,7 +105,7 @@ def test_a_token_with_a_trailing_newline_is_still_redacted_from_the_logs(
     async def no_migration(url: str) -> None:
         pass
 
-    monkeypatch.setattr(entry_point, "upgrade_to_head", no_migration)
+    monkeypatch.setattr("storage.core.migrate.upgrade_to_head", no_migration)
     monkeypatch.setattr(
         entry_point, "configure_logging", lambda _, secrets: redacted.append(secrets)
     )
