@@ -3,6 +3,7 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
+from handlers.coaching import clients, coach
 from handlers.common import chat_member, errors, fallback
 from handlers.plans import plan
 from handlers.progress import history
@@ -20,6 +21,8 @@ def build_router() -> Router:
         chat_member.build_router(),
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
+        coach.build_router(),  # before /start: an invite link is a /start with a payload
+        clients.build_router(),
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),

@@ -17,6 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
 from storage.athletes.users import SqlUserRepository
+from storage.coaching.repositories import (
+    SqlCoachingRepository,
+    SqlCoachRepository,
+    SqlInviteRepository,
+)
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
 from storage.outbox.outbox import SqlOutbox
@@ -121,6 +126,18 @@ class SqlUnitOfWork:
     @property
     def reminders(self) -> SqlReminderRepository:
         return self._repository(SqlReminderRepository)
+
+    @property
+    def coaches(self) -> SqlCoachRepository:
+        return self._repository(SqlCoachRepository)
+
+    @property
+    def invites(self) -> SqlInviteRepository:
+        return self._repository(SqlInviteRepository)
+
+    @property
+    def coachings(self) -> SqlCoachingRepository:
+        return self._repository(SqlCoachingRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

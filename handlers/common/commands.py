@@ -16,6 +16,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "common-command-start"),
     ("reminders", "common-command-reminders"),
     ("settings", "common-command-settings"),
+    ("coach", "common-command-coach"),
+    ("clients", "common-command-clients"),
     ("help", "common-command-help"),
 )
 

@@ -15,6 +15,7 @@ from aiogram_dialog import DialogManager
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
+from domain.coaching.ports import CoachingUnitOfWork
 from domain.outbox.activity import InactiveChats
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
@@ -26,7 +27,7 @@ from handlers.common.rest_timers import RestTimers
 DEPS = "deps"
 
 
-class UnitOfWork(RemindersUnitOfWork, OutboxUnitOfWork, Protocol):
+class UnitOfWork(CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol):
     """Every context's unit of work: the one the pipeline opens for an update satisfies all."""
 
 

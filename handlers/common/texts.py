@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from domain.training.entry import EntryError, EntryProblem
 from domain.training.records import PersonalRecord, RecordKind, RepsRecord
 from handlers.common.i18n import Translator
@@ -42,3 +44,15 @@ _ENTRY_PROBLEMS = {
 def entry_problem(t: Translator, error: EntryError) -> str:
     """Why a typed set could not be read, and what to send instead."""
     return t.get(_ENTRY_PROBLEMS[error.reason])
+
+
+def day_text(t: Translator, day: date, today: date | None = None) -> str:
+    """ "Mon 2 Mar", with the year when it is not this year's."""
+    parts: dict[str, str | int] = {
+        "weekday": t.get("progress-weekday", weekday=day.weekday()),
+        "day": day.day,
+        "month": t.get("progress-month", month=day.month),
+    }
+    if today is None or today.year == day.year:
+        return t.get("progress-date", **parts)
+    return t.get("progress-date-with-year", **parts, year=day.year)

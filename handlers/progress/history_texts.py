@@ -8,21 +8,10 @@ from html import escape
 from domain.progress.use_cases.history import Correction, HistoryPage, PastWorkout
 from domain.training.model import DoneSet, PrescribedSet, WorkoutSet
 from handlers.common.i18n import Translator
+from handlers.common.texts import day_text
 
 PREVIOUS_BUTTON, NEXT_BUTTON = "◀", "▶"
 SHOWN_TYPED = 12  # characters of a mistyped set number, quoted back
-
-
-def day_text(t: Translator, day: date, today: date | None = None) -> str:
-    """ "Mon 2 Mar", with the year when it is not this year's."""
-    parts: dict[str, str | int] = {
-        "weekday": t.get("progress-weekday", weekday=day.weekday()),
-        "day": day.day,
-        "month": t.get("progress-month", month=day.month),
-    }
-    if today is None or today.year == day.year:
-        return t.get("progress-date", **parts)
-    return t.get("progress-date-with-year", **parts, year=day.year)
 
 
 def entry_line(t: Translator, past: PastWorkout, today: date) -> str:

@@ -8,6 +8,8 @@ common-command-progress = Графики: e1RM, недельный объём, �
 common-command-start = Начать или перезапустить Spotter
 common-command-reminders = Напоминания о тренировках и недельная сводка
 common-command-settings = Часовой пояс и настройки
+common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер
+common-command-clients = Ваши клиенты (для тренеров)
 common-command-help = Что умеет Spotter
 
 ## Ответы на то, что никто другой не понял, и сбои.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from storage.athletes import tables as athletes_tables
+from storage.coaching import tables as coaching_tables
 from storage.core import tables as core_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
@@ -20,5 +21,6 @@ TABLE_MODULES = (
     training_tables,
     reminders_tables,
     outbox_tables,
+    coaching_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

@@ -28,6 +28,7 @@ from domain.training.use_cases.finishing import FinishWorkout
 from domain.training.use_cases.logging import LogSet, OpenWorkout, SkipSet
 from domain.training.use_cases.onboarding import SetTrainingMaxes, StartPlan
 from handlers.common.i18n import Catalogue
+from handlers.common.texts import day_text
 from handlers.progress import history_texts as texts
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 
@@ -278,4 +279,4 @@ async def test_names_from_a_plan_are_escaped_in_the_workout_but_not_on_its_butto
     assert texts.entry_line(EN, past, today=date(2026, 3, 2)) == (
         "Mon 29 Dec 2025 · Day 1 · Legs & <b> · 1/1 sets"
     )
-    assert texts.day_text(EN, date(2026, 3, 2), today=date(2026, 12, 31)) == "Mon 2 Mar"
+    assert day_text(EN, date(2026, 3, 2), today=date(2026, 12, 31)) == "Mon 2 Mar"

@@ -1,0 +1,63 @@
+"""Coaches, invites and coachings as values; the rules of who may join whom."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+INVITE_LIFETIME = timedelta(days=7)
+INVITE_PREFIX = "c"  # a /start payload that starts with it is a coach's invite
+# 24 random bytes are 192 bits, 32 URL-safe characters: with the prefix, well inside
+# Telegram's 64-character deep-link payload.
+INVITE_TOKEN_BYTES = 24
+START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def new_invite_payload() -> str:
+    """A fresh invite payload for a t.me/<bot>?start= link; only its hash is ever stored."""
+    return INVITE_PREFIX + secrets.token_urlsafe(INVITE_TOKEN_BYTES)
+
+
+def payload_hash(payload: str) -> str:
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def is_invite_payload(payload: str) -> bool:
+    return payload.startswith(INVITE_PREFIX) and START_PAYLOAD.fullmatch(payload) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """A coach's invite link. Single-use ones are spent by one acceptance; all expire."""
+
+    id: int | None
+    coach_id: int
+    payload_hash: str
+    created_at: datetime
+    expires_at: datetime
+    multi_use: bool = False
+    uses: int = 0
+    revoked_at: datetime | None = None
+
+    def usable(self, now: datetime) -> bool:
+        return (
+            self.revoked_at is None and now < self.expires_at and (self.multi_use or self.uses == 0)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Coaching:
+    """One coach coaching one athlete, from `started_at` until `ended_at`."""
+
+    id: int | None
+    coach_id: int
+    athlete_id: int
+    started_at: datetime
+    ended_at: datetime | None = None
+
+    @property
+    def current(self) -> bool:
+        return self.ended_at is None

@@ -1,0 +1,75 @@
+"""What coaching needs from storage: coaches, invites and coachings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from domain.outbox.ports import OutboxUnitOfWork
+from domain.progress.ports import ProgressUnitOfWork
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from domain.athletes.model import User
+    from domain.coaching.model import Coaching, Invite
+
+
+class CoachRepository(Protocol):
+    async def is_coach(self, user_id: int) -> bool: ...
+
+    async def add(self, user_id: int, at: datetime) -> None:
+        """Makes the user a coach; nothing changes if they are one already."""
+        ...
+
+
+class InviteRepository(Protocol):
+    async def add(self, invite: Invite) -> Invite:
+        """Stores a new invite; returns it with its id."""
+        ...
+
+    async def by_hash(self, payload_hash: str, *, lock: bool = False) -> Invite | None: ...
+
+    async def get(self, invite_id: int) -> Invite | None: ...
+
+    async def count_use(self, invite_id: int) -> None: ...
+
+    async def revoke(self, invite_id: int, at: datetime) -> None: ...
+
+    async def active(self, coach_id: int, now: datetime) -> list[Invite]:
+        """The coach's invites that can still be used, newest first."""
+        ...
+
+
+class CoachingRepository(Protocol):
+    async def current_for_athlete(self, athlete_id: int) -> Coaching | None:
+        """The athlete's coaching in progress, if they have a coach."""
+        ...
+
+    async def clients(self, coach_id: int) -> list[Coaching]:
+        """The coach's current coachings, oldest first."""
+        ...
+
+    async def add(self, coaching: Coaching) -> Coaching: ...
+
+    async def end(self, coaching_id: int, at: datetime) -> None: ...
+
+
+class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
+    """A transaction over coaching, the training it looks at, and the outbox it fills."""
+
+    @property
+    def coaches(self) -> CoachRepository: ...
+
+    @property
+    def invites(self) -> InviteRepository: ...
+
+    @property
+    def coachings(self) -> CoachingRepository: ...
+
+
+class CoachingWording(Protocol):
+    """The words of what coaching says unasked, in the recipient's language."""
+
+    def client_joined(self, coach: User, client: User) -> str: ...
+
+    def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str: ...

@@ -1,0 +1,138 @@
+"""/clients: the coach's clients, one card each, and ending a coaching. Clients only."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from domain.coaching.use_cases.clients import client_card, clients_overview
+from domain.coaching.use_cases.invites import EndClient, NotYourClientError, is_coach
+from domain.plans.use_cases.exercises import exercise_names
+from domain.shared.time import local_day
+from handlers.coaching import texts
+from handlers.common.deps import Deps
+
+
+class ShowClients(CallbackData, prefix="ccls"):
+    pass
+
+
+class OpenClient(CallbackData, prefix="ccli"):
+    athlete: int
+
+
+class EndCoaching(CallbackData, prefix="cend"):
+    athlete: int
+    sure: bool = False
+
+
+def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+async def _clients_view(deps: Deps, coach_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    now = deps.clock.now()
+    lines = await clients_overview(deps.uow, coach_id, now)
+    t = deps.t
+    if not lines:
+        return t.get("coaching-clients-empty"), None
+    body = [t.get("coaching-clients-title", count=len(lines))]
+    body += [texts.client_line(t, line, local_day(now, line.client.zone)) for line in lines]
+    if any(line.attention.needed for line in lines):
+        body.append(t.get("coaching-clients-hint"))
+    rows = [
+        [
+            _button(
+                ("⚠️ " if line.attention.needed else "") + line.client.first_name,
+                OpenClient(athlete=line.client.telegram_id),
+            )
+        ]
+        for line in lines
+    ]
+    return "\n".join(body), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def on_clients(message: Message, deps: Deps) -> None:
+    if not await is_coach(deps.uow, deps.user_id):
+        await message.answer(deps.t.get("coaching-not-coach"))
+        return
+    text, keyboard = await _clients_view(deps, deps.user_id)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def on_show_clients(callback: CallbackQuery, deps: Deps) -> None:
+    if not await is_coach(deps.uow, callback.from_user.id):
+        await callback.answer(deps.t.get("coaching-not-coach"), show_alert=True)
+        return
+    await callback.answer()
+    text, keyboard = await _clients_view(deps, callback.from_user.id)
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=keyboard)
+
+
+async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, deps: Deps) -> None:
+    now = deps.clock.now()
+    try:
+        card = await client_card(deps.uow, callback.from_user.id, callback_data.athlete, now)
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    await callback.answer()
+    names = await exercise_names(deps.uow)
+    text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    deps.t.get("coaching-end-button"), EndCoaching(athlete=card.client.telegram_id)
+                ),
+                _button(deps.t.get("coaching-back-button"), ShowClients()),
+            ]
+        ]
+    )
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=keyboard)
+
+
+async def on_end(callback: CallbackQuery, callback_data: EndCoaching, deps: Deps) -> None:
+    message = callback.message if isinstance(callback.message, Message) else None
+    if not callback_data.sure:
+        try:
+            card = await client_card(
+                deps.uow, callback.from_user.id, callback_data.athlete, deps.clock.now()
+            )
+        except NotYourClientError:
+            await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+            return
+        await callback.answer()
+        if message:
+            yes = _button(
+                deps.t.get("coaching-end-yes"),
+                EndCoaching(athlete=callback_data.athlete, sure=True),
+            )
+            await message.answer(
+                deps.t.get("coaching-end-sure", client=texts.name(card.client)),
+                reply_markup=InlineKeyboardMarkup(inline_keyboard=[[yes]]),
+            )
+        return
+    try:
+        client = await EndClient(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))(
+            callback.from_user.id, callback_data.athlete
+        )
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    await callback.answer()
+    if message:
+        await message.edit_text(deps.t.get("coaching-ended", client=texts.name(client)))
+
+
+def build_router() -> Router:
+    router = Router(name="clients")
+    router.message.register(on_clients, Command("clients"), F.chat.type == "private")
+    router.callback_query.register(on_show_clients, ShowClients.filter())
+    router.callback_query.register(on_open_client, OpenClient.filter())
+    router.callback_query.register(on_end, EndCoaching.filter())
+    return router

@@ -1,0 +1,100 @@
+"""What coaching says. HTML; every name a person chose is escaped."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from domain.athletes.model import Language, User
+from domain.coaching.use_cases.clients import ClientCard, ClientLine
+from handlers.common.i18n import Catalogue, Translator
+from handlers.common.texts import day_text
+
+
+def name(user: User) -> str:
+    return escape(user.first_name)
+
+
+def invite_link(bot_username: str, payload: str) -> str:
+    return f"https://t.me/{bot_username}?start={payload}"
+
+
+def client_line(t: Translator, line: ClientLine, today: date) -> str:
+    last = line.last_session
+    return t.get(
+        "coaching-client-line",
+        attention="⚠️ " if line.attention.needed else "",
+        name=name(line.client),
+        done=line.done_this_week,
+        planned=line.planned_per_week,
+        last=day_text(t, last.astimezone(line.client.zone).date(), today)
+        if last
+        else t.get("coaching-never"),
+    )
+
+
+def _percent(t: Translator, share: float | None) -> str:
+    if share is None:
+        return t.get("coaching-no-compliance")
+    return t.get("coaching-percent", percent=round(share * 100))
+
+
+def card_text(t: Translator, card: ClientCard, exercise_names: dict[str, str], today: date) -> str:
+    client = card.client
+    since = card.coaching.started_at.astimezone(client.zone).date()
+    lines = [
+        f"<b>{name(client)}</b> · {t.get('coaching-since', date=day_text(t, since, today))}",
+        t.get("coaching-plan", plan=escape(card.plan_name))
+        if card.plan_name
+        else t.get("coaching-no-plan"),
+    ]
+    if card.training_maxes:
+        maxes = " · ".join(
+            f"{escape(exercise_names.get(slug, slug))} {tm.weight}"
+            for slug, tm in sorted(card.training_maxes.items())
+        )
+        lines.append(t.get("coaching-maxes", maxes=maxes))
+    else:
+        lines.append(t.get("coaching-no-maxes"))
+    week, month, quarter = (card.compliance[days] for days in (7, 30, 90))
+    lines.append(
+        t.get(
+            "coaching-compliance",
+            week=_percent(t, week),
+            month=_percent(t, month),
+            quarter=_percent(t, quarter),
+        )
+    )
+    if not card.recent:
+        lines.append(t.get("coaching-no-workouts"))
+        return "\n".join(lines)
+    lines.append(t.get("coaching-recent"))
+    lines.extend(
+        t.get(
+            "coaching-workout-line",
+            date=day_text(t, workout.started_at.astimezone(client.zone).date(), today),
+            number=workout.day_number,
+            name=escape(workout.day_name),
+            done=sum(1 for s in workout.sets if s.done is not None),
+            total=len(workout.sets),
+        )
+        for workout in card.recent
+    )
+    return "\n".join(lines)
+
+
+class CoachingWords:
+    """The domain's CoachingWording, from the catalogue, in the recipient's language."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+
+    def _t(self, language: Language) -> Translator:
+        return self._catalogue.translator(language)
+
+    def client_joined(self, coach: User, client: User) -> str:
+        return self._t(coach.language).get("coaching-client-joined", client=name(client))
+
+    def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str:
+        key = "coaching-ended-by-client" if by_client else "coaching-ended-by-coach"
+        return self._t(recipient.language).get(key, other=name(other))

@@ -1,0 +1,67 @@
+## coaching: /coach, invite links, /clients and a client's card
+
+coaching-pitch = 🎓 <b>Coaching on Spotter</b>
+    Invite clients with a link, see their training as they log it, and keep an eye on who is drifting. Anyone can be a coach and an athlete at once.
+coaching-become-button = 🎓 Become a coach
+coaching-became = You are a coach now. Invite your first client with a link.
+coaching-menu = 🎓 <b>Coach</b> · { $clients ->
+    [0] no clients yet
+    [one] 1 client
+   *[other] { $clients } clients
+}
+coaching-invite-once-button = 🔗 Invite link (one client)
+coaching-invite-many-button = 🔗 Invite link (several, 7 days)
+coaching-clients-button = 👥 Clients
+coaching-your-coach = Your coach: <b>{ $coach }</b>
+coaching-leave-button = Leave { $coach }'s coaching
+coaching-leave-sure = Leave <b>{ $coach }</b>'s coaching? They will see nothing new from you.
+coaching-leave-yes = Yes, leave
+coaching-left = You left <b>{ $coach }</b>'s coaching.
+coaching-no-coach = You have no coach.
+coaching-not-coach = Only coaches have clients: /coach makes you one.
+
+## Invite links
+
+coaching-link-once = Send this link to your client. It works once, until { $until }:
+    { $link }
+coaching-link-many = Send this link to your clients. Anyone may use it until { $until }:
+    { $link }
+coaching-revoke-button = 🚫 Revoke
+coaching-revoked = This invite link is revoked: it no longer works.
+coaching-invite = <b>{ $coach }</b> invites you to train with them on Spotter. Your coach sees your plan, workouts and progress, and can adjust your program.
+coaching-invite-replaces = Accepting ends your coaching with <b>{ $current }</b>.
+coaching-accept-button = ✅ Accept
+coaching-decline-button = ✖️ Decline
+coaching-accepted = You are training with <b>{ $coach }</b> now.
+coaching-already = You are <b>{ $coach }</b>'s client already.
+coaching-declined = Invite declined: nothing changed.
+coaching-invite-invalid = This invite link doesn't work. Ask your coach for a new one.
+coaching-own-invite = That's your own invite link: send it to a client.
+coaching-client-joined = 🎉 <b>{ $client }</b> accepted your invite. /clients shows their training.
+coaching-ended-by-client = <b>{ $other }</b> ended your coaching.
+coaching-ended-by-coach = <b>{ $other }</b> ended your coaching. Your plan and history stay yours.
+
+## /clients and a client's card
+
+coaching-clients-title = 👥 <b>Your clients</b> ({ $count })
+coaching-clients-empty = No clients yet. /coach gives you an invite link to send.
+coaching-clients-hint = ⚠️ needs attention: far under their usual week, or no session for 7 days.
+coaching-client-line = { $attention }<b>{ $name }</b>: { $done }/{ $planned } this week · last: { $last }
+coaching-never = never
+coaching-since = coached since { $date }
+coaching-plan = Plan: { $plan }
+coaching-no-plan = Plan: none yet
+coaching-maxes = Training maxes: { $maxes }
+coaching-no-maxes = Training maxes: none yet
+coaching-compliance = Sessions done of planned: 7 days { $week } · 30 days { $month } · 90 days { $quarter }
+coaching-percent = { $percent }%
+coaching-no-compliance = —
+coaching-recent = Last workouts:
+coaching-no-workouts = No finished workouts yet.
+coaching-workout-line = • { $date } · Day { $number } · { $name } · { $done }/{ $total } sets
+coaching-end-button = End coaching
+coaching-end-sure = End your coaching of <b>{ $client }</b>? You will see nothing new of theirs.
+coaching-end-yes = Yes, end it
+coaching-ended = Your coaching of <b>{ $client }</b> has ended.
+coaching-back-button = « Clients
+coaching-not-your-client = That athlete is not your client.

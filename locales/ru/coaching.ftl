@@ -1,0 +1,68 @@
+## coaching: /coach, ссылки-приглашения, /clients и карточка клиента
+
+coaching-pitch = 🎓 <b>Тренерство в Spotter</b>
+    Приглашайте клиентов ссылкой, смотрите их тренировки по мере записи и замечайте, кто сбился с ритма. Можно быть и тренером, и спортсменом одновременно.
+coaching-become-button = 🎓 Стать тренером
+coaching-became = Теперь вы тренер. Пригласите первого клиента ссылкой.
+coaching-menu = 🎓 <b>Тренер</b> · { $clients ->
+    [0] клиентов пока нет
+    [one] { $clients } клиент
+    [few] { $clients } клиента
+   *[other] { $clients } клиентов
+}
+coaching-invite-once-button = 🔗 Ссылка (один клиент)
+coaching-invite-many-button = 🔗 Ссылка (несколько, 7 дней)
+coaching-clients-button = 👥 Клиенты
+coaching-your-coach = Ваш тренер: <b>{ $coach }</b>
+coaching-leave-button = Уйти от тренера { $coach }
+coaching-leave-sure = Уйти от тренера <b>{ $coach }</b>? Он больше не увидит ничего нового.
+coaching-leave-yes = Да, уйти
+coaching-left = Вы ушли от тренера <b>{ $coach }</b>.
+coaching-no-coach = У вас нет тренера.
+coaching-not-coach = Клиенты есть только у тренеров: /coach сделает вас тренером.
+
+## Ссылки-приглашения
+
+coaching-link-once = Отправьте эту ссылку клиенту. Она сработает один раз, до { $until }:
+    { $link }
+coaching-link-many = Отправьте эту ссылку клиентам. Ею можно пользоваться до { $until }:
+    { $link }
+coaching-revoke-button = 🚫 Отозвать
+coaching-revoked = Ссылка отозвана и больше не работает.
+coaching-invite = <b>{ $coach }</b> приглашает вас тренироваться вместе в Spotter. Тренер видит ваш план, тренировки и прогресс и может менять программу.
+coaching-invite-replaces = Если принять, занятия с тренером <b>{ $current }</b> закончатся.
+coaching-accept-button = ✅ Принять
+coaching-decline-button = ✖️ Отклонить
+coaching-accepted = Теперь вы тренируетесь с <b>{ $coach }</b>.
+coaching-already = Вы уже клиент тренера <b>{ $coach }</b>.
+coaching-declined = Приглашение отклонено, ничего не изменилось.
+coaching-invite-invalid = Эта ссылка не работает. Попросите у тренера новую.
+coaching-own-invite = Это ваша собственная ссылка: отправьте её клиенту.
+coaching-client-joined = 🎉 <b>{ $client }</b> принял(а) ваше приглашение. /clients покажет тренировки.
+coaching-ended-by-client = <b>{ $other }</b> завершил(а) занятия с вами.
+coaching-ended-by-coach = <b>{ $other }</b> завершил(а) занятия с вами. План и история остаются вашими.
+
+## /clients и карточка клиента
+
+coaching-clients-title = 👥 <b>Ваши клиенты</b> ({ $count })
+coaching-clients-empty = Клиентов пока нет. /coach даст ссылку-приглашение.
+coaching-clients-hint = ⚠️ нужно внимание: неделя сильно хуже обычного или нет тренировок 7 дней.
+coaching-client-line = { $attention }<b>{ $name }</b>: { $done }/{ $planned } на этой неделе · последняя: { $last }
+coaching-never = не было
+coaching-since = тренируется с вами с { $date }
+coaching-plan = План: { $plan }
+coaching-no-plan = План: пока нет
+coaching-maxes = Тренировочные максимумы: { $maxes }
+coaching-no-maxes = Тренировочные максимумы: пока нет
+coaching-compliance = Сделано из запланированного: 7 дней { $week } · 30 дней { $month } · 90 дней { $quarter }
+coaching-percent = { $percent }%
+coaching-no-compliance = —
+coaching-recent = Последние тренировки:
+coaching-no-workouts = Завершённых тренировок пока нет.
+coaching-workout-line = • { $date } · день { $number } · { $name } · { $done }/{ $total } подходов
+coaching-end-button = Завершить занятия
+coaching-end-sure = Завершить занятия с <b>{ $client }</b>? Вы больше не увидите ничего нового.
+coaching-end-yes = Да, завершить
+coaching-ended = Занятия с <b>{ $client }</b> завершены.
+coaching-back-button = « Клиенты
+coaching-not-your-client = Этот спортсмен не ваш клиент.

@@ -1,0 +1,1 @@
+"""Coaching's tables and repositories: coaches, invites, coachings."""

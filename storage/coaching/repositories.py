@@ -1,0 +1,137 @@
+"""The SQL adapters for coaching's repositories."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.coaching.model import Coaching, Invite
+from storage.coaching.tables import CoachingRow, CoachRow, InviteRow
+
+
+class SqlCoachRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def is_coach(self, user_id: int) -> bool:
+        return await self._session.get(CoachRow, user_id) is not None
+
+    async def add(self, user_id: int, at: datetime) -> None:
+        dialect = self._session.get_bind().dialect.name
+        insert = postgres_insert if dialect == "postgresql" else sqlite_insert
+        await self._session.execute(
+            insert(CoachRow).values(user_id=user_id, since=at).on_conflict_do_nothing()
+        )
+
+
+def _invite(row: InviteRow) -> Invite:
+    return Invite(
+        id=row.id,
+        coach_id=row.coach_id,
+        payload_hash=row.payload_hash,
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+        multi_use=row.multi_use,
+        uses=row.uses,
+        revoked_at=row.revoked_at,
+    )
+
+
+class SqlInviteRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, invite: Invite) -> Invite:
+        row = InviteRow(
+            coach_id=invite.coach_id,
+            payload_hash=invite.payload_hash,
+            created_at=invite.created_at,
+            expires_at=invite.expires_at,
+            multi_use=invite.multi_use,
+            uses=invite.uses,
+            revoked_at=invite.revoked_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _invite(row)
+
+    async def by_hash(self, payload_hash: str, *, lock: bool = False) -> Invite | None:
+        query = select(InviteRow).where(InviteRow.payload_hash == payload_hash)
+        if lock:
+            query = query.with_for_update()
+        row = await self._session.scalar(query)
+        return None if row is None else _invite(row)
+
+    async def get(self, invite_id: int) -> Invite | None:
+        row = await self._session.get(InviteRow, invite_id)
+        return None if row is None else _invite(row)
+
+    async def count_use(self, invite_id: int) -> None:
+        await self._session.execute(
+            update(InviteRow).where(InviteRow.id == invite_id).values(uses=InviteRow.uses + 1)
+        )
+
+    async def revoke(self, invite_id: int, at: datetime) -> None:
+        await self._session.execute(
+            update(InviteRow).where(InviteRow.id == invite_id).values(revoked_at=at)
+        )
+
+    async def active(self, coach_id: int, now: datetime) -> list[Invite]:
+        rows = await self._session.scalars(
+            select(InviteRow)
+            .where(
+                InviteRow.coach_id == coach_id,
+                InviteRow.revoked_at.is_(None),
+                InviteRow.expires_at > now,
+            )
+            .order_by(InviteRow.id.desc())
+        )
+        return [invite for invite in map(_invite, rows) if invite.usable(now)]
+
+
+def _coaching(row: CoachingRow) -> Coaching:
+    return Coaching(row.id, row.coach_id, row.athlete_id, row.started_at, row.ended_at)
+
+
+class SqlCoachingRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def current_for_athlete(self, athlete_id: int) -> Coaching | None:
+        row = await self._session.scalar(
+            select(CoachingRow).where(
+                CoachingRow.athlete_id == athlete_id, CoachingRow.ended_at.is_(None)
+            )
+        )
+        return None if row is None else _coaching(row)
+
+    async def clients(self, coach_id: int) -> list[Coaching]:
+        rows = await self._session.scalars(
+            select(CoachingRow)
+            .where(CoachingRow.coach_id == coach_id, CoachingRow.ended_at.is_(None))
+            .order_by(CoachingRow.started_at, CoachingRow.id)
+        )
+        return [_coaching(row) for row in rows]
+
+    async def add(self, coaching: Coaching) -> Coaching:
+        row = CoachingRow(
+            coach_id=coaching.coach_id,
+            athlete_id=coaching.athlete_id,
+            started_at=coaching.started_at,
+            ended_at=coaching.ended_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _coaching(row)
+
+    async def end(self, coaching_id: int, at: datetime) -> None:
+        await self._session.execute(
+            update(CoachingRow)
+            .where(CoachingRow.id == coaching_id, CoachingRow.ended_at.is_(None))
+            .values(ended_at=at)
+        )
+        await self._session.flush()

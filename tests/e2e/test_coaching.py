@@ -1,0 +1,114 @@
+"""Coaching through Telegram: an invite link, a client, the coach's view, and forged buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from emulator import BotApiEmulator, UserDriver
+from handlers.coaching.clients import EndCoaching, OpenClient
+from tests.e2e.conftest import Spotter
+from tests.e2e.steps import onboard
+
+SAM, KIM, ALEX, MASHA = 3001, 3002, 3101, 3102
+LINK = re.compile(r"https://t\.me/spotter_test_bot\?start=(c[A-Za-z0-9_-]+)")
+
+
+async def become_coach(coach: UserDriver) -> None:
+    await coach.send("/coach")
+    pitch = await coach.wait_for_message()
+    assert "Coaching on Spotter" in pitch.content
+    await coach.press("🎓 Become a coach")
+    await coach.wait_for_edit()
+
+
+async def invite_link(coach: UserDriver) -> str:
+    await coach.press("🔗 Invite link (one client)")
+    link = await coach.wait_for_message()
+    found = LINK.search(link.content)
+    assert found, link.content
+    return found[1]
+
+
+async def test_a_coach_invites_a_client_sees_their_training_and_the_client_leaves(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam = emulator.user(SAM, first_name="Sam")
+    alex = emulator.user(ALEX, first_name="Alex")
+    masha = emulator.user(MASHA, first_name="Маша", language_code="ru")
+    await become_coach(sam)
+    payload = await invite_link(sam)
+
+    await alex.send(f"/start {payload}")
+    offer = await alex.wait_for_message()
+    assert "Sam invites you to train with them" in offer.content
+    await alex.press("✅ Accept")
+    accepted = await alex.wait_for_message()
+    assert "You are training with Sam now." in accepted.content
+    units = await alex.wait_for_message()  # a new athlete goes on to onboarding
+    await alex.press("kg", message_id=units.message_id)
+    await alex.wait_for_edit(message_id=units.message_id)
+    await alex.press("nSuns 5/3/1 LP, 4 days", message_id=units.message_id)
+    await alex.wait_for_edit(message_id=units.message_id)
+    await alex.send("bench 100 squat 140 ohp 60 deadlift 180")
+    await alex.wait_for_message()
+    joined = await sam.wait_for_message(timeout=10)
+    assert "Alex accepted your invite" in joined.content
+
+    await masha.send(f"/start {payload}")  # a single-use link, used already
+    refused = await masha.wait_for_message()
+    assert refused.content == "Эта ссылка не работает. Попросите у тренера новую."
+    await asyncio.sleep(0.3)
+    assert len(masha.chat.bot_messages) == 1, "a used link changed something"
+
+    await sam.send("/clients")
+    clients = await sam.wait_for_message()
+    assert "Alex: 0/4 this week · last: never" in clients.content
+    await sam.press("Alex")
+    card = await sam.wait_for_message()
+    assert "Plan: nSuns 5/3/1 LP, 4 days" in card.content
+    assert "Bench press 90 kg" in card.content  # 90% of the 100 kg one-rep max
+
+    await alex.send("/coach")
+    await alex.wait_for_message()
+    await alex.press("Leave Sam's coaching")
+    await alex.wait_for_message()
+    await alex.press("Yes, leave")
+    left = await alex.wait_for_edit()
+    assert "You left Sam's coaching." in left.content
+    ended = await sam.wait_for_message(timeout=10)
+    assert "Alex ended your coaching." in ended.content
+    await sam.send("/clients")
+    assert "No clients yet" in (await sam.wait_for_message()).content
+
+
+async def test_another_coachs_client_cannot_be_opened_or_ended_by_any_button(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam = emulator.user(SAM, first_name="Sam")
+    kim = emulator.user(KIM, first_name="Kim")
+    alex = emulator.user(ALEX, first_name="Alex")
+    await become_coach(sam)
+    await become_coach(kim)
+    await onboard(alex)
+    await alex.send(f"/start {await invite_link(sam)}")
+    await alex.wait_for_message()
+    await alex.press("✅ Accept")
+    await alex.wait_for_edit()
+    kims_message = kim.chat.bot_messages[-1].message_id
+
+    for forged in (
+        OpenClient(athlete=ALEX).pack(),
+        EndCoaching(athlete=ALEX).pack(),
+        EndCoaching(athlete=ALEX, sure=True).pack(),
+    ):
+        query = await kim.press_forged(kims_message, forged)
+        answer = await kim.wait_for_callback_answer(query)
+        assert answer.text == "That athlete is not your client."
+    query = await alex.press_forged(alex.chat.bot_messages[-1].message_id, "ccli:not-a-number")
+    await asyncio.sleep(0.5)
+
+    await sam.send("/clients")
+    assert "Alex" in (await sam.wait_for_message()).content
+    assert all("Alex" not in m.content for m in kim.chat.bot_messages)
+    assert query
