@@ -21,6 +21,7 @@ from storage.coaching.repositories import (
     SqlCoachingRepository,
     SqlCoachRepository,
     SqlInviteRepository,
+    SqlThreadRepository,
 )
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
@@ -138,6 +139,10 @@ class SqlUnitOfWork:
     @property
     def coachings(self) -> SqlCoachingRepository:
         return self._repository(SqlCoachingRepository)
+
+    @property
+    def threads(self) -> SqlThreadRepository:
+        return self._repository(SqlThreadRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

@@ -61,3 +61,23 @@ class Coaching:
     @property
     def current(self) -> bool:
         return self.ended_at is None
+
+
+RELAY_KEY_PREFIX = "relay:"  # an outbox key: relay:<thread message id>
+MESSAGE_LIMIT = 3500  # of a person's words, leaving room for who sent them within 4096
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadMessage:
+    """One message between coach and client, relayed by Spotter; the thread keeps them all."""
+
+    id: int | None
+    coaching_id: int
+    sender_id: int
+    recipient_id: int
+    text: str
+    sent_at: datetime
+
+    @property
+    def relay_key(self) -> str:
+        return f"{RELAY_KEY_PREFIX}{self.id}"

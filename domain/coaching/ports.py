@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from domain.athletes.model import User
-    from domain.coaching.model import Coaching, Invite
+    from domain.coaching.model import Coaching, Invite, ThreadMessage
 
 
 class CoachRepository(Protocol):
@@ -54,6 +54,28 @@ class CoachingRepository(Protocol):
     async def end(self, coaching_id: int, at: datetime) -> None: ...
 
 
+class ThreadRepository(Protocol):
+    async def add(self, message: ThreadMessage) -> ThreadMessage: ...
+
+    async def recent(self, coaching_id: int, limit: int) -> list[ThreadMessage]:
+        """The coaching's last `limit` messages, oldest first."""
+        ...
+
+    async def replied_to(self, chat_id: int, message_id: int) -> ThreadMessage | None:
+        """The relayed message (or reply prompt) that message `message_id` in the chat shows."""
+        ...
+
+    async def add_prompt(
+        self, chat_id: int, message_id: int, coaching_id: int, at: datetime
+    ) -> None:
+        """A prompt the coach may reply to, to write to the coaching's client."""
+        ...
+
+    async def prompt(self, chat_id: int, message_id: int) -> int | None:
+        """The coaching a reply prompt is for."""
+        ...
+
+
 class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
     """A transaction over coaching, the training it looks at, and the outbox it fills."""
 
@@ -66,6 +88,9 @@ class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
     @property
     def coachings(self) -> CoachingRepository: ...
 
+    @property
+    def threads(self) -> ThreadRepository: ...
+
 
 class CoachingWording(Protocol):
     """The words of what coaching says unasked, in the recipient's language."""
@@ -73,3 +98,7 @@ class CoachingWording(Protocol):
     def client_joined(self, coach: User, client: User) -> str: ...
 
     def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str: ...
+
+    def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
+        """A relayed message as the recipient reads it: who wrote, their words, how to answer."""
+        ...

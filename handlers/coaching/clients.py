@@ -12,6 +12,7 @@ from domain.coaching.use_cases.invites import EndClient, NotYourClientError, is_
 from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
+from handlers.coaching.messages import ShowThread, WriteClient
 from handlers.common.deps import Deps
 
 
@@ -82,14 +83,17 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
     await callback.answer()
     names = await exercise_names(deps.uow)
     text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
+    athlete = card.client.telegram_id
     keyboard = InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
-                    deps.t.get("coaching-end-button"), EndCoaching(athlete=card.client.telegram_id)
-                ),
+                _button(deps.t.get("coaching-message-button"), WriteClient(athlete=athlete)),
+                _button(deps.t.get("coaching-thread-button"), ShowThread(athlete=athlete)),
+            ],
+            [
+                _button(deps.t.get("coaching-end-button"), EndCoaching(athlete=athlete)),
                 _button(deps.t.get("coaching-back-button"), ShowClients()),
-            ]
+            ],
         ]
     )
     if isinstance(callback.message, Message):

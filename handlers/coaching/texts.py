@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 
 from domain.athletes.model import Language, User
+from domain.coaching.model import ThreadMessage
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.texts import day_text
@@ -98,3 +99,20 @@ class CoachingWords:
     def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str:
         key = "coaching-ended-by-client" if by_client else "coaching-ended-by-coach"
         return self._t(recipient.language).get(key, other=name(other))
+
+    def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
+        key = "coaching-relayed-from-coach" if from_coach else "coaching-relayed-from-client"
+        return self._t(recipient.language).get(key, sender=name(sender), text=escape(text))
+
+
+def thread_text(t: Translator, client: User, messages: list[ThreadMessage]) -> str:
+    if not messages:
+        return t.get("coaching-thread-empty", client=name(client))
+    lines = [t.get("coaching-thread-title", client=name(client))]
+    for message in messages:
+        at = message.sent_at.astimezone(client.zone)
+        mine = message.sender_id != client.telegram_id
+        who = t.get("coaching-thread-you") if mine else name(client)
+        lines.append(f"<i>{at:%d.%m %H:%M}</i> {who}: {escape(message.text)}")
+    text = "\n".join(lines)
+    return text if len(text) <= 4096 else "…" + text[-4000:]

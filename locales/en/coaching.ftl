@@ -65,3 +65,24 @@ coaching-end-yes = Yes, end it
 coaching-ended = Your coaching of <b>{ $client }</b> has ended.
 coaching-back-button = « Clients
 coaching-not-your-client = That athlete is not your client.
+
+## Messages between coach and client
+
+coaching-relayed-from-coach = 💬 <b>{ $sender }</b>, your coach:
+    { $text }
+
+    <i>Reply to this message to answer.</i>
+coaching-relayed-from-client = 💬 <b>{ $sender }</b>:
+    { $text }
+
+    <i>Reply to this message to answer.</i>
+coaching-ask-how = Write your question after /ask, e.g. <code>/ask is 3×5 enough this week?</code>
+coaching-sent = Sent to <b>{ $to }</b>.
+coaching-too-long = That's longer than 3500 characters: split it in two.
+coaching-not-a-relay = That reply doesn't go anywhere: reply to a message from your coach or client.
+coaching-message-button = 💬 Message
+coaching-thread-button = 🗨 Thread
+coaching-write-prompt = ✍️ Reply to this message to write to <b>{ $client }</b>.
+coaching-thread-title = 🗨 <b>You and { $client }</b>
+coaching-thread-empty = No messages with <b>{ $client }</b> yet.
+coaching-thread-you = you

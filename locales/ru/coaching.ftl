@@ -66,3 +66,24 @@ coaching-end-yes = Да, завершить
 coaching-ended = Занятия с <b>{ $client }</b> завершены.
 coaching-back-button = « Клиенты
 coaching-not-your-client = Этот спортсмен не ваш клиент.
+
+## Сообщения между тренером и клиентом
+
+coaching-relayed-from-coach = 💬 <b>{ $sender }</b>, ваш тренер:
+    { $text }
+
+    <i>Ответьте на это сообщение, чтобы написать в ответ.</i>
+coaching-relayed-from-client = 💬 <b>{ $sender }</b>:
+    { $text }
+
+    <i>Ответьте на это сообщение, чтобы написать в ответ.</i>
+coaching-ask-how = Напишите вопрос после /ask, например: <code>/ask хватит ли 3×5 на этой неделе?</code>
+coaching-sent = Отправлено: <b>{ $to }</b>.
+coaching-too-long = Длиннее 3500 символов: разделите на два сообщения.
+coaching-not-a-relay = Этот ответ некуда отправить: отвечайте на сообщение тренера или клиента.
+coaching-message-button = 💬 Написать
+coaching-thread-button = 🗨 Переписка
+coaching-write-prompt = ✍️ Ответьте на это сообщение, чтобы написать <b>{ $client }</b>.
+coaching-thread-title = 🗨 <b>Вы и { $client }</b>
+coaching-thread-empty = С <b>{ $client }</b> пока нет сообщений.
+coaching-thread-you = вы

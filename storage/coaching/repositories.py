@@ -9,8 +9,15 @@ from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.coaching.model import Coaching, Invite
-from storage.coaching.tables import CoachingRow, CoachRow, InviteRow
+from domain.coaching.model import RELAY_KEY_PREFIX, Coaching, Invite, ThreadMessage
+from storage.coaching.tables import (
+    CoachingRow,
+    CoachRow,
+    InviteRow,
+    ReplyPromptRow,
+    ThreadMessageRow,
+)
+from storage.outbox.tables import OutboxRow
 
 
 class SqlCoachRepository:
@@ -135,3 +142,63 @@ class SqlCoachingRepository:
             .values(ended_at=at)
         )
         await self._session.flush()
+
+
+def _message(row: ThreadMessageRow) -> ThreadMessage:
+    return ThreadMessage(
+        row.id, row.coaching_id, row.sender_id, row.recipient_id, row.text, row.sent_at
+    )
+
+
+class SqlThreadRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, message: ThreadMessage) -> ThreadMessage:
+        row = ThreadMessageRow(
+            coaching_id=message.coaching_id,
+            sender_id=message.sender_id,
+            recipient_id=message.recipient_id,
+            text=message.text,
+            sent_at=message.sent_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _message(row)
+
+    async def recent(self, coaching_id: int, limit: int) -> list[ThreadMessage]:
+        rows = await self._session.scalars(
+            select(ThreadMessageRow)
+            .where(ThreadMessageRow.coaching_id == coaching_id)
+            .order_by(ThreadMessageRow.id.desc())
+            .limit(limit)
+        )
+        return [_message(row) for row in reversed(list(rows))]
+
+    async def replied_to(self, chat_id: int, message_id: int) -> ThreadMessage | None:
+        # The outbox row that delivered a relay knows the message id it got in the chat.
+        key = await self._session.scalar(
+            select(OutboxRow.idempotency_key).where(
+                OutboxRow.chat_id == chat_id,
+                OutboxRow.message_id == message_id,
+                OutboxRow.idempotency_key.startswith(RELAY_KEY_PREFIX),
+            )
+        )
+        if key is None:
+            return None
+        row = await self._session.get(ThreadMessageRow, int(key.removeprefix(RELAY_KEY_PREFIX)))
+        return None if row is None else _message(row)
+
+    async def add_prompt(
+        self, chat_id: int, message_id: int, coaching_id: int, at: datetime
+    ) -> None:
+        self._session.add(
+            ReplyPromptRow(
+                chat_id=chat_id, message_id=message_id, coaching_id=coaching_id, created_at=at
+            )
+        )
+        await self._session.flush()
+
+    async def prompt(self, chat_id: int, message_id: int) -> int | None:
+        row = await self._session.get(ReplyPromptRow, (chat_id, message_id))
+        return None if row is None else row.coaching_id

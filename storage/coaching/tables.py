@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.core.columns import UtcDateTime
@@ -57,3 +57,29 @@ class CoachingRow(Base):
         ),
         Index("ix_coachings_coach_current", "coach_id", "ended_at"),
     )
+
+
+class ThreadMessageRow(Base):
+    """A message between coach and client; its delivery is the outbox row keyed relay:<id>."""
+
+    __tablename__ = "coaching_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coaching_id: Mapped[int] = mapped_column(ForeignKey("coachings.id", ondelete="CASCADE"))
+    sender_id: Mapped[int] = mapped_column(BigInteger)
+    recipient_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("ix_coaching_messages_coaching", "coaching_id", "id"),)
+
+
+class ReplyPromptRow(Base):
+    """A message in the coach's chat that, replied to, writes to one client."""
+
+    __tablename__ = "coaching_prompts"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    coaching_id: Mapped[int] = mapped_column(ForeignKey("coachings.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -49,6 +49,7 @@ class OutboxRow(Base):
     __table_args__ = (
         Index("ix_outbox_state", "state", "not_before"),
         Index("ix_outbox_chat_id", "chat_id", "state"),
+        Index("ix_outbox_delivered", "chat_id", "message_id"),  # replies to relayed messages
         CheckConstraint(one_of("kind", MessageKind), name="kind"),
         CheckConstraint(one_of("state", DeliveryState), name="state"),
     )

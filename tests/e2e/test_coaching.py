@@ -112,3 +112,63 @@ async def test_another_coachs_client_cannot_be_opened_or_ended_by_any_button(
     assert "Alex" in (await sam.wait_for_message()).content
     assert all("Alex" not in m.content for m in kim.chat.bot_messages)
     assert query
+
+
+async def coach_and_client(emulator: BotApiEmulator) -> tuple[UserDriver, UserDriver]:
+    sam = emulator.user(SAM, first_name="Sam")
+    alex = emulator.user(ALEX, first_name="Alex")
+    await become_coach(sam)
+    await onboard(alex)
+    await alex.send(f"/start {await invite_link(sam)}")
+    await alex.wait_for_message()
+    await alex.press("✅ Accept")
+    await alex.wait_for_edit()
+    await sam.wait_for_message(timeout=10)  # "Alex accepted your invite"
+    return sam, alex
+
+
+async def test_messages_are_relayed_both_ways_by_replying_and_survive_a_kill(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam, alex = await coach_and_client(emulator)
+
+    update_id = await alex.send("/ask Is 3×5 <enough>?")
+    await spotter.handled(update_id)
+    assert "Sent to Sam" in (await alex.wait_for_message()).content
+    await spotter.kill()  # the question is stored and queued; the bot dies before sending it
+    await spotter.start_polling()
+    question = await sam.wait_for_message(timeout=10)
+    assert "Alex" in question.content
+    assert "Is 3×5 <enough>?" in question.content
+
+    await sam.send("Yes, for now.", reply_to=question.message_id)
+    assert "Sent to Alex" in (await sam.wait_for_message()).content
+    answer = await alex.wait_for_message(timeout=10)
+    assert "Sam, your coach" in answer.content
+    assert "Yes, for now." in answer.content
+
+    await alex.send("8", reply_to=answer.message_id)  # a reply, not a set logged
+    assert "Sent to Sam" in (await alex.wait_for_message()).content
+    thanks = await sam.wait_for_message(timeout=10)
+    assert "8" in thanks.content
+    await asyncio.sleep(1.5)  # the outbox has had time to send anything twice
+    assert sum("Is 3×5" in m.content for m in sam.chat.bot_messages) == 1
+
+    await sam.send("/clients")
+    await sam.wait_for_message()
+    await sam.press("Alex")
+    await sam.wait_for_message()
+    await sam.press("🗨 Thread")
+    shown = await sam.wait_for_message()
+    assert [line.split(": ", 1)[-1] for line in shown.content.splitlines()[1:]] == [
+        "Is 3×5 <enough>?",
+        "Yes, for now.",
+        "8",
+    ]
+
+    await sam.press("💬 Message")
+    prompt = await sam.wait_for_message()
+    assert "Reply to this message to write to Alex" in prompt.content
+    await sam.send("Good work today.", reply_to=prompt.message_id)
+    assert "Sent to Alex" in (await sam.wait_for_message()).content
+    assert "Good work today." in (await alex.wait_for_message(timeout=10)).content

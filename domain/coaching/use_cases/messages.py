@@ -1,0 +1,133 @@
+"""Coach and client writing to each other through Spotter: /ask, replies, the stored thread."""
+
+from __future__ import annotations
+
+from domain.athletes.model import User
+from domain.athletes.use_cases.registration import registered_user
+from domain.coaching.model import MESSAGE_LIMIT, Coaching, ThreadMessage
+from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
+from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
+from domain.outbox.model import OutgoingMessage
+from domain.shared.ports import Clock
+
+THREAD_SHOWN = 20
+
+
+class MessageTooLongError(ValueError):
+    """Longer than MESSAGE_LIMIT characters."""
+
+
+class NotARelayError(LookupError):
+    """The message replied to is not one Spotter relayed to this person."""
+
+
+class Relay:
+    """Sends one person's words to the other side of their coaching, exactly once, in order."""
+
+    def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._wording = wording
+
+    async def ask_coach(self, athlete_id: int, text: str) -> User:
+        """The athlete writes to their coach (/ask); returns the coach."""
+        async with self._uow:
+            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
+            if coaching is None:
+                raise NoCoachError(athlete_id)
+            return await self._send(coaching, athlete_id, text)
+
+    async def write_client(self, coach_id: int, athlete_id: int, text: str) -> User:
+        """The coach writes to a client; returns the client."""
+        async with self._uow:
+            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
+            if coaching is None or coaching.coach_id != coach_id:
+                raise NotYourClientError(athlete_id)
+            return await self._send(coaching, coach_id, text)
+
+    async def reply(self, replier_id: int, chat_id: int, replied_id: int, text: str) -> User:
+        """A reply to a relayed message (or a prompt) goes to the other side of that coaching."""
+        async with self._uow:
+            coaching_id = await self._coaching_replied_to(replier_id, chat_id, replied_id)
+            coaching = next(
+                (c for c in await self._current_of(replier_id) if c.id == coaching_id),
+                None,
+            )
+            if coaching is None:  # it ended: the other side hears nothing more
+                raise NotYourClientError(replier_id)
+            return await self._send(coaching, replier_id, text)
+
+    async def _coaching_replied_to(self, replier_id: int, chat_id: int, replied_id: int) -> int:
+        if chat_id != replier_id:  # relays and prompts live in private chats only
+            raise NotARelayError(replied_id)
+        relayed = await self._uow.threads.replied_to(chat_id, replied_id)
+        if relayed is not None and relayed.recipient_id == replier_id:
+            return relayed.coaching_id
+        prompted = await self._uow.threads.prompt(chat_id, replied_id)
+        if prompted is None:
+            raise NotARelayError(replied_id)
+        return prompted
+
+    async def _current_of(self, user_id: int) -> list[Coaching]:
+        as_client = await self._uow.coachings.current_for_athlete(user_id)
+        as_coach = await self._uow.coachings.clients(user_id)
+        return [*as_coach, *([as_client] if as_client else [])]
+
+    async def _send(self, coaching: Coaching, sender_id: int, text: str) -> User:
+        text = text.strip()
+        if not text or len(text) > MESSAGE_LIMIT:
+            raise MessageTooLongError(len(text))
+        from_coach = sender_id == coaching.coach_id
+        recipient_id = coaching.athlete_id if from_coach else coaching.coach_id
+        sender = await registered_user(self._uow, sender_id)
+        recipient = await registered_user(self._uow, recipient_id)
+        now = self._clock.now()
+        stored = await self._uow.threads.add(
+            ThreadMessage(None, coaching.id or 0, sender_id, recipient_id, text, now)
+        )
+        await self._uow.outbox.add(
+            OutgoingMessage(
+                key=stored.relay_key,
+                chat_id=recipient_id,
+                not_before=now,
+                text=self._wording.relayed(recipient, sender, text, from_coach=from_coach),
+                language=recipient.language.value,
+            )
+        )
+        await self._uow.commit()
+        return recipient
+
+
+class PromptClient:
+    """Remembers a message the coach may reply to, to write to one client."""
+
+    def __init__(self, uow: CoachingUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def check(self, coach_id: int, athlete_id: int) -> User:
+        """The client, if they are this coach's."""
+        async with self._uow:
+            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
+            if coaching is None or coaching.coach_id != coach_id:
+                raise NotYourClientError(athlete_id)
+            return await registered_user(self._uow, athlete_id)
+
+    async def remember(self, coach_id: int, athlete_id: int, message_id: int) -> None:
+        async with self._uow:
+            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
+            if coaching is None or coaching.coach_id != coach_id:
+                raise NotYourClientError(athlete_id)
+            await self._uow.threads.add_prompt(
+                coach_id, message_id, coaching.id or 0, self._clock.now()
+            )
+            await self._uow.commit()
+
+
+async def thread(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> list[ThreadMessage]:
+    """The last messages between the coach and their client, oldest first."""
+    async with uow:
+        coaching = await uow.coachings.current_for_athlete(athlete_id)
+        if coaching is None or coaching.coach_id != coach_id:
+            raise NotYourClientError(athlete_id)
+        return await uow.threads.recent(coaching.id or 0, THREAD_SHOWN)

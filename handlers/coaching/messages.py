@@ -1,0 +1,131 @@
+"""Coach and client writing to each other: /ask, replies to relayed messages, the thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, ForceReply, Message
+
+from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
+from domain.coaching.use_cases.messages import (
+    MessageTooLongError,
+    NotARelayError,
+    PromptClient,
+    Relay,
+    thread,
+)
+from handlers.coaching import texts
+from handlers.common.deps import Deps
+
+
+class WriteClient(CallbackData, prefix="cwr"):
+    athlete: int
+
+
+class ShowThread(CallbackData, prefix="cthr"):
+    athlete: int
+
+
+def _relay(deps: Deps) -> Relay:
+    return Relay(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
+
+
+async def on_ask(message: Message, command: CommandObject, deps: Deps) -> None:
+    if not (command.args or "").strip():
+        await message.answer(deps.t.get("coaching-ask-how"))
+        return
+    try:
+        coach = await _relay(deps).ask_coach(deps.user_id, command.args or "")
+    except NoCoachError:
+        await message.answer(deps.t.get("coaching-no-coach"))
+    except MessageTooLongError:
+        await message.answer(deps.t.get("coaching-too-long"))
+    else:
+        await message.answer(deps.t.get("coaching-sent", to=texts.name(coach)))
+
+
+def replies_to_the_bot(message: Message, deps: Deps) -> bool:
+    replied = message.reply_to_message
+    return (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == deps.bot_id
+        and bool(message.text)
+        and not (message.text or "").startswith("/")
+    )
+
+
+async def relayed_conversation(message: Message, deps: Deps) -> bool | dict[str, Any]:
+    """Lets the reply through only if it answers a relayed message or a prompt to write."""
+    if not replies_to_the_bot(message, deps):
+        return False
+    replied = message.reply_to_message
+    if replied is None:
+        return False
+    try:
+        async with deps.uow:
+            relayed = await deps.uow.threads.replied_to(message.chat.id, replied.message_id)
+            prompted = await deps.uow.threads.prompt(message.chat.id, replied.message_id)
+    except LookupError:
+        return False
+    return relayed is not None or prompted is not None
+
+
+async def on_reply(message: Message, deps: Deps) -> None:
+    replied = message.reply_to_message
+    if replied is None:  # the filter let only replies through
+        return
+    try:
+        recipient = await _relay(deps).reply(
+            deps.user_id, message.chat.id, replied.message_id, message.text or ""
+        )
+    except (NotARelayError, NotYourClientError, NoCoachError):
+        await message.answer(deps.t.get("coaching-not-a-relay"))
+    except MessageTooLongError:
+        await message.answer(deps.t.get("coaching-too-long"))
+    else:
+        await message.answer(deps.t.get("coaching-sent", to=texts.name(recipient)))
+
+
+async def on_write_client(callback: CallbackQuery, callback_data: WriteClient, deps: Deps) -> None:
+    prompt = PromptClient(deps.uow, deps.clock)
+    try:
+        client = await prompt.check(callback.from_user.id, callback_data.athlete)
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    await callback.answer()
+    if not isinstance(callback.message, Message):
+        return
+    sent = await callback.message.answer(
+        deps.t.get("coaching-write-prompt", client=texts.name(client)),
+        reply_markup=ForceReply(input_field_placeholder=client.first_name[:64]),
+    )
+    await prompt.remember(callback.from_user.id, callback_data.athlete, sent.message_id)
+
+
+async def on_show_thread(callback: CallbackQuery, callback_data: ShowThread, deps: Deps) -> None:
+    try:
+        messages = await thread(deps.uow, callback.from_user.id, callback_data.athlete)
+        client = await PromptClient(deps.uow, deps.clock).check(
+            callback.from_user.id, callback_data.athlete
+        )
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(texts.thread_text(deps.t, client, messages))
+
+
+def build_router() -> Router:
+    router = Router(name="coaching-messages")
+    private = F.chat.type == "private"
+    router.message.register(on_ask, Command("ask"), private)
+    router.message.register(on_reply, private, relayed_conversation)
+    router.callback_query.register(on_write_client, WriteClient.filter())
+    router.callback_query.register(on_show_thread, ShowThread.filter())
+    return router

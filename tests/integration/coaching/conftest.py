@@ -1,0 +1,59 @@
+"""Coaches and athletes for coaching's storage tests, and the steps they share."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.athletes.model import Profile, User
+from domain.athletes.use_cases.registration import RegisterUser
+from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
+from domain.plans.use_cases.install import install_builtin_programs
+from storage.uow import SqlUnitOfWork
+from tests.fakes import FixedClock
+
+SAM, KIM = 101, 102  # coaches
+ALEX, MASHA = 201, 202  # athletes
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+class Words:
+    def client_joined(self, coach: User, client: User) -> str:
+        return f"{client.first_name} joined {coach.first_name}"
+
+    def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str:
+        return f"{other.first_name} ended it ({'client' if by_client else 'coach'})"
+
+    def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
+        return f"{sender.first_name}{' (coach)' if from_coach else ''}: {text}"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+async def uow(
+    session_factory: async_sessionmaker[AsyncSession], clock: FixedClock
+) -> SqlUnitOfWork:
+    work = SqlUnitOfWork(session_factory, clock)
+    await install_builtin_programs(work)
+    for user_id, name in ((SAM, "Sam"), (KIM, "Kim"), (ALEX, "Alex"), (MASHA, "Маша")):
+        await RegisterUser(work, clock)(Profile(user_id, name, language_code="en"))
+    await BecomeCoach(work, clock)(SAM)
+    await BecomeCoach(work, clock)(KIM)
+    return work
+
+
+async def invite(uow: SqlUnitOfWork, clock: FixedClock, coach: int, *, multi: bool = False) -> str:
+    _, payload = await CreateInvite(uow, clock)(coach, multi_use=multi)
+    return payload
+
+
+async def accept(
+    uow: SqlUnitOfWork, clock: FixedClock, payload: str, athlete: int, *, replace: bool = False
+) -> None:
+    await AcceptInvite(uow, clock, Words())(payload, athlete, replace=replace)
