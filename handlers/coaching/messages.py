@@ -122,7 +122,7 @@ async def on_show_thread(callback: CallbackQuery, callback_data: ShowThread, dep
 
 
 def build_router() -> Router:
-    router = Router(name="coaching-messages")
+    router = Router(name="relay")
     private = F.chat.type == "private"
     router.message.register(on_ask, Command("ask"), private)
     router.message.register(on_reply, private, relayed_conversation)
