@@ -3,7 +3,7 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
-from handlers.coaching import clients, coach, messages
+from handlers.coaching import clients, coach, messages, programs
 from handlers.common import chat_member, errors, fallback
 from handlers.plans import plan
 from handlers.progress import history
@@ -24,6 +24,7 @@ def build_router() -> Router:
         plan.build_upload_router(),  # so does a plan sent as text
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
+        programs.build_router(),
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),

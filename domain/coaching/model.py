@@ -7,6 +7,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 INVITE_LIFETIME = timedelta(days=7)
 INVITE_PREFIX = "c"  # a /start payload that starts with it is a coach's invite
@@ -81,3 +82,16 @@ class ThreadMessage:
     @property
     def relay_key(self) -> str:
         return f"{RELAY_KEY_PREFIX}{self.id}"
+
+
+class PromptPurpose(StrEnum):
+    """What replying to a prompt in the coach's chat does; stored, so never renamed."""
+
+    MESSAGE = "message"  # writes to the client
+    MAXES = "maxes"  # sets the client's training maxes
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    coaching_id: int
+    purpose: PromptPurpose

@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from domain.athletes.model import User
-    from domain.coaching.model import Coaching, Invite, ThreadMessage
+    from domain.coaching.model import Coaching, Invite, Prompt, PromptPurpose, ThreadMessage
+    from domain.shared.weights import Weight
 
 
 class CoachRepository(Protocol):
@@ -66,14 +67,17 @@ class ThreadRepository(Protocol):
         ...
 
     async def add_prompt(
-        self, chat_id: int, message_id: int, coaching_id: int, at: datetime
+        self,
+        chat_id: int,
+        message_id: int,
+        coaching_id: int,
+        purpose: PromptPurpose,
+        at: datetime,
     ) -> None:
-        """A prompt the coach may reply to, to write to the coaching's client."""
+        """A message in the coach's chat that, replied to, acts for the coaching's client."""
         ...
 
-    async def prompt(self, chat_id: int, message_id: int) -> int | None:
-        """The coaching a reply prompt is for."""
-        ...
+    async def prompt(self, chat_id: int, message_id: int) -> Prompt | None: ...
 
 
 class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
@@ -98,6 +102,10 @@ class CoachingWording(Protocol):
     def client_joined(self, coach: User, client: User) -> str: ...
 
     def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str: ...
+
+    def plan_assigned(self, client: User, coach: User, plan_name: str) -> str: ...
+
+    def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str: ...
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         """A relayed message as the recipient reads it: who wrote, their words, how to answer."""

@@ -13,6 +13,7 @@ from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
 from handlers.coaching.messages import ShowThread, WriteClient
+from handlers.coaching.programs import PickPlan, SetMaxes
 from handlers.common.deps import Deps
 
 
@@ -89,6 +90,10 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
             [
                 _button(deps.t.get("coaching-message-button"), WriteClient(athlete=athlete)),
                 _button(deps.t.get("coaching-thread-button"), ShowThread(athlete=athlete)),
+            ],
+            [
+                _button(deps.t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
+                _button(deps.t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
             ],
             [
                 _button(deps.t.get("coaching-end-button"), EndCoaching(athlete=athlete)),

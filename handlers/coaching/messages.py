@@ -9,6 +9,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, ForceReply, Message
 
+from domain.coaching.model import PromptPurpose
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
 from domain.coaching.use_cases.messages import (
     MessageTooLongError,
@@ -18,6 +19,7 @@ from domain.coaching.use_cases.messages import (
     thread,
 )
 from handlers.coaching import texts
+from handlers.coaching.programs import set_maxes_from_reply
 from handlers.common.deps import Deps
 
 
@@ -77,6 +79,18 @@ async def relayed_conversation(message: Message, deps: Deps) -> bool | dict[str,
 async def on_reply(message: Message, deps: Deps) -> None:
     replied = message.reply_to_message
     if replied is None:  # the filter let only replies through
+        return
+    try:
+        prompt, athlete = await PromptClient(deps.uow, deps.clock).replied(
+            deps.user_id, message.chat.id, replied.message_id
+        )
+    except (NotARelayError, NotYourClientError):
+        prompt = None
+    if prompt is not None and prompt.purpose == PromptPurpose.MAXES:
+        try:
+            await set_maxes_from_reply(message, deps, athlete)
+        except NotYourClientError:
+            await message.answer(deps.t.get("coaching-not-a-relay"))
         return
     try:
         recipient = await _relay(deps).reply(

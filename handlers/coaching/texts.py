@@ -8,6 +8,7 @@ from html import escape
 from domain.athletes.model import Language, User
 from domain.coaching.model import ThreadMessage
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
+from domain.shared.weights import Weight
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.texts import day_text
 
@@ -99,6 +100,15 @@ class CoachingWords:
     def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str:
         key = "coaching-ended-by-client" if by_client else "coaching-ended-by-coach"
         return self._t(recipient.language).get(key, other=name(other))
+
+    def plan_assigned(self, client: User, coach: User, plan_name: str) -> str:
+        return self._t(client.language).get(
+            "coaching-plan-assigned", coach=name(coach), plan=escape(plan_name)
+        )
+
+    def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str:
+        listed = " · ".join(f"{escape(slug)} {weight}" for slug, weight in sorted(maxes.items()))
+        return self._t(client.language).get("coaching-maxes-set", coach=name(coach), maxes=listed)
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         key = "coaching-relayed-from-coach" if from_coach else "coaching-relayed-from-client"

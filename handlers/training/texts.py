@@ -210,6 +210,7 @@ REASON_KEYS = {
     ReasonKind.DECLINED: "training-reason-declined",
     ReasonKind.PLAN_START: "training-reason-plan-start",
     ReasonKind.SET_BY_HAND: "training-reason-set-by-hand",
+    ReasonKind.SET_BY_COACH: "training-reason-set-by-coach",
     ReasonKind.FROM_ONE_REP_MAX: "training-reason-from-one-rep-max",
     ReasonKind.NOTE: "training-reason-note",
 }
@@ -252,6 +253,8 @@ def _arg(t: Translator, name: str, value: ReasonValue) -> Arg:
             return _scheme_text(t, value)
         case bool():
             return "yes" if value else "no"
+        case str() if name == "coach":  # a name a person chose; the message is HTML
+            return escape(value)
         case _:
             return value
 

@@ -86,3 +86,17 @@ coaching-write-prompt = ✍️ Reply to this message to write to <b>{ $client }<
 coaching-thread-title = 🗨 <b>You and { $client }</b>
 coaching-thread-empty = No messages with <b>{ $client }</b> yet.
 coaching-thread-you = you
+
+## A client's program
+
+coaching-assign-button = 📋 Assign a plan
+coaching-maxes-button = 🏋️ Set training maxes
+coaching-assign-pick = Which plan for <b>{ $client }</b>? They get their own copy; their training maxes come along.
+coaching-assigned = <b>{ $plan }</b> is <b>{ $client }</b>'s plan now, starting at day 1.
+coaching-assign-busy = <b>{ $client }</b> is in the middle of a workout: assign the plan once they finish it.
+coaching-plan-gone = That plan is no longer there to assign.
+coaching-plan-assigned = 📋 <b>{ $coach }</b> gave you a new plan: <b>{ $plan }</b>. /today starts it.
+coaching-maxes-prompt = ✍️ Reply to this message with <b>{ $client }</b>'s training maxes, e.g. <code>squat 140 bench 100</code> (in { $unit }).
+coaching-maxes-bad = I couldn't read that: lifts and weights, e.g. <code>squat 140 bench 100</code>.
+coaching-maxes-done = Training maxes set for <b>{ $client }</b>.
+coaching-maxes-set = 🏋️ <b>{ $coach }</b> set your training maxes: { $maxes }.

@@ -131,6 +131,7 @@ training-reason-reset-after-stall = reset { $off }% after a stall
 training-reason-declined = change declined
 training-reason-plan-start = where the plan starts
 training-reason-set-by-hand = set by the athlete
+training-reason-set-by-coach = set by your coach { $coach }
 training-reason-from-one-rep-max = { $percent }% of a { $one_rep_max } one-rep max
 training-reason-note = { $text }
 

@@ -87,3 +87,17 @@ coaching-write-prompt = ✍️ Ответьте на это сообщение, 
 coaching-thread-title = 🗨 <b>Вы и { $client }</b>
 coaching-thread-empty = С <b>{ $client }</b> пока нет сообщений.
 coaching-thread-you = вы
+
+## Программа клиента
+
+coaching-assign-button = 📋 Назначить план
+coaching-maxes-button = 🏋️ Задать максимумы
+coaching-assign-pick = Какой план для <b>{ $client }</b>? Клиент получит свою копию, тренировочные максимумы сохранятся.
+coaching-assigned = Теперь у <b>{ $client }</b> план <b>{ $plan }</b>, с первого дня.
+coaching-assign-busy = <b>{ $client }</b> сейчас на тренировке: назначьте план, когда она закончится.
+coaching-plan-gone = Этого плана больше нет.
+coaching-plan-assigned = 📋 <b>{ $coach }</b> назначил(а) вам новый план: <b>{ $plan }</b>. /today начнёт его.
+coaching-maxes-prompt = ✍️ Ответьте на это сообщение тренировочными максимумами <b>{ $client }</b>, например <code>squat 140 bench 100</code> (в { $unit }).
+coaching-maxes-bad = Не получилось прочитать: упражнения и веса, например <code>squat 140 bench 100</code>.
+coaching-maxes-done = Максимумы для <b>{ $client }</b> заданы.
+coaching-maxes-set = 🏋️ <b>{ $coach }</b> задал(а) ваши тренировочные максимумы: { $maxes }.

@@ -178,6 +178,7 @@ training-reason-reset-after-stall = сброс на { $off }% после зас�
 training-reason-declined = изменение отменено
 training-reason-plan-start = начальное значение плана
 training-reason-set-by-hand = задано вручную
+training-reason-set-by-coach = задано тренером { $coach }
 training-reason-from-one-rep-max = { $percent }% от разового максимума { $one_rep_max }
 training-reason-note = { $text }
 

@@ -9,7 +9,14 @@ from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.coaching.model import RELAY_KEY_PREFIX, Coaching, Invite, ThreadMessage
+from domain.coaching.model import (
+    RELAY_KEY_PREFIX,
+    Coaching,
+    Invite,
+    Prompt,
+    PromptPurpose,
+    ThreadMessage,
+)
 from storage.coaching.tables import (
     CoachingRow,
     CoachRow,
@@ -190,15 +197,24 @@ class SqlThreadRepository:
         return None if row is None else _message(row)
 
     async def add_prompt(
-        self, chat_id: int, message_id: int, coaching_id: int, at: datetime
+        self,
+        chat_id: int,
+        message_id: int,
+        coaching_id: int,
+        purpose: PromptPurpose,
+        at: datetime,
     ) -> None:
         self._session.add(
             ReplyPromptRow(
-                chat_id=chat_id, message_id=message_id, coaching_id=coaching_id, created_at=at
+                chat_id=chat_id,
+                message_id=message_id,
+                coaching_id=coaching_id,
+                purpose=purpose.value,
+                created_at=at,
             )
         )
         await self._session.flush()
 
-    async def prompt(self, chat_id: int, message_id: int) -> int | None:
+    async def prompt(self, chat_id: int, message_id: int) -> Prompt | None:
         row = await self._session.get(ReplyPromptRow, (chat_id, message_id))
-        return None if row is None else row.coaching_id
+        return None if row is None else Prompt(row.coaching_id, PromptPurpose(row.purpose))

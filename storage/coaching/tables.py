@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.core.columns import UtcDateTime
+from domain.coaching.model import PromptPurpose
+from storage.core.columns import UtcDateTime, one_of
 from storage.core.tables import Base
 
 
@@ -82,4 +93,7 @@ class ReplyPromptRow(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     coaching_id: Mapped[int] = mapped_column(ForeignKey("coachings.id", ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(16))  # PromptPurpose
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (CheckConstraint(one_of("purpose", PromptPurpose), name="purpose"),)

@@ -172,3 +172,35 @@ async def test_messages_are_relayed_both_ways_by_replying_and_survive_a_kill(
     await sam.send("Good work today.", reply_to=prompt.message_id)
     assert "Sent to Alex" in (await sam.wait_for_message()).content
     assert "Good work today." in (await alex.wait_for_message(timeout=10)).content
+
+
+async def test_the_coach_assigns_a_plan_and_sets_training_maxes_from_the_card(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam, alex = await coach_and_client(emulator)
+    await sam.send("/clients")
+    await sam.wait_for_message()
+    await sam.press("Alex")
+    await sam.wait_for_message()
+
+    await sam.press("📋 Assign a plan")
+    await sam.wait_for_message()
+    await sam.press("5/3/1 Boring But Big")
+    assigned = await sam.wait_for_edit()
+    assert "5/3/1 Boring But Big is Alex's plan now" in assigned.content
+    told = await alex.wait_for_message(timeout=10)
+    assert "Sam gave you a new plan: 5/3/1 Boring But Big" in told.content
+
+    await sam.press("🏋️ Set training maxes")
+    prompt = await sam.wait_for_message()
+    await sam.send("squat 150 bogus 3", reply_to=prompt.message_id)
+    assert "couldn't read that" in (await sam.wait_for_message()).content
+    await sam.send("squat 150", reply_to=prompt.message_id)
+    assert "Training maxes set for Alex." in (await sam.wait_for_message()).content
+    assert (
+        "Sam set your training maxes: squat 150 kg"
+        in (await alex.wait_for_message(timeout=10)).content
+    )
+    await alex.send("/maxes")
+    shown = await alex.wait_for_message()
+    assert "150 kg" in shown.content

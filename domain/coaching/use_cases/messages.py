@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
-from domain.coaching.model import MESSAGE_LIMIT, Coaching, ThreadMessage
+from domain.coaching.model import MESSAGE_LIMIT, Coaching, Prompt, PromptPurpose, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
 from domain.outbox.model import OutgoingMessage
@@ -64,9 +64,9 @@ class Relay:
         if relayed is not None and relayed.recipient_id == replier_id:
             return relayed.coaching_id
         prompted = await self._uow.threads.prompt(chat_id, replied_id)
-        if prompted is None:
+        if prompted is None or prompted.purpose != PromptPurpose.MESSAGE:
             raise NotARelayError(replied_id)
-        return prompted
+        return prompted.coaching_id
 
     async def _current_of(self, user_id: int) -> list[Coaching]:
         as_client = await self._uow.coachings.current_for_athlete(user_id)
@@ -113,15 +113,32 @@ class PromptClient:
                 raise NotYourClientError(athlete_id)
             return await registered_user(self._uow, athlete_id)
 
-    async def remember(self, coach_id: int, athlete_id: int, message_id: int) -> None:
+    async def remember(
+        self,
+        coach_id: int,
+        athlete_id: int,
+        message_id: int,
+        purpose: PromptPurpose = PromptPurpose.MESSAGE,
+    ) -> None:
         async with self._uow:
             coaching = await self._uow.coachings.current_for_athlete(athlete_id)
             if coaching is None or coaching.coach_id != coach_id:
                 raise NotYourClientError(athlete_id)
             await self._uow.threads.add_prompt(
-                coach_id, message_id, coaching.id or 0, self._clock.now()
+                coach_id, message_id, coaching.id or 0, purpose, self._clock.now()
             )
             await self._uow.commit()
+
+    async def replied(self, coach_id: int, chat_id: int, message_id: int) -> tuple[Prompt, int]:
+        """The prompt a reply answers and its client, if the replier still coaches them."""
+        async with self._uow:
+            prompt = await self._uow.threads.prompt(chat_id, message_id)
+            if prompt is None or chat_id != coach_id:
+                raise NotARelayError(message_id)
+            for coaching in await self._uow.coachings.clients(coach_id):
+                if coaching.id == prompt.coaching_id:
+                    return prompt, coaching.athlete_id
+            raise NotYourClientError(coach_id)
 
 
 async def thread(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> list[ThreadMessage]:

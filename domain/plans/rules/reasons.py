@@ -67,6 +67,7 @@ class ReasonKind(StrEnum):
     DECLINED = "declined"
     PLAN_START = "plan_start"
     SET_BY_HAND = "set_by_hand"
+    SET_BY_COACH = "set_by_coach"
     FROM_ONE_REP_MAX = "from_one_rep_max"
     NOTE = "note"  # prose stored before reasons had kinds, kept verbatim
 
@@ -136,6 +137,7 @@ PARAMETERS: Mapping[ReasonKind, Mapping[str, type]] = {
     ReasonKind.DECLINED: {},
     ReasonKind.PLAN_START: {},
     ReasonKind.SET_BY_HAND: {},
+    ReasonKind.SET_BY_COACH: {"coach": str},
     ReasonKind.FROM_ONE_REP_MAX: {"percent": Decimal, "one_rep_max": Weight},
     ReasonKind.NOTE: {"text": str},
 }

@@ -39,7 +39,11 @@ def upgrade() -> None:
         sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("message_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("coaching_id", sa.Integer(), nullable=False),
+        sa.Column("purpose", sa.String(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint(
+            "purpose IN ('message', 'maxes')", name=op.f("ck_coaching_prompts_purpose")
+        ),
         sa.ForeignKeyConstraint(
             ["coaching_id"],
             ["coachings.id"],

@@ -11,6 +11,7 @@ from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
 from domain.plans.use_cases.install import install_builtin_programs
+from domain.shared.weights import Weight
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -25,6 +26,12 @@ class Words:
 
     def coaching_ended(self, recipient: User, other: User, *, by_client: bool) -> str:
         return f"{other.first_name} ended it ({'client' if by_client else 'coach'})"
+
+    def plan_assigned(self, client: User, coach: User, plan_name: str) -> str:
+        return f"{coach.first_name} assigned {plan_name}"
+
+    def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str:
+        return f"{coach.first_name} set " + ", ".join(f"{k} {v}" for k, v in sorted(maxes.items()))
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         return f"{sender.first_name}{' (coach)' if from_coach else ''}: {text}"

@@ -1,0 +1,122 @@
+"""A coach's hand on a client's program: assigning a plan, setting training maxes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from domain.athletes.model import User
+from domain.athletes.use_cases.registration import registered_user
+from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
+from domain.coaching.use_cases.invites import NotYourClientError
+from domain.outbox.model import OutgoingMessage
+from domain.plans.model import Plan, PlanInfo, UnknownPlanError
+from domain.plans.rules.reasons import Reason, ReasonKind
+from domain.shared.ports import Clock
+from domain.shared.weights import Weight
+from domain.training.model import TrainingMax
+from domain.training.use_cases.onboarding import StartPlan
+
+_COPY_SUFFIX = re.compile(r"-for-\d+$")
+SLUG_ROOM = 40  # of the template's slug, leaving room for "-for-<client id>" in 64
+
+
+def copy_slug(template_slug: str, athlete_id: int) -> str:
+    """The client's copy of a plan: "nsuns-4day" → "nsuns-4day-for-3101"."""
+    base = _COPY_SUFFIX.sub("", template_slug)[:SLUG_ROOM].rstrip("-")
+    return f"{base}-for-{athlete_id}"
+
+
+def plan_token(slug: str) -> str:
+    """A short check that a button still names the plan it was shown for."""
+    return hashlib.sha256(slug.encode()).hexdigest()[:8]
+
+
+async def _client(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> User:
+    coaching = await uow.coachings.current_for_athlete(athlete_id)
+    if coaching is None or coaching.coach_id != coach_id:
+        raise NotYourClientError(athlete_id)
+    return await registered_user(uow, athlete_id)
+
+
+async def plans_to_assign(uow: CoachingUnitOfWork, coach_id: int) -> list[PlanInfo]:
+    """What the coach may assign: the library, published plans and their own, no client copies."""
+    async with uow:
+        return [
+            info
+            for info in await uow.plans.available(coach_id)
+            if not _COPY_SUFFIX.search(info.slug)
+        ]
+
+
+class AssignPlan:
+    """Gives the client their own copy of a plan the coach can see, and starts it for them.
+
+    Training maxes carry over as for any plan switch; a client mid-workout must finish first
+    (WorkoutInProgressError). The client hears of it in their language.
+    """
+
+    def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._wording = wording
+
+    async def __call__(self, coach_id: int, athlete_id: int, plan_slug: str) -> Plan:
+        async with self._uow:
+            await _client(self._uow, coach_id, athlete_id)
+            offered = {info.slug for info in await plans_to_assign(self._uow, coach_id)}
+            template = await self._uow.plans.get(plan_slug) if plan_slug in offered else None
+            if template is None:
+                raise UnknownPlanError(plan_slug)
+            copy = replace(template, slug=copy_slug(template.slug, athlete_id))
+            await self._uow.plans.save(copy, builtin=False, owner_id=athlete_id)
+            await self._uow.commit()
+        await StartPlan(self._uow, self._clock)(athlete_id, copy.slug)
+        async with self._uow:
+            coach = await registered_user(self._uow, coach_id)
+            client = await registered_user(self._uow, athlete_id)
+            now = self._clock.now()
+            await self._uow.outbox.add(
+                OutgoingMessage(
+                    key=f"assigned:{athlete_id}:{copy.slug}:{now.isoformat()}",
+                    chat_id=athlete_id,
+                    not_before=now,
+                    text=self._wording.plan_assigned(client, coach, copy.name),
+                    language=client.language.value,
+                )
+            )
+            await self._uow.commit()
+        return copy
+
+
+class SetClientMaxes:
+    """The coach sets training maxes for a client; the reason names the coach."""
+
+    def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._wording = wording
+
+    async def __call__(self, coach_id: int, athlete_id: int, maxes: Mapping[str, Weight]) -> User:
+        async with self._uow:
+            client = await _client(self._uow, coach_id, athlete_id)
+            coach = await registered_user(self._uow, coach_id)
+            now = self._clock.now()
+            reason = Reason.of(ReasonKind.SET_BY_COACH, coach=coach.first_name)
+            for exercise, weight in maxes.items():
+                await self._uow.training_maxes.add(
+                    athlete_id, TrainingMax(exercise, weight, now, reason)
+                )
+            await self._uow.outbox.add(
+                OutgoingMessage(
+                    key=f"maxes-set:{athlete_id}:{now.isoformat()}",
+                    chat_id=athlete_id,
+                    not_before=now,
+                    text=self._wording.maxes_set(client, coach, dict(maxes)),
+                    language=client.language.value,
+                )
+            )
+            await self._uow.commit()
+            return client

@@ -1,0 +1,140 @@
+"""A client's program from the coach's side: assign a plan, set training maxes."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram import Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    CallbackQuery,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
+
+from domain.coaching.model import PromptPurpose
+from domain.coaching.use_cases.invites import NotYourClientError
+from domain.coaching.use_cases.messages import PromptClient
+from domain.coaching.use_cases.programs import (
+    AssignPlan,
+    SetClientMaxes,
+    plan_token,
+    plans_to_assign,
+)
+from domain.plans.model import UnknownPlanError
+from domain.training.maxes_text import read_maxes
+from domain.training.use_cases.logging import WorkoutInProgressError
+from handlers.coaching import texts
+from handlers.common.deps import Deps
+
+
+class PickPlan(CallbackData, prefix="cpck"):
+    athlete: int
+
+
+class Assign(CallbackData, prefix="casg"):
+    athlete: int
+    index: int  # in the coach's list of plans to assign
+    token: str  # that plan's slug, hashed short: a list changed since cannot mislead
+
+
+class SetMaxes(CallbackData, prefix="cmax"):
+    athlete: int
+
+
+async def on_pick_plan(callback: CallbackQuery, callback_data: PickPlan, deps: Deps) -> None:
+    coach = callback.from_user.id
+    try:
+        client = await PromptClient(deps.uow, deps.clock).check(coach, callback_data.athlete)
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    await callback.answer()
+    plans = await plans_to_assign(deps.uow, coach)
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=info.name,
+                callback_data=Assign(
+                    athlete=client.telegram_id, index=index, token=plan_token(info.slug)
+                ).pack(),
+            )
+        ]
+        for index, info in enumerate(plans)
+    ]
+    if isinstance(callback.message, Message):
+        await callback.message.answer(
+            deps.t.get("coaching-assign-pick", client=texts.name(client)),
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+        )
+
+
+async def on_assign(callback: CallbackQuery, callback_data: Assign, deps: Deps) -> None:
+    coach = callback.from_user.id
+    plans = await plans_to_assign(deps.uow, coach)
+    chosen = plans[callback_data.index] if 0 <= callback_data.index < len(plans) else None
+    if chosen is None or plan_token(chosen.slug) != callback_data.token:
+        await callback.answer(deps.t.get("coaching-plan-gone"), show_alert=True)
+        return
+    assign = AssignPlan(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
+    try:
+        client = await PromptClient(deps.uow, deps.clock).check(coach, callback_data.athlete)
+        plan = await assign(coach, callback_data.athlete, chosen.slug)
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    except UnknownPlanError:
+        await callback.answer(deps.t.get("coaching-plan-gone"), show_alert=True)
+        return
+    except WorkoutInProgressError:
+        await callback.answer(
+            deps.t.get("coaching-assign-busy", client=client.first_name), show_alert=True
+        )
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_text(
+            deps.t.get("coaching-assigned", client=texts.name(client), plan=escape(plan.name))
+        )
+
+
+async def on_set_maxes(callback: CallbackQuery, callback_data: SetMaxes, deps: Deps) -> None:
+    prompt = PromptClient(deps.uow, deps.clock)
+    try:
+        client = await prompt.check(callback.from_user.id, callback_data.athlete)
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    await callback.answer()
+    if not isinstance(callback.message, Message):
+        return
+    sent = await callback.message.answer(
+        deps.t.get("coaching-maxes-prompt", client=texts.name(client), unit=str(client.unit)),
+        reply_markup=ForceReply(input_field_placeholder="squat 140 bench 100"),
+    )
+    await prompt.remember(
+        callback.from_user.id, client.telegram_id, sent.message_id, PromptPurpose.MAXES
+    )
+
+
+async def set_maxes_from_reply(message: Message, deps: Deps, athlete_id: int) -> None:
+    """The coach's reply to a training-max prompt: read it, then set what it names."""
+    client = await PromptClient(deps.uow, deps.clock).check(deps.user_id, athlete_id)
+    typed = read_maxes(message.text or "", client.unit)
+    if not typed.found or typed.unknown or typed.out_of_range:
+        await message.answer(deps.t.get("coaching-maxes-bad"))
+        return
+    await SetClientMaxes(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))(
+        deps.user_id, athlete_id, typed.found
+    )
+    await message.answer(deps.t.get("coaching-maxes-done", client=texts.name(client)))
+
+
+def build_router() -> Router:
+    router = Router(name="programs")
+    router.callback_query.register(on_pick_plan, PickPlan.filter())
+    router.callback_query.register(on_assign, Assign.filter())
+    router.callback_query.register(on_set_maxes, SetMaxes.filter())
+    return router
