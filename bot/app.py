@@ -34,6 +34,7 @@ from domain.outbox.activity import InactiveChats
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
+from handlers.coaching.texts import CoachingWords
 from handlers.common.commands import command_menu
 from handlers.common.deps import Services
 from handlers.common.i18n import Catalogue
@@ -165,6 +166,7 @@ async def run(settings: Settings) -> None:
         summary_renderer=ChartedSummary(session_factory, chart_pool, catalogue),
         reminder_interval=timedelta(seconds=settings.reminder_interval_seconds),
         reminder_grace=timedelta(minutes=settings.reminder_grace_minutes),
+        coaching_wording=CoachingWords(catalogue),
     )
     dispatcher = build_dispatcher(
         session_factory,

@@ -8,16 +8,19 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.coaching.ports import CoachingWording
 from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
+from scheduler.jobs.coaching import report_workouts
 from scheduler.jobs.core import prune_update_ledger
 from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
 from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
 from storage.core.ledger import HandledUpdates
 
 REMINDER_INTERVAL = timedelta(minutes=1)
+REPORT_INTERVAL = timedelta(seconds=10)  # a coach hears of a workout within seconds
 
 
 def build_scheduler(
@@ -30,6 +33,8 @@ def build_scheduler(
     summary_renderer: SummaryRenderer | None = None,
     reminder_interval: timedelta = REMINDER_INTERVAL,
     reminder_grace: timedelta = DEFAULT_GRACE,
+    coaching_wording: CoachingWording | None = None,
+    report_interval: timedelta = REPORT_INTERVAL,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -69,6 +74,16 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="send-weekly-summaries",
             args=[session_factory, clock, summary_renderer, reminder_grace],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Reports are found by what the outbox lacks, so a late or missed run only delays them.
+    if coaching_wording is not None:
+        scheduler.add_job(
+            report_workouts,
+            IntervalTrigger(seconds=report_interval.total_seconds()),
+            id="report-workouts",
+            args=[session_factory, clock, coaching_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

@@ -65,6 +65,21 @@ class Coaching:
 
 
 RELAY_KEY_PREFIX = "relay:"  # an outbox key: relay:<thread message id>
+NOTE_KEY_PREFIX = "note:"  # an outbox key: note:<coaching id>:<workout id>, a workout report
+
+
+def note_key(coaching_id: int, workout_id: int) -> str:
+    return f"{NOTE_KEY_PREFIX}{coaching_id}:{workout_id}"
+
+
+def coaching_of_note(key: str) -> int | None:
+    """The coaching a workout report's outbox key names."""
+    if not key.startswith(NOTE_KEY_PREFIX):
+        return None
+    coaching, _, _ = key.removeprefix(NOTE_KEY_PREFIX).partition(":")
+    return int(coaching) if coaching.isdigit() else None
+
+
 MESSAGE_LIMIT = 3500  # of a person's words, leaving room for who sent them within 4096
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from domain.athletes.model import User
     from domain.coaching.model import Coaching, Invite, Prompt, PromptPurpose, ThreadMessage
     from domain.shared.weights import Weight
+    from domain.training.model import Workout
 
 
 class CoachRepository(Protocol):
@@ -54,6 +55,11 @@ class CoachingRepository(Protocol):
 
     async def end(self, coaching_id: int, at: datetime) -> None: ...
 
+    async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
+        """Workouts current clients finished since `since`, during their coaching, that no
+        report to the coach has been queued for yet: (coaching, workout id), oldest first."""
+        ...
+
 
 class ThreadRepository(Protocol):
     async def add(self, message: ThreadMessage) -> ThreadMessage: ...
@@ -78,6 +84,10 @@ class ThreadRepository(Protocol):
         ...
 
     async def prompt(self, chat_id: int, message_id: int) -> Prompt | None: ...
+
+    async def noted(self, chat_id: int, message_id: int) -> int | None:
+        """The coaching of the workout report that message `message_id` in the chat shows."""
+        ...
 
 
 class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
@@ -106,6 +116,10 @@ class CoachingWording(Protocol):
     def plan_assigned(self, client: User, coach: User, plan_name: str) -> str: ...
 
     def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str: ...
+
+    def workout_done(self, coach: User, client: User, workout: Workout) -> str:
+        """A client's finished workout, as their coach reads it."""
+        ...
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         """A relayed message as the recipient reads it: who wrote, their words, how to answer."""

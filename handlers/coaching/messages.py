@@ -61,7 +61,7 @@ def replies_to_the_bot(message: Message, deps: Deps) -> bool:
 
 
 async def relayed_conversation(message: Message, deps: Deps) -> bool | dict[str, Any]:
-    """Lets the reply through only if it answers a relayed message or a prompt to write."""
+    """Lets the reply through only if it answers a relayed message, a report or a prompt."""
     if not replies_to_the_bot(message, deps):
         return False
     replied = message.reply_to_message
@@ -69,11 +69,16 @@ async def relayed_conversation(message: Message, deps: Deps) -> bool | dict[str,
         return False
     try:
         async with deps.uow:
-            relayed = await deps.uow.threads.replied_to(message.chat.id, replied.message_id)
-            prompted = await deps.uow.threads.prompt(message.chat.id, replied.message_id)
+            threads = deps.uow.threads
+            chat, replied_id = message.chat.id, replied.message_id
+            found = (
+                await threads.replied_to(chat, replied_id) is not None
+                or await threads.noted(chat, replied_id) is not None
+                or await threads.prompt(chat, replied_id) is not None
+            )
     except LookupError:
         return False
-    return relayed is not None or prompted is not None
+    return found
 
 
 async def on_reply(message: Message, deps: Deps) -> None:

@@ -9,6 +9,7 @@ from domain.athletes.model import Language, User
 from domain.coaching.model import ThreadMessage
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
 from domain.shared.weights import Weight
+from domain.training.model import Workout
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.texts import day_text
 
@@ -109,6 +110,37 @@ class CoachingWords:
     def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str:
         listed = " · ".join(f"{escape(slug)} {weight}" for slug, weight in sorted(maxes.items()))
         return self._t(client.language).get("coaching-maxes-set", coach=name(coach), maxes=listed)
+
+    def workout_done(self, coach: User, client: User, workout: Workout) -> str:
+        t = self._t(coach.language)
+        done = [s for s in workout.sets if s.done is not None]
+        finished = workout.finished_at or workout.started_at
+        lines = [
+            t.get(
+                "coaching-report",
+                client=name(client),
+                number=workout.day_number,
+                day=escape(workout.day_name),
+                done=len(done),
+                total=len(workout.sets),
+                minutes=max(0, round((finished - workout.started_at).total_seconds() / 60)),
+            )
+        ]
+        lines.extend(
+            t.get(
+                "coaching-report-amrap",
+                name=escape(s.prescribed.display_name),
+                done=f"{s.done.weight} × {s.done.reps}",
+                prescribed=f"{s.prescribed.weight} × {s.prescribed.reps}+",
+            )
+            for s in done
+            if s.prescribed.amrap and s.done is not None
+        )
+        skipped = sum(1 for s in workout.sets if s.skipped)
+        if skipped:
+            lines.append(t.get("coaching-report-skipped", count=skipped))
+        lines.append(t.get("coaching-report-hint"))
+        return "\n".join(lines)
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         key = "coaching-relayed-from-coach" if from_coach else "coaching-relayed-from-client"

@@ -100,3 +100,13 @@ coaching-maxes-prompt = ✍️ Reply to this message with <b>{ $client }</b>'s t
 coaching-maxes-bad = I couldn't read that: lifts and weights, e.g. <code>squat 140 bench 100</code>.
 coaching-maxes-done = Training maxes set for <b>{ $client }</b>.
 coaching-maxes-set = 🏋️ <b>{ $coach }</b> set your training maxes: { $maxes }.
+
+## Workout reports to the coach
+
+coaching-report = 🏁 <b>{ $client }</b> finished day { $number } · { $day }: { $done }/{ $total } sets in { $minutes } min.
+coaching-report-amrap = { $name }: { $done } (prescribed { $prescribed })
+coaching-report-skipped = { $count ->
+    [one] 1 set skipped
+   *[other] { $count } sets skipped
+}
+coaching-report-hint = <i>Reply to this message to comment.</i>

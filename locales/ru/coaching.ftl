@@ -101,3 +101,14 @@ coaching-maxes-prompt = ✍️ Ответьте на это сообщение �
 coaching-maxes-bad = Не получилось прочитать: упражнения и веса, например <code>squat 140 bench 100</code>.
 coaching-maxes-done = Максимумы для <b>{ $client }</b> заданы.
 coaching-maxes-set = 🏋️ <b>{ $coach }</b> задал(а) ваши тренировочные максимумы: { $maxes }.
+
+## Отчёты о тренировках для тренера
+
+coaching-report = 🏁 <b>{ $client }</b> завершил(а) день { $number } · { $day }: { $done }/{ $total } подходов за { $minutes } мин.
+coaching-report-amrap = { $name }: { $done } (по плану { $prescribed })
+coaching-report-skipped = { $count ->
+    [one] { $count } подход пропущен
+    [few] { $count } подхода пропущено
+   *[other] { $count } подходов пропущено
+}
+coaching-report-hint = <i>Ответьте на это сообщение, чтобы прокомментировать.</i>

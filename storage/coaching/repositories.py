@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import String, cast, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.coaching.model import (
+    NOTE_KEY_PREFIX,
     RELAY_KEY_PREFIX,
     Coaching,
     Invite,
     Prompt,
     PromptPurpose,
     ThreadMessage,
+    coaching_of_note,
 )
 from storage.coaching.tables import (
     CoachingRow,
@@ -25,6 +27,7 @@ from storage.coaching.tables import (
     ThreadMessageRow,
 )
 from storage.outbox.tables import OutboxRow
+from storage.training.tables import WorkoutRow
 
 
 class SqlCoachRepository:
@@ -142,6 +145,28 @@ class SqlCoachingRepository:
         await self._session.flush()
         return _coaching(row)
 
+    async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
+        key = (
+            literal(NOTE_KEY_PREFIX)
+            + cast(CoachingRow.id, String)
+            + literal(":")
+            + cast(WorkoutRow.id, String)
+        )
+        reported = select(OutboxRow.id).where(OutboxRow.idempotency_key == key).exists()
+        rows = await self._session.execute(
+            select(CoachingRow, WorkoutRow.id)
+            .join(WorkoutRow, WorkoutRow.user_id == CoachingRow.athlete_id)
+            .where(
+                CoachingRow.ended_at.is_(None),
+                WorkoutRow.finished_at >= since,
+                WorkoutRow.finished_at > CoachingRow.started_at,
+                ~reported,
+            )
+            .order_by(WorkoutRow.finished_at, WorkoutRow.id)
+            .limit(limit)
+        )
+        return [(_coaching(row), workout_id) for row, workout_id in rows]
+
     async def end(self, coaching_id: int, at: datetime) -> None:
         await self._session.execute(
             update(CoachingRow)
@@ -214,6 +239,16 @@ class SqlThreadRepository:
             )
         )
         await self._session.flush()
+
+    async def noted(self, chat_id: int, message_id: int) -> int | None:
+        key = await self._session.scalar(
+            select(OutboxRow.idempotency_key).where(
+                OutboxRow.chat_id == chat_id,
+                OutboxRow.message_id == message_id,
+                OutboxRow.idempotency_key.startswith(NOTE_KEY_PREFIX),
+            )
+        )
+        return None if key is None else coaching_of_note(key)
 
     async def prompt(self, chat_id: int, message_id: int) -> Prompt | None:
         row = await self._session.get(ReplyPromptRow, (chat_id, message_id))

@@ -204,3 +204,23 @@ async def test_the_coach_assigns_a_plan_and_sets_training_maxes_from_the_card(
     await alex.send("/maxes")
     shown = await alex.wait_for_message()
     assert "150 kg" in shown.content
+
+
+async def test_a_finished_workout_reaches_the_coach_who_comments_by_replying(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam, alex = await coach_and_client(emulator)
+    await alex.send("/today")
+    await alex.wait_for_message()
+    for _ in range(2):
+        await alex.send("+")
+        await alex.wait_for_message()
+    await alex.press("🏁 Finish")
+    await alex.wait_for_message()  # the finish summary
+
+    report = await sam.wait_for_message(timeout=20)
+    assert "Alex finished day 1 · Bench volume, OHP: 2/17 sets" in report.content
+    await sam.send("Good start, keep the bar path tight.", reply_to=report.message_id)
+    assert "Sent to Alex" in (await sam.wait_for_message()).content
+    comment = await alex.wait_for_message(timeout=10)
+    assert "Good start, keep the bar path tight." in comment.content

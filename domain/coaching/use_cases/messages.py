@@ -63,6 +63,9 @@ class Relay:
         relayed = await self._uow.threads.replied_to(chat_id, replied_id)
         if relayed is not None and relayed.recipient_id == replier_id:
             return relayed.coaching_id
+        noted = await self._uow.threads.noted(chat_id, replied_id)
+        if noted is not None:
+            return noted
         prompted = await self._uow.threads.prompt(chat_id, replied_id)
         if prompted is None or prompted.purpose != PromptPurpose.MESSAGE:
             raise NotARelayError(replied_id)

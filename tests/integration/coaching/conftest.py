@@ -12,6 +12,7 @@ from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.weights import Weight
+from domain.training.model import Workout
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -32,6 +33,10 @@ class Words:
 
     def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str:
         return f"{coach.first_name} set " + ", ".join(f"{k} {v}" for k, v in sorted(maxes.items()))
+
+    def workout_done(self, coach: User, client: User, workout: Workout) -> str:
+        done = sum(1 for s in workout.sets if s.done is not None)
+        return f"{client.first_name} did {workout.day_name}: {done}/{len(workout.sets)}"
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         return f"{sender.first_name}{' (coach)' if from_coach else ''}: {text}"
