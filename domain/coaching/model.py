@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from domain.athletes.model import User
+
 INVITE_LIFETIME = timedelta(days=7)
 INVITE_PREFIX = "c"  # a /start payload that starts with it is a coach's invite
 # 24 random bytes are 192 bits, 32 URL-safe characters: with the prefix, well inside
@@ -110,3 +112,12 @@ class PromptPurpose(StrEnum):
 class Prompt:
     coaching_id: int
     purpose: PromptPurpose
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFacts:
+    """A current client as the coach's list reads them in one query."""
+
+    coaching: Coaching
+    client: User
+    plan_slug: str | None

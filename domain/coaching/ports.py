@@ -8,10 +8,18 @@ from domain.outbox.ports import OutboxUnitOfWork
 from domain.progress.ports import ProgressUnitOfWork
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import datetime
 
     from domain.athletes.model import User
-    from domain.coaching.model import Coaching, Invite, Prompt, PromptPurpose, ThreadMessage
+    from domain.coaching.model import (
+        ClientFacts,
+        Coaching,
+        Invite,
+        Prompt,
+        PromptPurpose,
+        ThreadMessage,
+    )
     from domain.shared.weights import Weight
     from domain.training.model import Workout
 
@@ -54,6 +62,20 @@ class CoachingRepository(Protocol):
     async def add(self, coaching: Coaching) -> Coaching: ...
 
     async def end(self, coaching_id: int, at: datetime) -> None: ...
+
+    async def clients_with_plans(self, coach_id: int) -> list[ClientFacts]:
+        """The coach's current clients, each with who they are and their active plan's slug."""
+        ...
+
+    async def sessions(
+        self, athlete_ids: Sequence[int], since: datetime
+    ) -> dict[int, list[datetime]]:
+        """When each athlete started the finished workouts (with a set done) since `since`."""
+        ...
+
+    async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each athlete started their last finished workout with a set done, ever."""
+        ...
 
     async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
         """Workouts current clients finished since `since`, during their coaching, that no

@@ -23,7 +23,7 @@ class SqlUserRepository:
 
     async def get(self, telegram_id: int) -> User | None:
         row = await self._session.get(UserRow, telegram_id, populate_existing=True)
-        return None if row is None else _to_user(row)
+        return None if row is None else to_user(row)
 
     async def add(self, user: User) -> None:
         row = UserRow(telegram_id=user.telegram_id, registered_at=user.registered_at)
@@ -53,7 +53,7 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.plates = None if user.plates is None else plates_json(user.plates)
 
 
-def _to_user(row: UserRow) -> User:
+def to_user(row: UserRow) -> User:
     return User(
         telegram_id=row.telegram_id,
         first_name=row.first_name,

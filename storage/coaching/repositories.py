@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import String, cast, literal, select, update
+from sqlalchemy import ColumnElement, String, cast, func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.coaching.model import (
     NOTE_KEY_PREFIX,
     RELAY_KEY_PREFIX,
+    ClientFacts,
     Coaching,
     Invite,
     Prompt,
@@ -19,6 +21,8 @@ from domain.coaching.model import (
     ThreadMessage,
     coaching_of_note,
 )
+from storage.athletes.tables import UserRow
+from storage.athletes.users import to_user
 from storage.coaching.tables import (
     CoachingRow,
     CoachRow,
@@ -27,7 +31,8 @@ from storage.coaching.tables import (
     ThreadMessageRow,
 )
 from storage.outbox.tables import OutboxRow
-from storage.training.tables import WorkoutRow
+from storage.plans.tables import PlanRow
+from storage.training.tables import AthletePlanRow, WorkoutRow, WorkoutSetRow
 
 
 class SqlCoachRepository:
@@ -110,6 +115,14 @@ class SqlInviteRepository:
         return [invite for invite in map(_invite, rows) if invite.usable(now)]
 
 
+def _some_set_done() -> ColumnElement[bool]:
+    return (
+        select(WorkoutSetRow.workout_id)
+        .where(WorkoutSetRow.workout_id == WorkoutRow.id, WorkoutSetRow.done_reps.is_not(None))
+        .exists()
+    )
+
+
 def _coaching(row: CoachingRow) -> Coaching:
     return Coaching(row.id, row.coach_id, row.athlete_id, row.started_at, row.ended_at)
 
@@ -144,6 +157,50 @@ class SqlCoachingRepository:
         self._session.add(row)
         await self._session.flush()
         return _coaching(row)
+
+    async def clients_with_plans(self, coach_id: int) -> list[ClientFacts]:
+        rows = await self._session.execute(
+            select(CoachingRow, UserRow, PlanRow.slug)
+            .join(UserRow, UserRow.telegram_id == CoachingRow.athlete_id)
+            .outerjoin(
+                AthletePlanRow,
+                (AthletePlanRow.user_id == CoachingRow.athlete_id)
+                & AthletePlanRow.ended_at.is_(None),
+            )
+            .outerjoin(PlanRow, PlanRow.id == AthletePlanRow.plan_id)
+            .where(CoachingRow.coach_id == coach_id, CoachingRow.ended_at.is_(None))
+            .order_by(CoachingRow.started_at, CoachingRow.id)
+        )
+        return [ClientFacts(_coaching(c), to_user(u), slug) for c, u, slug in rows]
+
+    async def sessions(
+        self, athlete_ids: Sequence[int], since: datetime
+    ) -> dict[int, list[datetime]]:
+        found: dict[int, list[datetime]] = {athlete: [] for athlete in athlete_ids}
+        rows = await self._session.execute(
+            select(WorkoutRow.user_id, WorkoutRow.started_at)
+            .where(
+                WorkoutRow.user_id.in_(athlete_ids),
+                WorkoutRow.finished_at >= since,
+                _some_set_done(),
+            )
+            .order_by(WorkoutRow.started_at)
+        )
+        for athlete, started in rows:
+            found[athlete].append(started)
+        return found
+
+    async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+        rows = await self._session.execute(
+            select(WorkoutRow.user_id, func.max(WorkoutRow.started_at))
+            .where(
+                WorkoutRow.user_id.in_(athlete_ids),
+                WorkoutRow.finished_at.is_not(None),
+                _some_set_done(),
+            )
+            .group_by(WorkoutRow.user_id)
+        )
+        return {athlete: last for athlete, last in rows if last is not None}
 
     async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
         key = (

@@ -11,12 +11,13 @@ from domain.coaching.compliance import WINDOWS, Attention, attention, compliance
 from domain.coaching.model import Coaching
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.coaching.use_cases.invites import NotYourClientError
+from domain.plans.model import Plan
 from domain.shared.time import local_day, start_of
 from domain.training.model import TrainingMax, Workout
 
 HISTORY_DAYS = max(WINDOWS)
+ATTENTION_DAYS = 30  # the longer of the two windows the attention rule compares
 RECENT_WORKOUTS = 3
-MOST_SESSIONS = 7 * HISTORY_DAYS  # more than anyone plans: the query's bound, not a rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,43 +40,42 @@ class ClientCard:
     compliance: dict[int, float | None]  # days → share of planned sessions done
 
 
-async def _sessions(uow: CoachingUnitOfWork, athlete_id: int, now: datetime) -> list[Workout]:
-    """Finished workouts with at least one set done, over the longest window, newest first."""
-    recent = await uow.workouts.finished(athlete_id, limit=MOST_SESSIONS)
-    horizon = now - timedelta(days=HISTORY_DAYS)
-    return [
-        w
-        for w in recent
-        if w.finished_at is not None
-        and w.finished_at >= horizon
-        and any(s.done is not None for s in w.sets)
-    ]
-
-
-async def _planned_per_week(uow: CoachingUnitOfWork, athlete_id: int) -> tuple[int, str | None]:
-    active = await uow.athlete_plans.active(athlete_id)
-    plan = await uow.plans.get(active.plan_slug) if active else None
+async def _planned_per_week(
+    uow: CoachingUnitOfWork, plan_slug: str | None, known: dict[str, Plan | None]
+) -> tuple[int, str | None]:
+    if plan_slug is None:
+        return 0, None
+    if plan_slug not in known:
+        known[plan_slug] = await uow.plans.get(plan_slug)
+    plan = known[plan_slug]
     return (len(plan.days), plan.name) if plan else (0, None)
 
 
 async def clients_overview(
     uow: CoachingUnitOfWork, coach_id: int, now: datetime
 ) -> list[ClientLine]:
+    """Every current client with this week's sessions, the last one, and whether to look."""
     async with uow:
+        facts = await uow.coachings.clients_with_plans(coach_id)
+        ids = [fact.client.telegram_id for fact in facts]
+        recent = await uow.coachings.sessions(ids, now - timedelta(days=ATTENTION_DAYS))
+        last = await uow.coachings.last_sessions(ids)
+        plans: dict[str, Plan | None] = {}
         lines = []
-        for coaching in await uow.coachings.clients(coach_id):
-            client = await registered_user(uow, coaching.athlete_id)
-            sessions = [w.started_at for w in await _sessions(uow, client.telegram_id, now)]
-            planned, _ = await _planned_per_week(uow, client.telegram_id)
+        for fact in facts:
+            client = fact.client
+            sessions = recent[client.telegram_id]
+            planned, _ = await _planned_per_week(uow, fact.plan_slug, plans)
             monday = start_of(week_start(local_day(now, client.zone)), client.zone)
+            since = fact.coaching.started_at
             lines.append(
                 ClientLine(
                     client=client,
-                    since=coaching.started_at,
+                    since=since,
                     done_this_week=sum(1 for moment in sessions if moment >= monday),
                     planned_per_week=planned,
-                    last_session=max(sessions, default=None),
-                    attention=attention(sessions, planned, now=now, since=coaching.started_at),
+                    last_session=last.get(client.telegram_id),
+                    attention=attention(sessions, planned, now=now, since=since),
                 )
             )
         return lines
@@ -90,15 +90,17 @@ async def client_card(
         if coaching is None or coaching.coach_id != coach_id:
             raise NotYourClientError(athlete_id)
         client = await registered_user(uow, athlete_id)
-        workouts = await _sessions(uow, athlete_id, now)
-        sessions = [w.started_at for w in workouts]
-        planned, plan_name = await _planned_per_week(uow, athlete_id)
+        sessions = (await uow.coachings.sessions([athlete_id], now - timedelta(days=HISTORY_DAYS)))[
+            athlete_id
+        ]
+        active = await uow.athlete_plans.active(athlete_id)
+        planned, plan_name = await _planned_per_week(uow, active.plan_slug if active else None, {})
         return ClientCard(
             client=client,
             coaching=coaching,
             plan_name=plan_name,
             training_maxes=await uow.training_maxes.current(athlete_id),
-            recent=(await uow.workouts.finished(athlete_id, limit=RECENT_WORKOUTS)),
+            recent=await uow.workouts.finished(athlete_id, limit=RECENT_WORKOUTS),
             compliance={
                 days: compliance(sessions, planned, now=now, days=days, since=coaching.started_at)
                 for days in WINDOWS
