@@ -27,8 +27,8 @@ from domain.coaching.model import Coaching
 from domain.coaching.use_cases.clients import client_card, clients_overview
 from domain.plans.use_cases.exercises import exercise_names
 from domain.plans.use_cases.install import install_builtin_programs
-from domain.shared.time import local_day
 from handlers.coaching import texts
+from handlers.coaching.clients import clients_page
 from handlers.common.i18n import Catalogue
 from sandbox.history import PLAN, a_year_of_training
 from storage.core.engine import create_engine, create_session_factory
@@ -80,15 +80,17 @@ async def timed(runs: int, work: Callable[[int], Awaitable[object]]) -> list[flo
     return spent
 
 
-async def measure(clients: int, runs: int, database: Path) -> None:
+async def measure(clients: int, runs: int, database: Path, *, seeded: bool = False) -> None:
     url = f"sqlite:///{database}"
     await upgrade_to_head(url)
     engine = create_engine(url)
     clock = FixedClock(NOW)
     uow = SqlUnitOfWork(create_session_factory(engine), clock)
-    started = time.perf_counter()
-    await seed(uow, clients)
-    print(f"seeded {clients} clients with a year of nSuns in {time.perf_counter() - started:.0f} s")
+    if not seeded:
+        started = time.perf_counter()
+        await seed(uow, clients)
+        spent = time.perf_counter() - started
+        print(f"seeded {clients} clients with a year of nSuns in {spent:.0f} s", flush=True)
     t = Catalogue.load().translator(Language.EN)
 
     async def register(run: int) -> None:
@@ -98,9 +100,9 @@ async def measure(clients: int, runs: int, database: Path) -> None:
 
     async def show_clients(run: int) -> None:
         lines = await clients_overview(uow, COACH, NOW)
-        shown = [texts.client_line(t, line, local_day(NOW, line.client.zone)) for line in lines]
-        if len(shown) != clients:
-            raise RuntimeError(f"/clients showed {len(shown)} of {clients} clients")
+        if len(lines) != clients:
+            raise RuntimeError(f"/clients counted {len(lines)} of {clients} clients")
+        clients_page(t, lines, 0, NOW)  # what the handler sends: the first page
 
     async def open_card(run: int) -> None:
         card = await client_card(uow, COACH, FIRST_CLIENT + run % clients, NOW)
@@ -129,7 +131,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--database", type=Path, help="keep the seeded database here, reuse it")
     args = parser.parse_args()
+    if args.database:
+        seeded = args.database.exists()
+        asyncio.run(measure(args.clients, args.runs, args.database, seeded=seeded))
+        return
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(measure(args.clients, args.runs, Path(folder) / "coaching.db"))
 

@@ -22,11 +22,18 @@ def compliance(
     """Share of planned sessions done in the last `days` days (counted from `since` if later),
     capped at 1; None when nothing was planned or the window is under a day long."""
     start = max(now - timedelta(days=days), since)
-    length = now - start
+    done = sum(1 for moment in sessions if start <= moment <= now)
+    return rate(done, planned_per_week, now=now, days=days, since=since)
+
+
+def rate(
+    done: int, planned_per_week: int, *, now: datetime, days: int, since: datetime
+) -> float | None:
+    """`compliance` for a count of sessions already made in the window."""
+    length = now - max(now - timedelta(days=days), since)
     if planned_per_week <= 0 or length < timedelta(days=1):
         return None
     planned = planned_per_week * length / timedelta(days=7)
-    done = sum(1 for moment in sessions if start <= moment <= now)
     return min(1.0, done / planned)
 
 
@@ -50,11 +57,36 @@ class Attention:
 def attention(
     sessions: Sequence[datetime], planned_per_week: int, *, now: datetime, since: datetime
 ) -> Attention:
-    week = compliance(sessions, planned_per_week, now=now, days=7, since=since)
-    month = compliance(sessions, planned_per_week, now=now, days=30, since=since)
-    dropped = week is not None and month is not None and week <= month - ATTENTION_DROP
+    month_start = max(now - timedelta(days=30), since)
+    return attention_from(
+        [moment for moment in sessions if moment >= now - timedelta(days=7)],
+        sum(1 for moment in sessions if month_start <= moment <= now),
+        max(sessions, default=None),
+        planned_per_week,
+        now=now,
+        since=since,
+    )
+
+
+def attention_from(
+    week: Sequence[datetime],
+    month_done: int,
+    last: datetime | None,
+    planned_per_week: int,
+    *,
+    now: datetime,
+    since: datetime,
+) -> Attention:
+    """The rule, from the last 7 days' sessions, the month's count (counted from `since` if
+    later) and the last session ever."""
+    week_rate = compliance(week, planned_per_week, now=now, days=7, since=since)
+    month_rate = rate(month_done, planned_per_week, now=now, days=30, since=since)
+    dropped = (
+        week_rate is not None
+        and month_rate is not None
+        and week_rate <= month_rate - ATTENTION_DROP
+    )
     coached_long_enough = now - since >= timedelta(days=QUIET_DAYS)
-    last = max(sessions, default=None)
     quiet = (
         planned_per_week > 0
         and coached_long_enough

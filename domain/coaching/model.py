@@ -121,3 +121,12 @@ class ClientFacts:
     coaching: Coaching
     client: User
     plan_slug: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecentSessions:
+    """A client's finished workouts (with a set done), as the coach's list needs them."""
+
+    week: tuple[datetime, ...]  # started in the last 7 days
+    month: int  # how many in the last 30 days, since the coaching began
+    last: datetime | None  # the last one ever

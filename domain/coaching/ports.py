@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         Invite,
         Prompt,
         PromptPurpose,
+        RecentSessions,
         ThreadMessage,
     )
     from domain.shared.weights import Weight
@@ -65,6 +66,10 @@ class CoachingRepository(Protocol):
 
     async def clients_with_plans(self, coach_id: int) -> list[ClientFacts]:
         """The coach's current clients, each with who they are and their active plan's slug."""
+        ...
+
+    async def recent_sessions(self, coach_id: int, now: datetime) -> dict[int, RecentSessions]:
+        """Each current client's recent sessions, in a few aggregate queries."""
         ...
 
     async def sessions(

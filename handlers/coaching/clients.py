@@ -2,31 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from domain.coaching.use_cases.clients import client_card, clients_overview
+from domain.coaching.use_cases.clients import ClientLine, client_card, clients_overview
 from domain.coaching.use_cases.invites import EndClient, NotYourClientError, is_coach
 from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
 from handlers.coaching.messages import ShowThread, WriteClient
 from handlers.coaching.programs import PickPlan, SetMaxes
+from handlers.common.callback_fields import Position, UserId
 from handlers.common.deps import Deps
+from handlers.common.i18n import Translator
+
+PAGE_SIZE = 10
 
 
 class ShowClients(CallbackData, prefix="ccls"):
-    pass
+    page: Position = 0
 
 
 class OpenClient(CallbackData, prefix="ccli"):
-    athlete: int
+    athlete: UserId
 
 
 class EndCoaching(CallbackData, prefix="cend"):
-    athlete: int
+    athlete: UserId
     sure: bool = False
 
 
@@ -34,15 +40,20 @@ def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
-async def _clients_view(deps: Deps, coach_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    now = deps.clock.now()
-    lines = await clients_overview(deps.uow, coach_id, now)
-    t = deps.t
+def clients_page(
+    t: Translator, lines: list[ClientLine], page: int, now: datetime
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of the list: those who need attention first. A coach with 200 clients would
+    overflow a message (4096 characters) and a keyboard (100 buttons) on one page."""
     if not lines:
         return t.get("coaching-clients-empty"), None
+    ordered = sorted(lines, key=lambda line: not line.attention.needed)
+    pages = (len(ordered) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    shown = ordered[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     body = [t.get("coaching-clients-title", count=len(lines))]
-    body += [texts.client_line(t, line, local_day(now, line.client.zone)) for line in lines]
-    if any(line.attention.needed for line in lines):
+    body += [texts.client_line(t, line, local_day(now, line.client.zone)) for line in shown]
+    if any(line.attention.needed for line in shown):
         body.append(t.get("coaching-clients-hint"))
     rows = [
         [
@@ -51,9 +62,25 @@ async def _clients_view(deps: Deps, coach_id: int) -> tuple[str, InlineKeyboardM
                 OpenClient(athlete=line.client.telegram_id),
             )
         ]
-        for line in lines
+        for line in shown
     ]
+    if pages > 1:
+        body.append(t.get("coaching-clients-page", page=page + 1, pages=pages))
+        nav = []
+        if page > 0:
+            nav.append(_button("◀", ShowClients(page=page - 1)))
+        if page < pages - 1:
+            nav.append(_button("▶", ShowClients(page=page + 1)))
+        rows.append(nav)
     return "\n".join(body), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def _clients_view(
+    deps: Deps, coach_id: int, page: int = 0
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    now = deps.clock.now()
+    lines = await clients_overview(deps.uow, coach_id, now)
+    return clients_page(deps.t, lines, page, now)
 
 
 async def on_clients(message: Message, deps: Deps) -> None:
@@ -64,14 +91,17 @@ async def on_clients(message: Message, deps: Deps) -> None:
     await message.answer(text, reply_markup=keyboard)
 
 
-async def on_show_clients(callback: CallbackQuery, deps: Deps) -> None:
+async def on_show_clients(callback: CallbackQuery, callback_data: ShowClients, deps: Deps) -> None:
     if not await is_coach(deps.uow, callback.from_user.id):
         await callback.answer(deps.t.get("coaching-not-coach"), show_alert=True)
         return
     await callback.answer()
-    text, keyboard = await _clients_view(deps, callback.from_user.id)
+    text, keyboard = await _clients_view(deps, callback.from_user.id, callback_data.page)
     if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=keyboard)
+        if callback_data.page:  # turning a page edits the list in place
+            await callback.message.edit_text(text, reply_markup=keyboard)
+        else:
+            await callback.message.answer(text, reply_markup=keyboard)
 
 
 async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, deps: Deps) -> None:

@@ -35,6 +35,7 @@ from domain.coaching.use_cases.invites import (
 from domain.training.use_cases.onboarding import active_plan
 from handlers.coaching import texts
 from handlers.coaching.clients import ShowClients
+from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
 from handlers.common.states import OnboardingSG
 from handlers.common.texts import day_text
@@ -51,7 +52,7 @@ class NewInvite(CallbackData, prefix="cinv"):
 
 
 class Revoke(CallbackData, prefix="crev"):
-    invite: int
+    invite: RowId
 
 
 class Answer(CallbackData, prefix="cans"):
@@ -128,7 +129,7 @@ async def on_new_invite(callback: CallbackQuery, callback_data: NewInvite, deps:
     text = deps.t.get(
         key,
         until=day_text(deps.t, until),
-        link=texts.invite_link(deps.bot_username, payload),
+        link=texts.invite_anchor(deps.bot_username, payload),
     )
     revoke = _button(deps.t.get("coaching-revoke-button"), Revoke(invite=invite.id or 0))
     if isinstance(callback.message, Message):
@@ -193,12 +194,10 @@ async def on_answer(
             await message.edit_text(deps.t.get("coaching-declined"))
         return
     sender = callback.from_user
-    await RegisterUser(deps.uow, deps.clock)(
-        Profile(
-            sender.id, sender.first_name, sender.last_name, sender.username, sender.language_code
-        )
-    )
     try:
+        # A bad link registers nobody: it is checked before the athlete is.
+        await open_invite(deps.uow, deps.clock, callback_data.payload, sender.id)
+        await RegisterUser(deps.uow, deps.clock)(_profile(sender))
         accepted = await AcceptInvite(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))(
             callback_data.payload, sender.id, replace=callback_data.replace
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from aiogram import F, Router
@@ -20,15 +21,16 @@ from domain.coaching.use_cases.messages import (
 )
 from handlers.coaching import texts
 from handlers.coaching.programs import set_maxes_from_reply
+from handlers.common.callback_fields import UserId
 from handlers.common.deps import Deps
 
 
 class WriteClient(CallbackData, prefix="cwr"):
-    athlete: int
+    athlete: UserId
 
 
 class ShowThread(CallbackData, prefix="cthr"):
-    athlete: int
+    athlete: UserId
 
 
 def _relay(deps: Deps) -> Relay:
@@ -123,7 +125,8 @@ async def on_write_client(callback: CallbackQuery, callback_data: WriteClient, d
         deps.t.get("coaching-write-prompt", client=texts.name(client)),
         reply_markup=ForceReply(input_field_placeholder=client.first_name[:64]),
     )
-    await prompt.remember(callback.from_user.id, callback_data.athlete, sent.message_id)
+    with suppress(NotYourClientError):  # they left meanwhile: a reply then goes nowhere
+        await prompt.remember(callback.from_user.id, callback_data.athlete, sent.message_id)
 
 
 async def on_show_thread(callback: CallbackQuery, callback_data: ShowThread, deps: Deps) -> None:

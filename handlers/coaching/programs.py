@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from html import escape
 
 from aiogram import Router
@@ -27,21 +28,22 @@ from domain.plans.model import UnknownPlanError
 from domain.training.maxes_text import read_maxes
 from domain.training.use_cases.logging import WorkoutInProgressError
 from handlers.coaching import texts
+from handlers.common.callback_fields import Position, UserId
 from handlers.common.deps import Deps
 
 
 class PickPlan(CallbackData, prefix="cpck"):
-    athlete: int
+    athlete: UserId
 
 
 class Assign(CallbackData, prefix="casg"):
-    athlete: int
-    index: int  # in the coach's list of plans to assign
+    athlete: UserId
+    index: Position  # in the coach's list of plans to assign
     token: str  # that plan's slug, hashed short: a list changed since cannot mislead
 
 
 class SetMaxes(CallbackData, prefix="cmax"):
-    athlete: int
+    athlete: UserId
 
 
 async def on_pick_plan(callback: CallbackQuery, callback_data: PickPlan, deps: Deps) -> None:
@@ -114,9 +116,10 @@ async def on_set_maxes(callback: CallbackQuery, callback_data: SetMaxes, deps: D
         deps.t.get("coaching-maxes-prompt", client=texts.name(client), unit=str(client.unit)),
         reply_markup=ForceReply(input_field_placeholder="squat 140 bench 100"),
     )
-    await prompt.remember(
-        callback.from_user.id, client.telegram_id, sent.message_id, PromptPurpose.MAXES
-    )
+    with suppress(NotYourClientError):  # they left meanwhile: a reply then goes nowhere
+        await prompt.remember(
+            callback.from_user.id, client.telegram_id, sent.message_id, PromptPurpose.MAXES
+        )
 
 
 async def set_maxes_from_reply(message: Message, deps: Deps, athlete_id: int) -> None:

@@ -8,6 +8,7 @@ from html import escape
 from domain.athletes.model import Language, User
 from domain.coaching.model import ThreadMessage
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
+from domain.outbox.model import TEXT_LIMIT
 from domain.shared.weights import Weight
 from domain.training.model import Workout
 from handlers.common.i18n import Catalogue, Translator
@@ -20,6 +21,12 @@ def name(user: User) -> str:
 
 def invite_link(bot_username: str, payload: str) -> str:
     return f"https://t.me/{bot_username}?start={payload}"
+
+
+def invite_anchor(bot_username: str, payload: str) -> str:
+    """The link as a link (a text_link entity), readable as it is: the coach may copy it."""
+    link = escape(invite_link(bot_username, payload))
+    return f'<a href="{link}">{link}</a>'
 
 
 def client_line(t: Translator, line: ClientLine, today: date) -> str:
@@ -144,17 +151,22 @@ class CoachingWords:
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         key = "coaching-relayed-from-coach" if from_coach else "coaching-relayed-from-client"
-        return self._t(recipient.language).get(key, sender=name(sender), text=escape(text))
+        return self._t(recipient.language).get(
+            key, sender=name(sender), text=escape(text, quote=False)
+        )
 
 
 def thread_text(t: Translator, client: User, messages: list[ThreadMessage]) -> str:
+    """The thread, oldest first; the oldest lines go when it would not fit one message."""
     if not messages:
         return t.get("coaching-thread-empty", client=name(client))
-    lines = [t.get("coaching-thread-title", client=name(client))]
+    title = t.get("coaching-thread-title", client=name(client))
+    lines = []
     for message in messages:
         at = message.sent_at.astimezone(client.zone)
         mine = message.sender_id != client.telegram_id
         who = t.get("coaching-thread-you") if mine else name(client)
-        lines.append(f"<i>{at:%d.%m %H:%M}</i> {who}: {escape(message.text)}")
-    text = "\n".join(lines)
-    return text if len(text) <= 4096 else "…" + text[-4000:]
+        lines.append(f"<i>{at:%d.%m %H:%M}</i> {who}: {escape(message.text, quote=False)}")
+    while lines and len(title) + sum(len(line) + 1 for line in lines) > TEXT_LIMIT:
+        lines.pop(0)
+    return "\n".join([title, *lines])

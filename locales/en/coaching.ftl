@@ -46,6 +46,7 @@ coaching-ended-by-coach = <b>{ $other }</b> ended your coaching. Your plan and h
 coaching-clients-title = 👥 <b>Your clients</b> ({ $count })
 coaching-clients-empty = No clients yet. /coach gives you an invite link to send.
 coaching-clients-hint = ⚠️ needs attention: far under their usual week, or no session for 7 days.
+coaching-clients-page = Page { $page } of { $pages }
 coaching-client-line = { $attention }<b>{ $name }</b>: { $done }/{ $planned } this week · last: { $last }
 coaching-never = never
 coaching-since = coached since { $date }

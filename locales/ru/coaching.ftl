@@ -47,6 +47,7 @@ coaching-ended-by-coach = <b>{ $other }</b> завершил(а) занятия 
 coaching-clients-title = 👥 <b>Ваши клиенты</b> ({ $count })
 coaching-clients-empty = Клиентов пока нет. /coach даст ссылку-приглашение.
 coaching-clients-hint = ⚠️ нужно внимание: неделя сильно хуже обычного или нет тренировок 7 дней.
+coaching-clients-page = Страница { $page } из { $pages }
 coaching-client-line = { $attention }<b>{ $name }</b>: { $done }/{ $planned } на этой неделе · последняя: { $last }
 coaching-never = не было
 coaching-since = тренируется с вами с { $date }

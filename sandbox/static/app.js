@@ -346,10 +346,21 @@ function safeUrl(url) {
 function openLink(url) {
   const match = url.match(/^https?:\/\/t\.me\/([A-Za-z0-9_]+)\?start=([A-Za-z0-9_-]{1,64})$/);
   if (match && state.bot && match[1].toLowerCase() === state.bot.username.toLowerCase()) {
-    sendText(`/start ${match[2]}`);
+    openDeepLink(match[2]);
   } else if (/^https?:\/\//i.test(url)) {
     window.open(url, "_blank", "noopener,noreferrer");
   }
+}
+
+// An invite is opened by someone else: ask which persona follows the link, then go there.
+function openDeepLink(payload) {
+  const personas = [...state.personas.values()];
+  const menu = personas.map((p, i) => `${i + 1}. ${p.name}`).join("\n");
+  const picked = window.prompt(`Open this link as which persona?\n${menu}`, "1");
+  const persona = personas[Number(picked) - 1];
+  if (!persona) return;
+  selectChat(persona.user_id);
+  sendText(`/start ${payload}`);
 }
 
 // --- writing ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, String, cast, func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
@@ -18,6 +18,7 @@ from domain.coaching.model import (
     Invite,
     Prompt,
     PromptPurpose,
+    RecentSessions,
     ThreadMessage,
     coaching_of_note,
 )
@@ -123,6 +124,13 @@ def _some_set_done() -> ColumnElement[bool]:
     )
 
 
+def _aware(moment: datetime) -> datetime:
+    """An aggregate's time comes back as the driver gives it, not through UtcDateTime."""
+    if isinstance(moment, str):  # SQLite: text in storage order
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def _coaching(row: CoachingRow) -> Coaching:
     return Coaching(row.id, row.coach_id, row.athlete_id, row.started_at, row.ended_at)
 
@@ -173,6 +181,41 @@ class SqlCoachingRepository:
         )
         return [ClientFacts(_coaching(c), to_user(u), slug) for c, u, slug in rows]
 
+    async def recent_sessions(self, coach_id: int, now: datetime) -> dict[int, RecentSessions]:
+        current = (CoachingRow.coach_id == coach_id) & CoachingRow.ended_at.is_(None)
+        clients = WorkoutRow.user_id == CoachingRow.athlete_id
+        week: dict[int, list[datetime]] = {}
+        for athlete, started in await self._session.execute(
+            select(WorkoutRow.user_id, WorkoutRow.started_at)
+            .join(CoachingRow, clients)
+            .where(current, WorkoutRow.finished_at >= now - timedelta(days=7), _some_set_done())
+        ):
+            week.setdefault(athlete, []).append(started)
+        month: dict[int, tuple[int, datetime]] = {
+            athlete: (count, last)
+            for athlete, count, last in await self._session.execute(
+                select(WorkoutRow.user_id, func.count(), func.max(WorkoutRow.started_at))
+                .join(CoachingRow, clients)
+                .where(
+                    current,
+                    WorkoutRow.finished_at >= now - timedelta(days=30),
+                    WorkoutRow.started_at >= CoachingRow.started_at,
+                    _some_set_done(),
+                )
+                .group_by(WorkoutRow.user_id)
+            )
+        }
+        ids = list(await self._session.scalars(select(CoachingRow.athlete_id).where(current)))
+        older = await self.last_sessions([a for a in ids if a not in month])
+        return {
+            athlete: RecentSessions(
+                week=tuple(sorted(week.get(athlete, []))),
+                month=month[athlete][0] if athlete in month else 0,
+                last=_aware(month[athlete][1]) if athlete in month else older.get(athlete),
+            )
+            for athlete in ids
+        }
+
     async def sessions(
         self, athlete_ids: Sequence[int], since: datetime
     ) -> dict[int, list[datetime]]:
@@ -200,7 +243,7 @@ class SqlCoachingRepository:
             )
             .group_by(WorkoutRow.user_id)
         )
-        return {athlete: last for athlete, last in rows if last is not None}
+        return {athlete: _aware(last) for athlete, last in rows if last is not None}
 
     async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
         key = (
@@ -216,7 +259,8 @@ class SqlCoachingRepository:
             .where(
                 CoachingRow.ended_at.is_(None),
                 WorkoutRow.finished_at >= since,
-                WorkoutRow.finished_at > CoachingRow.started_at,
+                WorkoutRow.started_at >= CoachingRow.started_at,
+                _some_set_done(),
                 ~reported,
             )
             .order_by(WorkoutRow.finished_at, WorkoutRow.id)

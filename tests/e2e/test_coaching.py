@@ -104,7 +104,11 @@ async def test_another_coachs_client_cannot_be_opened_or_ended_by_any_button(
     ):
         query = await kim.press_forged(kims_message, forged)
         answer = await kim.wait_for_callback_answer(query)
-        assert answer.text == "That athlete is not your client."
+        assert answer.text == "That athlete is not your client.", forged
+    for malformed in ("ccli:-1", "ccli:99999999999999999999999", "casg:3101:x:y", "cend:3101"):
+        query = await kim.press_forged(kims_message, malformed)
+        answer = await kim.wait_for_callback_answer(query)
+        assert answer.text == "This card is out of date. Send the command again to get a fresh one."
     query = await alex.press_forged(alex.chat.bot_messages[-1].message_id, "ccli:not-a-number")
     await asyncio.sleep(0.5)
 

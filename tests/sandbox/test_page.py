@@ -135,3 +135,26 @@ def test_the_demo_athlete_arrives_with_three_months_of_training(
     finally:
         printed = demo.stop()
     assert demo.process.returncode == 0, printed
+
+
+def test_a_coach_invites_another_persona_by_tapping_the_link(
+    phone: tuple[Page, list[str]],
+) -> None:
+    page, _ = phone
+    page.get_by_role("button", name="Chats").click()
+    page.get_by_role("complementary").get_by_text("Coach Sam", exact=True).click()
+    send(page, "/coach")
+    page.get_by_role("button", name="🎓 Become a coach").click()
+    page.get_by_role("button", name="🔗 Invite link (one client)").click()
+    link = page.get_by_role("link", name=re.compile(r"spotter_sandbox_bot\?start=c"))
+    expect(link).to_be_visible()
+
+    page.once("dialog", lambda dialog: dialog.accept("1"))  # opened as the first persona, Alex
+    link.click()
+
+    expect(page.locator("#chat-status")).to_contain_text("you are Alex")
+    expect(last_bot_message(page)).to_contain_text("Coach Sam invites you to train with them")
+    last_bot_message(page).get_by_role("button", name="✅ Accept").click()
+    expect(
+        page.locator('.msg[data-from="bot"]', has_text="You are training with Coach Sam")
+    ).to_have_count(1)

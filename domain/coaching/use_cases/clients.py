@@ -7,8 +7,14 @@ from datetime import datetime, timedelta
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
-from domain.coaching.compliance import WINDOWS, Attention, attention, compliance, week_start
-from domain.coaching.model import Coaching
+from domain.coaching.compliance import (
+    WINDOWS,
+    Attention,
+    attention_from,
+    compliance,
+    week_start,
+)
+from domain.coaching.model import Coaching, RecentSessions
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.coaching.use_cases.invites import NotYourClientError
 from domain.plans.model import Plan
@@ -16,7 +22,6 @@ from domain.shared.time import local_day, start_of
 from domain.training.model import TrainingMax, Workout
 
 HISTORY_DAYS = max(WINDOWS)
-ATTENTION_DAYS = 30  # the longer of the two windows the attention rule compares
 RECENT_WORKOUTS = 3
 
 
@@ -57,14 +62,12 @@ async def clients_overview(
     """Every current client with this week's sessions, the last one, and whether to look."""
     async with uow:
         facts = await uow.coachings.clients_with_plans(coach_id)
-        ids = [fact.client.telegram_id for fact in facts]
-        recent = await uow.coachings.sessions(ids, now - timedelta(days=ATTENTION_DAYS))
-        last = await uow.coachings.last_sessions(ids)
+        recent = await uow.coachings.recent_sessions(coach_id, now)
         plans: dict[str, Plan | None] = {}
         lines = []
         for fact in facts:
             client = fact.client
-            sessions = recent[client.telegram_id]
+            sessions = recent.get(client.telegram_id, RecentSessions((), 0, None))
             planned, _ = await _planned_per_week(uow, fact.plan_slug, plans)
             monday = start_of(week_start(local_day(now, client.zone)), client.zone)
             since = fact.coaching.started_at
@@ -72,10 +75,17 @@ async def clients_overview(
                 ClientLine(
                     client=client,
                     since=since,
-                    done_this_week=sum(1 for moment in sessions if moment >= monday),
+                    done_this_week=sum(1 for moment in sessions.week if moment >= monday),
                     planned_per_week=planned,
-                    last_session=last.get(client.telegram_id),
-                    attention=attention(sessions, planned, now=now, since=since),
+                    last_session=sessions.last,
+                    attention=attention_from(
+                        sessions.week,
+                        sessions.month,
+                        sessions.last,
+                        planned,
+                        now=now,
+                        since=since,
+                    ),
                 )
             )
         return lines

@@ -7,14 +7,14 @@ from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.model import MESSAGE_LIMIT, Coaching, Prompt, PromptPurpose, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
-from domain.outbox.model import OutgoingMessage
+from domain.outbox.model import TEXT_LIMIT, OutgoingMessage
 from domain.shared.ports import Clock
 
 THREAD_SHOWN = 20
 
 
 class MessageTooLongError(ValueError):
-    """Longer than MESSAGE_LIMIT characters."""
+    """Empty, longer than MESSAGE_LIMIT characters, or too long for Telegram once relayed."""
 
 
 class NotARelayError(LookupError):
@@ -84,6 +84,9 @@ class Relay:
         recipient_id = coaching.athlete_id if from_coach else coaching.coach_id
         sender = await registered_user(self._uow, sender_id)
         recipient = await registered_user(self._uow, recipient_id)
+        shown = self._wording.relayed(recipient, sender, text, from_coach=from_coach)
+        if len(shown) > TEXT_LIMIT:  # escaping and the sender's name made it too long
+            raise MessageTooLongError(len(shown))
         now = self._clock.now()
         stored = await self._uow.threads.add(
             ThreadMessage(None, coaching.id or 0, sender_id, recipient_id, text, now)
@@ -93,7 +96,7 @@ class Relay:
                 key=stored.relay_key,
                 chat_id=recipient_id,
                 not_before=now,
-                text=self._wording.relayed(recipient, sender, text, from_coach=from_coach),
+                text=shown,
                 language=recipient.language.value,
             )
         )

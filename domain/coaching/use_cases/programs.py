@@ -65,19 +65,15 @@ class AssignPlan:
 
     async def __call__(self, coach_id: int, athlete_id: int, plan_slug: str) -> Plan:
         async with self._uow:
-            await _client(self._uow, coach_id, athlete_id)
+            client = await _client(self._uow, coach_id, athlete_id)
             offered = {info.slug for info in await plans_to_assign(self._uow, coach_id)}
             template = await self._uow.plans.get(plan_slug) if plan_slug in offered else None
             if template is None:
                 raise UnknownPlanError(plan_slug)
             copy = replace(template, slug=copy_slug(template.slug, athlete_id))
-            await self._uow.plans.save(copy, builtin=False, owner_id=athlete_id)
-            await self._uow.commit()
-        await StartPlan(self._uow, self._clock)(athlete_id, copy.slug)
-        async with self._uow:
             coach = await registered_user(self._uow, coach_id)
-            client = await registered_user(self._uow, athlete_id)
             now = self._clock.now()
+            await self._uow.plans.save(copy, builtin=False, owner_id=athlete_id)
             await self._uow.outbox.add(
                 OutgoingMessage(
                     key=f"assigned:{athlete_id}:{copy.slug}:{now.isoformat()}",
@@ -87,8 +83,10 @@ class AssignPlan:
                     language=client.language.value,
                 )
             )
-            await self._uow.commit()
-        return copy
+            # StartPlan's block nests in this one and commits it all, copy and notice
+            # included; a workout in progress raises there and leaves nothing behind.
+            await StartPlan(self._uow, self._clock)(athlete_id, copy.slug)
+            return copy
 
 
 class SetClientMaxes:

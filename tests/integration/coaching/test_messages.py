@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.athletes.model import User
 from domain.coaching.use_cases.invites import EndClient, NoCoachError, NotYourClientError
 from domain.coaching.use_cases.messages import (
     MessageTooLongError,
@@ -128,3 +131,23 @@ async def test_empty_and_overlong_messages_are_refused_and_nothing_is_sent(
     async with session_factory() as session:
         keys = list(await session.scalars(select(OutboxRow.idempotency_key)))
     assert not [key for key in keys if key.startswith("relay:")]
+
+
+async def test_a_message_too_long_once_escaped_is_refused_before_anything_is_stored(
+    coached: Relay, uow: SqlUnitOfWork, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """3400 ampersands fit the 3500-character limit; as HTML they are 17 000 characters."""
+    refused = Relay(uow, coached._clock, EscapingWords())
+
+    with pytest.raises(MessageTooLongError):
+        await refused.ask_coach(ALEX, "&" * 3400)
+
+    assert await thread(uow, SAM, ALEX) == []
+    async with session_factory() as session:
+        keys = list(await session.scalars(select(OutboxRow.idempotency_key)))
+    assert not [key for key in keys if key.startswith("relay:")]
+
+
+class EscapingWords(Words):
+    def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
+        return f"{sender.first_name}: {html.escape(text)}"

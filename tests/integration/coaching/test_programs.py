@@ -116,3 +116,20 @@ async def test_training_maxes_set_by_the_coach_say_so(
     assert await last_outbox(session_factory) == (ALEX, "Sam set bench 80 kg, squat 125 kg")
     with pytest.raises(NotYourClientError):
         await SetClientMaxes(uow, clock, Words())(KIM, ALEX, {"squat": kg("200")})
+
+
+@pytest.mark.usefixtures("alex_on_stronglifts")
+async def test_an_assignment_refused_mid_workout_leaves_nothing_behind(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    workout = await OpenWorkout(uow, clock)(ALEX)
+    await LogSet(uow, clock)(ALEX, workout.id or 0, 0, SetResult())
+
+    with pytest.raises(WorkoutInProgressError):
+        await AssignPlan(uow, clock, Words())(SAM, ALEX, "nsuns-4day")
+
+    async with uow:
+        assert await uow.plans.get("nsuns-4day-for-201") is None
+    async with session_factory() as session:
+        keys = list(await session.scalars(select(OutboxRow.idempotency_key)))
+    assert not [key for key in keys if key.startswith("assigned:")]

@@ -79,3 +79,13 @@ async def test_replying_to_a_report_comments_to_the_client(
     client = await Relay(uow, clock, Words()).reply(SAM, SAM, 4242, "Nice depth!")
 
     assert client.first_name == "Alex"
+
+
+async def test_a_workout_with_nothing_logged_is_not_reported(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await StartPlan(uow, clock)(ALEX, "stronglifts")
+    await accept(uow, clock, await invite(uow, clock, SAM), ALEX)
+    await a_workout(uow, clock, ALEX, sets=0)
+
+    assert await ReportWorkouts(uow, clock, Words())() == 0
