@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.athletes.equipment import DEFAULT_BAR, PlateInventory
@@ -53,7 +55,8 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.plates = None if user.plates is None else plates_json(user.plates)
 
 
-def to_user(row: UserRow) -> User:
+def to_user(row: UserRow | Row[Any]) -> User:
+    """A user from their row, or from a query's row with the same columns."""
     return User(
         telegram_id=row.telegram_id,
         first_name=row.first_name,

@@ -151,6 +151,14 @@ class WorkoutSetRow(Base):
             " AND logged_at IS NOT NULL AND NOT skipped)",
             name="done_whole_and_not_skipped",
         ),
+        # "Did this workout have a set done?" in one index probe: the coach's client list
+        # asks it of every client's workouts of the last month.
+        Index(
+            "ix_workout_sets_done",
+            "workout_id",
+            sqlite_where=text("done_reps IS NOT NULL"),
+            postgresql_where=text("done_reps IS NOT NULL"),
+        ),
     )
 
 
