@@ -16,7 +16,7 @@ from domain.coaching.compliance import (
 )
 from domain.coaching.model import Coaching, RecentSessions
 from domain.coaching.ports import CoachingUnitOfWork
-from domain.coaching.use_cases.invites import NotYourClientError
+from domain.coaching.use_cases.invites import coaching_of
 from domain.plans.model import Plan
 from domain.shared.time import local_day, start_of
 from domain.training.model import TrainingMax, Workout
@@ -96,9 +96,7 @@ async def client_card(
 ) -> ClientCard:
     """The client's card, for their coach only: NotYourClientError for anyone else."""
     async with uow:
-        coaching = await uow.coachings.current_for_athlete(athlete_id)
-        if coaching is None or coaching.coach_id != coach_id:
-            raise NotYourClientError(athlete_id)
+        coaching = await coaching_of(uow, coach_id, athlete_id)
         client = await registered_user(uow, athlete_id)
         sessions = (await uow.coachings.sessions([athlete_id], now - timedelta(days=HISTORY_DAYS)))[
             athlete_id

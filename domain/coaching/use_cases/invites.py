@@ -61,6 +61,15 @@ class Accepted:
     already: bool  # they were this coach's client before the link was opened
 
 
+async def coaching_of(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> Coaching:
+    """The coaching in progress between this coach and this athlete, inside the caller's
+    transaction; NotYourClientError for anyone else: the one check every coach action makes."""
+    coaching = await uow.coachings.current_for_athlete(athlete_id)
+    if coaching is None or coaching.coach_id != coach_id:
+        raise NotYourClientError(athlete_id)
+    return coaching
+
+
 class BecomeCoach:
     def __init__(self, uow: CoachingUnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -246,9 +255,7 @@ class EndClient:
 
     async def __call__(self, coach_id: int, athlete_id: int) -> User:
         async with self._uow:
-            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
-            if coaching is None or coaching.coach_id != coach_id:
-                raise NotYourClientError(athlete_id)
+            coaching = await coaching_of(self._uow, coach_id, athlete_id)
             await end_and_tell(self._uow, self._clock, self._wording, coaching, by_client=False)
             await self._uow.commit()
             return await registered_user(self._uow, athlete_id)

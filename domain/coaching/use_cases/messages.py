@@ -6,7 +6,7 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.model import MESSAGE_LIMIT, Coaching, Prompt, PromptPurpose, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
-from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
+from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError, coaching_of
 from domain.outbox.model import TEXT_LIMIT, OutgoingMessage
 from domain.shared.ports import Clock
 
@@ -40,9 +40,7 @@ class Relay:
     async def write_client(self, coach_id: int, athlete_id: int, text: str) -> User:
         """The coach writes to a client; returns the client."""
         async with self._uow:
-            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
-            if coaching is None or coaching.coach_id != coach_id:
-                raise NotYourClientError(athlete_id)
+            coaching = await coaching_of(self._uow, coach_id, athlete_id)
             return await self._send(coaching, coach_id, text)
 
     async def reply(self, replier_id: int, chat_id: int, replied_id: int, text: str) -> User:
@@ -114,9 +112,7 @@ class PromptClient:
     async def check(self, coach_id: int, athlete_id: int) -> User:
         """The client, if they are this coach's."""
         async with self._uow:
-            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
-            if coaching is None or coaching.coach_id != coach_id:
-                raise NotYourClientError(athlete_id)
+            await coaching_of(self._uow, coach_id, athlete_id)
             return await registered_user(self._uow, athlete_id)
 
     async def remember(
@@ -127,9 +123,7 @@ class PromptClient:
         purpose: PromptPurpose = PromptPurpose.MESSAGE,
     ) -> None:
         async with self._uow:
-            coaching = await self._uow.coachings.current_for_athlete(athlete_id)
-            if coaching is None or coaching.coach_id != coach_id:
-                raise NotYourClientError(athlete_id)
+            coaching = await coaching_of(self._uow, coach_id, athlete_id)
             await self._uow.threads.add_prompt(
                 coach_id, message_id, coaching.id or 0, purpose, self._clock.now()
             )
@@ -150,7 +144,5 @@ class PromptClient:
 async def thread(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> list[ThreadMessage]:
     """The last messages between the coach and their client, oldest first."""
     async with uow:
-        coaching = await uow.coachings.current_for_athlete(athlete_id)
-        if coaching is None or coaching.coach_id != coach_id:
-            raise NotYourClientError(athlete_id)
+        coaching = await coaching_of(uow, coach_id, athlete_id)
         return await uow.threads.recent(coaching.id or 0, THREAD_SHOWN)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
-from domain.coaching.use_cases.invites import NotYourClientError
+from domain.coaching.use_cases.invites import coaching_of
 from domain.outbox.model import OutgoingMessage
 from domain.plans.model import Plan, PlanInfo, UnknownPlanError
 from domain.plans.rules.reasons import Reason, ReasonKind
@@ -35,9 +35,7 @@ def plan_token(slug: str) -> str:
 
 
 async def _client(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> User:
-    coaching = await uow.coachings.current_for_athlete(athlete_id)
-    if coaching is None or coaching.coach_id != coach_id:
-        raise NotYourClientError(athlete_id)
+    await coaching_of(uow, coach_id, athlete_id)
     return await registered_user(uow, athlete_id)
 
 
