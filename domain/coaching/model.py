@@ -60,6 +60,7 @@ class Coaching:
     athlete_id: int
     started_at: datetime
     ended_at: datetime | None = None
+    reports_muted: bool = False  # the coach hears of this client's workouts no more
 
     @property
     def current(self) -> bool:

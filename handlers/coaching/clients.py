@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from domain.coaching.use_cases.clients import ClientLine, client_card, clients_overview
 from domain.coaching.use_cases.invites import EndClient, NotYourClientError, is_coach
+from domain.coaching.use_cases.reports import MuteReports
 from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
@@ -29,6 +30,11 @@ class ShowClients(CallbackData, prefix="ccls"):
 
 class OpenClient(CallbackData, prefix="ccli"):
     athlete: UserId
+
+
+class MuteClientReports(CallbackData, prefix="cmut"):
+    athlete: UserId
+    muted: bool  # what pressing makes it: the button shows the other state
 
 
 class EndCoaching(CallbackData, prefix="cend"):
@@ -114,25 +120,45 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
     await callback.answer()
     names = await exercise_names(deps.uow)
     text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
-    athlete = card.client.telegram_id
-    keyboard = InlineKeyboardMarkup(
+    keyboard = card_keyboard(deps.t, card.client.telegram_id, muted=card.coaching.reports_muted)
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=keyboard)
+
+
+def card_keyboard(t: Translator, athlete: int, *, muted: bool) -> InlineKeyboardMarkup:
+    reports = "coaching-reports-on-button" if muted else "coaching-reports-off-button"
+    return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(deps.t.get("coaching-message-button"), WriteClient(athlete=athlete)),
-                _button(deps.t.get("coaching-thread-button"), ShowThread(athlete=athlete)),
+                _button(t.get("coaching-message-button"), WriteClient(athlete=athlete)),
+                _button(t.get("coaching-thread-button"), ShowThread(athlete=athlete)),
             ],
             [
-                _button(deps.t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
-                _button(deps.t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
+                _button(t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
+                _button(t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
             ],
+            [_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
             [
-                _button(deps.t.get("coaching-end-button"), EndCoaching(athlete=athlete)),
-                _button(deps.t.get("coaching-back-button"), ShowClients()),
+                _button(t.get("coaching-end-button"), EndCoaching(athlete=athlete)),
+                _button(t.get("coaching-back-button"), ShowClients()),
             ],
         ]
     )
+
+
+async def on_mute(callback: CallbackQuery, callback_data: MuteClientReports, deps: Deps) -> None:
+    try:
+        await MuteReports(deps.uow)(
+            callback.from_user.id, callback_data.athlete, muted=callback_data.muted
+        )
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    key = "coaching-reports-off" if callback_data.muted else "coaching-reports-on"
+    await callback.answer(deps.t.get(key))
     if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=keyboard)
+        keyboard = card_keyboard(deps.t, callback_data.athlete, muted=callback_data.muted)
+        await callback.message.edit_reply_markup(reply_markup=keyboard)
 
 
 async def on_end(callback: CallbackQuery, callback_data: EndCoaching, deps: Deps) -> None:
@@ -173,5 +199,6 @@ def build_router() -> Router:
     router.message.register(on_clients, Command("clients"), F.chat.type == "private")
     router.callback_query.register(on_show_clients, ShowClients.filter())
     router.callback_query.register(on_open_client, OpenClient.filter())
+    router.callback_query.register(on_mute, MuteClientReports.filter())
     router.callback_query.register(on_end, EndCoaching.filter())
     return router

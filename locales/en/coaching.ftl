@@ -111,3 +111,7 @@ coaching-report-skipped = { $count ->
    *[other] { $count } sets skipped
 }
 coaching-report-hint = <i>Reply to this message to comment.</i>
+coaching-reports-off-button = 🔕 Mute workout reports
+coaching-reports-on-button = 🔔 Workout reports back on
+coaching-reports-off = You won't hear of this client's workouts any more.
+coaching-reports-on = You'll hear of each workout this client finishes.

@@ -113,3 +113,7 @@ coaching-report-skipped = { $count ->
    *[other] { $count } подходов пропущено
 }
 coaching-report-hint = <i>Ответьте на это сообщение, чтобы прокомментировать.</i>
+coaching-reports-off-button = 🔕 Не присылать отчёты
+coaching-reports-on-button = 🔔 Снова присылать отчёты
+coaching-reports-off = Отчёты о тренировках этого клиента больше не придут.
+coaching-reports-on = Отчёт будет приходить после каждой тренировки клиента.

@@ -132,7 +132,9 @@ def _aware(moment: datetime) -> datetime:
 
 
 def _coaching(row: CoachingRow) -> Coaching:
-    return Coaching(row.id, row.coach_id, row.athlete_id, row.started_at, row.ended_at)
+    return Coaching(
+        row.id, row.coach_id, row.athlete_id, row.started_at, row.ended_at, row.reports_muted
+    )
 
 
 class SqlCoachingRepository:
@@ -172,6 +174,7 @@ class SqlCoachingRepository:
             CoachingRow.id.label("coaching_id"),
             CoachingRow.coach_id,
             CoachingRow.started_at.label("coached_since"),
+            CoachingRow.reports_muted,
         )
         rows = await self._session.execute(
             select(*coaching, *UserRow.__table__.columns, PlanRow.slug.label("plan_slug"))
@@ -188,7 +191,13 @@ class SqlCoachingRepository:
         )
         return [
             ClientFacts(
-                Coaching(row.coaching_id, row.coach_id, row.telegram_id, row.coached_since),
+                Coaching(
+                    row.coaching_id,
+                    row.coach_id,
+                    row.telegram_id,
+                    row.coached_since,
+                    reports_muted=row.reports_muted,
+                ),
                 to_user(row),
                 row.plan_slug,
             )
@@ -272,6 +281,7 @@ class SqlCoachingRepository:
             .join(WorkoutRow, WorkoutRow.user_id == CoachingRow.athlete_id)
             .where(
                 CoachingRow.ended_at.is_(None),
+                CoachingRow.reports_muted.is_(False),
                 WorkoutRow.finished_at >= since,
                 WorkoutRow.started_at >= CoachingRow.started_at,
                 _some_set_done(),
@@ -281,6 +291,11 @@ class SqlCoachingRepository:
             .limit(limit)
         )
         return [(_coaching(row), workout_id) for row, workout_id in rows]
+
+    async def mute_reports(self, coaching_id: int, *, muted: bool) -> None:
+        await self._session.execute(
+            update(CoachingRow).where(CoachingRow.id == coaching_id).values(reports_muted=muted)
+        )
 
     async def end(self, coaching_id: int, at: datetime) -> None:
         await self._session.execute(

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -56,6 +57,7 @@ class CoachingRow(Base):
     athlete_id: Mapped[int] = mapped_column(ForeignKey("users.telegram_id", ondelete="CASCADE"))
     started_at: Mapped[datetime] = mapped_column(UtcDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reports_muted: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     __table_args__ = (
         # One coach at a time: at most one coaching in progress per athlete.

@@ -187,6 +187,12 @@ async def test_the_coach_assigns_a_plan_and_sets_training_maxes_from_the_card(
     await sam.press("Alex")
     await sam.wait_for_message()
 
+    query = await sam.press("🔕 Mute workout reports")
+    muted = await sam.wait_for_callback_answer(query)
+    assert muted.text == "You won't hear of this client's workouts any more."
+    card = await sam.wait_for_edit()
+    assert card.button("🔔 Workout reports back on") is not None
+
     await sam.press("📋 Assign a plan")
     await sam.wait_for_message()
     await sam.press("5/3/1 Boring But Big")

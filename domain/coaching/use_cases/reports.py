@@ -7,6 +7,7 @@ from datetime import timedelta
 from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.model import note_key
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
+from domain.coaching.use_cases.invites import coaching_of
 from domain.outbox.model import OutgoingMessage
 from domain.shared.ports import Clock
 
@@ -45,3 +46,16 @@ class ReportWorkouts:
                 )
             await self._uow.commit()
             return queued
+
+
+class MuteReports:
+    """The coach stops (or resumes) hearing of one client's workouts."""
+
+    def __init__(self, uow: CoachingUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, coach_id: int, athlete_id: int, *, muted: bool) -> None:
+        async with self._uow:
+            coaching = await coaching_of(self._uow, coach_id, athlete_id)
+            await self._uow.coachings.mute_reports(coaching.id or 0, muted=muted)
+            await self._uow.commit()

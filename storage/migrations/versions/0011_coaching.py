@@ -56,6 +56,7 @@ def upgrade() -> None:
         sa.Column("athlete_id", sa.BigInteger(), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("reports_muted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["coach_id"],
             ["coaches.user_id"],

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.coaching.use_cases.invites import LeaveCoach
+from domain.coaching.use_cases.invites import LeaveCoach, NotYourClientError
 from domain.coaching.use_cases.messages import Relay
-from domain.coaching.use_cases.reports import ReportWorkouts
+from domain.coaching.use_cases.reports import MuteReports, ReportWorkouts
 from domain.training.model import SetResult
 from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.onboarding import StartPlan
 from storage.outbox.tables import OutboxRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
-from tests.integration.coaching.conftest import ALEX, MASHA, SAM, Words, accept, invite
+from tests.integration.coaching.conftest import ALEX, KIM, MASHA, SAM, Words, accept, invite
 
 
 async def a_workout(uow: SqlUnitOfWork, clock: FixedClock, athlete: int, sets: int = 2) -> int:
@@ -89,3 +90,20 @@ async def test_a_workout_with_nothing_logged_is_not_reported(
     await a_workout(uow, clock, ALEX, sets=0)
 
     assert await ReportWorkouts(uow, clock, Words())() == 0
+
+
+async def test_a_muted_client_is_not_reported_and_only_their_coach_mutes_them(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await StartPlan(uow, clock)(ALEX, "stronglifts")
+    await accept(uow, clock, await invite(uow, clock, SAM), ALEX)
+    with pytest.raises(NotYourClientError):
+        await MuteReports(uow)(KIM, ALEX, muted=True)
+    await MuteReports(uow)(SAM, ALEX, muted=True)
+    await a_workout(uow, clock, ALEX)
+
+    assert await ReportWorkouts(uow, clock, Words())() == 0
+
+    await MuteReports(uow)(SAM, ALEX, muted=False)
+    await a_workout(uow, clock, ALEX)
+    assert await ReportWorkouts(uow, clock, Words())() == 2  # reports look back a day
