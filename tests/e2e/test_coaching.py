@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import re
 
+from domain.coaching.use_cases.programs import plan_token
 from emulator import BotApiEmulator, UserDriver
-from handlers.coaching.clients import EndCoaching, OpenClient
+from handlers.coaching.clients import EndCoaching, MuteClientReports, OpenClient
+from handlers.coaching.messages import ShowThread, WriteClient
+from handlers.coaching.programs import Assign, PickPlan, SetMaxes
 from tests.e2e.conftest import Spotter
 from tests.e2e.steps import onboard
 
@@ -101,6 +104,12 @@ async def test_another_coachs_client_cannot_be_opened_or_ended_by_any_button(
         OpenClient(athlete=ALEX).pack(),
         EndCoaching(athlete=ALEX).pack(),
         EndCoaching(athlete=ALEX, sure=True).pack(),
+        WriteClient(athlete=ALEX).pack(),
+        ShowThread(athlete=ALEX).pack(),
+        PickPlan(athlete=ALEX).pack(),
+        Assign(athlete=ALEX, index=0, token=plan_token("531-bbb")).pack(),
+        SetMaxes(athlete=ALEX).pack(),
+        MuteClientReports(athlete=ALEX, muted=True).pack(),
     ):
         query = await kim.press_forged(kims_message, forged)
         answer = await kim.wait_for_callback_answer(query)
