@@ -7,7 +7,7 @@ from datetime import datetime
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from domain.coaching.use_cases.clients import ClientLine, client_card, clients_overview
 from domain.coaching.use_cases.invites import EndClient, NotYourClientError, is_coach
@@ -20,6 +20,7 @@ from handlers.coaching.programs import PickPlan, SetMaxes
 from handlers.common.callback_fields import Position, UserId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
+from handlers.common.keyboards import callback_button
 
 PAGE_SIZE = 10
 
@@ -42,10 +43,6 @@ class EndCoaching(CallbackData, prefix="cend"):
     sure: bool = False
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
 def clients_page(
     t: Translator, lines: list[ClientLine], page: int, now: datetime
 ) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -63,7 +60,7 @@ def clients_page(
         body.append(t.get("coaching-clients-hint"))
     rows = [
         [
-            _button(
+            callback_button(
                 ("⚠️ " if line.attention.needed else "") + line.client.first_name,
                 OpenClient(athlete=line.client.telegram_id),
             )
@@ -74,9 +71,9 @@ def clients_page(
         body.append(t.get("coaching-clients-page", page=page + 1, pages=pages))
         nav = []
         if page > 0:
-            nav.append(_button("◀", ShowClients(page=page - 1)))
+            nav.append(callback_button("◀", ShowClients(page=page - 1)))
         if page < pages - 1:
-            nav.append(_button("▶", ShowClients(page=page + 1)))
+            nav.append(callback_button("▶", ShowClients(page=page + 1)))
         rows.append(nav)
     return "\n".join(body), InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -130,17 +127,17 @@ def card_keyboard(t: Translator, athlete: int, *, muted: bool) -> InlineKeyboard
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(t.get("coaching-message-button"), WriteClient(athlete=athlete)),
-                _button(t.get("coaching-thread-button"), ShowThread(athlete=athlete)),
+                callback_button(t.get("coaching-message-button"), WriteClient(athlete=athlete)),
+                callback_button(t.get("coaching-thread-button"), ShowThread(athlete=athlete)),
             ],
             [
-                _button(t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
-                _button(t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
+                callback_button(t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
+                callback_button(t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
             ],
-            [_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
+            [callback_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
             [
-                _button(t.get("coaching-end-button"), EndCoaching(athlete=athlete)),
-                _button(t.get("coaching-back-button"), ShowClients()),
+                callback_button(t.get("coaching-end-button"), EndCoaching(athlete=athlete)),
+                callback_button(t.get("coaching-back-button"), ShowClients()),
             ],
         ]
     )
@@ -173,7 +170,7 @@ async def on_end(callback: CallbackQuery, callback_data: EndCoaching, deps: Deps
             return
         await callback.answer()
         if message:
-            yes = _button(
+            yes = callback_button(
                 deps.t.get("coaching-end-yes"),
                 EndCoaching(athlete=callback_data.athlete, sure=True),
             )

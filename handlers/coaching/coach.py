@@ -37,6 +37,8 @@ from handlers.coaching import texts
 from handlers.coaching.clients import ShowClients
 from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import callback_button
 from handlers.common.states import OnboardingSG
 from handlers.common.texts import day_text
 
@@ -65,10 +67,6 @@ class Leave(CallbackData, prefix="clv"):
     sure: bool = False
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
 async def on_coach(message: Message, deps: Deps) -> None:
     status = await coaching_status(deps.uow, deps.user_id)
     t = deps.t
@@ -76,22 +74,32 @@ async def on_coach(message: Message, deps: Deps) -> None:
     if status.is_coach:
         lines = [t.get("coaching-menu", clients=status.clients)]
         rows += [
-            [_button(t.get("coaching-invite-once-button"), NewInvite(multi_use=False))],
-            [_button(t.get("coaching-invite-many-button"), NewInvite(multi_use=True))],
-            [_button(t.get("coaching-clients-button"), ShowClients())],
+            *_invite_rows(t),
+            [callback_button(t.get("coaching-clients-button"), ShowClients())],
         ]
     else:
         lines = [t.get("coaching-pitch")]
-        rows.append([_button(t.get("coaching-become-button"), Become())])
+        rows.append([callback_button(t.get("coaching-become-button"), Become())])
     if status.coach is not None:
         coach = texts.name(status.coach)
         lines.append(t.get("coaching-your-coach", coach=coach))
         rows.append(
-            [_button(t.get("coaching-leave-button", coach=status.coach.first_name), Leave())]
+            [
+                callback_button(
+                    t.get("coaching-leave-button", coach=status.coach.first_name), Leave()
+                )
+            ]
         )
     await message.answer(
         "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
     )
+
+
+def _invite_rows(t: Translator) -> list[list[InlineKeyboardButton]]:
+    return [
+        [callback_button(t.get("coaching-invite-once-button"), NewInvite(multi_use=False))],
+        [callback_button(t.get("coaching-invite-many-button"), NewInvite(multi_use=True))],
+    ]
 
 
 def _profile(sender: TelegramUser) -> Profile:
@@ -106,10 +114,7 @@ async def on_become(callback: CallbackQuery, deps: Deps) -> None:
     await BecomeCoach(deps.uow, deps.clock)(callback.from_user.id)
     await callback.answer()
     if isinstance(callback.message, Message):
-        rows = [
-            [_button(deps.t.get("coaching-invite-once-button"), NewInvite(multi_use=False))],
-            [_button(deps.t.get("coaching-invite-many-button"), NewInvite(multi_use=True))],
-        ]
+        rows = _invite_rows(deps.t)
         await callback.message.edit_text(
             deps.t.get("coaching-became"), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
         )
@@ -131,7 +136,7 @@ async def on_new_invite(callback: CallbackQuery, callback_data: NewInvite, deps:
         until=day_text(deps.t, until),
         link=texts.invite_anchor(deps.bot_username, payload),
     )
-    revoke = _button(deps.t.get("coaching-revoke-button"), Revoke(invite=invite.id or 0))
+    revoke = callback_button(deps.t.get("coaching-revoke-button"), Revoke(invite=invite.id or 0))
     if isinstance(callback.message, Message):
         await callback.message.answer(
             text,
@@ -177,8 +182,8 @@ def _answer_keyboard(deps: Deps, payload: str, *, replace: bool) -> InlineKeyboa
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(deps.t.get("coaching-accept-button"), accept),
-                _button(deps.t.get("coaching-decline-button"), decline),
+                callback_button(deps.t.get("coaching-accept-button"), accept),
+                callback_button(deps.t.get("coaching-decline-button"), decline),
             ]
         ]
     )
@@ -241,7 +246,7 @@ async def on_leave(callback: CallbackQuery, callback_data: Leave, deps: Deps) ->
                 await message.answer(deps.t.get("coaching-no-coach"))
             return
         if message:
-            yes = _button(deps.t.get("coaching-leave-yes"), Leave(sure=True))
+            yes = callback_button(deps.t.get("coaching-leave-yes"), Leave(sure=True))
             await message.answer(
                 deps.t.get("coaching-leave-sure", coach=texts.name(status.coach)),
                 reply_markup=InlineKeyboardMarkup(inline_keyboard=[[yes]]),

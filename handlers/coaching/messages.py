@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
@@ -17,6 +16,7 @@ from domain.coaching.use_cases.messages import (
     NotARelayError,
     PromptClient,
     Relay,
+    answers_a_conversation,
     thread,
 )
 from handlers.coaching import texts
@@ -62,25 +62,14 @@ def replies_to_the_bot(message: Message, deps: Deps) -> bool:
     )
 
 
-async def relayed_conversation(message: Message, deps: Deps) -> bool | dict[str, Any]:
+async def relayed_conversation(message: Message, deps: Deps) -> bool:
     """Lets the reply through only if it answers a relayed message, a report or a prompt."""
     if not replies_to_the_bot(message, deps):
         return False
     replied = message.reply_to_message
     if replied is None:
         return False
-    try:
-        async with deps.uow:
-            threads = deps.uow.threads
-            chat, replied_id = message.chat.id, replied.message_id
-            found = (
-                await threads.replied_to(chat, replied_id) is not None
-                or await threads.noted(chat, replied_id) is not None
-                or await threads.prompt(chat, replied_id) is not None
-            )
-    except LookupError:
-        return False
-    return found
+    return await answers_a_conversation(deps.uow, message.chat.id, replied.message_id)
 
 
 async def on_reply(message: Message, deps: Deps) -> None:

@@ -10,7 +10,6 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     CallbackQuery,
     ForceReply,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
 )
@@ -30,6 +29,7 @@ from domain.training.use_cases.logging import WorkoutInProgressError
 from handlers.coaching import texts
 from handlers.common.callback_fields import Position, UserId
 from handlers.common.deps import Deps
+from handlers.common.keyboards import callback_button
 
 
 class PickPlan(CallbackData, prefix="cpck"):
@@ -57,11 +57,9 @@ async def on_pick_plan(callback: CallbackQuery, callback_data: PickPlan, deps: D
     plans = await plans_to_assign(deps.uow, coach)
     rows = [
         [
-            InlineKeyboardButton(
-                text=info.name,
-                callback_data=Assign(
-                    athlete=client.telegram_id, index=index, token=plan_token(info.slug)
-                ).pack(),
+            callback_button(
+                info.name,
+                Assign(athlete=client.telegram_id, index=index, token=plan_token(info.slug)),
             )
         ]
         for index, info in enumerate(plans)
@@ -75,14 +73,18 @@ async def on_pick_plan(callback: CallbackQuery, callback_data: PickPlan, deps: D
 
 async def on_assign(callback: CallbackQuery, callback_data: Assign, deps: Deps) -> None:
     coach = callback.from_user.id
+    try:  # whom the coach acts for first, then what they chose
+        client = await PromptClient(deps.uow, deps.clock).check(coach, callback_data.athlete)
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
     plans = await plans_to_assign(deps.uow, coach)
-    chosen = plans[callback_data.index] if 0 <= callback_data.index < len(plans) else None
+    chosen = plans[callback_data.index] if callback_data.index < len(plans) else None
     if chosen is None or plan_token(chosen.slug) != callback_data.token:
         await callback.answer(deps.t.get("coaching-plan-gone"), show_alert=True)
         return
     assign = AssignPlan(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
     try:
-        client = await PromptClient(deps.uow, deps.clock).check(coach, callback_data.athlete)
         plan = await assign(coach, callback_data.athlete, chosen.slug)
     except NotYourClientError:
         await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)

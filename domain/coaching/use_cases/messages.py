@@ -141,6 +141,16 @@ class PromptClient:
             raise NotYourClientError(coach_id)
 
 
+async def answers_a_conversation(uow: CoachingUnitOfWork, chat_id: int, message_id: int) -> bool:
+    """Whether the message replied to is a relay, a workout report or a prompt of coaching."""
+    async with uow:
+        return (
+            await uow.threads.replied_to(chat_id, message_id) is not None
+            or await uow.threads.noted(chat_id, message_id) is not None
+            or await uow.threads.prompt(chat_id, message_id) is not None
+        )
+
+
 async def thread(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> list[ThreadMessage]:
     """The last messages between the coach and their client, oldest first."""
     async with uow:
