@@ -24,6 +24,7 @@ from bot.clock import SystemClock
 from bot.config import Settings
 from bot.dispatcher import build_dispatcher
 from bot.fsm import build_fsm_storage
+from bot.outbox_buttons import OutboxButtons
 from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
@@ -34,6 +35,7 @@ from domain.outbox.activity import InactiveChats
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
+from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.texts import CoachingWords
 from handlers.common.commands import command_menu
 from handlers.common.deps import Services
@@ -90,7 +92,10 @@ def build_sender(
     )
     return Sender(
         OutboxQueue(session_factory),
-        BotTransport(bot, ReminderButtons(catalogue)),
+        BotTransport(
+            bot,
+            OutboxButtons(catalogue, [ReminderButtons(catalogue), CoachingButtons(catalogue)]),
+        ),
         clock,
         inactive,
         settings=delivery,

@@ -3,7 +3,7 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
-from handlers.coaching import clients, coach, messages, programs
+from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.plans import plan
 from handlers.progress import history
@@ -20,6 +20,7 @@ def build_router() -> Router:
         errors.build_router(),
         chat_member.build_router(),
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
+        reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
         coach.build_router(),  # before /start: an invite link is a /start with a payload

@@ -23,6 +23,7 @@ from storage.coaching.repositories import (
     SqlInviteRepository,
     SqlThreadRepository,
 )
+from storage.coaching.videos import SqlVideoRepository
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
 from storage.outbox.outbox import SqlOutbox
@@ -143,6 +144,10 @@ class SqlUnitOfWork:
     @property
     def threads(self) -> SqlThreadRepository:
         return self._repository(SqlThreadRepository)
+
+    @property
+    def videos(self) -> SqlVideoRepository:
+        return self._repository(SqlVideoRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

@@ -86,9 +86,21 @@ def coaching_of_note(key: str) -> int | None:
 MESSAGE_LIMIT = 3500  # of a person's words, leaving room for who sent them within 4096
 
 
+class ThreadEvent(StrEnum):
+    """Something the coach did that the thread shows between the messages; stored."""
+
+    PLAN_ASSIGNED = "plan_assigned"  # text: the plan's name
+    MAXES_SET = "maxes_set"  # text: the lifts and their new training maxes
+    VIDEO_REVIEWED = "video_reviewed"  # text: the lift the clip shows
+    REVISION_ASKED = "revision_asked"  # text: the lift the clip shows
+
+
 @dataclass(frozen=True, slots=True)
 class ThreadMessage:
-    """One message between coach and client, relayed by Spotter; the thread keeps them all."""
+    """One message between coach and client, relayed by Spotter; the thread keeps them all.
+
+    An `event` is no message but a line about what the coach did, `text` its subject.
+    """
 
     id: int | None
     coaching_id: int
@@ -96,6 +108,7 @@ class ThreadMessage:
     recipient_id: int
     text: str
     sent_at: datetime
+    event: ThreadEvent | None = None
 
     @property
     def relay_key(self) -> str:

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
         RecentSessions,
         ThreadMessage,
     )
+    from domain.coaching.videos import (
+        FeedbackMessage,
+        FormVideo,
+        SetRef,
+        ShownSet,
+        TimedNote,
+        VideoStatus,
+    )
     from domain.shared.weights import Weight
     from domain.training.model import Workout
 
@@ -119,6 +127,40 @@ class ThreadRepository(Protocol):
         ...
 
 
+class VideoRepository(Protocol):
+    async def add(self, video: FormVideo) -> FormVideo:
+        """Keeps a clip; the same message again (a redelivered update) returns the stored one."""
+        ...
+
+    async def get(self, video_id: int, *, lock: bool = False) -> FormVideo | None: ...
+
+    async def submit(
+        self, video_id: int, shows: SetRef, revision_of: int | None, at: datetime
+    ) -> None:
+        """The clip shows this set and waits for the coach (PENDING)."""
+        ...
+
+    async def set_status(self, video_id: int, status: VideoStatus) -> None: ...
+
+    async def waiting(self, coach_id: int) -> list[FormVideo]:
+        """Current clients' clips PENDING or IN_REVIEW, the longest waiting first."""
+        ...
+
+    async def asked_again(self, coaching_id: int) -> list[FormVideo]:
+        """Clips the coach asked to film again that no newer clip answers yet."""
+        ...
+
+    async def add_card(self, chat_id: int, message_id: int, video_id: int, at: datetime) -> None:
+        """A message in the coach's chat that shows the clip: a reply to it is feedback."""
+        ...
+
+    async def card(self, chat_id: int, message_id: int) -> int | None: ...
+
+    async def add_feedback(self, video_id: int, reply: FeedbackMessage, at: datetime) -> int:
+        """Keeps one reply of the coach's; returns its id."""
+        ...
+
+
 class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
     """A transaction over coaching, the training it looks at, and the outbox it fills."""
 
@@ -133,6 +175,9 @@ class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
 
     @property
     def threads(self) -> ThreadRepository: ...
+
+    @property
+    def videos(self) -> VideoRepository: ...
 
 
 class CoachingWording(Protocol):
@@ -153,3 +198,17 @@ class CoachingWording(Protocol):
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         """A relayed message as the recipient reads it: who wrote, their words, how to answer."""
         ...
+
+    def video_sent(self, coach: User, client: User, shown: ShownSet, *, again: bool) -> str:
+        """ "🎥 Alice — Squat 120 kg × 1+, Day 2", for the coach."""
+        ...
+
+    def feedback(self, athlete: User, coach: User, shown: ShownSet | None, remarks: str) -> str:
+        """The head of the coach's feedback on a clip, with the lines that name no moment."""
+        ...
+
+    def timed_note(self, athlete: User, note: TimedNote) -> str:
+        """The caption of the clip replayed from a note's moment: "0:07 knees cave"."""
+        ...
+
+    def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str: ...

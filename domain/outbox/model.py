@@ -20,6 +20,8 @@ KEY_LIMIT = 200
 class MessageKind(StrEnum):
     TEXT = "text"
     PHOTO = "photo"
+    VIDEO = "video"  # a video Telegram has, sent again by its file id
+    COPY = "copy"  # a message copied from another chat (copyMessage)
 
 
 class DeliveryState(StrEnum):
@@ -43,6 +45,7 @@ class Action(StrEnum):
     """What pressing a button under a message does; the value is stored, so never renamed."""
 
     OPEN_TODAYS_WORKOUT = "open_todays_workout"
+    REVIEW_VIDEO = "review_video"  # parameters: video
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +64,31 @@ Buttons = tuple[tuple[Button, ...], ...]  # rows of buttons, top to bottom
 
 
 @dataclass(frozen=True, slots=True)
+class Video:
+    """A video Telegram already has, sent again by its file id, from `start_at` seconds on."""
+
+    file_id: str
+    start_at: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A message of another chat (a relayed voice, photo, video note …), copied as it is.
+
+    `start_at` starts a copied video at that second; the text, if any, replaces its caption.
+    """
+
+    chat_id: int
+    message_id: int
+    start_at: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     """One logical message; `key` names it, so adding it twice queues it once.
 
-    Text is HTML (parse_mode) unless `parse_mode` is None; a photo's text is its caption.
+    Text is HTML (parse_mode) unless `parse_mode` is None; a photo's, video's or copy's text is
+    its caption. `reply_to` is a message of the recipient's chat it answers, if still there.
     `buttons` are rows of actions under it, labelled in `language` (the recipient's) when sent.
     A message still unsent at `expires_at` is cancelled instead (a reminder hours late is noise).
     """
@@ -78,13 +102,19 @@ class OutgoingMessage:
     language: str | None = None  # the recipient's; None for the default
     parse_mode: str | None = "HTML"
     expires_at: datetime | None = None
+    video: Video | None = None
+    copy: Copy | None = None
+    reply_to: int | None = None
 
     def __post_init__(self) -> None:
         if not self.key or len(self.key) > KEY_LIMIT:
             raise ValueError(f"an outbox key has 1 to {KEY_LIMIT} characters")
-        if self.photo is None and not self.text:
-            raise ValueError("a message needs text or a photo")
-        limit = CAPTION_LIMIT if self.photo is not None else TEXT_LIMIT
+        media = [m for m in (self.photo, self.video, self.copy) if m is not None]
+        if len(media) > 1:
+            raise ValueError("a message carries one photo, video or copy at most")
+        if not media and not self.text:
+            raise ValueError("a message needs text, a photo, a video or a copy")
+        limit = CAPTION_LIMIT if media else TEXT_LIMIT
         if self.text is not None and len(self.text) > limit:
             raise ValueError(f"text longer than Telegram's {limit} characters")
         if self.not_before.utcoffset() is None:
@@ -94,4 +124,10 @@ class OutgoingMessage:
 
     @property
     def kind(self) -> MessageKind:
-        return MessageKind.PHOTO if self.photo is not None else MessageKind.TEXT
+        if self.photo is not None:
+            return MessageKind.PHOTO
+        if self.video is not None:
+            return MessageKind.VIDEO
+        if self.copy is not None:
+            return MessageKind.COPY
+        return MessageKind.TEXT

@@ -33,7 +33,7 @@ from domain.coaching.use_cases.invites import (
     open_invite,
 )
 from domain.training.use_cases.onboarding import active_plan
-from handlers.coaching import texts
+from handlers.coaching import reviews, texts
 from handlers.coaching.clients import ShowClients
 from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
@@ -76,6 +76,7 @@ async def on_coach(message: Message, deps: Deps) -> None:
         rows += [
             *_invite_rows(t),
             [callback_button(t.get("coaching-clients-button"), ShowClients())],
+            reviews.coach_menu_row(t),
         ]
     else:
         lines = [t.get("coaching-pitch")]

@@ -8,11 +8,14 @@ from html import escape
 from domain.athletes.model import Language, User
 from domain.coaching.model import ThreadMessage
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
+from domain.coaching.videos import ShownSet, TimedNote
 from domain.outbox.model import TEXT_LIMIT
 from domain.shared.weights import Weight
 from domain.training.model import Workout
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.texts import day_text
+
+CAPTION_ROOM = 800  # of a timed note's words, leaving room for escaping within 1024
 
 
 def name(user: User) -> str:
@@ -93,6 +96,22 @@ def card_text(t: Translator, card: ClientCard, exercise_names: dict[str, str], t
     return "\n".join(lines)
 
 
+def shown_set(t: Translator, shown: ShownSet | None) -> str:
+    """ "Squat 120 kg × 1+ · day 2, Heavy": the set a clip shows, as prescribed (done, if so)."""
+    if shown is None:
+        return t.get("coaching-video-no-set")
+    prescribed, done = shown.set.prescribed, shown.set.done
+    wanted = f"{prescribed.reps}+" if prescribed.amrap else str(prescribed.reps)
+    return t.get(
+        "coaching-video-set" if done is None else "coaching-video-set-done",
+        lift=escape(prescribed.display_name),
+        prescribed=f"{prescribed.weight} × {wanted}",
+        done="" if done is None else f"{done.weight} × {done.reps}",
+        number=shown.day_number,
+        day=escape(shown.day_name),
+    )
+
+
 class CoachingWords:
     """The domain's CoachingWording, from the catalogue, in the recipient's language."""
 
@@ -155,6 +174,24 @@ class CoachingWords:
             key, sender=name(sender), text=escape(text, quote=False)
         )
 
+    def video_sent(self, coach: User, client: User, shown: ShownSet, *, again: bool) -> str:
+        t = self._t(coach.language)
+        key = "coaching-video-sent-again" if again else "coaching-video-sent"
+        return t.get(key, client=name(client), set=shown_set(t, shown))
+
+    def feedback(self, athlete: User, coach: User, shown: ShownSet | None, remarks: str) -> str:
+        t = self._t(athlete.language)
+        head = t.get("coaching-feedback", coach=name(coach), set=shown_set(t, shown))
+        return f"{head}\n{escape(remarks, quote=False)}" if remarks else head
+
+    def timed_note(self, athlete: User, note: TimedNote) -> str:
+        # a caption holds 1024 characters: a note longer than a long sentence is cut
+        return f"<b>{note.label}</b> {escape(note.text[:CAPTION_ROOM], quote=False)}"
+
+    def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
+        t = self._t(athlete.language)
+        return t.get("coaching-revision-asked", coach=name(coach), set=shown_set(t, shown))
+
 
 def thread_text(t: Translator, client: User, messages: list[ThreadMessage]) -> str:
     """The thread, oldest first; the oldest lines go when it would not fit one message."""
@@ -165,8 +202,14 @@ def thread_text(t: Translator, client: User, messages: list[ThreadMessage]) -> s
     for message in messages:
         at = message.sent_at.astimezone(client.zone)
         mine = message.sender_id != client.telegram_id
+        what = escape(message.text, quote=False)
+        if message.event is not None:
+            lines.append(
+                f"<i>{at:%d.%m %H:%M} {t.get(f'coaching-event-{message.event}', what=what)}</i>"
+            )
+            continue
         who = t.get("coaching-thread-you") if mine else name(client)
-        lines.append(f"<i>{at:%d.%m %H:%M}</i> {who}: {escape(message.text, quote=False)}")
+        lines.append(f"<i>{at:%d.%m %H:%M}</i> {who}: {what}")
     while lines and len(title) + sum(len(line) + 1 for line in lines) > TEXT_LIMIT:
         lines.pop(0)
     return "\n".join([title, *lines])

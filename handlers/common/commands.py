@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("settings", "common-command-settings"),
     ("coach", "common-command-coach"),
     ("clients", "common-command-clients"),
+    ("reviews", "common-command-reviews"),
     ("help", "common-command-help"),
 )
 

@@ -24,7 +24,13 @@ OPEN_TODAY: Buttons = ((Button(Action.OPEN_TODAYS_WORKOUT),),)
 
 
 class ReminderButtons:
-    """The sender's ButtonMarkup: actions become Telegram buttons labelled in `language`."""
+    """The reminders' actions as Telegram buttons labelled in `language`.
+
+    Called alone it is a ButtonMarkup for messages with reminder buttons only; bot/ combines
+    it with the other contexts' (`button`) for the sender.
+    """
+
+    actions = frozenset({Action.OPEN_TODAYS_WORKOUT})
 
     def __init__(self, catalogue: Catalogue) -> None:
         self._catalogue = catalogue
@@ -32,26 +38,10 @@ class ReminderButtons:
     def __call__(self, buttons: Buttons, language: str | None) -> InlineKeyboardMarkup:
         t = self._catalogue.translator(language_for(language))
         return InlineKeyboardMarkup(
-            inline_keyboard=[
-                [
-                    InlineKeyboardButton(
-                        text=_label(t, button.action), callback_data=_callback_data(button)
-                    )
-                    for button in row
-                ]
-                for row in buttons
-            ]
+            inline_keyboard=[[self.button(t, button) for button in row] for row in buttons]
         )
 
-
-def _label(t: Translator, action: Action) -> str:
-    """What a button says: every action's words, in one place."""
-    match action:
-        case Action.OPEN_TODAYS_WORKOUT:
-            return t.get("reminders-start-button")
-
-
-def _callback_data(button: Button) -> str:
-    match button.action:
-        case Action.OPEN_TODAYS_WORKOUT:
-            return StartFromReminder().pack()
+    def button(self, t: Translator, button: Button) -> InlineKeyboardButton:
+        return InlineKeyboardButton(
+            text=t.get("reminders-start-button"), callback_data=StartFromReminder().pack()
+        )

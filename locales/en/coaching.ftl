@@ -115,3 +115,51 @@ coaching-reports-off-button = 🔕 Mute workout reports
 coaching-reports-on-button = 🔔 Workout reports back on
 coaching-reports-off = You won't hear of this client's workouts any more.
 coaching-reports-on = You'll hear of each workout this client finishes.
+
+## Form videos
+
+coaching-video-set = { $lift } { $prescribed } · day { $number }, { $day }
+coaching-video-set-done = { $lift } { $prescribed } (done { $done }) · day { $number }, { $day }
+coaching-video-no-set = a clip
+coaching-video-which = 🎥 Which set does this clip show? Your coach gets it with that.
+coaching-video-current-button = ▶️ Now: { $set }
+coaching-video-set-button = { $set } · day { $number }
+coaching-video-again-button = 🔁 New take: { $set }
+coaching-video-no-coach = 🎥 I keep form videos for your coach, and you have none yet: a coach's invite link makes one.
+coaching-video-no-sets = 🎥 No sets to attach this clip to yet: log a workout (/today), then send it again.
+coaching-video-gone = That clip or set is no longer there to choose.
+coaching-video-attached = 🎥 Sent to <b>{ $coach }</b>: { $set }. Their feedback comes here.
+coaching-video-sent = 🎥 <b>{ $client }</b> — { $set }
+coaching-video-sent-again = 🎥 <b>{ $client }</b> filmed it again — { $set }
+coaching-review-open-button = ▶️ Review
+coaching-reviews-button = 🎥 Reviews
+coaching-reviews-empty = 🎥 No clips waiting for review.
+coaching-reviews-title = 🎥 <b>{ $count ->
+    [one] One clip waits
+   *[other] { $count } clips wait
+} for review</b>, oldest first:
+coaching-reviews-line = • { $opened }<b>{ $client }</b> — { $set } · { $age }
+coaching-review-button = ▶️ { $client }
+coaching-age-minutes = { $minutes } min
+coaching-age-hours = { $hours } h
+coaching-age-days = { $days } days
+coaching-review-card = 🎥 <b>{ $client }</b>: reply to this with your feedback (text, voice or a round video). A line that starts with a time, like <code>0:07 knees cave</code>, comes back to them as the clip from that second.
+coaching-revision-button = 🔁 Ask for a new clip
+coaching-revision-sent = 🔁 { $client } is asked for a new clip.
+coaching-feedback-how = Reply with text, a voice message or a round video.
+coaching-feedback-sent = ✅ Feedback sent to <b>{ $client }</b>{ $notes ->
+    [0] .
+    [one] , with the clip from one moment.
+   *[other] , with the clip from { $notes } moments.
+}
+coaching-notes-past-end = The clip is { $duration } s long: { $times } is past its end. Nothing was sent; fix the time and reply again.
+coaching-too-many-notes = At most { $limit } timed notes in one reply; nothing was sent.
+coaching-feedback = 🎥 <b>{ $coach }</b> reviewed your { $set }:
+coaching-revision-asked = 🔁 <b>{ $coach }</b> asks for a new clip of { $set }. Film it, send it here and pick “🔁 New take” under it.
+
+## Events in the thread
+
+coaching-event-plan_assigned = 📋 plan assigned: { $what }
+coaching-event-maxes_set = 🏋️ training maxes set: { $what }
+coaching-event-video_reviewed = 🎥 clip reviewed: { $what }
+coaching-event-revision_asked = 🔁 new clip asked: { $what }

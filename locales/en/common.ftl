@@ -10,6 +10,7 @@ common-command-reminders = Training-day reminders and the weekly summary
 common-command-settings = Time zone and preferences
 common-command-coach = Coaching: become a coach, invite clients, your coach
 common-command-clients = Your clients, for coaches
+common-command-reviews = Form videos waiting for review, for coaches
 common-command-help = What Spotter can do
 
 ## Answers to what nobody else understood, and failures.

@@ -117,3 +117,49 @@ coaching-reports-off-button = 🔕 Не присылать отчёты
 coaching-reports-on-button = 🔔 Снова присылать отчёты
 coaching-reports-off = Отчёты о тренировках этого клиента больше не придут.
 coaching-reports-on = Отчёт будет приходить после каждой тренировки клиента.
+
+## Видео техники
+
+coaching-video-set = { $lift } { $prescribed } · день { $number }, { $day }
+coaching-video-set-done = { $lift } { $prescribed } (сделано { $done }) · день { $number }, { $day }
+coaching-video-no-set = видео
+coaching-video-which = 🎥 Какой подход на этом видео? Тренер получит его с этой подписью.
+coaching-video-current-button = ▶️ Сейчас: { $set }
+coaching-video-set-button = { $set } · день { $number }
+coaching-video-again-button = 🔁 Новый дубль: { $set }
+coaching-video-no-coach = 🎥 Видео техники я передаю тренеру, а его у вас пока нет: тренер присылает ссылку-приглашение.
+coaching-video-no-sets = 🎥 Пока не к чему прикрепить видео: запишите тренировку (/today) и пришлите его снова.
+coaching-video-gone = Это видео или подход уже нельзя выбрать.
+coaching-video-attached = 🎥 Отправлено тренеру <b>{ $coach }</b>: { $set }. Разбор придёт сюда.
+coaching-video-sent = 🎥 <b>{ $client }</b> — { $set }
+coaching-video-sent-again = 🎥 <b>{ $client }</b> снял(а) заново — { $set }
+coaching-review-open-button = ▶️ Разобрать
+coaching-reviews-button = 🎥 Разборы
+coaching-reviews-empty = 🎥 Видео на разбор нет.
+coaching-reviews-title = 🎥 <b>Ждут разбора: { $count }</b>, сначала давние:
+coaching-reviews-line = • { $opened }<b>{ $client }</b> — { $set } · { $age }
+coaching-review-button = ▶️ { $client }
+coaching-age-minutes = { $minutes } мин
+coaching-age-hours = { $hours } ч
+coaching-age-days = { $days } дн.
+coaching-review-card = 🎥 <b>{ $client }</b>: ответьте на это сообщение разбором (текст, голосовое или кружок). Строка, начинающаяся со времени, например <code>0:07 колени внутрь</code>, придёт спортсмену видео с этой секунды.
+coaching-revision-button = 🔁 Попросить новое видео
+coaching-revision-sent = 🔁 { $client } получит просьбу снять заново.
+coaching-feedback-how = Ответьте текстом, голосовым или кружком.
+coaching-feedback-sent = ✅ Разбор отправлен: <b>{ $client }</b>{ $notes ->
+    [0] .
+    [one] , с видео с одного момента.
+    [few] , с видео с { $notes } моментов.
+   *[other] , с видео с { $notes } моментов.
+}
+coaching-notes-past-end = Видео длится { $duration } с: { $times } — после его конца. Ничего не отправлено; поправьте время и ответьте снова.
+coaching-too-many-notes = Не больше { $limit } отметок времени в одном ответе; ничего не отправлено.
+coaching-feedback = 🎥 <b>{ $coach }</b> разобрал(а) ваш подход: { $set }
+coaching-revision-asked = 🔁 <b>{ $coach }</b> просит новое видео: { $set }. Снимите, пришлите сюда и выберите «🔁 Новый дубль».
+
+## События в переписке
+
+coaching-event-plan_assigned = 📋 назначен план: { $what }
+coaching-event-maxes_set = 🏋️ заданы тренировочные максимумы: { $what }
+coaching-event-video_reviewed = 🎥 видео разобрано: { $what }
+coaching-event-revision_asked = 🔁 попросили новое видео: { $what }

@@ -10,6 +10,7 @@ common-command-reminders = Напоминания о тренировках и �
 common-command-settings = Часовой пояс и настройки
 common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер
 common-command-clients = Ваши клиенты (для тренеров)
+common-command-reviews = Видео техники на разбор (для тренеров)
 common-command-help = Что умеет Spotter
 
 ## Ответы на то, что никто другой не понял, и сбои.

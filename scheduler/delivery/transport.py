@@ -12,10 +12,10 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, ReplyParameters
 from pydantic import ValidationError
 
-from domain.outbox.model import Buttons, MessageKind
+from domain.outbox.model import Buttons
 from domain.outbox.policy import Blocked, FloodWait, Outcome, Rejected, Sent, Transient
 
 if TYPE_CHECKING:
@@ -45,25 +45,57 @@ class BotTransport:
     async def send(self, message: Claimed) -> Outcome:
         try:
             markup = self._markup(message.buttons, message.language) if message.buttons else None
-            if message.kind is MessageKind.PHOTO:
-                assert message.photo is not None  # noqa: S101 - the CHECK and the value agree
-                sent = await self._bot.send_photo(
-                    message.chat_id,
-                    BufferedInputFile(message.photo, filename="photo.png"),
-                    caption=message.text,
-                    parse_mode=message.parse_mode,
-                    reply_markup=markup,
-                )
-            else:
-                sent = await self._bot.send_message(
-                    message.chat_id,
-                    message.text or "",
-                    parse_mode=message.parse_mode,
-                    reply_markup=markup,
-                )
+            message_id = await self._send(message, markup)
         except Exception as error:  # every failure is an outcome of the attempt, never raised
             return _failed(error, message.key)
-        return Sent(sent.message_id)
+        return Sent(message_id)
+
+    async def _send(self, message: Claimed, markup: InlineKeyboardMarkup | None) -> int:
+        # A message answered may have been deleted meanwhile: then it goes without the quote.
+        reply = (
+            None
+            if message.reply_to is None
+            else ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
+        )
+        chat, text, mode = message.chat_id, message.text, message.parse_mode
+        if message.photo is not None:
+            photo = BufferedInputFile(message.photo, filename="photo.png")
+            sent = await self._bot.send_photo(
+                chat,
+                photo,
+                caption=text,
+                parse_mode=mode,
+                reply_markup=markup,
+                reply_parameters=reply,
+            )
+        elif message.video is not None:
+            # An int offset: aiogram turns a timedelta into an absolute time (TELEGRAM.md).
+            sent = await self._bot.send_video(
+                chat,
+                message.video.file_id,
+                caption=text,
+                parse_mode=mode,
+                start_timestamp=message.video.start_at,
+                reply_markup=markup,
+                reply_parameters=reply,
+            )
+        elif message.copy is not None:
+            copied = await self._bot.copy_message(
+                chat,
+                message.copy.chat_id,
+                message.copy.message_id,
+                caption=text,
+                parse_mode=mode if text else None,
+                video_start_timestamp=message.copy.start_at,
+                reply_markup=markup,
+                reply_parameters=reply,
+            )
+            return copied.message_id
+        else:
+            sent = await self._bot.send_message(
+                chat, text or "", parse_mode=mode, reply_markup=markup, reply_parameters=reply
+            )
+        return sent.message_id
 
 
 def _failed(error: Exception, key: str) -> Outcome:

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, String, cast, func, literal, select, update
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.coaching.model import (
@@ -19,6 +17,7 @@ from domain.coaching.model import (
     Prompt,
     PromptPurpose,
     RecentSessions,
+    ThreadEvent,
     ThreadMessage,
     coaching_of_note,
 )
@@ -31,6 +30,7 @@ from storage.coaching.tables import (
     ReplyPromptRow,
     ThreadMessageRow,
 )
+from storage.core.dialects import dialect_insert
 from storage.outbox.tables import OutboxRow
 from storage.plans.tables import PlanRow
 from storage.training.tables import AthletePlanRow, WorkoutRow, WorkoutSetRow
@@ -44,10 +44,10 @@ class SqlCoachRepository:
         return await self._session.get(CoachRow, user_id) is not None
 
     async def add(self, user_id: int, at: datetime) -> None:
-        dialect = self._session.get_bind().dialect.name
-        insert = postgres_insert if dialect == "postgresql" else sqlite_insert
         await self._session.execute(
-            insert(CoachRow).values(user_id=user_id, since=at).on_conflict_do_nothing()
+            dialect_insert(self._session)(CoachRow)
+            .values(user_id=user_id, since=at)
+            .on_conflict_do_nothing()
         )
 
 
@@ -308,7 +308,13 @@ class SqlCoachingRepository:
 
 def _message(row: ThreadMessageRow) -> ThreadMessage:
     return ThreadMessage(
-        row.id, row.coaching_id, row.sender_id, row.recipient_id, row.text, row.sent_at
+        row.id,
+        row.coaching_id,
+        row.sender_id,
+        row.recipient_id,
+        row.text,
+        row.sent_at,
+        None if row.event is None else ThreadEvent(row.event),
     )
 
 
@@ -323,6 +329,7 @@ class SqlThreadRepository:
             recipient_id=message.recipient_id,
             text=message.text,
             sent_at=message.sent_at,
+            event=None if message.event is None else message.event.value,
         )
         self._session.add(row)
         await self._session.flush()

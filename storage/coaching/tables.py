@@ -18,7 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from domain.coaching.model import PromptPurpose
+from domain.coaching.model import PromptPurpose, ThreadEvent
+from domain.coaching.videos import ClipKind, FeedbackKind, VideoStatus
 from storage.core.columns import UtcDateTime, one_of
 from storage.core.tables import Base
 
@@ -83,8 +84,12 @@ class ThreadMessageRow(Base):
     recipient_id: Mapped[int] = mapped_column(BigInteger)
     text: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    event: Mapped[str | None] = mapped_column(String(20))  # ThreadEvent; None for a message
 
-    __table_args__ = (Index("ix_coaching_messages_coaching", "coaching_id", "id"),)
+    __table_args__ = (
+        Index("ix_coaching_messages_coaching", "coaching_id", "id"),
+        CheckConstraint(f"event IS NULL OR {one_of('event', ThreadEvent)}", name="event"),
+    )
 
 
 class ReplyPromptRow(Base):
@@ -99,3 +104,63 @@ class ReplyPromptRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     __table_args__ = (CheckConstraint(one_of("purpose", PromptPurpose), name="purpose"),)
+
+
+class FormVideoRow(Base):
+    """A clip of one set an athlete sent their coach: Telegram's file id, never the bytes."""
+
+    __tablename__ = "form_videos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coaching_id: Mapped[int] = mapped_column(ForeignKey("coachings.id", ondelete="CASCADE"))
+    athlete_id: Mapped[int] = mapped_column(BigInteger)
+    file_id: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10))  # ClipKind
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)  # the athlete's message with the clip
+    duration: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(String(16))  # VideoStatus
+    workout_id: Mapped[int | None] = mapped_column(ForeignKey("workouts.id", ondelete="SET NULL"))
+    set_position: Mapped[int | None] = mapped_column(Integer)
+    revision_of: Mapped[int | None] = mapped_column(
+        ForeignKey("form_videos.id", ondelete="SET NULL")
+    )
+    submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index("uq_form_videos_message", "chat_id", "message_id", unique=True),
+        Index("ix_form_videos_coaching_status", "coaching_id", "status"),
+        CheckConstraint(one_of("kind", ClipKind), name="kind"),
+        CheckConstraint(one_of("status", VideoStatus), name="status"),
+    )
+
+
+class VideoCardRow(Base):
+    """A message in the coach's chat that shows a clip: a reply to it is feedback on it."""
+
+    __tablename__ = "form_video_cards"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    video_id: Mapped[int] = mapped_column(ForeignKey("form_videos.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class VideoFeedbackRow(Base):
+    """One reply of the coach's to a clip: text (timed notes parsed when sent) or media."""
+
+    __tablename__ = "form_video_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    video_id: Mapped[int] = mapped_column(ForeignKey("form_videos.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))  # FeedbackKind
+    text: Mapped[str] = mapped_column(Text)
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # the coach's reply, copied when media
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index("uq_form_video_feedback_message", "chat_id", "message_id", unique=True),
+        CheckConstraint(one_of("kind", FeedbackKind), name="kind"),
+    )

@@ -9,11 +9,20 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, Executable, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.outbox.model import Action, Button, Buttons, DeliveryState, MessageKind, OutgoingMessage
+from domain.outbox.model import (
+    Action,
+    Button,
+    Buttons,
+    Copy,
+    DeliveryState,
+    MessageKind,
+    OutgoingMessage,
+    Video,
+)
 from domain.outbox.policy import Decision
+from storage.core.dialects import dialect_insert
 from storage.outbox.tables import InactiveChatRow, OutboxRow
 
 _CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement
@@ -50,12 +59,9 @@ class Claimed:
     buttons: Buttons
     language: str | None
     attempts: int  # including this one
-
-
-def _insert(session: AsyncSession) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (both backends do)."""
-    dialect = session.get_bind().dialect.name
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+    video: Video | None = None
+    copy: Copy | None = None
+    reply_to: int | None = None
 
 
 async def _execute(session: AsyncSession, statement: Executable) -> CursorResult[Any]:
@@ -71,6 +77,8 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
         "text": message.text,
         "parse_mode": message.parse_mode,
         "photo": message.photo,
+        "media": _dump_media(message),
+        "reply_to": message.reply_to,
         "buttons": _dump_buttons(message.buttons) if message.buttons else None,
         "language": message.language,
         "not_before": message.not_before,
@@ -78,6 +86,26 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
         "state": DeliveryState.QUEUED.value,
         "attempts": 0,
     }
+
+
+def _dump_media(message: OutgoingMessage) -> str | None:
+    """A video by file id or a copied message, as JSON: {"video": …} or {"copy": […]}."""
+    if message.video is not None:
+        return json.dumps({"video": message.video.file_id, "start": message.video.start_at})
+    if message.copy is not None:
+        source = [message.copy.chat_id, message.copy.message_id]
+        return json.dumps({"copy": source, "start": message.copy.start_at})
+    return None
+
+
+def _load_media(stored: str | None) -> tuple[Video | None, Copy | None]:
+    if stored is None:
+        return None, None
+    media = json.loads(stored)
+    if "video" in media:
+        return Video(media["video"], media.get("start")), None
+    chat_id, message_id = media["copy"]
+    return None, Copy(chat_id, message_id, media.get("start"))
 
 
 def _dump_buttons(buttons: Buttons) -> str:
@@ -119,7 +147,7 @@ class SqlOutbox:
         return await self.add_all([message]) == 1
 
     async def add_all(self, messages: Sequence[OutgoingMessage]) -> int:
-        insert = _insert(self._session)
+        insert = dialect_insert(self._session)
         added = 0
         for chunk in _chunks(messages):
             statement = (
@@ -134,7 +162,7 @@ class SqlOutbox:
         reason = reason[:_REASON_LIMIT]
         await _execute(
             self._session,
-            _insert(self._session)(InactiveChatRow)
+            dialect_insert(self._session)(InactiveChatRow)
             .values(chat_id=chat_id, since=at, reason=reason)
             .on_conflict_do_nothing(index_elements=["chat_id"]),
         )
@@ -228,6 +256,8 @@ class OutboxQueue:
                 OutboxRow.buttons,
                 OutboxRow.language,
                 OutboxRow.attempts,
+                OutboxRow.media,
+                OutboxRow.reply_to,
             )
         )
         async with self._session_factory.begin() as session:
@@ -240,6 +270,7 @@ class OutboxQueue:
                 )
                 await _execute(session, expire)
                 return None
+        video, copy = _load_media(row.media)
         return Claimed(
             row_id,
             row.idempotency_key,
@@ -251,6 +282,9 @@ class OutboxQueue:
             _load_buttons(row.buttons),
             row.language,
             row.attempts,
+            video,
+            copy,
+            row.reply_to,
         )
 
     async def mark_sent(self, row_id: int, run_id: str, message_id: int, at: datetime) -> None:

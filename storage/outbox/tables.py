@@ -33,6 +33,8 @@ class OutboxRow(Base):
     text: Mapped[str | None] = mapped_column(Text)
     parse_mode: Mapped[str | None] = mapped_column(String(16))
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    media: Mapped[str | None] = mapped_column(Text)  # JSON: a video by file id, or a copy
+    reply_to: Mapped[int | None] = mapped_column(BigInteger)  # a message of the chat it answers
     buttons: Mapped[str | None] = mapped_column(Text)  # JSON: rows of {"action", "parameters"}
     language: Mapped[str | None] = mapped_column(String(35))  # the recipient's, for the labels
     not_before: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -6,9 +6,11 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import datetime
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
+from domain.coaching.model import ThreadEvent, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.invites import coaching_of
 from domain.outbox.model import OutgoingMessage
@@ -37,6 +39,21 @@ def plan_token(slug: str) -> str:
 async def _client(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> User:
     await coaching_of(uow, coach_id, athlete_id)
     return await registered_user(uow, athlete_id)
+
+
+async def _note_in_thread(
+    uow: CoachingUnitOfWork,
+    coach_id: int,
+    athlete_id: int,
+    change: tuple[ThreadEvent, str],
+    at: datetime,
+) -> None:
+    """A line in the thread between the coach and the client: what the coach changed."""
+    coaching = await coaching_of(uow, coach_id, athlete_id)
+    event, what = change
+    await uow.threads.add(
+        ThreadMessage(None, coaching.id or 0, coach_id, athlete_id, what, at, event)
+    )
 
 
 async def plans_to_assign(uow: CoachingUnitOfWork, coach_id: int) -> list[PlanInfo]:
@@ -81,6 +98,9 @@ class AssignPlan:
                     language=client.language.value,
                 )
             )
+            await _note_in_thread(
+                self._uow, coach_id, athlete_id, (ThreadEvent.PLAN_ASSIGNED, copy.name), now
+            )
             # StartPlan's block nests in this one and commits it all, copy and notice
             # included; a workout in progress raises there and leaves nothing behind.
             await StartPlan(self._uow, self._clock)(athlete_id, copy.slug)
@@ -113,6 +133,10 @@ class SetClientMaxes:
                     text=self._wording.maxes_set(client, coach, dict(maxes)),
                     language=client.language.value,
                 )
+            )
+            listed = ", ".join(f"{lift} {weight}" for lift, weight in sorted(maxes.items()))
+            await _note_in_thread(
+                self._uow, coach_id, athlete_id, (ThreadEvent.MAXES_SET, listed), now
             )
             await self._uow.commit()
             return client

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
+from domain.coaching.videos import ShownSet, TimedNote
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.weights import Weight
 from domain.training.model import Workout
@@ -40,6 +41,19 @@ class Words:
 
     def relayed(self, recipient: User, sender: User, text: str, *, from_coach: bool) -> str:
         return f"{sender.first_name}{' (coach)' if from_coach else ''}: {text}"
+
+    def video_sent(self, coach: User, client: User, shown: ShownSet, *, again: bool) -> str:
+        lift = shown.set.prescribed.display_name
+        return f"video {client.first_name} {lift}{' again' if again else ''}"
+
+    def feedback(self, athlete: User, coach: User, shown: ShownSet | None, remarks: str) -> str:
+        return f"feedback {coach.first_name}: {remarks}"
+
+    def timed_note(self, athlete: User, note: TimedNote) -> str:
+        return f"{note.at} {note.text}"
+
+    def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
+        return f"again {coach.first_name}"
 
 
 @pytest.fixture
