@@ -222,12 +222,44 @@ class UserDriver:
         height: int = 360,
         filename: str = "video.mp4",
         chat: ChatDriver | None = None,
+        reply_to: int | None = None,
         deliver_twice: bool = False,
     ) -> int:
         media = self._emu.files.add_video(
             data, width=width, height=height, duration=duration, file_name=filename
         )
-        return await self._post(chat, deliver_twice, media=media, caption=_caption(caption))
+        return await self._post(
+            chat,
+            deliver_twice,
+            media=media,
+            caption=_caption(caption),
+            reply_to_message_id=reply_to,
+        )
+
+    async def send_video_note(
+        self,
+        data: bytes,
+        *,
+        duration: int = 5,
+        chat: ChatDriver | None = None,
+        reply_to: int | None = None,
+        deliver_twice: bool = False,
+    ) -> int:
+        """A round video message (no caption); returns the update_id."""
+        media = self._emu.files.add_video_note(data, duration=duration)
+        return await self._post(chat, deliver_twice, media=media, reply_to_message_id=reply_to)
+
+    async def send_voice(
+        self,
+        data: bytes,
+        *,
+        duration: int = 3,
+        chat: ChatDriver | None = None,
+        reply_to: int | None = None,
+        deliver_twice: bool = False,
+    ) -> int:
+        media = self._emu.files.add_voice(data, duration=duration)
+        return await self._post(chat, deliver_twice, media=media, reply_to_message_id=reply_to)
 
     async def press_forged(
         self,

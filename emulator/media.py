@@ -68,7 +68,7 @@ class StoredFile:
 class Media:
     """What a message carries besides text: its kind and the Bot API JSON for it."""
 
-    kind: str  # "photo" | "video" | "document"
+    kind: str  # "photo" | "video" | "document" | "video_note" | "voice"
     payload: Any  # list of PhotoSize for photos, one Video/Document object otherwise
     file_ids: tuple[str, ...]
 
@@ -94,7 +94,13 @@ class FileStore:
     def _store(self, data: bytes, kind: str, extension: str, variant: str = "") -> StoredFile:
         self._counter += 1
         digest = hashlib.sha256(data + variant.encode()).hexdigest()
-        prefix = {"photo": "AgAC", "video": "BAAC", "document": "BQAC"}[kind]
+        prefix = {
+            "photo": "AgAC",
+            "video": "BAAC",
+            "document": "BQAC",
+            "video_note": "DQAC",
+            "voice": "AwAC",
+        }[kind]
         stored = StoredFile(
             file_id=f"{prefix}{self._counter:06d}{digest[:24]}",
             file_unique_id=f"AQAD{digest[:16]}",
@@ -142,6 +148,17 @@ class FileStore:
         if file_name:
             payload["file_name"] = file_name
         return self._remember(Media("video", payload, (stored.file_id,)))
+
+    def add_video_note(self, data: bytes, *, duration: int, length: int = 240) -> Media:
+        """A round video message: square, up to a minute, no caption."""
+        stored = self._store(data, "video_note", ".mp4")
+        payload = {**_file_fields(stored), "length": length, "duration": duration}
+        return self._remember(Media("video_note", payload, (stored.file_id,)))
+
+    def add_voice(self, data: bytes, *, duration: int) -> Media:
+        stored = self._store(data, "voice", ".oga")
+        payload = {**_file_fields(stored), "duration": duration, "mime_type": "audio/ogg"}
+        return self._remember(Media("voice", payload, (stored.file_id,)))
 
     def add_document(self, data: bytes, *, file_name: str, mime_type: str | None = None) -> Media:
         guessed = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"

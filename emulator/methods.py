@@ -61,6 +61,9 @@ MESSAGE_METHODS = frozenset(
         "sendPhoto",
         "sendVideo",
         "sendDocument",
+        "sendVideoNote",
+        "sendVoice",
+        "copyMessage",
         "editMessageText",
         "editMessageCaption",
         "editMessageReplyMarkup",
@@ -91,6 +94,9 @@ class BotApi:
             "sendPhoto": self.send_photo,
             "sendVideo": self.send_video,
             "sendDocument": self.send_document,
+            "sendVideoNote": self.send_video_note,
+            "sendVoice": self.send_voice,
+            "copyMessage": self.copy_message,
             "getFile": self.get_file,
             "setMyCommands": self.set_my_commands,
             "getMyCommands": self.get_my_commands,
@@ -343,11 +349,22 @@ class BotApi:
             )
         return media
 
-    def _send_media(self, params: Params, kind: str, media: Media) -> Any:
+    def _send_media(self, params: Params, kind: str, media: Media, **fields: Any) -> Any:
         chat = self.writable_chat(params)
         caption, shown = self._text(params, "caption", "caption_entities")
         check_caption(caption)
-        return self._post(chat, params, media=media, caption=caption, caption_html=shown)
+        return self._post(chat, params, media=media, caption=caption, caption_html=shown, **fields)
+
+    def _start_timestamp(self, params: Params, name: str, media: Media | None) -> int | None:
+        """Seconds into the video; a value past its end is what a misread offset looks like
+        (aiogram sends a timedelta as an absolute Unix time), so it is refused."""
+        start = params.integer(name)
+        if start is None:
+            return None
+        duration = media.payload.get("duration", 0) if media and media.kind == "video" else 0
+        if media is None or media.kind != "video" or not 0 <= start <= duration:
+            raise bad_request("VIDEO_START_TIMESTAMP_INVALID")
+        return start
 
     async def send_photo(self, params: Params) -> Any:
         self.writable_chat(params)
@@ -365,7 +382,9 @@ class BotApi:
         self.writable_chat(params)
         source = self._input_file(params, "video")
         if isinstance(source, str):
-            return self._send_media(params, "video", self._known_media(source, "video"))
+            media = self._known_media(source, "video")
+            start = self._start_timestamp(params, "start_timestamp", media)
+            return self._send_media(params, "video", media, start_timestamp=start)
         _check_upload(source)
         media = self.files.add_video(
             source.data,
@@ -375,6 +394,49 @@ class BotApi:
             file_name=source.filename,
         )
         return self._send_media(params, "video", media)
+
+    async def send_video_note(self, params: Params) -> Any:
+        self.writable_chat(params)
+        source = self._input_file(params, "video_note")
+        if not isinstance(source, str):
+            _check_upload(source)
+            media = self.files.add_video_note(source.data, duration=params.integer("duration") or 1)
+        else:
+            media = self._known_media(source, "video_note")
+        return self._post(self.writable_chat(params), params, media=media)
+
+    async def send_voice(self, params: Params) -> Any:
+        self.writable_chat(params)
+        source = self._input_file(params, "voice")
+        if not isinstance(source, str):
+            _check_upload(source)
+            media = self.files.add_voice(source.data, duration=params.integer("duration") or 1)
+            return self._send_media(params, "voice", media)
+        return self._send_media(params, "voice", self._known_media(source, "voice"))
+
+    async def copy_message(self, params: Params) -> Any:
+        """Copies text or media (with its caption, or the one given); answers a MessageId."""
+        chat = self.writable_chat(params)
+        source_chat = self.world.chats.get(params.required_integer("from_chat_id"))
+        source = (
+            None
+            if source_chat is None
+            else source_chat.messages.get(params.required_integer("message_id"))
+        )
+        if source is None:
+            raise bad_request("message to copy not found")
+        fields: dict[str, Any] = {"text": source.text, "html": source.html, "media": source.media}
+        if source.media is not None and source.media.kind not in {"video_note", "sticker"}:
+            fields |= {"caption": source.caption, "caption_html": source.caption_html}
+            if params.has("caption"):
+                caption, shown = self._text(params, "caption", "caption_entities")
+                check_caption(caption)
+                fields |= {"caption": caption, "caption_html": shown}
+        fields["start_timestamp"] = self._start_timestamp(
+            params, "video_start_timestamp", source.media
+        )
+        copied = self._post(chat, params, **fields)
+        return {"message_id": copied["message_id"]}
 
     async def send_document(self, params: Params) -> Any:
         self.writable_chat(params)

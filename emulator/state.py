@@ -86,6 +86,7 @@ class MessageView:
     file_ids: tuple[str, ...]
     edited: bool
     reply_to_message_id: int | None
+    start_timestamp: int | None = None  # where a sent video starts playing, in seconds
 
     @property
     def content(self) -> str:
@@ -125,6 +126,7 @@ class StoredMessage:
     media: Media | None = None
     edit_date: int | None = None
     reply_to_message_id: int | None = None
+    start_timestamp: int | None = None
 
     def to_api(self, chat: ChatRecord, *, with_reply: bool = True) -> dict[str, Any]:
         message: dict[str, Any] = {
@@ -175,6 +177,7 @@ class StoredMessage:
             file_ids=() if self.media is None else self.media.file_ids,
             edited=self.edit_date is not None,
             reply_to_message_id=self.reply_to_message_id,
+            start_timestamp=self.start_timestamp,
         )
 
 
