@@ -243,3 +243,54 @@ async def test_a_finished_workout_reaches_the_coach_who_comments_by_replying(
     assert "Sent to Alex" in (await sam.wait_for_message()).content
     comment = await alex.wait_for_message(timeout=10)
     assert "Good start, keep the bar path tight." in comment.content
+
+
+async def test_a_clip_of_the_top_set_is_reviewed_and_comes_back_from_the_noted_second(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam, alex = await coach_and_client(emulator)
+    kim = emulator.user(KIM, first_name="Kim")
+    await become_coach(kim)
+    await alex.send("/today")
+    await alex.wait_for_message()
+    await alex.send("+")
+    await alex.wait_for_message()
+
+    await alex.send_video(b"\x00\x00\x00\x18ftypmp42", duration=12)
+    clip = alex.chat.messages[-1]
+    which = await alex.wait_for_message()
+    assert which.reply_to_message_id == clip.message_id
+    labels = [label for row in which.button_labels for label in row]
+    assert labels[0].startswith("▶️ Now: Bench press"), labels
+    await alex.press(labels[1])  # the set just logged
+    attached = await alex.wait_for_edit()
+    assert "Sent to Sam" in attached.content
+
+    told = await sam.wait_for_message(timeout=10)
+    assert told.content.startswith("🎥 Alex — Bench press"), told.content
+    review = told.button("▶️ Review")
+    assert review is not None and review.callback_data is not None
+    forged = await kim.press_forged(kim.chat.bot_messages[-1].message_id, review.callback_data)
+    assert (await kim.wait_for_callback_answer(forged)).text == "That athlete is not your client."
+
+    await sam.send("/reviews")
+    waiting = await sam.wait_for_message()
+    assert "Alex" in waiting.content and "Bench press" in waiting.content
+    await sam.press("▶️ Review", message_id=told.message_id)
+    card = await sam.wait_for_message()
+    assert (card.media_kind, card.file_ids) == ("video", clip.file_ids)
+    await sam.send("0:30 lockout", reply_to=card.message_id)
+    assert "past its end" in (await sam.wait_for_message()).content
+    await sam.send("0:03 hips rise first\nDepth is good.", reply_to=card.message_id)
+    assert "Feedback sent to Alex" in (await sam.wait_for_message()).content
+
+    head = await alex.wait_for_message(timeout=10)
+    assert "Sam reviewed your Bench press" in head.content
+    assert "Depth is good." in head.content
+    assert head.reply_to_message_id == clip.message_id
+    replay = await alex.wait_for_message(timeout=10)
+    assert (replay.media_kind, replay.file_ids) == ("video", clip.file_ids)
+    assert replay.start_timestamp == 3
+    assert replay.content == "0:03 hips rise first"
+    await sam.send("/reviews")
+    assert "No clips waiting" in (await sam.wait_for_message()).content

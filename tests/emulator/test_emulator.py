@@ -375,6 +375,41 @@ async def test_files_users_send_can_be_fetched_by_the_bot(emu: BotApiEmulator, b
     assert video.video.duration == 5
 
 
+async def test_a_video_is_sent_again_from_a_second_and_copied_with_its_start(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    ann = emu.user(1001)
+    await ann.send_video(b"\x00\x00\x00\x18ftypmp42", duration=12)
+    await ann.send_video_note(b"round", duration=8)
+    await ann.send_voice(b"OggS", duration=3)
+    video, note, voice = [u.message for u in await bot.get_updates()]
+    assert video is not None and video.video is not None
+    assert note is not None and note.video_note is not None
+    assert voice is not None and voice.voice is not None
+
+    replay = await bot.send_video(1001, video.video.file_id, caption="0:03", start_timestamp=3)
+    copied = await bot.copy_message(1001, 1001, video.message_id, video_start_timestamp=5)
+    round_copy = await bot.copy_message(1001, 1001, note.message_id)
+    voice_copy = await bot.copy_message(
+        1001, 1001, voice.message_id, caption="<b>Sam</b>", parse_mode="HTML"
+    )
+
+    shown = {m.message_id: m for m in ann.chat.messages}
+    assert (shown[replay.message_id].start_timestamp, shown[replay.message_id].caption) == (
+        3,
+        "0:03",
+    )
+    assert shown[copied.message_id].start_timestamp == 5
+    assert shown[copied.message_id].file_ids == shown[video.message_id].file_ids
+    assert shown[round_copy.message_id].media_kind == "video_note"
+    assert shown[voice_copy.message_id].caption == "Sam"
+    for past_the_end in (13, 1_700_000_000):  # what a timedelta turned absolute would send
+        with pytest.raises(TelegramBadRequest, match="VIDEO_START_TIMESTAMP_INVALID"):
+            await bot.send_video(1001, video.video.file_id, start_timestamp=past_the_end)
+    with pytest.raises(TelegramBadRequest, match="message to copy not found"):
+        await bot.copy_message(1001, 1001, 999)
+
+
 async def test_pressing_a_button_by_label_sends_a_callback_query(
     emu: BotApiEmulator, bot: Bot
 ) -> None:
