@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, ForceReply, Message
 from domain.coaching.model import PromptPurpose
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
 from domain.coaching.use_cases.messages import (
+    Attachment,
     MessageTooLongError,
     NotARelayError,
     PromptClient,
@@ -51,13 +52,30 @@ async def on_ask(message: Message, command: CommandObject, deps: Deps) -> None:
         await message.answer(deps.t.get("coaching-sent", to=texts.name(coach)))
 
 
+def attachment_of(message: Message) -> Attachment | None:
+    """A photo, voice, video, round video or document, to be copied to the other side."""
+    marks = (
+        (message.photo, "🖼", True),
+        (message.voice, "🎤", True),
+        (message.video, "🎬", True),
+        (message.document, "📄", True),
+        (message.video_note, "⏺", False),
+    )
+    for media, mark, captioned in marks:
+        if media:
+            return Attachment(
+                message.chat.id, message.message_id, mark, captioned, message.caption or ""
+            )
+    return None
+
+
 def replies_to_the_bot(message: Message, deps: Deps) -> bool:
     replied = message.reply_to_message
     return (
         replied is not None
         and replied.from_user is not None
         and replied.from_user.id == deps.bot_id
-        and bool(message.text)
+        and (bool(message.text) or attachment_of(message) is not None)
         and not (message.text or "").startswith("/")
     )
 
@@ -82,7 +100,8 @@ async def on_reply(message: Message, deps: Deps) -> None:
         )
     except (NotARelayError, NotYourClientError):
         prompt = None
-    if prompt is not None and prompt.purpose == PromptPurpose.MAXES:
+    attachment = attachment_of(message)
+    if prompt is not None and prompt.purpose == PromptPurpose.MAXES and attachment is None:
         try:
             await set_maxes_from_reply(message, deps, athlete)
         except NotYourClientError:
@@ -90,7 +109,7 @@ async def on_reply(message: Message, deps: Deps) -> None:
         return
     try:
         recipient = await _relay(deps).reply(
-            deps.user_id, message.chat.id, replied.message_id, message.text or ""
+            deps.user_id, message.chat.id, replied.message_id, message.text or "", attachment
         )
     except (NotARelayError, NotYourClientError, NoCoachError):
         await message.answer(deps.t.get("coaching-not-a-relay"))

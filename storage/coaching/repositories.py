@@ -355,7 +355,9 @@ class SqlThreadRepository:
         )
         if key is None:
             return None
-        row = await self._session.get(ThreadMessageRow, int(key.removeprefix(RELAY_KEY_PREFIX)))
+        # relay:<id>, or relay:<id>:head before a copy that could carry no caption
+        thread_message_id = key.removeprefix(RELAY_KEY_PREFIX).split(":")[0]
+        row = await self._session.get(ThreadMessageRow, int(thread_message_id))
         return None if row is None else _message(row)
 
     async def add_prompt(

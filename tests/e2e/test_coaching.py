@@ -184,7 +184,19 @@ async def test_messages_are_relayed_both_ways_by_replying_and_survive_a_kill(
     assert "Reply to this message to write to Alex" in prompt.content
     await sam.send("Good work today.", reply_to=prompt.message_id)
     assert "Sent to Alex" in (await sam.wait_for_message()).content
-    assert "Good work today." in (await alex.wait_for_message(timeout=10)).content
+    good_work = await alex.wait_for_message(timeout=10)
+    assert "Good work today." in good_work.content
+
+    await alex.send_voice(b"OggS", reply_to=good_work.message_id)  # media is copied, named
+    assert "Sent to Sam" in (await alex.wait_for_message()).content
+    voice = await sam.wait_for_message(timeout=10)
+    assert voice.media_kind == "voice"
+    assert "Alex" in voice.content
+    await sam.send_video_note(b"round", reply_to=voice.message_id)  # a reply to a copy
+    assert "Sent to Alex" in (await sam.wait_for_message()).content
+    named = await alex.wait_for_message(timeout=10)  # a round video takes no caption
+    assert "Sam, your coach" in named.content
+    assert (await alex.wait_for_message(timeout=10)).media_kind == "video_note"
 
 
 async def test_the_coach_assigns_a_plan_and_sets_training_maxes_from_the_card(
@@ -269,13 +281,15 @@ async def test_a_clip_of_the_top_set_is_reviewed_and_comes_back_from_the_noted_s
     told = await sam.wait_for_message(timeout=10)
     assert told.content.startswith("🎥 Alex — Bench press"), told.content
     review = told.button("▶️ Review")
-    assert review is not None and review.callback_data is not None
+    assert review is not None
+    assert review.callback_data is not None
     forged = await kim.press_forged(kim.chat.bot_messages[-1].message_id, review.callback_data)
     assert (await kim.wait_for_callback_answer(forged)).text == "That athlete is not your client."
 
     await sam.send("/reviews")
     waiting = await sam.wait_for_message()
-    assert "Alex" in waiting.content and "Bench press" in waiting.content
+    assert "Alex" in waiting.content
+    assert "Bench press" in waiting.content
     await sam.press("▶️ Review", message_id=told.message_id)
     card = await sam.wait_for_message()
     assert (card.media_kind, card.file_ids) == ("video", clip.file_ids)

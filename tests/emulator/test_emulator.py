@@ -383,9 +383,12 @@ async def test_a_video_is_sent_again_from_a_second_and_copied_with_its_start(
     await ann.send_video_note(b"round", duration=8)
     await ann.send_voice(b"OggS", duration=3)
     video, note, voice = [u.message for u in await bot.get_updates()]
-    assert video is not None and video.video is not None
-    assert note is not None and note.video_note is not None
-    assert voice is not None and voice.voice is not None
+    assert video is not None
+    assert video.video is not None
+    assert note is not None
+    assert note.video_note is not None
+    assert voice is not None
+    assert voice.voice is not None
 
     replay = await bot.send_video(1001, video.video.file_id, caption="0:03", start_timestamp=3)
     copied = await bot.copy_message(1001, 1001, video.message_id, video_start_timestamp=5)

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.model import MESSAGE_LIMIT, Coaching, Prompt, PromptPurpose, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError, coaching_of
-from domain.outbox.model import TEXT_LIMIT, OutgoingMessage
+from domain.outbox.model import CAPTION_LIMIT, TEXT_LIMIT, Copy, OutgoingMessage
 from domain.shared.ports import Clock
 
 THREAD_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A photo, voice, video, round video or document sent as a reply: copied, never stored.
+
+    `mark` stands for it in the thread ("🎤"); `captioned` says whether Telegram lets a copy
+    carry a caption (a round video does not: the sender's name goes before it instead).
+    """
+
+    chat_id: int
+    message_id: int
+    mark: str
+    captioned: bool
+    caption: str = ""
 
 
 class MessageTooLongError(ValueError):
@@ -43,7 +60,14 @@ class Relay:
             coaching = await coaching_of(self._uow, coach_id, athlete_id)
             return await self._send(coaching, coach_id, text)
 
-    async def reply(self, replier_id: int, chat_id: int, replied_id: int, text: str) -> User:
+    async def reply(
+        self,
+        replier_id: int,
+        chat_id: int,
+        replied_id: int,
+        text: str,
+        attachment: Attachment | None = None,
+    ) -> User:
         """A reply to a relayed message (or a prompt) goes to the other side of that coaching."""
         async with self._uow:
             coaching_id = await self._coaching_replied_to(replier_id, chat_id, replied_id)
@@ -53,6 +77,8 @@ class Relay:
             )
             if coaching is None:  # it ended: the other side hears nothing more
                 raise NotYourClientError(replier_id)
+            if attachment is not None:
+                return await self._send_attachment(coaching, replier_id, attachment)
             return await self._send(coaching, replier_id, text)
 
     async def _coaching_replied_to(self, replier_id: int, chat_id: int, replied_id: int) -> int:
@@ -96,6 +122,50 @@ class Relay:
                 not_before=now,
                 text=shown,
                 language=recipient.language.value,
+            )
+        )
+        await self._uow.commit()
+        return recipient
+
+    async def _send_attachment(
+        self, coaching: Coaching, sender_id: int, attachment: Attachment
+    ) -> User:
+        caption = attachment.caption.strip()
+        if len(caption) > MESSAGE_LIMIT:
+            raise MessageTooLongError(len(caption))
+        from_coach = sender_id == coaching.coach_id
+        recipient_id = coaching.athlete_id if from_coach else coaching.coach_id
+        sender = await registered_user(self._uow, sender_id)
+        recipient = await registered_user(self._uow, recipient_id)
+        shown = self._wording.relayed(recipient, sender, caption, from_coach=from_coach)
+        if attachment.captioned and len(shown) > CAPTION_LIMIT:
+            raise MessageTooLongError(len(shown))
+        now = self._clock.now()
+        stored = await self._uow.threads.add(
+            ThreadMessage(
+                None,
+                coaching.id or 0,
+                sender_id,
+                recipient_id,
+                f"{attachment.mark} {caption}".strip(),
+                now,
+            )
+        )
+        language = recipient.language.value
+        if not attachment.captioned:  # who sent it, then the round video itself
+            await self._uow.outbox.add(
+                OutgoingMessage(
+                    f"{stored.relay_key}:head", recipient_id, now, shown, language=language
+                )
+            )
+        await self._uow.outbox.add(
+            OutgoingMessage(
+                stored.relay_key,
+                recipient_id,
+                now,
+                shown if attachment.captioned else None,
+                copy=Copy(attachment.chat_id, attachment.message_id),
+                language=language,
             )
         )
         await self._uow.commit()

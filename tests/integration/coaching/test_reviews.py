@@ -23,8 +23,14 @@ from domain.coaching.use_cases.reviews import (
     UnknownVideoError,
     waiting_reviews,
 )
-from domain.coaching.videos import Clip, ClipKind, FeedbackKind, FeedbackMessage, SetRef
-from domain.coaching.videos import VideoStatus
+from domain.coaching.videos import (
+    Clip,
+    ClipKind,
+    FeedbackKind,
+    FeedbackMessage,
+    SetRef,
+    VideoStatus,
+)
 from domain.training.model import SetResult
 from domain.training.use_cases.logging import LogSet, OpenWorkout
 from domain.training.use_cases.onboarding import StartPlan
@@ -84,7 +90,7 @@ async def test_a_clip_of_a_set_reaches_the_coach_and_notes_come_back_as_replays(
     assert await waiting_reviews(uow, SAM) == []  # not shown before a set is chosen
 
     await AttachVideo(uow, clock, Words())(ALEX, video.id or 0, SetRef(workout, 0))
-    [(key, text, _, _, buttons)] = await sent(session_factory, SAM)
+    [(_key, text, _, _, buttons)] = await sent(session_factory, SAM)
     assert text == "video Alex Squat"
     assert json.loads(buttons or "[]") == [
         [{"action": "review_video", "parameters": {"video": str(video.id)}}]
