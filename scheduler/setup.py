@@ -13,7 +13,7 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
-from scheduler.jobs.coaching import report_workouts
+from scheduler.jobs.coaching import report_workouts, send_morning_digests
 from scheduler.jobs.core import prune_update_ledger
 from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
 from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
@@ -83,6 +83,16 @@ def build_scheduler(
             report_workouts,
             IntervalTrigger(seconds=report_interval.total_seconds()),
             id="report-workouts",
+            args=[session_factory, clock, coaching_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+        # Each coach's digest is marked sent in their morning, so a run every few minutes
+        # sends each one once; a run missed while down is made up until noon.
+        scheduler.add_job(
+            send_morning_digests,
+            IntervalTrigger(minutes=5),
+            id="morning-digests",
             args=[session_factory, clock, coaching_wording],
             misfire_grace_time=None,
             replace_existing=True,

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from domain.athletes.model import User
+
 WINDOWS = (7, 30, 90)  # days
 ATTENTION_DROP = 0.20  # 7-day compliance this far under the 30-day rate needs a look
 QUIET_DAYS = 7  # no session for this long needs a look too
@@ -93,3 +95,17 @@ def attention_from(
         and (last is None or now - last >= timedelta(days=QUIET_DAYS))
     )
     return Attention(dropped, quiet)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestLine:
+    """One client worth a look, and why: any of the reasons may hold."""
+
+    client: User
+    attention: Attention
+    videos_waiting: int  # clips waiting for a review longer than VIDEO_WAIT
+    unanswered_since: datetime | None  # their last message, unanswered for MESSAGE_WAIT
+
+    @property
+    def worth_a_look(self) -> bool:
+        return self.attention.needed or bool(self.videos_waiting) or bool(self.unanswered_since)

@@ -9,9 +9,10 @@ from domain.progress.ports import ProgressUnitOfWork
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import datetime
+    from datetime import date, datetime
 
     from domain.athletes.model import User
+    from domain.coaching.compliance import DigestLine
     from domain.coaching.model import (
         ClientFacts,
         Coaching,
@@ -39,6 +40,19 @@ class CoachRepository(Protocol):
     async def add(self, user_id: int, at: datetime) -> None:
         """Makes the user a coach; nothing changes if they are one already."""
         ...
+
+    async def digest_due(self, before: date) -> list[tuple[User, date | None]]:
+        """Coaches with a current client and the digest on, whose last one went before
+        `before`, with the (local) day it went."""
+        ...
+
+    async def mark_digest(self, coach_id: int, day: date) -> bool:
+        """Marks the coach's digest of `day` done; False if it already was (another run)."""
+        ...
+
+    async def set_digest(self, coach_id: int, *, on: bool) -> None: ...
+
+    async def digest_on(self, coach_id: int) -> bool: ...
 
 
 class InviteRepository(Protocol):
@@ -121,6 +135,11 @@ class ThreadRepository(Protocol):
         ...
 
     async def prompt(self, chat_id: int, message_id: int) -> Prompt | None: ...
+
+    async def unanswered(self, coach_id: int, before: datetime) -> dict[int, datetime]:
+        """Current clients whose last message to the coach, sent before `before`, has had no
+        answer: when they sent it, by client."""
+        ...
 
     async def noted(self, chat_id: int, message_id: int) -> int | None:
         """The coaching of the workout report that message `message_id` in the chat shows."""
@@ -212,3 +231,7 @@ class CoachingWording(Protocol):
         ...
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str: ...
+
+    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
+        """Who needs a look this morning, and why."""
+        ...

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
@@ -18,6 +21,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.model import INVITE_PREFIX
+from domain.coaching.use_cases.digest import DigestSetting
 from domain.coaching.use_cases.invites import (
     AcceptInvite,
     AnotherCoachError,
@@ -77,6 +81,7 @@ async def on_coach(message: Message, deps: Deps) -> None:
             *_invite_rows(t),
             [callback_button(t.get("coaching-clients-button"), ShowClients())],
             reviews.coach_menu_row(t),
+            [_digest_button(t, on=await DigestSetting(deps.uow).is_on(deps.user_id))],
         ]
     else:
         lines = [t.get("coaching-pitch")]
@@ -94,6 +99,37 @@ async def on_coach(message: Message, deps: Deps) -> None:
     await message.answer(
         "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
     )
+
+
+class Digest(CallbackData, prefix="cdig"):
+    on: bool
+
+
+def _digest_button(t: Translator, *, on: bool) -> InlineKeyboardButton:
+    """Shows the setting as it is; pressing it flips it."""
+    label = t.get("coaching-digest-on-button" if on else "coaching-digest-off-button")
+    return callback_button(label, Digest(on=not on))
+
+
+async def on_digest(callback: CallbackQuery, callback_data: Digest, deps: Deps) -> None:
+    # Only a coach's row changes: anyone else's press updates nothing.
+    await DigestSetting(deps.uow)(callback.from_user.id, on=callback_data.on)
+    await callback.answer(
+        deps.t.get("coaching-digest-now-on" if callback_data.on else "coaching-digest-now-off")
+    )
+    menu = callback.message
+    if not isinstance(menu, Message) or menu.reply_markup is None:
+        return
+    flipped = _digest_button(deps.t, on=callback_data.on)
+    rows = [
+        [
+            flipped if (button.callback_data or "").startswith(f"{Digest.__prefix__}:") else button
+            for button in row
+        ]
+        for row in menu.reply_markup.inline_keyboard
+    ]
+    with suppress(TelegramBadRequest):  # pressed twice: the markup is already so
+        await menu.edit_reply_markup(reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 def _invite_rows(t: Translator) -> list[list[InlineKeyboardButton]]:
@@ -279,4 +315,5 @@ def build_router() -> Router:
     router.callback_query.register(on_revoke, Revoke.filter())
     router.callback_query.register(on_answer, Answer.filter())
     router.callback_query.register(on_leave, Leave.filter())
+    router.callback_query.register(on_digest, Digest.filter())
     return router

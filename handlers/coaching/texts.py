@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 
 from domain.athletes.model import Language, User
+from domain.coaching.compliance import DigestLine
 from domain.coaching.model import ThreadMessage
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
 from domain.coaching.videos import ShownSet, TimedNote
@@ -183,6 +185,23 @@ class CoachingWords:
         t = self._t(athlete.language)
         head = t.get("coaching-feedback", coach=name(coach), set=shown_set(t, shown))
         return f"{head}\n{escape(remarks, quote=False)}" if remarks else head
+
+    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
+        t = self._t(coach.language)
+        rows = [t.get("coaching-digest-title", count=len(lines))]
+        for line in lines:
+            reasons = []
+            if line.attention.dropped:
+                reasons.append(t.get("coaching-digest-dropped"))
+            if line.attention.quiet:
+                reasons.append(t.get("coaching-digest-quiet"))
+            if line.videos_waiting:
+                reasons.append(t.get("coaching-digest-videos", count=line.videos_waiting))
+            if line.unanswered_since is not None:
+                reasons.append(t.get("coaching-digest-unanswered"))
+            rows.append(f"• <b>{name(line.client)}</b>: {', '.join(reasons)}")
+        rows.append(t.get("coaching-digest-hint"))
+        return "\n".join(rows)
 
     def timed_note(self, athlete: User, note: TimedNote) -> str:
         # a caption holds 1024 characters: a note longer than a long sentence is cut

@@ -163,3 +163,22 @@ coaching-event-plan_assigned = 📋 plan assigned: { $what }
 coaching-event-maxes_set = 🏋️ training maxes set: { $what }
 coaching-event-video_reviewed = 🎥 clip reviewed: { $what }
 coaching-event-revision_asked = 🔁 new clip asked: { $what }
+
+## The morning digest
+
+coaching-digest-title = ☀️ <b>{ $count ->
+    [one] One client needs
+   *[other] { $count } clients need
+} a look today</b>
+coaching-digest-dropped = this week well under their usual
+coaching-digest-quiet = no session for a week
+coaching-digest-videos = { $count ->
+    [one] a clip waits over 2 days
+   *[other] { $count } clips wait over 2 days
+}
+coaching-digest-unanswered = their message waits over a day for your answer
+coaching-digest-hint = <i>/clients for their cards, /reviews for the clips.</i>
+coaching-digest-on-button = ☀️ Morning digest: on
+coaching-digest-off-button = ☀️ Morning digest: off
+coaching-digest-now-on = You'll get a morning digest of the clients who need a look.
+coaching-digest-now-off = No more morning digests.

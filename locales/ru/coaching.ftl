@@ -163,3 +163,20 @@ coaching-event-plan_assigned = 📋 назначен план: { $what }
 coaching-event-maxes_set = 🏋️ заданы тренировочные максимумы: { $what }
 coaching-event-video_reviewed = 🎥 видео разобрано: { $what }
 coaching-event-revision_asked = 🔁 попросили новое видео: { $what }
+
+## Утренняя сводка
+
+coaching-digest-title = ☀️ <b>Стоит посмотреть сегодня: { $count }</b>
+coaching-digest-dropped = на этой неделе заметно меньше обычного
+coaching-digest-quiet = неделю без тренировок
+coaching-digest-videos = { $count ->
+    [one] видео ждёт разбора больше 2 дней
+    [few] { $count } видео ждут разбора больше 2 дней
+   *[other] { $count } видео ждут разбора больше 2 дней
+}
+coaching-digest-unanswered = сообщение ждёт вашего ответа больше суток
+coaching-digest-hint = <i>/clients — карточки клиентов, /reviews — видео.</i>
+coaching-digest-on-button = ☀️ Утренняя сводка: вкл.
+coaching-digest-off-button = ☀️ Утренняя сводка: выкл.
+coaching-digest-now-on = Утром будет приходить сводка о клиентах, которым нужно внимание.
+coaching-digest-now-off = Утренних сводок больше не будет.

@@ -1,4 +1,4 @@
-"""Coaching's periodic job: report each workout a client finished to their coach."""
+"""Coaching's periodic jobs: each finished workout reported to the coach; morning digests."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import logging
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.coaching.ports import CoachingWording
+from domain.coaching.use_cases.digest import MorningDigests
 from domain.coaching.use_cases.reports import ReportWorkouts
 from domain.shared.ports import Clock
 from storage.uow import SqlUnitOfWork
@@ -20,4 +21,13 @@ async def report_workouts(
     queued = await ReportWorkouts(SqlUnitOfWork(session_factory, clock), clock, wording)()
     if queued:
         logger.info("coaching: %d workout reports queued for coaches", queued)
+    return queued
+
+
+async def send_morning_digests(
+    session_factory: async_sessionmaker[AsyncSession], clock: Clock, wording: CoachingWording
+) -> int:
+    queued = await MorningDigests(SqlUnitOfWork(session_factory, clock), clock, wording)()
+    if queued:
+        logger.info("coaching: %d morning digests queued for coaches", queued)
     return queued

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, String, cast, func, literal, select, update
+from sqlalchemy import ColumnElement, String, cast, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.athletes.model import User
 from domain.coaching.model import (
     NOTE_KEY_PREFIX,
     RELAY_KEY_PREFIX,
@@ -49,6 +50,42 @@ class SqlCoachRepository:
             .values(user_id=user_id, since=at)
             .on_conflict_do_nothing()
         )
+
+    async def digest_due(self, before: date) -> list[tuple[User, date | None]]:
+        coached = select(CoachingRow.id).where(
+            CoachingRow.coach_id == CoachRow.user_id, CoachingRow.ended_at.is_(None)
+        )
+        rows = await self._session.execute(
+            select(UserRow, CoachRow.digest_sent_on)
+            .join(CoachRow, CoachRow.user_id == UserRow.telegram_id)
+            .where(
+                ~CoachRow.digest_off,
+                or_(CoachRow.digest_sent_on.is_(None), CoachRow.digest_sent_on < before),
+                coached.exists(),
+            )
+            .order_by(UserRow.telegram_id)
+        )
+        return [(to_user(user), sent_on) for user, sent_on in rows]
+
+    async def mark_digest(self, coach_id: int, day: date) -> bool:
+        result = await self._session.execute(
+            update(CoachRow)
+            .where(
+                CoachRow.user_id == coach_id,
+                or_(CoachRow.digest_sent_on.is_(None), CoachRow.digest_sent_on < day),
+            )
+            .values(digest_sent_on=day)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def set_digest(self, coach_id: int, *, on: bool) -> None:
+        await self._session.execute(
+            update(CoachRow).where(CoachRow.user_id == coach_id).values(digest_off=not on)
+        )
+
+    async def digest_on(self, coach_id: int) -> bool:
+        row = await self._session.get(CoachRow, coach_id)
+        return row is not None and not row.digest_off
 
 
 def _invite(row: InviteRow) -> Invite:
@@ -378,6 +415,25 @@ class SqlThreadRepository:
             )
         )
         await self._session.flush()
+
+    async def unanswered(self, coach_id: int, before: datetime) -> dict[int, datetime]:
+        last = (
+            select(func.max(ThreadMessageRow.id))
+            .where(ThreadMessageRow.event.is_(None))
+            .group_by(ThreadMessageRow.coaching_id)
+        )
+        rows = await self._session.execute(
+            select(CoachingRow.athlete_id, ThreadMessageRow.sent_at)
+            .join(CoachingRow, CoachingRow.id == ThreadMessageRow.coaching_id)
+            .where(
+                ThreadMessageRow.id.in_(last),
+                CoachingRow.coach_id == coach_id,
+                CoachingRow.ended_at.is_(None),
+                ThreadMessageRow.sender_id == CoachingRow.athlete_id,
+                ThreadMessageRow.sent_at <= before,
+            )
+        )
+        return {athlete: _aware(sent_at) for athlete, sent_at in rows}
 
     async def noted(self, chat_id: int, message_id: int) -> int | None:
         key = await self._session.scalar(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -31,6 +32,8 @@ class CoachRow(Base):
         ForeignKey("users.telegram_id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     since: Mapped[datetime] = mapped_column(UtcDateTime())
+    digest_off: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    digest_sent_on: Mapped[date | None] = mapped_column(Date)  # the coach's local day
 
 
 class InviteRow(Base):

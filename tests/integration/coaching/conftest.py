@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
+from domain.coaching.compliance import DigestLine
 from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
 from domain.coaching.videos import ShownSet, TimedNote
 from domain.plans.use_cases.install import install_builtin_programs
@@ -54,6 +56,14 @@ class Words:
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
         return f"again {coach.first_name}"
+
+    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
+        return "; ".join(
+            f"{line.client.first_name} dropped={line.attention.dropped} "
+            f"quiet={line.attention.quiet} videos={line.videos_waiting} "
+            f"unanswered={line.unanswered_since is not None}"
+            for line in lines
+        )
 
 
 @pytest.fixture
