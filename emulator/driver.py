@@ -181,11 +181,16 @@ class UserDriver:
         *,
         chat: ChatDriver | None = None,
         reply_to: int | None = None,
+        quote: str | None = None,
         deliver_twice: bool = False,
     ) -> int:
-        """Write a text message; returns the update_id."""
+        """Write a text message (a reply may quote part of the message replied to)."""
+        if quote is not None:
+            replied = self._target(chat).messages.get(reply_to or 0)
+            if replied is None or replied.text is None or quote not in replied.text.text:
+                raise ValueError("a quote is a part of the message replied to")
         return await self._post(
-            chat, deliver_twice, text=user_text(text), reply_to_message_id=reply_to
+            chat, deliver_twice, text=user_text(text), reply_to_message_id=reply_to, quote=quote
         )
 
     async def send_photo(

@@ -127,6 +127,7 @@ class StoredMessage:
     edit_date: int | None = None
     reply_to_message_id: int | None = None
     start_timestamp: int | None = None
+    quote: str | None = None  # the part of the replied message the user quoted
 
     def to_api(self, chat: ChatRecord, *, with_reply: bool = True) -> dict[str, Any]:
         message: dict[str, Any] = {
@@ -152,6 +153,9 @@ class StoredMessage:
         replied = chat.messages.get(self.reply_to_message_id or 0)
         if with_reply and replied is not None:
             message["reply_to_message"] = replied.to_api(chat, with_reply=False)
+            if self.quote is not None:
+                shown = replied.text.text if replied.text is not None else ""
+                message["quote"] = {"text": self.quote, "position": max(0, shown.find(self.quote))}
         return message
 
     def view(self) -> MessageView:

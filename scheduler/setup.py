@@ -13,7 +13,11 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
-from scheduler.jobs.coaching import report_workouts, send_morning_digests
+from scheduler.jobs.coaching import (
+    report_workouts,
+    send_morning_digests,
+    send_weekly_digests,
+)
 from scheduler.jobs.core import prune_update_ledger
 from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
 from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
@@ -87,14 +91,18 @@ def build_scheduler(
             misfire_grace_time=None,
             replace_existing=True,
         )
-        # Each coach's digest is marked sent in their morning, so a run every few minutes
-        # sends each one once; a run missed while down is made up until noon.
-        scheduler.add_job(
-            send_morning_digests,
-            IntervalTrigger(minutes=5),
-            id="morning-digests",
-            args=[session_factory, clock, coaching_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        # Each coach's digest is marked sent (that morning, that week), so a run every few
+        # minutes sends each once; one missed while down is made up for some hours.
+        for job, job_id in (
+            (send_morning_digests, "morning-digests"),
+            (send_weekly_digests, "weekly-digests"),
+        ):
+            scheduler.add_job(
+                job,
+                IntervalTrigger(minutes=5),
+                id=job_id,
+                args=[session_factory, clock, coaching_wording],
+                misfire_grace_time=None,
+                replace_existing=True,
+            )
     return scheduler

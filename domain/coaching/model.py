@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.athletes.model import User
+from domain.progress.series import WeeklySummary
 
 INVITE_LIFETIME = timedelta(days=7)
 INVITE_PREFIX = "c"  # a /start payload that starts with it is a coach's invite
@@ -83,6 +84,19 @@ def coaching_of_note(key: str) -> int | None:
     return int(coaching) if coaching.isdigit() else None
 
 
+WEEKLY_KEY_PREFIX = "weekly:"  # weekly:<coach>:<iso week>:<part>
+
+
+def weekly_key(coach_id: int, week: str, part: int) -> str:
+    return f"{WEEKLY_KEY_PREFIX}{coach_id}:{week}:{part}"
+
+
+def week_of_key(key: str) -> str | None:
+    """The ISO week a weekly digest's outbox key names."""
+    parts = key.removeprefix(WEEKLY_KEY_PREFIX).split(":")
+    return parts[1] if key.startswith(WEEKLY_KEY_PREFIX) and len(parts) == 3 else None
+
+
 MESSAGE_LIMIT = 3500  # of a person's words, leaving room for who sent them within 4096
 
 
@@ -144,3 +158,12 @@ class RecentSessions:
     week: tuple[datetime, ...]  # started in the last 7 days
     month: int  # how many in the last 30 days, since the coaching began
     last: datetime | None  # the last one ever
+
+
+@dataclass(frozen=True, slots=True)
+class WeekLine:
+    """A client's week as the coach's digest numbers it."""
+
+    number: int
+    client: User
+    summary: WeeklySummary

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         PromptPurpose,
         RecentSessions,
         ThreadMessage,
+        WeekLine,
     )
     from domain.coaching.videos import (
         FeedbackMessage,
@@ -53,6 +54,28 @@ class CoachRepository(Protocol):
     async def set_digest(self, coach_id: int, *, on: bool) -> None: ...
 
     async def digest_on(self, coach_id: int) -> bool: ...
+
+    async def with_clients(self) -> list[tuple[User, str | None]]:
+        """Coaches with a current client, with the ISO week of their last Sunday digest."""
+        ...
+
+    async def mark_weekly(self, coach_id: int, week: str) -> bool:
+        """Marks the week's digest done; False if it already was (another run)."""
+        ...
+
+    async def add_week_lines(self, coach_id: int, week: str, lines: dict[int, int]) -> None:
+        """The digest's numbered lines: number → the client it is about."""
+        ...
+
+    async def week_line(self, coach_id: int, week: str, number: int) -> int | None: ...
+
+    async def weekly_digest_key(self, chat_id: int, message_id: int) -> str | None:
+        """The outbox key of the weekly digest part that message is, in that chat."""
+        ...
+
+    async def summary_message(self, athlete_id: int, week: str) -> int | None:
+        """The message id of the athlete's own weekly summary of that week, once sent."""
+        ...
 
 
 class InviteRepository(Protocol):
@@ -231,6 +254,10 @@ class CoachingWording(Protocol):
         ...
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str: ...
+
+    def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
+        """Every client's week, numbered, in as few messages as Telegram's limit allows."""
+        ...
 
     def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
         """Who needs a look this morning, and why."""

@@ -51,3 +51,8 @@ class Reminder:
     check_day: date | None = None  # the chosen day whose follow-up is pending
     check_due: datetime | None = None
     summary_due: datetime | None = None
+
+
+def summary_key(athlete_id: int, iso_week: str) -> str:
+    """The outbox key of an athlete's weekly summary: one per ISO week ("2026-W10")."""
+    return f"summary:{athlete_id}:{iso_week}"

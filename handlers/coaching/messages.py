@@ -20,6 +20,7 @@ from domain.coaching.use_cases.messages import (
     answers_a_conversation,
     thread,
 )
+from domain.coaching.use_cases.weekly import CommentOnWeek, NoLineError, digest_week, line_number
 from handlers.coaching import texts
 from handlers.coaching.programs import set_maxes_from_reply
 from handlers.common.callback_fields import UserId
@@ -94,6 +95,10 @@ async def on_reply(message: Message, deps: Deps) -> None:
     replied = message.reply_to_message
     if replied is None:  # the filter let only replies through
         return
+    week = await digest_week(deps.uow, message.chat.id, replied.message_id)
+    if week is not None:
+        await _comment_on_week(message, deps, week)
+        return
     try:
         prompt, athlete = await PromptClient(deps.uow, deps.clock).replied(
             deps.user_id, message.chat.id, replied.message_id
@@ -117,6 +122,26 @@ async def on_reply(message: Message, deps: Deps) -> None:
         await message.answer(deps.t.get("coaching-too-long"))
     else:
         await message.answer(deps.t.get("coaching-sent", to=texts.name(recipient)))
+
+
+async def _comment_on_week(message: Message, deps: Deps, week: str) -> None:
+    quote = message.quote.text if message.quote is not None else None
+    found = line_number(quote, message.text or "")
+    if found is None or not found[1]:
+        await message.reply(deps.t.get("coaching-weekly-which"))
+        return
+    number, comment = found
+    commenting = CommentOnWeek(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
+    try:
+        client = await commenting(deps.user_id, week, number, comment)
+    except NoLineError:
+        await message.reply(deps.t.get("coaching-weekly-no-line", number=number))
+    except NotYourClientError:
+        await message.reply(deps.t.get("coaching-not-your-client"))
+    except MessageTooLongError:
+        await message.reply(deps.t.get("coaching-too-long"))
+    else:
+        await message.reply(deps.t.get("coaching-sent", to=texts.name(client)))
 
 
 async def on_write_client(callback: CallbackQuery, callback_data: WriteClient, deps: Deps) -> None:

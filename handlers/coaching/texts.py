@@ -8,7 +8,7 @@ from html import escape
 
 from domain.athletes.model import Language, User
 from domain.coaching.compliance import DigestLine
-from domain.coaching.model import ThreadMessage
+from domain.coaching.model import ThreadMessage, WeekLine
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
 from domain.coaching.videos import ShownSet, TimedNote
 from domain.outbox.model import TEXT_LIMIT
@@ -114,6 +114,23 @@ def shown_set(t: Translator, shown: ShownSet | None) -> str:
     )
 
 
+def week_line(t: Translator, line: WeekLine) -> str:
+    """ "3. Alex — 3/4 sessions · 2 records · TM ↑ 2": a client's week in one line."""
+    summary = line.summary
+    parts = [
+        t.get(
+            "coaching-weekly-sessions",
+            done=summary.sessions_done,
+            planned=summary.sessions_planned or 0,
+        )
+    ]
+    if summary.records:
+        parts.append(t.get("coaching-weekly-records", count=len(summary.records)))
+    if summary.training_max_moves:
+        parts.append(t.get("coaching-weekly-maxes", count=len(summary.training_max_moves)))
+    return f"{line.number}. <b>{name(line.client)}</b> — {' · '.join(parts)}"
+
+
 class CoachingWords:
     """The domain's CoachingWording, from the catalogue, in the recipient's language."""
 
@@ -185,6 +202,19 @@ class CoachingWords:
         t = self._t(athlete.language)
         head = t.get("coaching-feedback", coach=name(coach), set=shown_set(t, shown))
         return f"{head}\n{escape(remarks, quote=False)}" if remarks else head
+
+    def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
+        t = self._t(coach.language)
+        title = t.get("coaching-weekly-title", week=day_text(t, sunday))
+        hint = t.get("coaching-weekly-hint")
+        rows = [week_line(t, line) for line in lines]
+        parts: list[list[str]] = [[title]]
+        for row in rows:  # as few messages as fit: a coach with 200 clients gets a few
+            if sum(len(r) + 1 for r in parts[-1]) + len(row) + len(hint) + 1 > TEXT_LIMIT:
+                parts.append([])
+            parts[-1].append(row)
+        parts[-1].append(hint)
+        return ["\n".join(part) for part in parts]
 
     def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
         t = self._t(coach.language)

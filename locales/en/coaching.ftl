@@ -182,3 +182,22 @@ coaching-digest-on-button = ☀️ Morning digest: on
 coaching-digest-off-button = ☀️ Morning digest: off
 coaching-digest-now-on = You'll get a morning digest of the clients who need a look.
 coaching-digest-now-off = No more morning digests.
+
+## The Sunday digest
+
+coaching-weekly-title = 📅 <b>Your clients' week</b> to { $week }
+coaching-weekly-sessions = { $planned ->
+    [0] { $done } sessions
+   *[other] { $done }/{ $planned } sessions
+}
+coaching-weekly-records = { $count ->
+    [one] 1 record
+   *[other] { $count } records
+}
+coaching-weekly-maxes = { $count ->
+    [one] 1 training max moved
+   *[other] { $count } training maxes moved
+}
+coaching-weekly-hint = <i>Reply to a client's line (select it, then Reply), or start your reply with its number, e.g. <code>3 great week</code>: they get it under their own summary.</i>
+coaching-weekly-which = Which client? Quote their line, or start with its number, e.g. <code>3 great week</code>.
+coaching-weekly-no-line = There is no line { $number } in that digest.

@@ -180,3 +180,24 @@ coaching-digest-on-button = ☀️ Утренняя сводка: вкл.
 coaching-digest-off-button = ☀️ Утренняя сводка: выкл.
 coaching-digest-now-on = Утром будет приходить сводка о клиентах, которым нужно внимание.
 coaching-digest-now-off = Утренних сводок больше не будет.
+
+## Воскресная сводка
+
+coaching-weekly-title = 📅 <b>Неделя ваших клиентов</b> по { $week }
+coaching-weekly-sessions = { $planned ->
+    [0] тренировок: { $done }
+   *[other] тренировок: { $done }/{ $planned }
+}
+coaching-weekly-records = { $count ->
+    [one] { $count } рекорд
+    [few] { $count } рекорда
+   *[other] { $count } рекордов
+}
+coaching-weekly-maxes = { $count ->
+    [one] { $count } максимум изменён
+    [few] { $count } максимума изменены
+   *[other] { $count } максимумов изменены
+}
+coaching-weekly-hint = <i>Ответьте на строку клиента (выделите её и нажмите «Ответить») или начните ответ с её номера, например <code>3 отличная неделя</code>: клиент получит это под своей сводкой.</i>
+coaching-weekly-which = Какому клиенту? Процитируйте его строку или начните с её номера, например <code>3 отличная неделя</code>.
+coaching-weekly-no-line = В этой сводке нет строки { $number }.

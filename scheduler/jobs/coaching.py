@@ -1,4 +1,4 @@
-"""Coaching's periodic jobs: each finished workout reported to the coach; morning digests."""
+"""Coaching's periodic jobs: each finished workout reported to the coach; the digests."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.coaching.ports import CoachingWording
 from domain.coaching.use_cases.digest import MorningDigests
 from domain.coaching.use_cases.reports import ReportWorkouts
+from domain.coaching.use_cases.weekly import WeeklyDigests
 from domain.shared.ports import Clock
 from storage.uow import SqlUnitOfWork
 
@@ -31,3 +32,12 @@ async def send_morning_digests(
     if queued:
         logger.info("coaching: %d morning digests queued for coaches", queued)
     return queued
+
+
+async def send_weekly_digests(
+    session_factory: async_sessionmaker[AsyncSession], clock: Clock, wording: CoachingWording
+) -> int:
+    sent = await WeeklyDigests(SqlUnitOfWork(session_factory, clock), clock, wording)()
+    if sent:
+        logger.info("coaching: %d Sunday digests queued for coaches", sent)
+    return sent

@@ -12,6 +12,7 @@ from domain.athletes.model import User
 from domain.coaching.model import (
     NOTE_KEY_PREFIX,
     RELAY_KEY_PREFIX,
+    WEEKLY_KEY_PREFIX,
     ClientFacts,
     Coaching,
     Invite,
@@ -22,6 +23,7 @@ from domain.coaching.model import (
     ThreadMessage,
     coaching_of_note,
 )
+from domain.reminders.model import summary_key
 from storage.athletes.tables import UserRow
 from storage.athletes.users import to_user
 from storage.coaching.tables import (
@@ -30,6 +32,7 @@ from storage.coaching.tables import (
     InviteRow,
     ReplyPromptRow,
     ThreadMessageRow,
+    WeekLineRow,
 )
 from storage.core.dialects import dialect_insert
 from storage.outbox.tables import OutboxRow
@@ -86,6 +89,63 @@ class SqlCoachRepository:
     async def digest_on(self, coach_id: int) -> bool:
         row = await self._session.get(CoachRow, coach_id)
         return row is not None and not row.digest_off
+
+    async def with_clients(self) -> list[tuple[User, str | None]]:
+        coached = select(CoachingRow.id).where(
+            CoachingRow.coach_id == CoachRow.user_id, CoachingRow.ended_at.is_(None)
+        )
+        rows = await self._session.execute(
+            select(UserRow, CoachRow.weekly_sent_week)
+            .join(CoachRow, CoachRow.user_id == UserRow.telegram_id)
+            .where(coached.exists())
+            .order_by(UserRow.telegram_id)
+        )
+        return [(to_user(user), week) for user, week in rows]
+
+    async def mark_weekly(self, coach_id: int, week: str) -> bool:
+        result = await self._session.execute(
+            update(CoachRow)
+            .where(
+                CoachRow.user_id == coach_id,
+                or_(CoachRow.weekly_sent_week.is_(None), CoachRow.weekly_sent_week != week),
+            )
+            .values(weekly_sent_week=week)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def add_week_lines(self, coach_id: int, week: str, lines: dict[int, int]) -> None:
+        if not lines:
+            return
+        await self._session.execute(
+            dialect_insert(self._session)(WeekLineRow)
+            .values(
+                [
+                    {"coach_id": coach_id, "week": week, "number": number, "athlete_id": athlete}
+                    for number, athlete in lines.items()
+                ]
+            )
+            .on_conflict_do_nothing()
+        )
+
+    async def week_line(self, coach_id: int, week: str, number: int) -> int | None:
+        row = await self._session.get(WeekLineRow, (coach_id, week, number))
+        return None if row is None else row.athlete_id
+
+    async def weekly_digest_key(self, chat_id: int, message_id: int) -> str | None:
+        return await self._session.scalar(
+            select(OutboxRow.idempotency_key).where(
+                OutboxRow.chat_id == chat_id,
+                OutboxRow.message_id == message_id,
+                OutboxRow.idempotency_key.startswith(f"{WEEKLY_KEY_PREFIX}{chat_id}:"),
+            )
+        )
+
+    async def summary_message(self, athlete_id: int, week: str) -> int | None:
+        return await self._session.scalar(
+            select(OutboxRow.message_id).where(
+                OutboxRow.idempotency_key == summary_key(athlete_id, week)
+            )
+        )
 
 
 def _invite(row: InviteRow) -> Invite:

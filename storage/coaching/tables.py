@@ -34,6 +34,20 @@ class CoachRow(Base):
     since: Mapped[datetime] = mapped_column(UtcDateTime())
     digest_off: Mapped[bool] = mapped_column(Boolean, server_default=false())
     digest_sent_on: Mapped[date | None] = mapped_column(Date)  # the coach's local day
+    weekly_sent_week: Mapped[str | None] = mapped_column(String(8))  # "2026-W10"
+
+
+class WeekLineRow(Base):
+    """A numbered line of a coach's Sunday digest: replying to it comments on that client."""
+
+    __tablename__ = "coach_week_lines"
+
+    coach_id: Mapped[int] = mapped_column(
+        ForeignKey("coaches.user_id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    week: Mapped[str] = mapped_column(String(8), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    athlete_id: Mapped[int] = mapped_column(BigInteger)
 
 
 class InviteRow(Base):

@@ -54,11 +54,13 @@ class Relay:
                 raise NoCoachError(athlete_id)
             return await self._send(coaching, athlete_id, text)
 
-    async def write_client(self, coach_id: int, athlete_id: int, text: str) -> User:
-        """The coach writes to a client; returns the client."""
+    async def write_client(
+        self, coach_id: int, athlete_id: int, text: str, *, reply_to: int | None = None
+    ) -> User:
+        """The coach writes to a client (answering a message in their chat); returns them."""
         async with self._uow:
             coaching = await coaching_of(self._uow, coach_id, athlete_id)
-            return await self._send(coaching, coach_id, text)
+            return await self._send(coaching, coach_id, text, reply_to=reply_to)
 
     async def reply(
         self,
@@ -100,7 +102,9 @@ class Relay:
         as_coach = await self._uow.coachings.clients(user_id)
         return [*as_coach, *([as_client] if as_client else [])]
 
-    async def _send(self, coaching: Coaching, sender_id: int, text: str) -> User:
+    async def _send(
+        self, coaching: Coaching, sender_id: int, text: str, *, reply_to: int | None = None
+    ) -> User:
         text = text.strip()
         if not text or len(text) > MESSAGE_LIMIT:
             raise MessageTooLongError(len(text))
@@ -122,6 +126,7 @@ class Relay:
                 not_before=now,
                 text=shown,
                 language=recipient.language.value,
+                reply_to=reply_to,
             )
         )
         await self._uow.commit()
@@ -212,12 +217,14 @@ class PromptClient:
 
 
 async def answers_a_conversation(uow: CoachingUnitOfWork, chat_id: int, message_id: int) -> bool:
-    """Whether the message replied to is a relay, a workout report or a prompt of coaching."""
+    """Whether the message replied to is a relay, a workout report, a prompt of coaching or a
+    part of a Sunday digest."""
     async with uow:
         return (
             await uow.threads.replied_to(chat_id, message_id) is not None
             or await uow.threads.noted(chat_id, message_id) is not None
             or await uow.threads.prompt(chat_id, message_id) is not None
+            or await uow.coaches.weekly_digest_key(chat_id, message_id) is not None
         )
 
 

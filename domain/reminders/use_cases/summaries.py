@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from domain.outbox.model import OutgoingMessage
 from domain.progress.series import WeeklySummary
 from domain.progress.use_cases.weekly_summary import SummariseWeek
-from domain.reminders.model import BATCH, DEFAULT_GRACE, SUMMARY_AT
+from domain.reminders.model import BATCH, DEFAULT_GRACE, SUMMARY_AT, summary_key
 from domain.reminders.schedule import in_quiet, iso_week, next_summary, summary_sunday
 from domain.shared.time import occurrence
 
@@ -116,7 +116,7 @@ class SendWeeklySummaries:
             if worth_sending(summary):
                 shown = await self._render(athlete_id, user.language, summary, week_ends.moment)
                 message = OutgoingMessage(
-                    f"summary:{athlete_id}:{iso_week(sunday)}",
+                    summary_key(athlete_id, iso_week(sunday)),
                     athlete_id,
                     now,
                     text=shown.caption,

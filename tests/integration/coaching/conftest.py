@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.compliance import DigestLine
+from domain.coaching.model import WeekLine
 from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
 from domain.coaching.videos import ShownSet, TimedNote
 from domain.plans.use_cases.install import install_builtin_programs
@@ -56,6 +57,13 @@ class Words:
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
         return f"again {coach.first_name}"
+
+    def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
+        shown = [
+            f"{line.number}. {line.client.first_name} {line.summary.sessions_done}"
+            for line in lines
+        ]
+        return [f"week of {sunday}", *shown]  # a part per line: parts are tested too
 
     def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
         return "; ".join(
