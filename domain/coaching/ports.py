@@ -259,6 +259,6 @@ class CoachingWording(Protocol):
         """Every client's week, numbered, in as few messages as Telegram's limit allows."""
         ...
 
-    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
-        """Who needs a look this morning, and why."""
+    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> list[str]:
+        """Who needs a look this morning, and why, in as few messages as Telegram allows."""
         ...

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime, timedelta
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from domain.coaching.model import MESSAGE_LIMIT
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
+from domain.coaching.use_cases.messages import MessageTooLongError
 from domain.coaching.use_cases.reviews import (
     NOTES_LIMIT,
     AskRevision,
@@ -36,7 +39,7 @@ from domain.coaching.videos import (
     parse_feedback,
 )
 from handlers.coaching import texts
-from handlers.common.callback_fields import Position, RowId
+from handlers.common.callback_fields import OptionalRowId, Position, RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
@@ -50,7 +53,7 @@ class AttachTo(CallbackData, prefix="fva"):
     video: RowId
     workout: RowId
     position: Position
-    again: int = 0  # the clip the coach asked to film again; 0 for none
+    again: OptionalRowId = 0  # the clip the coach asked to film again; 0 for none
 
 
 class Review(CallbackData, prefix="frv"):
@@ -124,13 +127,14 @@ async def on_attach(callback: CallbackQuery, callback_data: AttachTo, deps: Deps
         return
     await callback.answer()
     if isinstance(callback.message, Message):
-        await callback.message.edit_text(
-            deps.t.get(
-                "coaching-video-attached",
-                coach=texts.name(coach),
-                set=texts.shown_set(deps.t, shown),
+        with suppress(TelegramBadRequest):  # pressed twice: it says so already
+            await callback.message.edit_text(
+                deps.t.get(
+                    "coaching-video-attached",
+                    coach=texts.name(coach),
+                    set=texts.shown_set(deps.t, shown),
+                )
             )
-        )
 
 
 def _age(t: Translator, since: datetime | None, now: datetime) -> str:
@@ -192,14 +196,15 @@ async def on_review(callback: CallbackQuery, callback_data: Review, deps: Deps) 
     markup = _card_markup(t, item)
     chat = callback.from_user.id
     if clip.kind == ClipKind.VIDEO:
-        sent = await deps.bot.send_video(chat, clip.file_id, caption=card, reply_markup=markup)
+        sent = [await deps.bot.send_video(chat, clip.file_id, caption=card, reply_markup=markup)]
     else:  # a round clip takes no caption: the words follow it, and either may be replied to
-        await deps.bot.send_video_note(chat, clip.file_id)
-        sent = await deps.bot.send_message(chat, card, reply_markup=markup)
-    try:
-        await opening.remember_card(chat, sent.message_id, item.video.id or 0)
-    except NotYourClientError:  # the client left in between: a reply then goes nowhere
-        return
+        sent = [
+            await deps.bot.send_video_note(chat, clip.file_id),
+            await deps.bot.send_message(chat, card, reply_markup=markup),
+        ]
+    with suppress(NotYourClientError):  # the client left in between: a reply goes nowhere
+        for shown in sent:
+            await opening.remember_card(chat, shown.message_id, item.video.id or 0)
 
 
 async def on_ask_again(callback: CallbackQuery, callback_data: AskAgain, deps: Deps) -> None:
@@ -254,6 +259,8 @@ async def on_feedback(message: Message, deps: Deps, video_id: int) -> None:
         await message.reply(t.get("coaching-notes-past-end", duration=late.duration, times=times))
     except TooManyNotesError:
         await message.reply(t.get("coaching-too-many-notes", limit=NOTES_LIMIT))
+    except MessageTooLongError:
+        await message.reply(t.get("coaching-too-long"))
     else:
         notes = len(parse_feedback(reply.text).notes)
         await message.reply(

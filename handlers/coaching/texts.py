@@ -17,8 +17,6 @@ from domain.training.model import Workout
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.texts import day_text
 
-CAPTION_ROOM = 800  # of a timed note's words, leaving room for escaping within 1024
-
 
 def name(user: User) -> str:
     return escape(user.first_name)
@@ -114,6 +112,16 @@ def shown_set(t: Translator, shown: ShownSet | None) -> str:
     )
 
 
+def in_parts(rows: Sequence[str]) -> list[str]:
+    """Lines as few messages as Telegram's limit allows: a coach with 200 clients gets a few."""
+    parts: list[list[str]] = [[]]
+    for row in rows:
+        if parts[-1] and sum(len(r) + 1 for r in parts[-1]) + len(row) > TEXT_LIMIT:
+            parts.append([])
+        parts[-1].append(row[:TEXT_LIMIT])
+    return ["\n".join(part) for part in parts]
+
+
 def week_line(t: Translator, line: WeekLine) -> str:
     """ "3. Alex — 3/4 sessions · 2 records · TM ↑ 2": a client's week in one line."""
     summary = line.summary
@@ -206,17 +214,10 @@ class CoachingWords:
     def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
         t = self._t(coach.language)
         title = t.get("coaching-weekly-title", week=day_text(t, sunday))
-        hint = t.get("coaching-weekly-hint")
         rows = [week_line(t, line) for line in lines]
-        parts: list[list[str]] = [[title]]
-        for row in rows:  # as few messages as fit: a coach with 200 clients gets a few
-            if sum(len(r) + 1 for r in parts[-1]) + len(row) + len(hint) + 1 > TEXT_LIMIT:
-                parts.append([])
-            parts[-1].append(row)
-        parts[-1].append(hint)
-        return ["\n".join(part) for part in parts]
+        return in_parts([title, *rows, t.get("coaching-weekly-hint")])
 
-    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
+    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> list[str]:
         t = self._t(coach.language)
         rows = [t.get("coaching-digest-title", count=len(lines))]
         for line in lines:
@@ -231,11 +232,10 @@ class CoachingWords:
                 reasons.append(t.get("coaching-digest-unanswered"))
             rows.append(f"• <b>{name(line.client)}</b>: {', '.join(reasons)}")
         rows.append(t.get("coaching-digest-hint"))
-        return "\n".join(rows)
+        return in_parts(rows)
 
     def timed_note(self, athlete: User, note: TimedNote) -> str:
-        # a caption holds 1024 characters: a note longer than a long sentence is cut
-        return f"<b>{note.label}</b> {escape(note.text[:CAPTION_ROOM], quote=False)}"
+        return f"<b>{note.label}</b> {escape(note.text, quote=False)}"
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
         t = self._t(athlete.language)

@@ -9,4 +9,5 @@ from pydantic import Field
 
 UserId = Annotated[int, Field(ge=1, le=2**52)]  # Telegram's user ids fit in 52 bits
 RowId = Annotated[int, Field(ge=1, le=2**31 - 1)]  # an INTEGER primary key
+OptionalRowId = Annotated[int, Field(ge=0, le=2**31 - 1)]  # 0 for none
 Position = Annotated[int, Field(ge=0, le=10_000)]  # a place in a list or a page number

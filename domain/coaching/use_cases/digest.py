@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timedelta
 
 from domain.athletes.model import User
@@ -10,6 +11,8 @@ from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.clients import clients_overview
 from domain.outbox.model import OutgoingMessage
 from domain.shared.ports import Clock
+
+logger = logging.getLogger(__name__)
 
 MORNING = range(7, 12)  # local hours: the first run after 7 sends it, none after noon
 VIDEO_WAIT = timedelta(hours=48)
@@ -27,7 +30,7 @@ def digest_key(coach_id: int, day: date) -> str:
 class MorningDigests:
     """Queues each coach's digest once, in their morning; a coach with nothing to see gets none.
 
-    Returns how many were queued. A coach who turned it off is skipped.
+    Returns how many coaches got one. A coach who turned it off is skipped.
     """
 
     def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
@@ -47,7 +50,10 @@ class MorningDigests:
             ]
         queued = 0
         for coach in due:
-            queued += await self._digest(coach, now)
+            try:
+                queued += await self._digest(coach, now)
+            except Exception:  # one coach's failure must not cost the others their morning
+                logger.exception("the morning digest of coach %d failed", coach.telegram_id)
         return queued
 
     async def _digest(self, coach: User, now: datetime) -> int:
@@ -57,20 +63,22 @@ class MorningDigests:
         async with self._uow:
             if not await self._uow.coaches.mark_digest(coach.telegram_id, today):
                 return 0  # another run got there first
-            queued = 0
-            if lines:
-                queued = await self._uow.outbox.add(
+            parts = self._wording.morning_digest(coach, lines) if lines else []
+            await self._uow.outbox.add_all(
+                [
                     OutgoingMessage(
-                        key=digest_key(coach.telegram_id, today),
+                        key=f"{digest_key(coach.telegram_id, today)}:{number}",
                         chat_id=coach.telegram_id,
                         not_before=now,
-                        text=self._wording.morning_digest(coach, lines),
+                        text=text,
                         language=coach.language.value,
                         expires_at=now + EXPIRES,
                     )
-                )
+                    for number, text in enumerate(parts)
+                ]
+            )
             await self._uow.commit()
-            return int(queued)
+            return 1 if parts else 0
 
 
 async def digest_lines(uow: CoachingUnitOfWork, coach_id: int, now: datetime) -> list[DigestLine]:

@@ -10,6 +10,7 @@ from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.model import Coaching, ThreadEvent, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.invites import NoCoachError, NotYourClientError
+from domain.coaching.use_cases.messages import MessageTooLongError
 from domain.coaching.videos import (
     VIDEO_KEY_PREFIX,
     Clip,
@@ -27,6 +28,8 @@ from domain.coaching.videos import (
     shown_set,
 )
 from domain.outbox.model import (
+    CAPTION_LIMIT,
+    TEXT_LIMIT,
     Action,
     Button,
     Copy,
@@ -244,7 +247,10 @@ class OpenReview:
 
 class GiveFeedback:
     """The coach's reply to a clip goes to the athlete: the words, then each timed note as the
-    clip again from that second (a round clip cannot start mid-way: the note answers it)."""
+    clip again from that second (a round clip cannot start mid-way: the note answers it).
+
+    Words too long for Telegram once named and escaped raise MessageTooLongError, sending nothing.
+    """
 
     def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
         self._uow = uow
@@ -286,6 +292,10 @@ class GiveFeedback:
         remarks = feedback.remarks if reply.kind == FeedbackKind.TEXT else ""
 
         def to_athlete(suffix: str, **content: object) -> OutgoingMessage:
+            text = content.get("text")
+            limit = CAPTION_LIMIT if "video" in content else TEXT_LIMIT
+            if isinstance(text, str) and len(text) > limit:  # once named and escaped
+                raise MessageTooLongError(len(text))
             return OutgoingMessage(
                 key=f"{key}:{suffix}",
                 chat_id=athlete.telegram_id,

@@ -3,6 +3,7 @@ replying to a client's line comments on it, as a reply to the athlete's own summ
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -18,6 +19,8 @@ from domain.reminders.schedule import iso_week
 from domain.reminders.use_cases.summaries import FixedTime, worth_sending
 from domain.shared.ports import Clock
 from domain.shared.time import local_day, occurrence
+
+logger = logging.getLogger(__name__)
 
 DIGEST_AT = time(20, 0)  # the coach's Sunday evening, after their clients' 19:00 summaries
 LATE_UNTIL = timedelta(hours=16)  # a digest missed while down still goes until Monday noon
@@ -47,8 +50,12 @@ class WeeklyDigests:
         sent = 0
         for coach, last_week in coaches:
             sunday = digest_sunday(now, coach)
-            if sunday is not None and last_week != iso_week(sunday):
+            if sunday is None or last_week == iso_week(sunday):
+                continue
+            try:
                 sent += await self._digest(coach, sunday, now)
+            except Exception:  # one coach's failure must not cost the others their digest
+                logger.exception("the Sunday digest of coach %d failed", coach.telegram_id)
         return sent
 
     async def _digest(self, coach: User, sunday: date, now: datetime) -> int:

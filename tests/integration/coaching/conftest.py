@@ -65,13 +65,15 @@ class Words:
         ]
         return [f"week of {sunday}", *shown]  # a part per line: parts are tested too
 
-    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> str:
-        return "; ".join(
-            f"{line.client.first_name} dropped={line.attention.dropped} "
-            f"quiet={line.attention.quiet} videos={line.videos_waiting} "
-            f"unanswered={line.unanswered_since is not None}"
-            for line in lines
-        )
+    def morning_digest(self, coach: User, lines: Sequence[DigestLine]) -> list[str]:
+        return [
+            "; ".join(
+                f"{line.client.first_name} dropped={line.attention.dropped} "
+                f"quiet={line.attention.quiet} videos={line.videos_waiting} "
+                f"unanswered={line.unanswered_since is not None}"
+                for line in lines
+            )
+        ]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.coaching.model import ThreadEvent
 from domain.coaching.use_cases.invites import LeaveCoach, NoCoachError, NotYourClientError
-from domain.coaching.use_cases.messages import thread
+from domain.coaching.use_cases.messages import MessageTooLongError, thread
 from domain.coaching.use_cases.reviews import (
     AskRevision,
     AttachVideo,
@@ -131,6 +131,9 @@ async def test_a_note_past_the_end_sends_nothing(
         await GiveFeedback(uow, clock, Words())(SAM, video.id or 0, reply)
 
     assert [note.text for note in late.value.notes] == ["lockout"]
+    too_long = FeedbackMessage(FeedbackKind.TEXT, SAM, 952, "0:04 " + "x" * 1100)
+    with pytest.raises(MessageTooLongError):  # a replay's caption holds 1024 characters
+        await GiveFeedback(uow, clock, Words())(SAM, video.id or 0, too_long)
     assert await sent(session_factory, ALEX) == []
     [still] = await waiting_reviews(uow, SAM)
     assert still.video.status == VideoStatus.PENDING
