@@ -32,6 +32,7 @@ from storage.plans.plans import SqlPlanRepository
 from storage.reminders.reminders import SqlReminderRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
+from storage.training.proposals import SqlProposalRepository
 from storage.training.records import SqlRecordRepository
 from storage.training.training_maxes import SqlTrainingMaxRepository
 from storage.training.workouts import SqlWorkoutRepository
@@ -120,6 +121,10 @@ class SqlUnitOfWork:
     @property
     def records(self) -> SqlRecordRepository:
         return self._repository(SqlRecordRepository)
+
+    @property
+    def proposals(self) -> SqlProposalRepository:
+        return self._repository(SqlProposalRepository)
 
     @property
     def outbox(self) -> SqlOutbox:

@@ -22,6 +22,7 @@ from domain.training.model import (
     Workout,
     WorkoutSet,
 )
+from domain.training.progression import Proposal, ProposalDecision
 from domain.training.records import PersonalRecord
 
 
@@ -163,6 +164,34 @@ class InMemoryRecords:
         self, athlete_id: int, workout_id: int, exercise: str, record: PersonalRecord
     ) -> None:
         self.rows.append((athlete_id, workout_id, exercise, record))
+
+
+class InMemoryProposals:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.approvals: set[int] = data.setdefault("approvals", set())
+        self.rows: dict[int, Proposal] = data.setdefault("proposals", {})
+
+    async def approval_required(self, athlete_id: int) -> bool:
+        return athlete_id in self.approvals
+
+    async def require_approval(self, athlete_id: int, *, required: bool, at: datetime) -> None:
+        if required:
+            self.approvals.add(athlete_id)
+        else:
+            self.approvals.discard(athlete_id)
+
+    async def add(self, proposal: Proposal) -> Proposal:
+        stored = replace(proposal, id=len(self.rows) + 1)
+        self.rows[stored.id or 0] = stored
+        return stored
+
+    async def get(self, proposal_id: int, *, lock: bool = False) -> Proposal | None:
+        return self.rows.get(proposal_id)
+
+    async def decide(self, proposal_id: int, decision: ProposalDecision, at: datetime) -> None:
+        held = self.rows.get(proposal_id)
+        if held is not None and held.decision is None:
+            self.rows[proposal_id] = replace(held, decision=decision)
 
 
 class InMemoryWorkouts:
@@ -347,6 +376,7 @@ class InMemoryUnitOfWork:
         self.workouts = InMemoryWorkouts(self._working)
         self.tracks = InMemoryLiftTracks(self._working)
         self.records = InMemoryRecords(self._working)
+        self.proposals = InMemoryProposals(self._working)
         self.outbox = InMemoryOutbox(self._working)
         self.reminders = InMemoryReminders(self._working)
 

@@ -97,6 +97,13 @@ def week_of_key(key: str) -> str | None:
     return parts[1] if key.startswith(WEEKLY_KEY_PREFIX) and len(parts) == 3 else None
 
 
+PROPOSAL_KEY_PREFIX = "proposal:"  # proposal:<id>, a training-max change sent to the coach
+
+
+def proposal_key(proposal_id: int) -> str:
+    return f"{PROPOSAL_KEY_PREFIX}{proposal_id}"
+
+
 MESSAGE_LIMIT = 3500  # of a person's words, leaving room for who sent them within 4096
 
 

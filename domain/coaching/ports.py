@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     )
     from domain.shared.weights import Weight
     from domain.training.model import Workout
+    from domain.training.progression import Proposal, ProposalDecision
 
 
 class CoachRepository(Protocol):
@@ -127,6 +128,13 @@ class CoachingRepository(Protocol):
 
     async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
         """When each athlete started their last finished workout with a set done, ever."""
+        ...
+
+    async def unsent_proposals(
+        self, since: datetime, limit: int
+    ) -> list[tuple[Coaching, Proposal]]:
+        """Undecided training-max changes of current clients, made during their coaching,
+        not yet sent to the coach: oldest first."""
         ...
 
     async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
@@ -254,6 +262,14 @@ class CoachingWording(Protocol):
         ...
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str: ...
+
+    def proposed(self, coach: User, client: User, proposal: Proposal) -> str:
+        """A client's training-max change waiting for the coach's Keep, Decline or ✏️."""
+        ...
+
+    def decided(
+        self, client: User, coach: User, proposal: Proposal, decision: ProposalDecision
+    ) -> str: ...
 
     def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
         """Every client's week, numbered, in as few messages as Telegram's limit allows."""

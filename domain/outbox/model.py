@@ -46,6 +46,9 @@ class Action(StrEnum):
 
     OPEN_TODAYS_WORKOUT = "open_todays_workout"
     REVIEW_VIDEO = "review_video"  # parameters: video
+    KEEP_PROPOSAL = "keep_proposal"  # parameters: proposal
+    DECLINE_PROPOSAL = "decline_proposal"  # parameters: proposal
+    EDIT_PROPOSAL = "edit_proposal"  # parameters: proposal
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         Workout,
         WorkoutSet,
     )
+    from domain.training.progression import Proposal, ProposalDecision
     from domain.training.records import PersonalRecord
 
 
@@ -30,6 +31,20 @@ class AthletePlanRepository(Protocol):
         ...
 
     async def set_next_day(self, athlete_id: int, day_number: int) -> None: ...
+
+
+class ProposalRepository(Protocol):
+    """Training-max changes that wait for a coach, and whose changes do."""
+
+    async def approval_required(self, athlete_id: int) -> bool: ...
+
+    async def require_approval(self, athlete_id: int, *, required: bool, at: datetime) -> None: ...
+
+    async def add(self, proposal: Proposal) -> Proposal: ...
+
+    async def get(self, proposal_id: int, *, lock: bool = False) -> Proposal | None: ...
+
+    async def decide(self, proposal_id: int, decision: ProposalDecision, at: datetime) -> None: ...
 
 
 class TrainingMaxRepository(Protocol):
@@ -126,3 +141,6 @@ class TrainingUnitOfWork(PlansUnitOfWork, Protocol):
 
     @property
     def records(self) -> RecordRepository: ...
+
+    @property
+    def proposals(self) -> ProposalRepository: ...

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from domain.plans.model import (
     AmrapProgression,
@@ -34,6 +36,27 @@ class TrainingMaxChange:
     increment: Decimal
     reason: Reason
     track: str | None = None  # Slot.track of a working weight: "squat/T1"
+
+
+class ProposalDecision(StrEnum):
+    """What the coach made of a proposed training-max change; stored, so never renamed."""
+
+    KEPT = "kept"
+    DECLINED = "declined"
+    REPLACED = "replaced"  # the coach set another training max instead
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A training-max change waiting for the athlete's coach, made instead of the change when
+    the athlete's progression needs approval (coaching turns that on)."""
+
+    id: int | None
+    athlete_id: int
+    workout_id: int
+    change: TrainingMaxChange
+    created_at: datetime
+    decision: ProposalDecision | None = None
 
 
 def rule_for(plan: Plan, exercise: Exercise) -> AmrapProgression | None:

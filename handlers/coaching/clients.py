@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from domain.coaching.use_cases.clients import ClientLine, client_card, clients_overview
+from domain.coaching.use_cases.clients import ClientCard, ClientLine, client_card, clients_overview
 from domain.coaching.use_cases.invites import EndClient, NotYourClientError, is_coach
+from domain.coaching.use_cases.progression import SetProgressionMode
 from domain.coaching.use_cases.reports import MuteReports
 from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
@@ -36,6 +39,11 @@ class OpenClient(CallbackData, prefix="ccli"):
 class MuteClientReports(CallbackData, prefix="cmut"):
     athlete: UserId
     muted: bool  # what pressing makes it: the button shows the other state
+
+
+class Approval(CallbackData, prefix="capr"):
+    athlete: UserId
+    approve: bool  # what pressing makes it: the button shows the other state
 
 
 class EndCoaching(CallbackData, prefix="cend"):
@@ -117,13 +125,14 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
     await callback.answer()
     names = await exercise_names(deps.uow)
     text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
-    keyboard = card_keyboard(deps.t, card.client.telegram_id, muted=card.coaching.reports_muted)
     if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=keyboard)
+        await callback.message.answer(text, reply_markup=card_keyboard(deps.t, card))
 
 
-def card_keyboard(t: Translator, athlete: int, *, muted: bool) -> InlineKeyboardMarkup:
+def card_keyboard(t: Translator, card: ClientCard) -> InlineKeyboardMarkup:
+    athlete, muted, approval = card.client.telegram_id, card.coaching.reports_muted, card.approval
     reports = "coaching-reports-on-button" if muted else "coaching-reports-off-button"
+    mode = "coaching-approval-on-button" if approval else "coaching-approval-off-button"
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
@@ -135,6 +144,7 @@ def card_keyboard(t: Translator, athlete: int, *, muted: bool) -> InlineKeyboard
                 callback_button(t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
             ],
             [callback_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
+            [callback_button(t.get(mode), Approval(athlete=athlete, approve=not approval))],
             [
                 callback_button(t.get("coaching-end-button"), EndCoaching(athlete=athlete)),
                 callback_button(t.get("coaching-back-button"), ShowClients()),
@@ -153,9 +163,30 @@ async def on_mute(callback: CallbackQuery, callback_data: MuteClientReports, dep
         return
     key = "coaching-reports-off" if callback_data.muted else "coaching-reports-on"
     await callback.answer(deps.t.get(key))
-    if isinstance(callback.message, Message):
-        keyboard = card_keyboard(deps.t, callback_data.athlete, muted=callback_data.muted)
-        await callback.message.edit_reply_markup(reply_markup=keyboard)
+    await _refresh_card_buttons(callback, deps, callback_data.athlete)
+
+
+async def on_approval(callback: CallbackQuery, callback_data: Approval, deps: Deps) -> None:
+    mode = SetProgressionMode(deps.uow, deps.clock)
+    try:
+        client = await mode(
+            callback.from_user.id, callback_data.athlete, approve=callback_data.approve
+        )
+    except NotYourClientError:
+        await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
+        return
+    key = "coaching-approval-now-on" if callback_data.approve else "coaching-approval-now-off"
+    await callback.answer(deps.t.get(key, client=client.first_name))
+    await _refresh_card_buttons(callback, deps, callback_data.athlete)
+
+
+async def _refresh_card_buttons(callback: CallbackQuery, deps: Deps, athlete: int) -> None:
+    """The card's buttons as things are now (pressed twice, they already are)."""
+    if not isinstance(callback.message, Message):
+        return
+    with suppress(NotYourClientError, TelegramBadRequest):
+        card = await client_card(deps.uow, callback.from_user.id, athlete, deps.clock.now())
+        await callback.message.edit_reply_markup(reply_markup=card_keyboard(deps.t, card))
 
 
 async def on_end(callback: CallbackQuery, callback_data: EndCoaching, deps: Deps) -> None:
@@ -197,5 +228,6 @@ def build_router() -> Router:
     router.callback_query.register(on_show_clients, ShowClients.filter())
     router.callback_query.register(on_open_client, OpenClient.filter())
     router.callback_query.register(on_mute, MuteClientReports.filter())
+    router.callback_query.register(on_approval, Approval.filter())
     router.callback_query.register(on_end, EndCoaching.filter())
     return router

@@ -6,6 +6,7 @@ from contextlib import suppress
 from html import escape
 
 from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     CallbackQuery,
@@ -14,6 +15,7 @@ from aiogram.types import (
     Message,
 )
 
+from domain.athletes.model import User
 from domain.coaching.model import PromptPurpose
 from domain.coaching.use_cases.invites import NotYourClientError
 from domain.coaching.use_cases.messages import PromptClient
@@ -23,11 +25,13 @@ from domain.coaching.use_cases.programs import (
     plan_token,
     plans_to_assign,
 )
+from domain.coaching.use_cases.progression import AlreadyDecidedError, DecideProposal
 from domain.plans.model import UnknownPlanError
 from domain.training.maxes_text import read_maxes
+from domain.training.progression import ProposalDecision
 from domain.training.use_cases.logging import WorkoutInProgressError
 from handlers.coaching import texts
-from handlers.common.callback_fields import Position, UserId
+from handlers.common.callback_fields import Position, RowId, UserId
 from handlers.common.deps import Deps
 from handlers.common.keyboards import callback_button
 
@@ -112,6 +116,12 @@ async def on_set_maxes(callback: CallbackQuery, callback_data: SetMaxes, deps: D
         await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
         return
     await callback.answer()
+    await _ask_for_maxes(callback, deps, client)
+
+
+async def _ask_for_maxes(callback: CallbackQuery, deps: Deps, client: User) -> None:
+    """A message the coach replies to with the client's training maxes."""
+    prompt = PromptClient(deps.uow, deps.clock)
     if not isinstance(callback.message, Message):
         return
     sent = await callback.message.answer(
@@ -122,6 +132,41 @@ async def on_set_maxes(callback: CallbackQuery, callback_data: SetMaxes, deps: D
         await prompt.remember(
             callback.from_user.id, client.telegram_id, sent.message_id, PromptPurpose.MAXES
         )
+
+
+class Decide(CallbackData, prefix="cdcd"):
+    """Keep, Decline or ✏️ under a client's proposed training-max change."""
+
+    proposal: RowId
+    decision: ProposalDecision
+
+
+async def on_decide(callback: CallbackQuery, callback_data: Decide, deps: Deps) -> None:
+    deciding = DecideProposal(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
+    t = deps.t
+    try:
+        proposal, client = await deciding(
+            callback.from_user.id, callback_data.proposal, callback_data.decision
+        )
+    except NotYourClientError:
+        await callback.answer(t.get("coaching-not-your-client"), show_alert=True)
+        return
+    except AlreadyDecidedError:
+        await callback.answer(t.get("coaching-already-decided"), show_alert=True)
+        return
+    await callback.answer()
+    change = proposal.change
+    if isinstance(callback.message, Message) and callback.message.html_text:
+        outcome = {
+            ProposalDecision.KEPT: "coaching-decided-kept",
+            ProposalDecision.DECLINED: "coaching-decided-declined",
+            ProposalDecision.REPLACED: "coaching-decided-declined",
+        }[callback_data.decision]
+        said = t.get(outcome, lift=escape(change.name), old=str(change.old), new=str(change.new))
+        with suppress(TelegramBadRequest):
+            await callback.message.edit_text(f"{callback.message.html_text}\n{said}")
+    if callback_data.decision == ProposalDecision.REPLACED:
+        await _ask_for_maxes(callback, deps, client)
 
 
 async def set_maxes_from_reply(message: Message, deps: Deps, athlete_id: int) -> None:
@@ -142,4 +187,5 @@ def build_router() -> Router:
     router.callback_query.register(on_pick_plan, PickPlan.filter())
     router.callback_query.register(on_assign, Assign.filter())
     router.callback_query.register(on_set_maxes, SetMaxes.filter())
+    router.callback_query.register(on_decide, Decide.filter())
     return router

@@ -14,6 +14,7 @@ from domain.coaching.videos import ShownSet, TimedNote
 from domain.outbox.model import TEXT_LIMIT
 from domain.shared.weights import Weight
 from domain.training.model import Workout
+from domain.training.progression import Proposal, ProposalDecision
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.texts import day_text
 
@@ -233,6 +234,29 @@ class CoachingWords:
             rows.append(f"• <b>{name(line.client)}</b>: {', '.join(reasons)}")
         rows.append(t.get("coaching-digest-hint"))
         return in_parts(rows)
+
+    def proposed(self, coach: User, client: User, proposal: Proposal) -> str:
+        change = proposal.change
+        return self._t(coach.language).get(
+            "coaching-proposed",
+            client=name(client),
+            lift=escape(change.name),
+            old=str(change.old),
+            new=str(change.new),
+        )
+
+    def decided(
+        self, client: User, coach: User, proposal: Proposal, decision: ProposalDecision
+    ) -> str:
+        change = proposal.change
+        key = "coaching-kept" if decision == ProposalDecision.KEPT else "coaching-declined"
+        return self._t(client.language).get(
+            key,
+            coach=name(coach),
+            lift=escape(change.name),
+            old=str(change.old),
+            new=str(change.new),
+        )
 
     def timed_note(self, athlete: User, note: TimedNote) -> str:
         return f"<b>{note.label}</b> {escape(note.text, quote=False)}"

@@ -166,8 +166,12 @@ def summary(t: Translator, result: WorkoutSummary) -> str:
         lines.append("")
         lines.append(t.get("training-summary-progression"))
         lines.extend(change_text(t, c) for c in result.changes)
-    else:
+    elif not result.proposed:
         lines.append(t.get("training-summary-no-changes"))
+    if result.proposed:
+        lines.append("")
+        lines.append(t.get("training-summary-proposed"))
+        lines.extend(change_text(t, c) for c in result.proposed)
     lines.extend(stall_text(t, reset) for reset in result.resets)
     return "\n".join(lines)
 

@@ -201,3 +201,19 @@ coaching-weekly-maxes = { $count ->
 coaching-weekly-hint = <i>Reply to a client's line (select it, then Reply), or start your reply with its number, e.g. <code>3 great week</code>: they get it under their own summary.</i>
 coaching-weekly-which = Which client? Quote their line, or start with its number, e.g. <code>3 great week</code>.
 coaching-weekly-no-line = There is no line { $number } in that digest.
+
+## Progression the coach approves
+
+coaching-proposed = ⚖️ <b>{ $client }</b>'s progression proposes: { $lift } training max { $old } → { $new }.
+coaching-keep-button = ✅ Keep
+coaching-decline-button = ✖️ Decline
+coaching-edit-button = ✏️ Other
+coaching-kept = ✅ <b>{ $coach }</b> approved your new { $lift } training max: { $new }.
+coaching-declined = ✖️ <b>{ $coach }</b> kept your { $lift } training max at { $old } for now.
+coaching-decided-kept = ✅ Kept: { $lift } { $new }.
+coaching-decided-declined = ✖️ Declined: { $lift } stays { $old }.
+coaching-already-decided = That change was decided already.
+coaching-approval-on-button = ⚖️ Progression: you approve
+coaching-approval-off-button = ⚖️ Progression: automatic
+coaching-approval-now-on = { $client }'s training-max changes now wait for you.
+coaching-approval-now-off = { $client }'s training maxes change as progression says again.

@@ -52,6 +52,7 @@ training-summary-best = { $name }: best e1RM { $e1rm }
 training-summary-record = 🏆 PR: { $record }
 training-summary-progression = <b>Progression</b>
 training-summary-no-changes = No training max changes this time.
+training-summary-proposed = ⚖️ <b>Proposed to your coach</b> (they keep, change or decline it):
 training-tm = TM
 training-stall = ⚠️ { $lift }: no reps on the 1+ set twice in a row. A 10% reset ({ $old } → { $new }) gets you moving again.
 training-keep-button = ✅ Keep the new maxes

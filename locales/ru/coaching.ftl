@@ -201,3 +201,19 @@ coaching-weekly-maxes = { $count ->
 coaching-weekly-hint = <i>Ответьте на строку клиента (выделите её и нажмите «Ответить») или начните ответ с её номера, например <code>3 отличная неделя</code>: клиент получит это под своей сводкой.</i>
 coaching-weekly-which = Какому клиенту? Процитируйте его строку или начните с её номера, например <code>3 отличная неделя</code>.
 coaching-weekly-no-line = В этой сводке нет строки { $number }.
+
+## Прогрессия, которую одобряет тренер
+
+coaching-proposed = ⚖️ Прогрессия <b>{ $client }</b> предлагает: { $lift }, тренировочный максимум { $old } → { $new }.
+coaching-keep-button = ✅ Принять
+coaching-decline-button = ✖️ Отклонить
+coaching-edit-button = ✏️ Другой
+coaching-kept = ✅ <b>{ $coach }</b> одобрил(а) новый тренировочный максимум: { $lift } { $new }.
+coaching-declined = ✖️ <b>{ $coach }</b> пока оставил(а) тренировочный максимум { $lift } на { $old }.
+coaching-decided-kept = ✅ Принято: { $lift } { $new }.
+coaching-decided-declined = ✖️ Отклонено: { $lift } остаётся { $old }.
+coaching-already-decided = Это изменение уже решено.
+coaching-approval-on-button = ⚖️ Прогрессия: с вашим одобрением
+coaching-approval-off-button = ⚖️ Прогрессия: автоматическая
+coaching-approval-now-on = Изменения максимумов { $client } теперь ждут вашего решения.
+coaching-approval-now-off = Максимумы { $client } снова меняются по прогрессии сами.

@@ -52,6 +52,7 @@ training-summary-best = { $name }: лучший e1RM { $e1rm }
 training-summary-record = 🏆 Рекорд: { $record }
 training-summary-progression = <b>Прогрессия</b>
 training-summary-no-changes = В этот раз тренировочные максимумы не изменились.
+training-summary-proposed = ⚖️ <b>Предложено тренеру</b> (он примет, изменит или отклонит):
 training-tm = ТМ
 training-stall = ⚠️ { $lift }: дважды подряд ни одного повтора в подходе «1+». Сброс на 10% ({ $old } → { $new }) поможет снова сдвинуться с места.
 training-keep-button = ✅ Оставить новые максимумы

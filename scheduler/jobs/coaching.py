@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.coaching.ports import CoachingWording
 from domain.coaching.use_cases.digest import MorningDigests
+from domain.coaching.use_cases.progression import ProposeChanges
 from domain.coaching.use_cases.reports import ReportWorkouts
 from domain.coaching.use_cases.weekly import WeeklyDigests
 from domain.shared.ports import Clock
@@ -19,10 +20,13 @@ logger = logging.getLogger(__name__)
 async def report_workouts(
     session_factory: async_sessionmaker[AsyncSession], clock: Clock, wording: CoachingWording
 ) -> int:
-    queued = await ReportWorkouts(SqlUnitOfWork(session_factory, clock), clock, wording)()
-    if queued:
-        logger.info("coaching: %d workout reports queued for coaches", queued)
-    return queued
+    """Each finished workout to the coach, then the training-max changes waiting for them."""
+    uow = SqlUnitOfWork(session_factory, clock)
+    queued = await ReportWorkouts(uow, clock, wording)()
+    proposed = await ProposeChanges(uow, clock, wording)()
+    if queued or proposed:
+        logger.info("coaching: %d workout reports, %d proposed changes queued", queued, proposed)
+    return queued + proposed
 
 
 async def send_morning_digests(

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.athletes.model import User
 from domain.coaching.model import (
     NOTE_KEY_PREFIX,
+    PROPOSAL_KEY_PREFIX,
     RELAY_KEY_PREFIX,
     WEEKLY_KEY_PREFIX,
     ClientFacts,
@@ -24,6 +25,7 @@ from domain.coaching.model import (
     coaching_of_note,
 )
 from domain.reminders.model import summary_key
+from domain.training.progression import Proposal
 from storage.athletes.tables import UserRow
 from storage.athletes.users import to_user
 from storage.coaching.tables import (
@@ -37,7 +39,8 @@ from storage.coaching.tables import (
 from storage.core.dialects import dialect_insert
 from storage.outbox.tables import OutboxRow
 from storage.plans.tables import PlanRow
-from storage.training.tables import AthletePlanRow, WorkoutRow, WorkoutSetRow
+from storage.training.proposals import to_proposal
+from storage.training.tables import AthletePlanRow, ProposalRow, WorkoutRow, WorkoutSetRow
 
 
 class SqlCoachRepository:
@@ -364,6 +367,26 @@ class SqlCoachingRepository:
             .group_by(WorkoutRow.user_id)
         )
         return {athlete: _aware(last) for athlete, last in rows if last is not None}
+
+    async def unsent_proposals(
+        self, since: datetime, limit: int
+    ) -> list[tuple[Coaching, Proposal]]:
+        key = literal(PROPOSAL_KEY_PREFIX) + cast(ProposalRow.id, String)
+        sent = select(OutboxRow.id).where(OutboxRow.idempotency_key == key).exists()
+        rows = await self._session.execute(
+            select(CoachingRow, ProposalRow)
+            .join(ProposalRow, ProposalRow.user_id == CoachingRow.athlete_id)
+            .where(
+                CoachingRow.ended_at.is_(None),
+                ProposalRow.decision.is_(None),
+                ProposalRow.created_at >= since,
+                ProposalRow.created_at >= CoachingRow.started_at,
+                ~sent,
+            )
+            .order_by(ProposalRow.created_at, ProposalRow.id)
+            .limit(limit)
+        )
+        return [(_coaching(coaching), to_proposal(row)) for coaching, row in rows]
 
     async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
         key = (

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from domain.plans.model import Tier
 from domain.shared.weights import Unit
+from domain.training.progression import ProposalDecision
 from storage.core.columns import ExactDecimal, UtcDateTime, one_of
 from storage.core.tables import Base
 
@@ -197,3 +198,43 @@ class PersonalRecordRow(Base):
     achieved_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     __table_args__ = (UniqueConstraint("workout_id", "exercise", "kind"),)
+
+
+class ApprovalRow(Base):
+    """An athlete whose training-max changes wait for their coach (coaching turns it on)."""
+
+    __tablename__ = "tm_approvals"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    since: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ProposalRow(Base):
+    """A training-max change progression proposed, and what the coach decided."""
+
+    __tablename__ = "tm_proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.telegram_id", ondelete="CASCADE"))
+    workout_id: Mapped[int] = mapped_column(ForeignKey("workouts.id", ondelete="CASCADE"))
+    exercise: Mapped[str] = mapped_column(ForeignKey("exercises.slug"))
+    name: Mapped[str] = mapped_column(String(100))
+    old_amount: Mapped[Decimal] = mapped_column(ExactDecimal())
+    new_amount: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit: Mapped[str] = mapped_column(String(2))
+    increment: Mapped[Decimal] = mapped_column(ExactDecimal())
+    reason_kind: Mapped[str] = mapped_column(String(40))
+    reason_params: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    decision: Mapped[str | None] = mapped_column(String(10))  # ProposalDecision
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index("ix_tm_proposals_undecided", "user_id", "decision"),
+        CheckConstraint(one_of("unit", Unit), name="unit"),
+        CheckConstraint(
+            f"decision IS NULL OR {one_of('decision', ProposalDecision)}", name="decision"
+        ),
+    )

@@ -43,6 +43,7 @@ class ClientCard:
     training_maxes: dict[str, TrainingMax]
     recent: list[Workout]  # newest first
     compliance: dict[int, float | None]  # days → share of planned sessions done
+    approval: bool = False  # their training-max changes wait for the coach
 
 
 async def _planned_per_week(
@@ -113,4 +114,5 @@ async def client_card(
                 days: compliance(sessions, planned, now=now, days=days, since=coaching.started_at)
                 for days in WINDOWS
             },
+            approval=await uow.proposals.approval_required(athlete_id),
         )

@@ -213,6 +213,8 @@ async def end_and_tell(
     """Ends the coaching inside the caller's transaction and queues a line to the other side."""
     now = clock.now()
     await uow.coachings.end(coaching.id or 0, now)
+    # with no coach to approve them, training-max changes are made as they come again
+    await uow.proposals.require_approval(coaching.athlete_id, required=False, at=now)
     coach = await registered_user(uow, coaching.coach_id)
     client = await registered_user(uow, coaching.athlete_id)
     recipient, other = (coach, client) if by_client else (client, coach)

@@ -20,6 +20,7 @@ from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import AthleteLoading
 from domain.training.progression import (
     RESET_FACTOR,
+    Proposal,
     TrainingMaxChange,
     reset_training_max,
     suggests_reset,
@@ -45,6 +46,7 @@ class WorkoutSummary:
     bests: tuple[LiftBest, ...]
     changes: tuple[TrainingMaxChange, ...]
     resets: tuple[TrainingMaxChange, ...] = ()  # proposed, not made: the athlete confirms
+    proposed: tuple[TrainingMaxChange, ...] = ()  # not made: they wait for the coach
 
 
 STALL_LOOKBACK = 12  # finished workouts searched for the previous result on a 1+ set
@@ -65,9 +67,10 @@ class FinishWorkout:
             now = self._clock.now()
             changes: tuple[TrainingMaxChange, ...] = ()
             resets: tuple[TrainingMaxChange, ...] = ()
+            proposed: tuple[TrainingMaxChange, ...] = ()
             if plan is not None and any(d.number == workout.day_number for d in plan.days):
                 resets = await self._stalls(workout)
-                changes = await self._progress(plan, workout, user, now)
+                changes, proposed = await self._progress(plan, workout, user, now)
                 await self._uow.athlete_plans.set_next_day(
                     athlete_id, _next_day(plan, workout.day_number)
                 )
@@ -91,6 +94,7 @@ class FinishWorkout:
             bests=bests,
             changes=changes,
             resets=resets,
+            proposed=proposed,
         )
 
     async def _stalls(self, workout: Workout) -> tuple[TrainingMaxChange, ...]:
@@ -124,7 +128,8 @@ class FinishWorkout:
 
     async def _progress(
         self, plan: Plan, workout: Workout, user: User, now: datetime
-    ) -> tuple[TrainingMaxChange, ...]:
+    ) -> tuple[tuple[TrainingMaxChange, ...], tuple[TrainingMaxChange, ...]]:
+        """The changes made, and the training-max changes proposed to the coach instead."""
         athlete_id = workout.athlete_id
         maxes = await self._uow.training_maxes.current(athlete_id)
         tracks = await self._uow.tracks.current(athlete_id)
@@ -136,8 +141,14 @@ class FinishWorkout:
             tracks={key: track.state for key, track in tracks.items()},
             athlete=AthleteLoading(user.unit, user.rounding_step, user.rounding),
         )
+        approval = await self._uow.proposals.approval_required(athlete_id)
+        proposed = tuple(c for c in progress.changes if approval and c.track is None)
         for change in progress.changes:
-            if change.track is None:
+            if change in proposed:
+                await self._uow.proposals.add(
+                    Proposal(None, athlete_id, workout.id or 0, change, now)
+                )
+            elif change.track is None:
                 await self._uow.training_maxes.add(
                     athlete_id, TrainingMax(change.exercise, change.new, now, change.reason)
                 )
@@ -149,7 +160,7 @@ class FinishWorkout:
             await self._uow.tracks.add(
                 athlete_id, LiftTrack(update.key, update.state, now, update.reason)
             )
-        return progress.changes
+        return tuple(c for c in progress.changes if c not in proposed), proposed
 
 
 def _as_loadable(workout: Workout, user: User) -> Workout:

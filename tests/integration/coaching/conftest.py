@@ -17,6 +17,7 @@ from domain.coaching.videos import ShownSet, TimedNote
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.weights import Weight
 from domain.training.model import Workout
+from domain.training.progression import Proposal, ProposalDecision
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -57,6 +58,15 @@ class Words:
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
         return f"again {coach.first_name}"
+
+    def proposed(self, coach: User, client: User, proposal: Proposal) -> str:
+        change = proposal.change
+        return f"{client.first_name}: {change.exercise} {change.old} -> {change.new}?"
+
+    def decided(
+        self, client: User, coach: User, proposal: Proposal, decision: ProposalDecision
+    ) -> str:
+        return f"{coach.first_name} {decision} {proposal.change.exercise}"
 
     def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
         shown = [

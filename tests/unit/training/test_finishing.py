@@ -179,3 +179,32 @@ async def test_a_russian_athletes_finish_summary_gives_the_reason_in_russian(
         russian
     )
     assert "sets made" not in russian
+
+
+async def test_with_the_coach_approving_the_raise_is_proposed_and_the_tm_stays(
+    setup: Setup,
+) -> None:
+    uow, clock = setup
+    async with uow:
+        await uow.proposals.require_approval(ANN, required=True, at=clock.current)
+        await uow.commit()
+    day1 = await OpenWorkout(uow, clock)(ANN)
+    await FinishWorkout(uow, clock)(ANN, day1.id or 0)
+    day2 = await OpenWorkout(uow, clock)(ANN)
+    for s in day2.sets:
+        result = SetResult(reps=5) if s.prescribed.drives_progression else SetResult()
+        await LogSet(uow, clock)(ANN, day2.id or 0, s.prescribed.position, result)
+
+    summary = await FinishWorkout(uow, clock)(ANN, day2.id or 0)
+
+    assert summary.changes == ()
+    assert [(c.exercise, c.old, c.new) for c in summary.proposed] == [
+        ("squat", kg("126"), kg("131"))
+    ]
+    async with uow:
+        assert (await uow.training_maxes.current(ANN))["squat"].weight == kg("126")
+        [waiting] = uow.proposals.rows.values()
+    assert (waiting.workout_id, waiting.decision) == (day2.id, None)
+    shown = texts.summary(ENGLISH, summary)
+    assert "Proposed to your coach" in shown
+    assert "No training max changes" not in shown
