@@ -111,6 +111,7 @@ class ThreadEvent(StrEnum):
     """Something the coach did that the thread shows between the messages; stored."""
 
     PLAN_ASSIGNED = "plan_assigned"  # text: the plan's name
+    PLAN_EDITED = "plan_edited"  # text: the plan's name
     MAXES_SET = "maxes_set"  # text: the lifts and their new training maxes
     VIDEO_REVIEWED = "video_reviewed"  # text: the lift the clip shows
     REVISION_ASKED = "revision_asked"  # text: the lift the clip shows
@@ -141,6 +142,7 @@ class PromptPurpose(StrEnum):
 
     MESSAGE = "message"  # writes to the client
     MAXES = "maxes"  # sets the client's training maxes
+    PLAN = "plan"  # replaces the client's copy of their plan with the text replied
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
 from handlers.coaching.messages import ShowThread, WriteClient
-from handlers.coaching.programs import PickPlan, SetMaxes
+from handlers.coaching.programs import EditPlan, PickPlan, SetMaxes
 from handlers.common.callback_fields import Position, UserId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
@@ -143,6 +143,7 @@ def card_keyboard(t: Translator, card: ClientCard) -> InlineKeyboardMarkup:
                 callback_button(t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
                 callback_button(t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
             ],
+            [callback_button(t.get("coaching-edit-plan-button"), EditPlan(athlete=athlete))],
             [callback_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
             [callback_button(t.get(mode), Approval(athlete=athlete, approve=not approval))],
             [

@@ -22,7 +22,7 @@ from domain.coaching.use_cases.messages import (
 )
 from domain.coaching.use_cases.weekly import CommentOnWeek, NoLineError, digest_week, line_number
 from handlers.coaching import texts
-from handlers.coaching.programs import set_maxes_from_reply
+from handlers.coaching.programs import edit_plan_from_reply, set_maxes_from_reply
 from handlers.common.callback_fields import UserId
 from handlers.common.deps import Deps
 
@@ -106,6 +106,9 @@ async def on_reply(message: Message, deps: Deps) -> None:
     except (NotARelayError, NotYourClientError):
         prompt = None
     attachment = attachment_of(message)
+    if prompt is not None and prompt.purpose == PromptPurpose.PLAN:
+        await edit_plan_from_reply(message, deps, athlete)
+        return
     if prompt is not None and prompt.purpose == PromptPurpose.MAXES and attachment is None:
         try:
             await set_maxes_from_reply(message, deps, athlete)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import suppress
 from html import escape
 
@@ -9,6 +10,7 @@ from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
+    BufferedInputFile,
     CallbackQuery,
     ForceReply,
     InlineKeyboardMarkup,
@@ -21,12 +23,17 @@ from domain.coaching.use_cases.invites import NotYourClientError
 from domain.coaching.use_cases.messages import PromptClient
 from domain.coaching.use_cases.programs import (
     AssignPlan,
+    EditClientPlan,
+    NoClientCopyError,
     SetClientMaxes,
+    client_plan_text,
     plan_token,
     plans_to_assign,
 )
 from domain.coaching.use_cases.progression import AlreadyDecidedError, DecideProposal
 from domain.plans.model import UnknownPlanError
+from domain.plans.text.grammar import MAX_TEXT
+from domain.plans.text.problems import PlanTextError
 from domain.training.maxes_text import read_maxes
 from domain.training.progression import ProposalDecision
 from domain.training.use_cases.logging import WorkoutInProgressError
@@ -34,6 +41,7 @@ from handlers.coaching import texts
 from handlers.common.callback_fields import Position, RowId, UserId
 from handlers.common.deps import Deps
 from handlers.common.keyboards import callback_button
+from handlers.common.plan_problems import plan_errors
 
 
 class PickPlan(CallbackData, prefix="cpck"):
@@ -134,6 +142,82 @@ async def _ask_for_maxes(callback: CallbackQuery, deps: Deps, client: User) -> N
         )
 
 
+PLAN_TEXT_LIMIT = MAX_TEXT + 1  # one past the limit, so the parser says it is too long
+PLAN_FILE_LIMIT = 64 * 1024
+
+
+class EditPlan(CallbackData, prefix="cepl"):
+    athlete: UserId
+
+
+async def on_edit_plan(callback: CallbackQuery, callback_data: EditPlan, deps: Deps) -> None:
+    prompt = PromptClient(deps.uow, deps.clock)
+    t = deps.t
+    try:
+        client = await prompt.check(callback.from_user.id, callback_data.athlete)
+        text = await client_plan_text(deps.uow, callback.from_user.id, callback_data.athlete)
+    except NotYourClientError:
+        await callback.answer(t.get("coaching-not-your-client"), show_alert=True)
+        return
+    except NoClientCopyError:
+        await callback.answer()
+        if isinstance(callback.message, Message):
+            await callback.message.answer(
+                t.get("coaching-edit-plan-none", client=texts.name(client))
+            )
+        return
+    await callback.answer()
+    if not isinstance(callback.message, Message):
+        return
+    sent = await callback.message.answer_document(
+        BufferedInputFile(text.encode(), filename="plan.txt"),
+        caption=t.get("coaching-edit-plan-prompt", client=texts.name(client)),
+        reply_markup=ForceReply(input_field_placeholder=client.first_name[:64]),
+    )
+    with suppress(NotYourClientError):  # they left meanwhile: a reply then goes nowhere
+        await prompt.remember(
+            callback.from_user.id, client.telegram_id, sent.message_id, PromptPurpose.PLAN
+        )
+
+
+async def edit_plan_from_reply(message: Message, deps: Deps, athlete_id: int) -> None:
+    """The coach's reply to a plan prompt: the whole text, typed or as a .txt file."""
+    text = message.text or await _text_file(message, deps)
+    if text is None:
+        await message.answer(deps.t.get("plans-not-a-plan-file"))
+        return
+    editing = EditClientPlan(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
+    try:
+        plan = await editing(deps.user_id, athlete_id, text[:PLAN_TEXT_LIMIT])
+    except PlanTextError as error:
+        await message.answer(plan_errors(deps.t, error.errors))
+        return
+    except NoClientCopyError:
+        await message.answer(deps.t.get("coaching-not-a-relay"))
+        return
+    client = await PromptClient(deps.uow, deps.clock).check(deps.user_id, athlete_id)
+    await message.answer(
+        deps.t.get(
+            "coaching-plan-saved",
+            plan=escape(plan.name),
+            client=texts.name(client),
+            days=len(plan.days),
+        )
+    )
+
+
+async def _text_file(message: Message, deps: Deps) -> str | None:
+    document = message.document
+    if document is None or (document.file_size or 0) > PLAN_FILE_LIMIT:
+        return None
+    buffer = io.BytesIO()
+    await deps.bot.download(document, destination=buffer)
+    try:
+        return buffer.getvalue().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 class Decide(CallbackData, prefix="cdcd"):
     """Keep, Decline or ✏️ under a client's proposed training-max change."""
 
@@ -188,4 +272,5 @@ def build_router() -> Router:
     router.callback_query.register(on_assign, Assign.filter())
     router.callback_query.register(on_set_maxes, SetMaxes.filter())
     router.callback_query.register(on_decide, Decide.filter())
+    router.callback_query.register(on_edit_plan, EditPlan.filter())
     return router

@@ -161,6 +161,11 @@ class CoachingWords:
             "coaching-plan-assigned", coach=name(coach), plan=escape(plan_name)
         )
 
+    def plan_edited(self, client: User, coach: User, plan_name: str) -> str:
+        return self._t(client.language).get(
+            "coaching-plan-edited", coach=name(coach), plan=escape(plan_name)
+        )
+
     def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str:
         listed = " · ".join(f"{escape(slug)} {weight}" for slug, weight in sorted(maxes.items()))
         return self._t(client.language).get("coaching-maxes-set", coach=name(coach), maxes=listed)

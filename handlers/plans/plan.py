@@ -44,6 +44,7 @@ from domain.training.use_cases.onboarding import (
 )
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
+from handlers.common.plan_problems import plan_errors
 from handlers.common.states import OnboardingSG, TodaySG
 from handlers.common.texts import needs_max
 from handlers.plans import texts
@@ -314,7 +315,7 @@ async def _save(message: Message, text: str, deps: Deps) -> None:
         await message.answer(deps.t.get("common-register-first"))
         return
     except PlanTextError as error:
-        await message.answer(texts.errors(deps.t, error.errors))
+        await message.answer(plan_errors(deps.t, error.errors))
         return
     admin = message.from_user.id in deps.admins
     await message.answer(

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 
 from domain.plans.model import Plan, PlanInfo
-from domain.plans.text.grammar import MAX_ERRORS
-from domain.plans.text.problems import LineError
 from handlers.common.i18n import Translator
-from handlers.plans.problems import plan_problem_text
 
 # A plan in the plan-text format, whose keywords are English in every language.
 EXAMPLE_PLAN = """plan: My 5x5
@@ -64,17 +60,3 @@ def switched(t: Translator, plan: Plan) -> str:
 
 def saved(t: Translator, plan: Plan) -> str:
     return t.get("plans-saved", name=escape(plan.name), days=len(plan.days))
-
-
-def errors(t: Translator, problems: Sequence[LineError]) -> str:
-    listed = "\n".join(
-        f"• {escape(_clipped(plan_problem_text(t, problem)))}" for problem in problems[:MAX_ERRORS]
-    )
-    return t.get("plans-errors", errors=listed)
-
-
-ERROR_SHOWN = 300  # characters of one error: eight of them stay well inside a message
-
-
-def _clipped(text: str) -> str:
-    return text if len(text) <= ERROR_SHOWN else text[: ERROR_SHOWN - 1] + "…"

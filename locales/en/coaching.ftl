@@ -160,6 +160,7 @@ coaching-revision-asked = 🔁 <b>{ $coach }</b> asks for a new clip of { $set }
 ## Events in the thread
 
 coaching-event-plan_assigned = 📋 plan assigned: { $what }
+coaching-event-plan_edited = 📝 plan edited: { $what }
 coaching-event-maxes_set = 🏋️ training maxes set: { $what }
 coaching-event-video_reviewed = 🎥 clip reviewed: { $what }
 coaching-event-revision_asked = 🔁 new clip asked: { $what }
@@ -217,3 +218,14 @@ coaching-approval-on-button = ⚖️ Progression: you approve
 coaching-approval-off-button = ⚖️ Progression: automatic
 coaching-approval-now-on = { $client }'s training-max changes now wait for you.
 coaching-approval-now-off = { $client }'s training maxes change as progression says again.
+
+## Editing a client's plan
+
+coaching-plan-edited = 📋 <b>{ $coach }</b> edited your plan, <b>{ $plan }</b>: your next workouts follow it.
+coaching-edit-plan-button = 📝 Edit their plan
+coaching-edit-plan-prompt = ✍️ Here is <b>{ $client }</b>'s plan as text. Edit it and reply to this message with the whole text (or a .txt file); only their copy changes, and a workout they started keeps its sets.
+coaching-edit-plan-none = <b>{ $client }</b> runs no plan of their own from you: assign one first, then edit their copy.
+coaching-plan-saved = 📋 <b>{ $plan }</b> saved for <b>{ $client }</b>: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}.

@@ -160,6 +160,7 @@ coaching-revision-asked = 🔁 <b>{ $coach }</b> просит новое вид�
 ## События в переписке
 
 coaching-event-plan_assigned = 📋 назначен план: { $what }
+coaching-event-plan_edited = 📝 план изменён: { $what }
 coaching-event-maxes_set = 🏋️ заданы тренировочные максимумы: { $what }
 coaching-event-video_reviewed = 🎥 видео разобрано: { $what }
 coaching-event-revision_asked = 🔁 попросили новое видео: { $what }
@@ -217,3 +218,11 @@ coaching-approval-on-button = ⚖️ Прогрессия: с вашим одо�
 coaching-approval-off-button = ⚖️ Прогрессия: автоматическая
 coaching-approval-now-on = Изменения максимумов { $client } теперь ждут вашего решения.
 coaching-approval-now-off = Максимумы { $client } снова меняются по прогрессии сами.
+
+## Правка плана клиента
+
+coaching-plan-edited = 📋 <b>{ $coach }</b> изменил(а) ваш план <b>{ $plan }</b>: следующие тренировки пойдут по нему.
+coaching-edit-plan-button = 📝 Править план
+coaching-edit-plan-prompt = ✍️ Вот план <b>{ $client }</b> текстом. Исправьте его и ответьте на это сообщение всем текстом (или файлом .txt); изменится только копия клиента, а начатая тренировка сохранит свои подходы.
+coaching-edit-plan-none = У <b>{ $client }</b> нет своего плана от вас: сначала назначьте план, потом правьте копию.
+coaching-plan-saved = 📋 <b>{ $plan }</b> сохранён для <b>{ $client }</b>: дней — { $days }.

@@ -16,6 +16,9 @@ from domain.coaching.use_cases.invites import coaching_of
 from domain.outbox.model import OutgoingMessage
 from domain.plans.model import Plan, PlanInfo, UnknownPlanError
 from domain.plans.rules.reasons import Reason, ReasonKind
+from domain.plans.text.parse import parse_plan_text
+from domain.plans.text.problems import LineError, PlanProblem, PlanTextError
+from domain.plans.text.render import plan_to_text
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.model import TrainingMax
@@ -140,3 +143,67 @@ class SetClientMaxes:
             )
             await self._uow.commit()
             return client
+
+
+class NoClientCopyError(LookupError):
+    """The client runs no plan of their own from this coach: assign one, then edit it."""
+
+
+async def _client_copy(uow: CoachingUnitOfWork, athlete_id: int) -> Plan:
+    active = await uow.athlete_plans.active(athlete_id)
+    if active is None or not active.plan_slug.endswith(f"-for-{athlete_id}"):
+        raise NoClientCopyError(athlete_id)
+    plan = await uow.plans.get(active.plan_slug)
+    if plan is None or await uow.plans.owner_of(plan.slug) != athlete_id:
+        raise NoClientCopyError(athlete_id)
+    return plan
+
+
+async def client_plan_text(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> str:
+    """The client's own copy of their plan as text the coach edits and sends back."""
+    async with uow:
+        await coaching_of(uow, coach_id, athlete_id)
+        plan = await _client_copy(uow, athlete_id)
+        return plan_to_text(plan, await uow.exercises.all())
+
+
+class EditClientPlan:
+    """The coach's edited text replaces the client's copy, never the template it came from.
+
+    A workout already started keeps the sets it began with; the next ones follow the new text.
+    Raises PlanTextError with each line that is wrong, changing nothing.
+    """
+
+    def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._wording = wording
+
+    async def __call__(self, coach_id: int, athlete_id: int, text: str) -> Plan:
+        async with self._uow:
+            client = await _client(self._uow, coach_id, athlete_id)
+            copy = await _client_copy(self._uow, athlete_id)
+            exercises = await self._uow.exercises.all()
+            plan = replace(parse_plan_text(text, exercises), slug=copy.slug)
+            if parse_plan_text(plan_to_text(plan, exercises), exercises) != plan:
+                raise PlanTextError([LineError(0, PlanProblem.UNSAVABLE)])
+            await self._uow.plans.save(plan, builtin=False, owner_id=athlete_id)
+            active = await self._uow.athlete_plans.active(athlete_id)
+            if active is not None and active.next_day > len(plan.days):  # fewer days now
+                await self._uow.athlete_plans.set_next_day(athlete_id, 1)
+            coach = await registered_user(self._uow, coach_id)
+            now = self._clock.now()
+            await self._uow.outbox.add(
+                OutgoingMessage(
+                    key=f"plan-edited:{athlete_id}:{now.isoformat()}",
+                    chat_id=athlete_id,
+                    not_before=now,
+                    text=self._wording.plan_edited(client, coach, plan.name),
+                    language=client.language.value,
+                )
+            )
+            await _note_in_thread(
+                self._uow, coach_id, athlete_id, (ThreadEvent.PLAN_EDITED, plan.name), now
+            )
+            await self._uow.commit()
+            return plan

@@ -20,7 +20,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _EVENTS = (
-    "event IS NULL OR event IN ('plan_assigned', 'maxes_set', 'video_reviewed', 'revision_asked')"
+    "event IS NULL OR event IN"
+    " ('plan_assigned', 'plan_edited', 'maxes_set', 'video_reviewed', 'revision_asked')"
 )
 
 

@@ -1,5 +1,7 @@
 """training-max changes a coach approves: who needs approval, and the changes proposed
 
+A reply prompt may now also ask the coach for a client's plan text (purpose `plan`).
+
 Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-04 18:00:00
@@ -74,9 +76,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tm_proposals")),
     )
     op.create_index("ix_tm_proposals_undecided", "tm_proposals", ["user_id", "decision"])
+    with op.batch_alter_table("coaching_prompts") as batch_op:
+        batch_op.drop_constraint(op.f("ck_coaching_prompts_purpose"), type_="check")
+        batch_op.create_check_constraint(
+            op.f("ck_coaching_prompts_purpose"), "purpose IN ('message', 'maxes', 'plan')"
+        )
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM coaching_prompts WHERE purpose = 'plan'")
+    with op.batch_alter_table("coaching_prompts") as batch_op:
+        batch_op.drop_constraint(op.f("ck_coaching_prompts_purpose"), type_="check")
+        batch_op.create_check_constraint(
+            op.f("ck_coaching_prompts_purpose"), "purpose IN ('message', 'maxes')"
+        )
     op.drop_index("ix_tm_proposals_undecided", table_name="tm_proposals")
     op.drop_table("tm_proposals")
     op.drop_table("tm_approvals")

@@ -36,6 +36,9 @@ class Words:
     def plan_assigned(self, client: User, coach: User, plan_name: str) -> str:
         return f"{coach.first_name} assigned {plan_name}"
 
+    def plan_edited(self, client: User, coach: User, plan_name: str) -> str:
+        return f"{coach.first_name} edited {plan_name}"
+
     def maxes_set(self, client: User, coach: User, maxes: dict[str, Weight]) -> str:
         return f"{coach.first_name} set " + ", ".join(f"{k} {v}" for k, v in sorted(maxes.items()))
 

@@ -11,12 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.coaching.use_cases.invites import NotYourClientError
 from domain.coaching.use_cases.programs import (
     AssignPlan,
+    EditClientPlan,
+    NoClientCopyError,
     SetClientMaxes,
+    client_plan_text,
     copy_slug,
     plans_to_assign,
 )
 from domain.plans.model import UnknownPlanError
 from domain.plans.rules.reasons import ReasonKind
+from domain.plans.text.problems import PlanTextError
 from domain.shared.weights import Unit, Weight
 from domain.training.model import SetResult
 from domain.training.use_cases.logging import LogSet, OpenWorkout, WorkoutInProgressError
@@ -133,3 +137,37 @@ async def test_an_assignment_refused_mid_workout_leaves_nothing_behind(
     async with session_factory() as session:
         keys = list(await session.scalars(select(OutboxRow.idempotency_key)))
     assert not [key for key in keys if key.startswith("assigned:")]
+
+
+@pytest.mark.usefixtures("alex_on_stronglifts")
+async def test_the_coach_edits_the_clients_copy_and_never_the_template(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    with pytest.raises(NoClientCopyError):  # StrongLifts is the library's, not Alex's copy
+        await client_plan_text(uow, SAM, ALEX)
+    copy = await AssignPlan(uow, clock, Words())(SAM, ALEX, "stronglifts")
+    text = await client_plan_text(uow, SAM, ALEX)
+    with pytest.raises(NotYourClientError):
+        await client_plan_text(uow, KIM, ALEX)
+    name_line = text.splitlines()[0]  # "plan: StrongLifts 5×5"
+    edited = text.replace(name_line, name_line + " (coached)", 1)
+    editing = EditClientPlan(uow, clock, Words())
+
+    broken = text + "\nsquat 3y5 @ 80%\n"
+    with pytest.raises(PlanTextError) as wrong:
+        await editing(SAM, ALEX, broken)
+    assert wrong.value.errors[0].line == broken.splitlines().index("squat 3y5 @ 80%") + 1
+    with pytest.raises(NotYourClientError):
+        await editing(KIM, ALEX, edited)
+    plan = await editing(SAM, ALEX, edited)
+
+    assert plan.slug == copy.slug
+    assert plan.name.endswith("(coached)")
+    async with uow:
+        template = await uow.plans.get("stronglifts")
+        active = await uow.athlete_plans.active(ALEX)
+    assert template is not None
+    assert not template.name.endswith("(coached)")
+    assert active is not None
+    assert active.plan_slug == copy.slug
+    assert await last_outbox(session_factory) == (ALEX, f"Sam edited {plan.name}")

@@ -12,7 +12,7 @@ from domain.plans.library import load_exercises
 from domain.plans.text.parse import parse_plan_text
 from domain.plans.text.problems import LineError, PlanProblem, PlanTextError
 from handlers.common.i18n import Catalogue
-from handlers.plans.problems import plan_problem_text, problem_key
+from handlers.common.plan_problems import plan_problem_text, problem_key
 
 CATALOGUE = Catalogue.load()
 EN = CATALOGUE.translator(Language.EN)

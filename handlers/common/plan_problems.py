@@ -5,9 +5,12 @@ Each `PlanProblem` has the message `plans-problem-<code with dashes>` in locales
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from html import escape
 
 from domain.plans.model import RuleKind
+from domain.plans.text.grammar import MAX_ERRORS
 from domain.plans.text.problems import LineError, Param, PlanProblem
 from handlers.common.i18n import Arg, Translator
 
@@ -30,3 +33,18 @@ def plan_problem_text(t: Translator, error: LineError) -> str:
 def _arg(value: Param) -> Arg:
     """Limits such as 150 (%) are Decimals, passed formatted; counts stay numbers."""
     return str(value) if isinstance(value, Decimal | str) else value
+
+
+ERROR_SHOWN = 300  # characters of one error: eight of them stay well inside a message
+
+
+def plan_errors(t: Translator, problems: Sequence[LineError]) -> str:
+    """A plan text's problems, a line each, as the reply to the text."""
+    listed = "\n".join(
+        f"• {escape(_clipped(plan_problem_text(t, problem)))}" for problem in problems[:MAX_ERRORS]
+    )
+    return t.get("plans-errors", errors=listed)
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= ERROR_SHOWN else text[: ERROR_SHOWN - 1] + "…"
