@@ -6,10 +6,12 @@ import asyncio
 import re
 
 from domain.coaching.use_cases.programs import plan_token
-from emulator import BotApiEmulator, UserDriver
-from handlers.coaching.clients import EndCoaching, MuteClientReports, OpenClient
+from domain.training.progression import ProposalDecision
+from emulator import BotApiEmulator, MessageView, UserDriver
+from handlers.coaching.clients import Approval, EndCoaching, MuteClientReports, OpenClient
 from handlers.coaching.messages import ShowThread, WriteClient
-from handlers.coaching.programs import Assign, PickPlan, SetMaxes
+from handlers.coaching.programs import Assign, Decide, EditPlan, PickPlan, SetMaxes
+from handlers.coaching.reviews import AskAgain, Review
 from tests.e2e.conftest import Spotter
 from tests.e2e.steps import onboard
 
@@ -110,6 +112,11 @@ async def test_another_coachs_client_cannot_be_opened_or_ended_by_any_button(
         Assign(athlete=ALEX, index=0, token=plan_token("531-bbb")).pack(),
         SetMaxes(athlete=ALEX).pack(),
         MuteClientReports(athlete=ALEX, muted=True).pack(),
+        Approval(athlete=ALEX, approve=True).pack(),
+        EditPlan(athlete=ALEX).pack(),
+        Decide(proposal=1, decision=ProposalDecision.KEPT).pack(),
+        Review(video=1).pack(),
+        AskAgain(video=1).pack(),
     ):
         query = await kim.press_forged(kims_message, forged)
         answer = await kim.wait_for_callback_answer(query)
@@ -263,9 +270,27 @@ async def test_a_clip_of_the_top_set_is_reviewed_and_comes_back_from_the_noted_s
     sam, alex = await coach_and_client(emulator)
     kim = emulator.user(KIM, first_name="Kim")
     await become_coach(kim)
+    await sam.send("/clients")
+    await sam.wait_for_message()
+    await sam.press("Alex")
+    await sam.wait_for_message()
+    await sam.press("📋 Assign a plan")
+    await sam.wait_for_message()
+    await sam.press("5/3/1 Boring But Big")
+    await sam.wait_for_edit()
+    await alex.wait_for_message(timeout=10)  # "Sam gave you a new plan"
+
+    def current_set(card: MessageView) -> str:
+        return next(bold for bold in card.entity_texts("bold") if " × " in bold)
+
     await alex.send("/today")
-    await alex.wait_for_message()
-    await alex.send("+")
+    card = await alex.wait_for_message()
+    while not current_set(card).endswith("+"):  # up to the top set, a 5+, 3+ or 1+
+        await alex.send("+")
+        card = await alex.wait_for_message()
+    top = re.fullmatch(r"(\S+ kg) × (\d+\+)", current_set(card))
+    assert top, card.content
+    await alex.send("8")
     await alex.wait_for_message()
 
     await alex.send_video(b"\x00\x00\x00\x18ftypmp42", duration=12)
@@ -273,13 +298,15 @@ async def test_a_clip_of_the_top_set_is_reviewed_and_comes_back_from_the_noted_s
     which = await alex.wait_for_message()
     assert which.reply_to_message_id == clip.message_id
     labels = [label for row in which.button_labels for label in row]
-    assert labels[0].startswith("▶️ Now: Bench press"), labels
-    await alex.press(labels[1])  # the set just logged
+    assert labels[0].startswith("▶️ Now: "), labels
+    assert f"{top[1]} × {top[2]}" in labels[1]  # the set just logged: the top set
+    await alex.press(labels[1])
     attached = await alex.wait_for_edit()
     assert "Sent to Sam" in attached.content
 
     told = await sam.wait_for_message(timeout=10)
-    assert told.content.startswith("🎥 Alex — Bench press"), told.content
+    assert told.content.startswith("🎥 Alex — Overhead press"), told.content
+    assert f"{top[1]} × {top[2]} (done {top[1]} × 8)" in told.content
     review = told.button("▶️ Review")
     assert review is not None
     assert review.callback_data is not None
@@ -289,7 +316,7 @@ async def test_a_clip_of_the_top_set_is_reviewed_and_comes_back_from_the_noted_s
     await sam.send("/reviews")
     waiting = await sam.wait_for_message()
     assert "Alex" in waiting.content
-    assert "Bench press" in waiting.content
+    assert "Overhead press" in waiting.content
     await sam.press("▶️ Review", message_id=told.message_id)
     card = await sam.wait_for_message()
     assert (card.media_kind, card.file_ids) == ("video", clip.file_ids)
@@ -299,7 +326,7 @@ async def test_a_clip_of_the_top_set_is_reviewed_and_comes_back_from_the_noted_s
     assert "Feedback sent to Alex" in (await sam.wait_for_message()).content
 
     head = await alex.wait_for_message(timeout=10)
-    assert "Sam reviewed your Bench press" in head.content
+    assert "Sam reviewed your Overhead press" in head.content
     assert "Depth is good." in head.content
     assert head.reply_to_message_id == clip.message_id
     replay = await alex.wait_for_message(timeout=10)
