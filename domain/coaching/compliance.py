@@ -50,10 +50,11 @@ class Attention:
 
     dropped: bool  # 7-day compliance fell ATTENTION_DROP or more under the 30-day rate
     quiet: bool  # no session for QUIET_DAYS while coached that long
+    missed: bool = False  # two planned sessions gone by in a row without one
 
     @property
     def needed(self) -> bool:
-        return self.dropped or self.quiet
+        return self.dropped or self.quiet or self.missed
 
 
 def attention(
@@ -94,7 +95,19 @@ def attention_from(
         and coached_long_enough
         and (last is None or now - last >= timedelta(days=QUIET_DAYS))
     )
-    return Attention(dropped, quiet)
+    return Attention(dropped, quiet, missed_two(last, planned_per_week, now=now, since=since))
+
+
+def missed_two(
+    last: datetime | None, planned_per_week: int, *, now: datetime, since: datetime
+) -> bool:
+    """Two planned sessions gone by without one: with N a week spaced evenly, the next two
+    fell due within 2 × 7/N days of the last session (or of the coaching's start)."""
+    if planned_per_week <= 0:
+        return False
+    spacing = timedelta(days=7) / planned_per_week
+    reference = since if last is None or last < since else last
+    return now - reference > 2 * spacing
 
 
 @dataclass(frozen=True, slots=True)

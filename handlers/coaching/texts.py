@@ -232,6 +232,8 @@ class CoachingWords:
                 reasons.append(t.get("coaching-digest-dropped"))
             if line.attention.quiet:
                 reasons.append(t.get("coaching-digest-quiet"))
+            elif line.attention.missed:  # a quiet week says it already
+                reasons.append(t.get("coaching-digest-missed"))
             if line.videos_waiting:
                 reasons.append(t.get("coaching-digest-videos", count=line.videos_waiting))
             if line.unanswered_since is not None:

@@ -173,6 +173,7 @@ coaching-digest-title = ☀️ <b>{ $count ->
 } a look today</b>
 coaching-digest-dropped = this week well under their usual
 coaching-digest-quiet = no session for a week
+coaching-digest-missed = missed two planned sessions in a row
 coaching-digest-videos = { $count ->
     [one] a clip waits over 2 days
    *[other] { $count } clips wait over 2 days

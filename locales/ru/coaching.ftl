@@ -170,6 +170,7 @@ coaching-event-revision_asked = 🔁 попросили новое видео: {
 coaching-digest-title = ☀️ <b>Стоит посмотреть сегодня: { $count }</b>
 coaching-digest-dropped = на этой неделе заметно меньше обычного
 coaching-digest-quiet = неделю без тренировок
+coaching-digest-missed = пропущены две тренировки подряд
 coaching-digest-videos = { $count ->
     [one] видео ждёт разбора больше 2 дней
     [few] { $count } видео ждут разбора больше 2 дней

@@ -104,3 +104,32 @@ def test_an_invite_is_usable_until_it_is_spent_expired_or_revoked() -> None:
     assert not Invite(1, 7, "h", NOW, NOW + timedelta(days=7), uses=1).usable(NOW)
     assert Invite(1, 7, "h", NOW, NOW + timedelta(days=7), multi_use=True, uses=5).usable(NOW)
     assert not Invite(1, 7, "h", NOW, NOW + timedelta(days=7), revoked_at=NOW).usable(NOW)
+
+
+@pytest.mark.parametrize(
+    ("planned", "days_since", "missed"),
+    [
+        (4, 3.4, False),  # four a week: one every 1.75 days, two missed after 3.5
+        (4, 3.6, True),
+        (3, 4.6, False),  # three a week: two missed after 4⅔ days
+        (3, 4.7, True),
+        (2, 6.9, False),
+        (0, 30, False),  # nothing planned: nothing missed
+    ],
+)
+def test_two_planned_sessions_missed_in_a_row_need_a_look(
+    planned: int, days_since: float, missed: bool
+) -> None:
+    [last] = days_ago(days_since)
+
+    shown = attention([last], planned, now=NOW, since=LONG_AGO)
+
+    assert shown.missed is missed
+    assert shown.needed is (missed or shown.dropped or shown.quiet)
+
+
+def test_a_new_client_has_missed_nothing_before_the_coaching_began() -> None:
+    since = NOW - timedelta(days=2)
+
+    assert not attention(days_ago(20), 4, now=NOW, since=since).missed
+    assert attention(days_ago(20), 4, now=NOW + timedelta(days=2), since=since).missed
