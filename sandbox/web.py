@@ -125,8 +125,10 @@ class SandboxApi:
             content_type = "image/png"
         elif media.kind == "photo" and stored.data.startswith(b"\xff\xd8"):
             content_type = "image/jpeg"
-        elif media.kind == "video":
+        elif media.kind in {"video", "video_note"}:
             content_type = "video/mp4"
+        elif media.kind == "voice":
+            content_type = "audio/ogg"
         else:  # documents download, never render: a bot's .html file is not our page's code
             content_type = "application/octet-stream"
             name = str(media.payload.get("file_name", "file")) if media.kind == "document" else ""
@@ -270,6 +272,7 @@ class SandboxApi:
                 "file_id": file_id,
                 "file_name": details.get("file_name"),
                 "mime_type": details.get("mime_type"),
+                "start": view.start_timestamp,  # a clip replayed from a moment
             }
         return {
             "message_id": view.message_id,

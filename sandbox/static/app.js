@@ -217,12 +217,19 @@ function mediaNode(media) {
     image.alt = "photo";
     return image;
   }
-  if (media.kind === "video") {
-    const video = el("video");
-    video.src = source;
+  if (media.kind === "video" || media.kind === "video_note") {
+    const video = el("video", media.kind === "video_note" ? "round" : "");
+    // a replay of a clip from a moment starts there (a media fragment, as Telegram would)
+    video.src = media.start ? `${source}#t=${media.start}` : source;
     video.controls = true;
     video.preload = "metadata";
     return video;
+  }
+  if (media.kind === "voice") {
+    const audio = el("audio");
+    audio.src = source;
+    audio.controls = true;
+    return audio;
   }
   const box = el("div", "document");
   const link = el("a", "", media.file_name || "file");

@@ -277,3 +277,23 @@ async def test_the_page_hears_history_then_each_change_live(page: Page) -> None:
         True,
     )
     assert (delete["type"], delete["chat_id"]) == ("delete", ALEX)
+
+
+async def test_a_clip_the_bot_replays_from_a_moment_shows_where_it_starts(page: Page) -> None:
+    assert (await upload(page, "video", b"\x00\x00\x00\x18ftypmp42", "squat.mp4"))[0] == 200
+    [clip] = page.emulator.chat(ALEX).messages[-1:]
+    await page.bot_sends(
+        "sendVideo", chat_id=ALEX, video=clip.file_ids[0], caption="0:03 hips", start_timestamp=3
+    )
+    async with page.http.get(page.url + "/api/events") as events:
+        [snapshot] = await read_events(events, 1)
+
+    sent, replay = snapshot["chats"][str(ALEX)][-2:]
+    assert sent["media"]["start"] is None
+    assert (replay["caption"], replay["media"]["kind"], replay["media"]["start"]) == (
+        "0:03 hips",
+        "video",
+        3,
+    )
+    async with page.http.get(f"{page.url}/api/files/{clip.file_ids[0]}") as response:
+        assert response.content_type == "video/mp4"
