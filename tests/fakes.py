@@ -193,6 +193,11 @@ class InMemoryProposals:
         if held is not None and held.decision is None:
             self.rows[proposal_id] = replace(held, decision=decision)
 
+    async def decline_waiting(self, athlete_id: int, at: datetime) -> None:
+        for proposal in list(self.rows.values()):
+            if proposal.athlete_id == athlete_id:
+                await self.decide(proposal.id or 0, ProposalDecision.DECLINED, at)
+
 
 class InMemoryWorkouts:
     def __init__(self, data: dict[str, Any]) -> None:

@@ -218,6 +218,7 @@ class Plan:
     progression: tuple[AmrapProgression, ...] = ()
     training_max_percent: Decimal = Decimal("0.90")
     about: str = ""  # one line for the plan list
+    per_week: int | None = None  # sessions a week, when not one per day listed (A/B plans)
 
     def day(self, number: int) -> PlanDay:
         for day in self.days:
@@ -244,6 +245,15 @@ class Plan:
     def weeks(self) -> int:
         """How many weeks a cycle of the plan runs; 0 when its days are not set in weeks."""
         return max((day.week or 0 for day in self.days), default=0)
+
+    @property
+    def sessions_per_week(self) -> int:
+        """Sessions planned a week: as the plan says (`sessions: 3`), or a 4-week 5/3/1 cycle of
+        16 days is 4 a week, or else one session per day listed (nSuns 4-day: 4)."""
+        if self.per_week is not None:
+            return self.per_week
+        weeks = self.weeks
+        return max(1, round(len(self.days) / weeks)) if weeks else len(self.days)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,10 @@ class ProposalRepository(Protocol):
 
     async def decide(self, proposal_id: int, decision: ProposalDecision, at: datetime) -> None: ...
 
+    async def decline_waiting(self, athlete_id: int, at: datetime) -> None:
+        """Declines every undecided proposal of the athlete's."""
+        ...
+
 
 class TrainingMaxRepository(Protocol):
     async def current(self, athlete_id: int) -> dict[str, TrainingMax]:

@@ -128,6 +128,9 @@ async def on_reply(message: Message, deps: Deps) -> None:
 
 
 async def _comment_on_week(message: Message, deps: Deps, week: str) -> None:
+    if message.text is None:  # a photo or a voice message has no line to name
+        await message.reply(deps.t.get("coaching-weekly-text-only"))
+        return
     quote = message.quote.text if message.quote is not None else None
     found = line_number(quote, message.text or "")
     if found is None or not found[1]:

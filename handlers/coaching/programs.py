@@ -30,7 +30,11 @@ from domain.coaching.use_cases.programs import (
     plan_token,
     plans_to_assign,
 )
-from domain.coaching.use_cases.progression import AlreadyDecidedError, DecideProposal
+from domain.coaching.use_cases.progression import (
+    AlreadyDecidedError,
+    DecideProposal,
+    OutOfDateError,
+)
 from domain.plans.model import UnknownPlanError
 from domain.plans.text.grammar import MAX_TEXT
 from domain.plans.text.problems import PlanTextError
@@ -143,7 +147,7 @@ async def _ask_for_maxes(callback: CallbackQuery, deps: Deps, client: User) -> N
 
 
 PLAN_TEXT_LIMIT = MAX_TEXT + 1  # one past the limit, so the parser says it is too long
-PLAN_FILE_LIMIT = 64 * 1024
+PLAN_FILE_LIMIT = 4 * PLAN_TEXT_LIMIT  # bytes: UTF-8 takes up to 4 a character
 
 
 class EditPlan(CallbackData, prefix="cepl"):
@@ -189,13 +193,16 @@ async def edit_plan_from_reply(message: Message, deps: Deps, athlete_id: int) ->
     editing = EditClientPlan(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
     try:
         plan = await editing(deps.user_id, athlete_id, text[:PLAN_TEXT_LIMIT])
+        client = await PromptClient(deps.uow, deps.clock).check(deps.user_id, athlete_id)
     except PlanTextError as error:
         await message.answer(plan_errors(deps.t, error.errors))
         return
-    except NoClientCopyError:
-        await message.answer(deps.t.get("coaching-not-a-relay"))
+    except NotYourClientError:
+        await message.answer(deps.t.get("coaching-not-your-client"))
         return
-    client = await PromptClient(deps.uow, deps.clock).check(deps.user_id, athlete_id)
+    except NoClientCopyError:
+        await message.answer(deps.t.get("coaching-edit-plan-gone"))
+        return
     await message.answer(
         deps.t.get(
             "coaching-plan-saved",
@@ -237,6 +244,10 @@ async def on_decide(callback: CallbackQuery, callback_data: Decide, deps: Deps) 
         return
     except AlreadyDecidedError:
         await callback.answer(t.get("coaching-already-decided"), show_alert=True)
+        return
+    except OutOfDateError as stale:
+        now = "—" if stale.current is None else str(stale.current.weight)
+        await callback.answer(t.get("coaching-proposal-stale", now=now), show_alert=True)
         return
     await callback.answer()
     change = proposal.change

@@ -67,6 +67,7 @@ plans-problem-empty-plan-name = the plan needs a name: “plan: My 5x5”
 plans-problem-bad-slug = a slug is lowercase letters, digits and dashes: “my-5x5”
 plans-problem-tm-not-a-percent = “{ $token }” is not a percent; expected the TM as a share of the 1RM, like “tm: 90%”
 plans-problem-tm-out-of-range = a training max is 50%–100% of the 1RM
+plans-problem-bad-sessions = sessions a week is a number from 1 to { $limit }, like `sessions: 3 a week`
 plans-problem-bad-week = a week is a number, optionally “deload”: “week: 4 deload”
 plans-problem-empty-day-name = a day needs a name: “day: Squat, bench”
 plans-problem-too-many-days = a plan has at most { $limit } days

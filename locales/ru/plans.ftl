@@ -68,6 +68,7 @@ plans-problem-empty-plan-name = у плана должно быть назван
 plans-problem-bad-slug = slug состоит из строчных латинских букв, цифр и дефисов: «my-5x5»
 plans-problem-tm-not-a-percent = «{ $token }» — не процент; ожидается ТМ как доля от 1ПМ, например «tm: 90%»
 plans-problem-tm-out-of-range = тренировочный максимум — от 50% до 100% от 1ПМ
+plans-problem-bad-sessions = тренировок в неделю — число от 1 до { $limit }, например `sessions: 3 a week`
 plans-problem-bad-week = неделя — это номер, можно с «deload»: «week: 4 deload»
 plans-problem-empty-day-name = у дня должно быть название: «day: Присед, жим»
 plans-problem-too-many-days = в плане не больше { $limit } дней

@@ -22,7 +22,11 @@ async def report_workouts(
 ) -> int:
     """Each finished workout to the coach, then the training-max changes waiting for them."""
     uow = SqlUnitOfWork(session_factory, clock)
-    queued = await ReportWorkouts(uow, clock, wording)()
+    queued = proposed = 0
+    try:
+        queued = await ReportWorkouts(uow, clock, wording)()
+    except Exception:  # the proposals need not wait for a report that fails
+        logger.exception("coaching: the workout reports failed; tried again next run")
     proposed = await ProposeChanges(uow, clock, wording)()
     if queued or proposed:
         logger.info("coaching: %d workout reports, %d proposed changes queued", queued, proposed)

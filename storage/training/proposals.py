@@ -79,3 +79,10 @@ class SqlProposalRepository:
             .where(ProposalRow.id == proposal_id, ProposalRow.decision.is_(None))
             .values(decision=decision.value, decided_at=at)
         )
+
+    async def decline_waiting(self, athlete_id: int, at: datetime) -> None:
+        await self._session.execute(
+            update(ProposalRow)
+            .where(ProposalRow.user_id == athlete_id, ProposalRow.decision.is_(None))
+            .values(decision=ProposalDecision.DECLINED.value, decided_at=at)
+        )

@@ -54,7 +54,7 @@ async def _planned_per_week(
     if plan_slug not in known:
         known[plan_slug] = await uow.plans.get(plan_slug)
     plan = known[plan_slug]
-    return (len(plan.days), plan.name) if plan else (0, None)
+    return (plan.sessions_per_week, plan.name) if plan else (0, None)
 
 
 async def clients_overview(

@@ -213,8 +213,10 @@ async def end_and_tell(
     """Ends the coaching inside the caller's transaction and queues a line to the other side."""
     now = clock.now()
     await uow.coachings.end(coaching.id or 0, now)
-    # with no coach to approve them, training-max changes are made as they come again
+    # with no coach to approve them, training-max changes are made as they come again, and
+    # those still waiting are declined: the athlete trains on from their current maxes
     await uow.proposals.require_approval(coaching.athlete_id, required=False, at=now)
+    await uow.proposals.decline_waiting(coaching.athlete_id, now)
     coach = await registered_user(uow, coaching.coach_id)
     client = await registered_user(uow, coaching.athlete_id)
     recipient, other = (coach, client) if by_client else (client, coach)

@@ -11,17 +11,32 @@ from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.invites import NotYourClientError, coaching_of
 from domain.outbox.model import Action, Button, OutgoingMessage
 from domain.shared.ports import Clock
+from domain.shared.weights import Unit, Weight
 from domain.training.model import TrainingMax
 from domain.training.progression import Proposal, ProposalDecision
 
 BATCH = 200
-LOOK_BACK = timedelta(days=1)  # well inside the outbox's retention, so a key never repeats
+LOOK_BACK = timedelta(days=7)  # inside the outbox's retention, so a key never repeats
 
 
 class AlreadyDecidedError(RuntimeError):
     def __init__(self, proposal: Proposal) -> None:
         super().__init__(f"proposal {proposal.id} is {proposal.decision}")
         self.proposal = proposal
+
+
+class OutOfDateError(RuntimeError):
+    """The training max moved since the change was proposed: keeping it now could lower it.
+    The proposal is declined (quietly) and the current training max is given."""
+
+    def __init__(self, proposal: Proposal, current: TrainingMax | None) -> None:
+        super().__init__(f"proposal {proposal.id} is out of date")
+        self.proposal = proposal
+        self.current = current
+
+
+def _still_at(current: TrainingMax | None, old: Weight) -> bool:
+    return current is not None and current.weight.to(Unit.KG).amount == old.to(Unit.KG).amount
 
 
 class SetProgressionMode:
@@ -99,12 +114,21 @@ class DecideProposal:
             proposal = await self._uow.proposals.get(proposal_id, lock=True)
             if proposal is None:
                 raise NotYourClientError(coach_id)
-            await coaching_of(self._uow, coach_id, proposal.athlete_id)
+            coaching = await coaching_of(self._uow, coach_id, proposal.athlete_id)
+            if proposal.created_at < coaching.started_at:  # an earlier coach's to decide
+                raise NotYourClientError(coach_id)
             if proposal.decision is not None:
                 raise AlreadyDecidedError(proposal)
             now = self._clock.now()
-            await self._uow.proposals.decide(proposal_id, decision, now)
             change = proposal.change
+            current = (await self._uow.training_maxes.current(proposal.athlete_id)).get(
+                change.exercise
+            )
+            if decision == ProposalDecision.KEPT and not _still_at(current, change.old):
+                await self._uow.proposals.decide(proposal_id, ProposalDecision.DECLINED, now)
+                await self._uow.commit()
+                raise OutOfDateError(proposal, current)
+            await self._uow.proposals.decide(proposal_id, decision, now)
             if decision == ProposalDecision.KEPT:
                 await self._uow.training_maxes.add(
                     proposal.athlete_id,

@@ -77,12 +77,16 @@ class _Draft:
     name: str | None = None
     slug: str | None = None
     about: str = ""
+    per_week: int | None = None
     training_max: Decimal = DEFAULT_TM
     progression: list[AmrapProgression] = field(default_factory=list)
     days: list[PlanDay] = field(default_factory=list)
     week: int | None = None
     deload: bool = False
     seen: set[str] = field(default_factory=set)  # header keys given once
+
+
+MAX_SESSIONS = 14  # a week: twice a day, every day
 
 
 def parse_plan_text(text: str, exercises: Mapping[str, Exercise]) -> Plan:
@@ -111,6 +115,7 @@ def parse_plan_text(text: str, exercises: Mapping[str, Exercise]) -> Plan:
         progression=tuple(draft.progression),
         training_max_percent=draft.training_max,
         about=draft.about,
+        per_week=draft.per_week,
     )
 
 
@@ -146,7 +151,7 @@ def _read_line(
     value = value.strip()
     if not colon:
         raise _BadLineError(PlanProblem.NOT_KEY_VALUE)
-    if key in {"plan", "slug", "about", "tm"} or key.startswith("progress"):
+    if key in {"plan", "slug", "about", "tm", "sessions"} or key.startswith("progress"):
         if draft.days:
             raise _BadLineError(PlanProblem.HEADER_AFTER_DAYS, header=key)
         _read_header(draft, key, value, exercises)
@@ -187,6 +192,11 @@ def _read_header(draft: _Draft, key: str, value: str, exercises: Mapping[str, Ex
         draft.slug = value
     elif key == "about":
         draft.about = value[:200].strip()
+    elif key == "sessions":
+        sessions = re.fullmatch(r"(\d{1,2})(?:\s*(?:a|per)\s*week)?", value.lower())
+        if sessions is None or not 1 <= int(sessions[1]) <= MAX_SESSIONS:
+            raise _BadLineError(PlanProblem.BAD_SESSIONS, limit=MAX_SESSIONS)
+        draft.per_week = int(sessions[1])
     elif key == "tm":
         share = _percent(value, PlanProblem.TM_NOT_A_PERCENT)
         if not Decimal("0.5") <= share <= 1:

@@ -30,6 +30,7 @@ class PlanProblem(StrEnum):
     BAD_SLUG = "bad_slug"
     TM_NOT_A_PERCENT = "tm_not_a_percent"  # token
     TM_OUT_OF_RANGE = "tm_out_of_range"
+    BAD_SESSIONS = "bad_sessions"  # limit
     BAD_WEEK = "bad_week"
     EMPTY_DAY_NAME = "empty_day_name"
     TOO_MANY_DAYS = "too_many_days"  # limit

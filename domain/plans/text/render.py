@@ -24,6 +24,8 @@ def plan_to_text(plan: Plan, exercises: Mapping[str, Exercise]) -> str:
     lines = [f"plan: {plan.name}", f"slug: {plan.slug}"]
     if plan.about:
         lines.append(f"about: {plan.about}")
+    if plan.per_week is not None:
+        lines.append(f"sessions: {plan.per_week} a week")
     lines.append(f"tm: {_pct(plan.training_max_percent)}")
     for rule in plan.progression:
         target = rule.exercise or (rule.region.value if rule.region else "")

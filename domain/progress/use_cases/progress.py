@@ -76,6 +76,9 @@ class ShowProgress:
             lifts=lifts,
             volume=weekly_volume(recent, exercises, unit=user.unit, zone=zone, today=today),
             calendar=training_calendar(
-                recent, zone=zone, today=today, planned_per_week=len(plan.days) if plan else None
+                recent,
+                zone=zone,
+                today=today,
+                planned_per_week=plan.sessions_per_week if plan else None,
             ),
         )

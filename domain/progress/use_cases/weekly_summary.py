@@ -39,6 +39,6 @@ class SummariseWeek:
             tm_history,
             exercises,
             zone=user.zone,
-            planned_per_week=len(plan.days) if plan else None,
+            planned_per_week=plan.sessions_per_week if plan else None,
             formula=user.e1rm_formula,
         )

@@ -4,6 +4,7 @@ for their coach, who alone keeps, declines or replaces it."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from domain.coaching.use_cases.invites import LeaveCoach, NotYourClientError
 from domain.coaching.use_cases.progression import (
     AlreadyDecidedError,
     DecideProposal,
+    OutOfDateError,
     ProposeChanges,
     SetProgressionMode,
 )
@@ -110,6 +112,32 @@ async def test_a_proposed_change_reaches_the_coach_once_and_only_they_decide_it(
     assert told == ["Sam kept squat", "Sam declined bench"]
 
 
+async def test_a_change_the_training_max_has_moved_past_is_never_kept(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await StartPlan(uow, clock)(ALEX, "stronglifts")
+    await accept(uow, clock, await invite(uow, clock, SAM), ALEX)
+    async with uow:
+        await uow.training_maxes.add(ALEX, _tm("bench", "100", clock))
+        await uow.commit()
+    await SetProgressionMode(uow, clock)(SAM, ALEX, approve=True)
+    older = await proposed(uow, clock, "bench", "102.5")
+    newer = await proposed(uow, clock, "bench", "102.5")
+    deciding = DecideProposal(uow, clock, Words())
+    await deciding(SAM, newer, ProposalDecision.KEPT)  # 100 → 102.5
+
+    with pytest.raises(OutOfDateError) as stale:  # 100 → 102.5, proposed when it was 100
+        await deciding(SAM, older, ProposalDecision.KEPT)
+
+    assert stale.value.current is not None
+    assert stale.value.current.weight == kg("102.5")
+    async with uow:
+        assert (await uow.training_maxes.current(ALEX))["bench"].weight == kg("102.5")
+        waiting = await uow.proposals.get(older)
+    assert waiting is not None
+    assert waiting.decision == ProposalDecision.DECLINED
+
+
 async def test_when_the_coaching_ends_changes_are_made_as_they_come_again(
     uow: SqlUnitOfWork, clock: FixedClock
 ) -> None:
@@ -125,8 +153,15 @@ async def test_when_the_coaching_ends_changes_are_made_as_they_come_again(
 
     async with uow:
         assert not await uow.proposals.approval_required(ALEX)
+        left = await uow.proposals.get(waiting)
+    assert left is not None
+    assert left.decision == ProposalDecision.DECLINED  # nobody is left to decide it
     with pytest.raises(NotYourClientError):  # the former coach decides nothing any more
         await DecideProposal(uow, clock, Words())(SAM, waiting, ProposalDecision.KEPT)
+    clock.current += timedelta(minutes=1)
+    await accept(uow, clock, await invite(uow, clock, KIM), ALEX)
+    with pytest.raises(NotYourClientError):  # nor does the next one, of a change before them
+        await DecideProposal(uow, clock, Words())(KIM, waiting, ProposalDecision.KEPT)
     assert await ProposeChanges(uow, clock, Words())() == 0
 
 

@@ -671,6 +671,7 @@ def plans(draw: st.DrawFn) -> Plan:
         progression=tuple(progression),
         training_max_percent=draw(shares(50, 100)),
         about=draw(st.just("") | TEXT),
+        per_week=draw(st.none() | st.integers(1, 14)),
     )
 
 
@@ -787,3 +788,34 @@ def test_plans_that_could_not_be_stored_or_run_are_refused_at_their_line(
 
 def test_a_superscript_week_number_is_refused_not_a_crash() -> None:
     assert problems("plan: P\nweek: ²\nday: A\nsquat: 3x5 @50%\n")[0][0] == 2
+
+
+def test_sessions_a_week_come_from_the_plan_or_its_weeks_or_its_days() -> None:
+    per_week = {plan.slug: plan.sessions_per_week for plan in builtin_plans()}
+
+    # TRAINING.md: StrongLifts, Starting Strength and GZCLP run three sessions a week; 5/3/1
+    # four a week over a 4-week cycle of 16 days; nSuns as many as its name says.
+    assert per_week == {
+        "531-bbb": 4,
+        "531-fsl": 4,
+        "gzclp": 3,
+        "nsuns-4day": 4,
+        "nsuns-5day": 5,
+        "starting-strength-1": 3,
+        "starting-strength-2": 3,
+        "stronglifts": 3,
+    }
+
+
+def test_a_sessions_line_reads_back_and_a_bad_one_names_its_line() -> None:
+    exercises = load_exercises()
+    text = "plan: A/B\nsessions: 3 A WEEK\nday: A\nsquat: 3x5 @70%\nday: B\nbench: 3x5 @70%\n"
+
+    plan = parse_plan_text(text, exercises)
+
+    assert plan.per_week == 3
+    assert parse_plan_text(plan_to_text(plan, exercises), exercises) == plan
+    for bad in ("0", "15", "three", "3 a month"):
+        with pytest.raises(PlanTextError) as wrong:
+            parse_plan_text(text.replace("3 A WEEK", bad), exercises)
+        assert [(e.line, e.problem) for e in wrong.value.errors] == [(2, Problem.BAD_SESSIONS)]
