@@ -102,19 +102,27 @@ class Relay:
         as_coach = await self._uow.coachings.clients(user_id)
         return [*as_coach, *([as_client] if as_client else [])]
 
+    async def _addressed(
+        self, coaching: Coaching, sender_id: int, words: str, limit: int
+    ) -> tuple[User, str]:
+        """The other side, and the words as they will read them: named, escaped, in `limit`."""
+        from_coach = sender_id == coaching.coach_id
+        recipient_id = coaching.athlete_id if from_coach else coaching.coach_id
+        sender = await registered_user(self._uow, sender_id)
+        recipient = await registered_user(self._uow, recipient_id)
+        shown = self._wording.relayed(recipient, sender, words, from_coach=from_coach)
+        if len(shown) > limit:  # escaping and the sender's name made it too long
+            raise MessageTooLongError(len(shown))
+        return recipient, shown
+
     async def _send(
         self, coaching: Coaching, sender_id: int, text: str, *, reply_to: int | None = None
     ) -> User:
         text = text.strip()
         if not text or len(text) > MESSAGE_LIMIT:
             raise MessageTooLongError(len(text))
-        from_coach = sender_id == coaching.coach_id
-        recipient_id = coaching.athlete_id if from_coach else coaching.coach_id
-        sender = await registered_user(self._uow, sender_id)
-        recipient = await registered_user(self._uow, recipient_id)
-        shown = self._wording.relayed(recipient, sender, text, from_coach=from_coach)
-        if len(shown) > TEXT_LIMIT:  # escaping and the sender's name made it too long
-            raise MessageTooLongError(len(shown))
+        recipient, shown = await self._addressed(coaching, sender_id, text, TEXT_LIMIT)
+        recipient_id = recipient.telegram_id
         now = self._clock.now()
         stored = await self._uow.threads.add(
             ThreadMessage(None, coaching.id or 0, sender_id, recipient_id, text, now)
@@ -138,13 +146,9 @@ class Relay:
         caption = attachment.caption.strip()
         if len(caption) > MESSAGE_LIMIT:
             raise MessageTooLongError(len(caption))
-        from_coach = sender_id == coaching.coach_id
-        recipient_id = coaching.athlete_id if from_coach else coaching.coach_id
-        sender = await registered_user(self._uow, sender_id)
-        recipient = await registered_user(self._uow, recipient_id)
-        shown = self._wording.relayed(recipient, sender, caption, from_coach=from_coach)
-        if attachment.captioned and len(shown) > CAPTION_LIMIT:
-            raise MessageTooLongError(len(shown))
+        limit = CAPTION_LIMIT if attachment.captioned else TEXT_LIMIT
+        recipient, shown = await self._addressed(coaching, sender_id, caption, limit)
+        recipient_id = recipient.telegram_id
         now = self._clock.now()
         stored = await self._uow.threads.add(
             ThreadMessage(

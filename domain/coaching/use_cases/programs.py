@@ -44,6 +44,19 @@ async def _client(uow: CoachingUnitOfWork, coach_id: int, athlete_id: int) -> Us
     return await registered_user(uow, athlete_id)
 
 
+async def _tell(uow: CoachingUnitOfWork, client: User, key: str, text: str, at: datetime) -> None:
+    """What the coach changed, told to the client in the same transaction."""
+    await uow.outbox.add(
+        OutgoingMessage(
+            key=key,
+            chat_id=client.telegram_id,
+            not_before=at,
+            text=text,
+            language=client.language.value,
+        )
+    )
+
+
 async def _note_in_thread(
     uow: CoachingUnitOfWork,
     coach_id: int,
@@ -92,14 +105,12 @@ class AssignPlan:
             coach = await registered_user(self._uow, coach_id)
             now = self._clock.now()
             await self._uow.plans.save(copy, builtin=False, owner_id=athlete_id)
-            await self._uow.outbox.add(
-                OutgoingMessage(
-                    key=f"assigned:{athlete_id}:{copy.slug}:{now.isoformat()}",
-                    chat_id=athlete_id,
-                    not_before=now,
-                    text=self._wording.plan_assigned(client, coach, copy.name),
-                    language=client.language.value,
-                )
+            await _tell(
+                self._uow,
+                client,
+                f"assigned:{athlete_id}:{copy.slug}:{now.isoformat()}",
+                self._wording.plan_assigned(client, coach, copy.name),
+                now,
             )
             await _note_in_thread(
                 self._uow, coach_id, athlete_id, (ThreadEvent.PLAN_ASSIGNED, copy.name), now
@@ -128,14 +139,12 @@ class SetClientMaxes:
                 await self._uow.training_maxes.add(
                     athlete_id, TrainingMax(exercise, weight, now, reason)
                 )
-            await self._uow.outbox.add(
-                OutgoingMessage(
-                    key=f"maxes-set:{athlete_id}:{now.isoformat()}",
-                    chat_id=athlete_id,
-                    not_before=now,
-                    text=self._wording.maxes_set(client, coach, dict(maxes)),
-                    language=client.language.value,
-                )
+            await _tell(
+                self._uow,
+                client,
+                f"maxes-set:{athlete_id}:{now.isoformat()}",
+                self._wording.maxes_set(client, coach, dict(maxes)),
+                now,
             )
             listed = ", ".join(f"{lift} {weight}" for lift, weight in sorted(maxes.items()))
             await _note_in_thread(
@@ -193,14 +202,12 @@ class EditClientPlan:
                 await self._uow.athlete_plans.set_next_day(athlete_id, 1)
             coach = await registered_user(self._uow, coach_id)
             now = self._clock.now()
-            await self._uow.outbox.add(
-                OutgoingMessage(
-                    key=f"plan-edited:{athlete_id}:{now.isoformat()}",
-                    chat_id=athlete_id,
-                    not_before=now,
-                    text=self._wording.plan_edited(client, coach, plan.name),
-                    language=client.language.value,
-                )
+            await _tell(
+                self._uow,
+                client,
+                f"plan-edited:{athlete_id}:{now.isoformat()}",
+                self._wording.plan_edited(client, coach, plan.name),
+                now,
             )
             await _note_in_thread(
                 self._uow, coach_id, athlete_id, (ThreadEvent.PLAN_EDITED, plan.name), now
