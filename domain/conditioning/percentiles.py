@@ -1,0 +1,85 @@
+"""Where a benchmark result stands: the prior percentile model and the tiers (CONDITIONING.md §5).
+
+Times are log-normal around the median, p = Φ((ln M − ln t)/σ) with σ = 0.35; reps, rounds and
+loads p = Φ((ln r − ln M)/0.25) on total reps. A capped time counts as cap × total / done.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+
+TIME_SIGMA = 0.35
+COUNT_SIGMA = 0.25
+
+
+class Tier(StrEnum):
+    ELITE = "elite"  # ≥ 90th percentile
+    ADVANCED = "advanced"  # ≥ 75th
+    INTERMEDIATE = "intermediate"  # ≥ 50th
+    DEVELOPING = "developing"  # ≥ 25th
+    BEGINNER = "beginner"  # below
+
+
+_TIER_FROM = (
+    (0.90, Tier.ELITE),
+    (0.75, Tier.ADVANCED),
+    (0.50, Tier.INTERMEDIATE),
+    (0.25, Tier.DEVELOPING),
+)
+
+
+def _phi(z: float) -> float:
+    """The standard normal distribution function."""
+    return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+
+def time_percentile(seconds: float, median_seconds: float, sigma: float = TIME_SIGMA) -> float:
+    """The share of athletes slower than this time, 0–1."""
+    if seconds <= 0 or median_seconds <= 0:
+        raise ValueError("times are positive")
+    return _phi((math.log(median_seconds) - math.log(seconds)) / sigma)
+
+
+def capped_time(cap_seconds: float, total_reps: int, reps_done: int) -> float:
+    """What a capped result counts as: the pace it kept, carried over the whole workout."""
+    if reps_done <= 0:
+        return math.inf
+    return cap_seconds * total_reps / reps_done
+
+
+def count_percentile(count: float, median: float, sigma: float = COUNT_SIGMA) -> float:
+    """The share of athletes below this many reps (or rounds, or load), 0–1."""
+    if count <= 0:
+        return 0.0
+    if median <= 0:
+        raise ValueError("a median is positive")
+    return _phi((math.log(count) - math.log(median)) / sigma)
+
+
+def level(percentile: float) -> int:
+    """The percentile as a level 1–99, as BTWB shows it."""
+    return min(99, max(1, math.floor(percentile * 100)))
+
+
+def tier(percentile: float) -> Tier:
+    return next((named for cut, named in _TIER_FROM if percentile >= cut), Tier.BEGINNER)
+
+
+def time_at(percentile: float, median_seconds: float, sigma: float = TIME_SIGMA) -> float:
+    """The time that stands at this percentile: the inverse of time_percentile."""
+    return median_seconds * math.exp(-_inverse_phi(percentile) * sigma)
+
+
+def _inverse_phi(p: float) -> float:
+    """Φ⁻¹ by bisection: plenty precise for cuts shown to the second."""
+    if not 0 < p < 1:
+        raise ValueError("a percentile is strictly between 0 and 1")
+    low, high = -10.0, 10.0
+    for _ in range(100):
+        middle = (low + high) / 2
+        if _phi(middle) < p:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2

@@ -1,0 +1,60 @@
+"""The percentile prior and tiers, against CONDITIONING.md §5's worked values."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from domain.conditioning.percentiles import (
+    Tier,
+    capped_time,
+    count_percentile,
+    level,
+    tier,
+    time_at,
+    time_percentile,
+)
+
+FRAN_MEN = 5 * 60 + 30  # median, seconds
+
+
+def test_fran_at_4_22_is_about_level_75_for_men() -> None:
+    # Φ((ln 330 − ln 262)/0.35) = Φ(0.6594) = 0.7452
+    p = time_percentile(4 * 60 + 22, FRAN_MEN)
+
+    assert p == pytest.approx(0.7452, abs=0.0005)
+    assert level(p) == 74
+    assert tier(p) == Tier.INTERMEDIATE  # 4:21 is the Advanced cut
+
+
+@pytest.mark.parametrize(
+    ("percentile", "cut"),
+    [(0.90, 3 * 60 + 31), (0.75, 4 * 60 + 21), (0.50, 5 * 60 + 30), (0.25, 6 * 60 + 58)],
+)
+def test_frans_tier_cuts_for_men_are_the_references(percentile: float, cut: int) -> None:
+    # 330 · e^(−z·0.35) with z = 1.2816, 0.6745, 0, −0.6745: 210.9, 260.9, 330, 417.4 s
+    assert time_at(percentile, FRAN_MEN) == pytest.approx(cut, abs=1)
+
+
+def test_tiers_by_percentile() -> None:
+    assert [tier(p) for p in (0.95, 0.9, 0.8, 0.6, 0.3, 0.1)] == [
+        Tier.ELITE,
+        Tier.ELITE,
+        Tier.ADVANCED,
+        Tier.INTERMEDIATE,
+        Tier.DEVELOPING,
+        Tier.BEGINNER,
+    ]
+
+
+def test_a_capped_result_counts_at_the_pace_it_kept() -> None:
+    assert capped_time(20 * 60, total_reps=150, reps_done=100) == 1800
+    assert math.isinf(capped_time(20 * 60, total_reps=150, reps_done=0))
+
+
+def test_cindy_at_the_median_is_the_50th_percentile_and_more_rounds_stand_higher() -> None:
+    # Cindy men: 16 rounds median; 20 rounds → Φ(ln(20/16)/0.25) = Φ(0.8926) = 0.8140
+    assert count_percentile(16, 16) == pytest.approx(0.5)
+    assert count_percentile(20, 16) == pytest.approx(0.8140, abs=0.0005)
+    assert count_percentile(0, 16) == 0.0
