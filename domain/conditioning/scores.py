@@ -155,7 +155,7 @@ def _read_count(scheme: Scheme, text: str, cap_ms: int | None, unit: str) -> Sco
     return Score(scheme, int(found[1]))
 
 
-_AMOUNT = re.compile(r"^(\d{1,6}(?:[.,]\d{1,3})?)\s*([a-z]*)$")
+_AMOUNT = re.compile(r"^(\d{1,7}(?:[.,]\d{1,3})?)\s*([a-z]*)$")
 
 
 def _read_load(scheme: Scheme, text: str, cap_ms: int | None, unit: str) -> Score | None:
