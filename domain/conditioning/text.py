@@ -166,6 +166,7 @@ class _Draft:
     every: int = 1
     cap: int | None = None
     scheme: Scheme | None = None
+    rest: int | None = None
     parts: list[Part] = field(default_factory=list)
 
 
@@ -200,6 +201,8 @@ def _read_line(draft: _Draft, line: str, number: int) -> None:
         draft.name = value.strip()
     elif colon and lowered == "cap":
         draft.cap = _minutes(value)
+    elif colon and lowered == "rest":
+        draft.rest = _minutes(value)
     elif colon and lowered == "score":
         draft.scheme = _scheme(value)
     elif colon:
@@ -329,6 +332,7 @@ def _finished(draft: _Draft) -> Workout:
         minutes=minutes,
         every=draft.every,
         scheme_override=draft.scheme,
+        rest=draft.rest,
     )
 
 
@@ -342,6 +346,8 @@ def workout_to_text(workout: Workout) -> str:
     lines.append(f"{_head(workout)}: {parts}")
     if workout.format in {Format.FOR_TIME, Format.CHIPPER} and workout.minutes is not None:
         lines.append(f"cap: {workout.minutes}")
+    if workout.rest is not None:
+        lines.append(f"rest: {workout.rest}")
     if workout.scheme_override is not None:
         lines.append(f"score: {workout.scheme_override.value}")
     return "\n".join(lines) + "\n"

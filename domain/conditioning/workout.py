@@ -52,6 +52,7 @@ class Workout:
     minutes: int | None = None  # an AMRAP's or EMOM's length; a For Time's cap
     every: int = 1  # EMOM: 1, E2MOM: 2
     scheme_override: Scheme | None = None
+    rest: int | None = None  # minutes of rest between rounds (Barbara: 3), not on the clock
 
     @property
     def scheme(self) -> Scheme:

@@ -153,6 +153,7 @@ def workouts(draw: st.DrawFn) -> Workout:
         minutes=minutes,
         every=draw(st.integers(1, 5)) if kind == Format.EMOM else 1,
         scheme_override=draw(st.none() | st.sampled_from(Scheme)),
+        rest=draw(st.none() | st.integers(1, 10)),
     )
 
 
