@@ -7,6 +7,7 @@ loads p = Φ((ln r − ln M)/0.25) on total reps. A capped time counts as cap ×
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from enum import StrEnum
 
 TIME_SIGMA = 0.35
@@ -83,3 +84,48 @@ def _inverse_phi(p: float) -> float:
         else:
             high = middle
     return (low + high) / 2
+
+
+class Source(StrEnum):
+    """Where a percentile comes from, said next to it."""
+
+    REFERENCE = "reference"  # the prior: the reference's median and spread
+    BLENDED = "blended"  # our users' results, shrunk toward the prior
+    USERS = "users"  # our users' results alone
+
+
+PRIOR_WEIGHT = 20  # §5: the prior counts as 20 results
+USERS_FROM = 30  # the issue: from 30 Rx results our users' own numbers count (§5 says 20)
+USERS_ALONE_FROM = 100
+
+
+def percentile_among(
+    value: float,
+    others: Sequence[float],
+    *,
+    median: float,
+    sigma: float,
+    lower_is_better: bool,
+) -> tuple[float, Source]:
+    """The percentile of `value` (a time in seconds, or total reps) and where it comes from.
+
+    With fewer than USERS_FROM results of our users the prior decides; up to USERS_ALONE_FROM
+    their log-mean and spread are blended with it, the prior counting as PRIOR_WEIGHT results;
+    from then on p = (worse + ½ tied) / N among them (CONDITIONING.md §5, "Empirical switch").
+    """
+    n = len(others)
+    if n >= USERS_ALONE_FROM:
+        worse = sum(1 for o in others if (o > value if lower_is_better else o < value))
+        tied = sum(1 for o in others if o == value)
+        return (worse + tied / 2) / n, Source.USERS
+    source = Source.REFERENCE
+    if n >= USERS_FROM:
+        logs = [math.log(o) for o in others]
+        mean = sum(logs) / n
+        spread = math.sqrt(sum((x - mean) ** 2 for x in logs) / (n - 1))
+        median = math.exp((PRIOR_WEIGHT * math.log(median) + n * mean) / (PRIOR_WEIGHT + n))
+        sigma = (PRIOR_WEIGHT * sigma + n * spread) / (PRIOR_WEIGHT + n)
+        source = Source.BLENDED
+    if lower_is_better:
+        return time_percentile(value, median, sigma), source
+    return count_percentile(value, median, sigma), source

@@ -7,10 +7,12 @@ import math
 import pytest
 
 from domain.conditioning.percentiles import (
+    Source,
     Tier,
     capped_time,
     count_percentile,
     level,
+    percentile_among,
     tier,
     time_at,
     time_percentile,
@@ -58,3 +60,38 @@ def test_cindy_at_the_median_is_the_50th_percentile_and_more_rounds_stand_higher
     assert count_percentile(16, 16) == pytest.approx(0.5)
     assert count_percentile(20, 16) == pytest.approx(0.8140, abs=0.0005)
     assert count_percentile(0, 16) == 0.0
+
+
+def test_with_few_of_our_own_results_the_reference_decides() -> None:
+    few = [300.0] * 29
+
+    p, source = percentile_among(262, few, median=FRAN_MEN, sigma=0.35, lower_is_better=True)
+
+    assert source == Source.REFERENCE
+    assert p == pytest.approx(time_percentile(262, FRAN_MEN))
+
+
+def test_from_thirty_results_ours_are_blended_with_the_prior() -> None:
+    # 30 results, log-mean ln 300, no spread: ln M̂ = (20 ln 330 + 30 ln 300)/50, σ̂ = 20·0.35/50
+    ours = [300.0] * 30
+    median = math.exp((20 * math.log(330) + 30 * math.log(300)) / 50)
+    sigma = 20 * 0.35 / 50
+
+    p, source = percentile_among(262, ours, median=FRAN_MEN, sigma=0.35, lower_is_better=True)
+
+    assert source == Source.BLENDED
+    assert p == pytest.approx(0.5 * (1 + math.erf(math.log(median / 262) / sigma / math.sqrt(2))))
+
+
+def test_from_a_hundred_results_the_rank_among_them_alone_counts() -> None:
+    # 40 slower, 20 tied, 40 faster: (40 + ½·20)/100 = 0.5; for reps the other way round
+    times = [250.0] * 40 + [262.0] * 20 + [300.0] * 40
+
+    assert percentile_among(262, times, median=1, sigma=1, lower_is_better=True) == (
+        0.5,
+        Source.USERS,
+    )
+    assert percentile_among(300, times, median=1, sigma=1, lower_is_better=False) == (
+        0.8,
+        Source.USERS,
+    )
