@@ -354,3 +354,15 @@ def aggregate(sets: Sequence[Score], how: Aggregation | None = None) -> Score:
         case Aggregation.LAST:
             value = scored[-1]
     return Score(scheme, value, capped_sets=capped)
+
+
+def is_better(after: Score, before: Score) -> bool:
+    """Whether a retest beats the earlier result (a PR line: "Fran 4:22 → 3:58")."""
+    return sort_key(after) < sort_key(before)
+
+
+def gain(after: Score, before: Score) -> int:
+    """How much better, in the stored unit: ms faster for a time, more reps, grams, mm."""
+    if after.scheme in LOWER_IS_BETTER:
+        return before.value - after.value
+    return after.value - before.value
