@@ -123,15 +123,31 @@ def _part(movement: Movement, rng: random.Random) -> Part:
     return Part(movement.slug, reps, Unit.REPS, load)
 
 
-def pieces(parts: Iterable[Part]) -> list[Piece]:
-    return [Piece(BY_SLUG[p.movement], Decimal(p.amount or 0), p.unit) for p in parts]
+def pieces(parts: Iterable[Part], pattern: tuple[int, ...] = ()) -> list[Piece]:
+    """The parts in the order done: a rep pattern (21-15-9) runs them once per number."""
+    parts = list(parts)
+    if not pattern:
+        return [Piece(BY_SLUG[p.movement], Decimal(p.amount or 0), p.unit) for p in parts]
+    return [
+        Piece(BY_SLUG[p.movement], Decimal(p.amount or reps), p.unit)
+        for reps in pattern
+        for p in parts
+    ]
+
+
+TABATA_SECONDS = 8 * 30  # per movement: 8 × (20 s on, 10 s off)
 
 
 def estimate(workout: Workout) -> float:
-    """Seconds an intermediate athlete takes: for an AMRAP, its length."""
-    if workout.format == Format.AMRAP and workout.minutes is not None:
+    """Seconds an intermediate athlete takes: an AMRAP or EMOM lasts its minutes, a Tabata
+    four minutes a movement; rest between rounds counts."""
+    if workout.format in {Format.AMRAP, Format.EMOM} and workout.minutes is not None:
         return workout.minutes * 60.0
-    return float(estimated_seconds(pieces(workout.parts) * workout.rounds))
+    if workout.format == Format.TABATA:
+        return float(TABATA_SECONDS * len(workout.parts))
+    done = pieces(workout.parts, workout.pattern) * workout.rounds
+    rest = Decimal((workout.rest or 0) * 60 * (workout.rounds - 1))
+    return float(estimated_seconds(done, rest))
 
 
 def estimated_rounds_of(workout: Workout) -> float:

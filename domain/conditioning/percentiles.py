@@ -67,6 +67,15 @@ def tier(percentile: float) -> Tier:
     return next((named for cut, named in _TIER_FROM if percentile >= cut), Tier.BEGINNER)
 
 
+def time_tier(seconds: float, median_seconds: float) -> Tier:
+    """A time's tier by the cuts as the reference states them, in whole seconds (Fran, men:
+    ≤3:31 Elite, ≤4:21 Advanced, ≤5:30 Intermediate, ≤6:58 Developing)."""
+    for cut, named in _TIER_FROM:
+        if seconds <= math.ceil(time_at(cut, median_seconds)):
+            return named
+    return Tier.BEGINNER
+
+
 def time_at(percentile: float, median_seconds: float, sigma: float = TIME_SIGMA) -> float:
     """The time that stands at this percentile: the inverse of time_percentile."""
     return median_seconds * math.exp(-_inverse_phi(percentile) * sigma)
@@ -113,6 +122,9 @@ def percentile_among(
     their log-mean and spread are blended with it, the prior counting as PRIOR_WEIGHT results;
     from then on p = (worse + ½ tied) / N among them (CONDITIONING.md §5, "Empirical switch").
     """
+    others = [o for o in others if 0 < o < math.inf]  # a result that cannot be ranked is not
+    if not 0 < value < math.inf:
+        return 0.0, Source.REFERENCE if len(others) < USERS_ALONE_FROM else Source.USERS
     n = len(others)
     if n >= USERS_ALONE_FROM:
         worse = sum(1 for o in others if (o > value if lower_is_better else o < value))

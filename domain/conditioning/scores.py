@@ -155,11 +155,18 @@ def _read_count(scheme: Scheme, text: str, cap_ms: int | None, unit: str) -> Sco
     return Score(scheme, int(found[1]))
 
 
-_AMOUNT = re.compile(r"^(\d{1,7}(?:[.,]\d{1,3})?)\s*([a-z]*)$")
+_AMOUNT = re.compile(r"^(\d{1,7}(?:[.,]\d{1,3})?)\s*([a-z#]*)$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?=\s|[a-z#]|$)")
+
+
+def _plain(text: str) -> str:
+    """ "1,000 m" is a thousand: a comma before three digits groups them; "102,5" is a decimal."""
+    grouped = _THOUSANDS.match(text)
+    return text if grouped is None else grouped[0].replace(",", "") + text[grouped.end() :]
 
 
 def _read_load(scheme: Scheme, text: str, cap_ms: int | None, unit: str) -> Score | None:
-    found = _AMOUNT.match(text)
+    found = _AMOUNT.match(_plain(text))
     if found is None:
         return None
     amount = Decimal(found[1].replace(",", "."))
@@ -175,7 +182,7 @@ def _read_load(scheme: Scheme, text: str, cap_ms: int | None, unit: str) -> Scor
 
 
 def _read_distance(scheme: Scheme, text: str, cap_ms: int | None, unit: str) -> Score | None:
-    found = _AMOUNT.match(text)
+    found = _AMOUNT.match(_plain(text))
     if found is None:
         return None
     amount = Decimal(found[1].replace(",", "."))

@@ -43,6 +43,7 @@ class WorkoutProblem(StrEnum):
     UNKNOWN_MOVEMENT = "unknown_movement"  # name, suggestion
     NOT_A_PART = "not_a_part"  # part
     MISSING_AMOUNT = "missing_amount"  # movement
+    CAP_NOT_TIMED = "cap_not_timed"
     BAD_AMOUNT = "bad_amount"  # movement, limit
     WRONG_UNIT = "wrong_unit"  # movement
     BAD_LOAD = "bad_load"  # part
@@ -176,9 +177,9 @@ def parse_workout(text: str) -> Workout:
         raise WorkoutTextError([WorkoutLineError(0, WorkoutProblem.TOO_LONG, {"limit": MAX_TEXT})])
     draft = _Draft()
     errors: list[WorkoutLineError] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):  # a comment line; "Hero #3" keeps its "#"
             continue
         try:
             _read_line(draft, line, number)
@@ -322,6 +323,9 @@ def _finished(draft: _Draft) -> Workout:
     for part in draft.parts:
         if part.amount is None and not open_amounts:
             raise _BadLineError(WorkoutProblem.MISSING_AMOUNT, movement=part.movement)
+    timed = draft.format in {Format.FOR_TIME, Format.CHIPPER}
+    if draft.cap is not None and not timed:
+        raise _BadLineError(WorkoutProblem.CAP_NOT_TIMED)
     minutes = draft.minutes if draft.format in {Format.AMRAP, Format.EMOM} else draft.cap
     return Workout(
         name=draft.name,

@@ -112,10 +112,23 @@ def test_each_benchmark_prints_and_reads_back_the_same() -> None:
         assert parse_workout(workout_to_text(workout)) == workout
 
 
-def test_medians_women_are_men_times_1_15_or_rounds_times_0_85() -> None:
-    # §5: Fran 5:30 / 6:20, …, Cindy 16 / 14 rounds; women = time × 1.15, rounds × 0.85
-    assert MEDIANS["Fran"].men == 330
-    assert MEDIANS["Murph"].women == 51 * 60 + 45
+def test_medians_are_the_references_and_women_are_men_times_1_15_or_rounds_times_0_85() -> None:
+    # §5's table, typed as minutes:seconds (Cindy in rounds)
+    table = {
+        "Fran": ("5:30", "6:20"),
+        "Grace": ("4:30", "5:10"),
+        "Isabel": ("4:00", "4:36"),
+        "Diane": ("6:00", "6:54"),
+        "Karen": ("8:00", "9:12"),
+        "Helen": ("11:00", "12:39"),
+        "Murph": ("45:00", "51:45"),
+    }
+    for name, (men, women) in table.items():
+        minutes, seconds = men.split(":")
+        assert MEDIANS[name].men == int(minutes) * 60 + int(seconds), name
+        minutes, seconds = women.split(":")
+        assert MEDIANS[name].women == int(minutes) * 60 + int(seconds), name
+    assert (MEDIANS["Cindy"].men, MEDIANS["Cindy"].women) == (16, 14)
     for name, median in MEDIANS.items():
         factor = 0.85 if name == "Cindy" else 1.15
         step = 1 if name == "Cindy" else 5  # the reference rounds rounds to 1, times to ~5 s

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -14,9 +15,11 @@ from domain.conditioning.generator import (
     NoMovementsError,
     Request,
     domain_of,
+    estimate,
     generate,
     swap,
 )
+from domain.conditioning.library import benchmark
 from domain.conditioning.movements import BY_SLUG, Equipment, Modality
 from domain.conditioning.text import parse_workout, workout_to_text
 from domain.conditioning.workout import Format
@@ -92,3 +95,20 @@ def test_too_few_movements_left_for_a_triplet_is_said() -> None:
 
     with pytest.raises(NoMovementsError):
         generate(request, random.Random(1))
+
+
+def test_the_benchmarks_fall_in_the_time_domains_the_model_gives_them() -> None:
+    # §2: Fran 5:18 is Short, Helen 11:13 Medium; Chelsea is a 30-minute EMOM: Long;
+    # Barbara's 3 minutes of rest between rounds count: §2 puts set rest in T0, so F (1.2
+    # beyond 20 minutes) applies to it too
+    def domain(name: str) -> TimeDomain:
+        workout = benchmark(name)
+        assert workout is not None
+        return domain_of(workout)
+
+    assert domain("Fran") == TimeDomain.SHORT
+    assert domain("Helen") == TimeDomain.MEDIUM
+    assert domain("Chelsea") == TimeDomain.LONG
+    barbara = benchmark("Barbara")
+    assert barbara is not None
+    assert estimate(barbara) - estimate(replace(barbara, rest=None)) == 4 * 3 * 60 * 1.2

@@ -16,6 +16,7 @@ from domain.conditioning.percentiles import (
     tier,
     time_at,
     time_percentile,
+    time_tier,
 )
 
 FRAN_MEN = 5 * 60 + 30  # median, seconds
@@ -95,3 +96,33 @@ def test_from_a_hundred_results_the_rank_among_them_alone_counts() -> None:
         0.8,
         Source.USERS,
     )
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (211, Tier.ELITE),  # ≤3:31
+        (212, Tier.ADVANCED),
+        (261, Tier.ADVANCED),  # ≤4:21
+        (262, Tier.INTERMEDIATE),
+        (330, Tier.INTERMEDIATE),  # ≤5:30
+        (331, Tier.DEVELOPING),
+        (418, Tier.DEVELOPING),  # ≤6:58, BTWB's sub-7
+        (419, Tier.BEGINNER),
+    ],
+)
+def test_fran_times_fall_in_the_references_tiers_at_its_whole_second_cuts(
+    seconds: int, expected: Tier
+) -> None:
+    assert time_tier(seconds, FRAN_MEN) == expected
+
+
+def test_results_that_cannot_be_ranked_give_no_percentile_and_no_crash() -> None:
+    ours = [0.0, math.inf] + [300.0] * 40
+
+    assert (
+        percentile_among(math.inf, ours, median=FRAN_MEN, sigma=0.35, lower_is_better=True)[0]
+        == 0.0
+    )
+    p, _ = percentile_among(262, ours, median=FRAN_MEN, sigma=0.35, lower_is_better=True)
+    assert 0 < p < 1

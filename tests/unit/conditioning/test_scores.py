@@ -44,6 +44,9 @@ EIGHT_MINUTES = 8 * 60 * 1000
         (Scheme.LOAD, "84 kg", 84_000),
         (Scheme.LOAD, "102.5", 102_500),  # the athlete's unit, kg here
         (Scheme.METERS, "1000", 1_000_000),  # mm
+        (Scheme.METERS, "1,000 m", 1_000_000),  # a comma before three digits groups them
+        (Scheme.LOAD, "102,5 kg", 102_500),  # before fewer, it is a decimal comma
+        (Scheme.LOAD, "185#", 83_915),
         (Scheme.METERS, "500 ft", 152_400),  # 500 × 304.8 mm
         (Scheme.FEET, "500", 152_400),
         (Scheme.PASS_FAIL, "pass", 1),
