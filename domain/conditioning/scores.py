@@ -68,7 +68,8 @@ class Score:
     value: int
     status: Status = Status.SCORED
     reps_at_cap: int = 0  # CAP+23: reps completed when time ran out
-    tiebreak: int | None = None  # a time in ms (or a load's attempts): lower wins
+    tiebreak: int | None = None  # a time in ms or a load's attempts (lower wins), or reps
+    tiebreak_reps: bool = False  # the tiebreak counts reps: higher wins
     capped_sets: int = 0  # an aggregate of sets: how many were capped (fewer rank first)
 
 
@@ -289,9 +290,12 @@ def _amount_text(amount: Decimal, places: int) -> str:
 def sort_key(score: Score) -> tuple[int, int, int, int, int]:
     """Smaller is better: status, capped sets, the score, reps at the cap, the tiebreak."""
     value = score.value if score.scheme in LOWER_IS_BETTER else -score.value
-    # the tiebreaks WodSmith names (time of the last full round, time at a checkpoint, attempts
-    # at a load) are all lower-wins; none given ranks after any given
-    tiebreak = MAX_TIME_MS + 1 if score.tiebreak is None else score.tiebreak
+    # WodSmith's tiebreaks: a time (of the last full round, at a checkpoint) or attempts at a
+    # load, lower wins; reps, higher wins. None given ranks after any given.
+    if score.tiebreak is None:
+        tiebreak = MAX_TIME_MS + MAX_COUNT
+    else:
+        tiebreak = -score.tiebreak if score.tiebreak_reps else score.tiebreak
     return (_STATUS_RANK[score.status], score.capped_sets, value, -score.reps_at_cap, tiebreak)
 
 

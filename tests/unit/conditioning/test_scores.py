@@ -182,3 +182,18 @@ def test_sets_aggregate_as_the_scheme_says_and_capped_sets_rank_the_total_lower(
     one_capped = aggregate([Score(Scheme.TIME_WITH_CAP, 200_000), capped])
     assert one_capped.capped_sets == 1
     assert sort_key(aggregate(clean)) < sort_key(one_capped)  # fewer capped sets first
+
+
+def test_a_reps_tiebreak_is_won_by_more_reps() -> None:
+    more = Score(Scheme.TIME, 300_000, tiebreak=40, tiebreak_reps=True)
+    fewer = Score(Scheme.TIME, 300_000, tiebreak=35, tiebreak_reps=True)
+
+    assert sorted([fewer, more], key=sort_key) == [more, fewer]
+
+
+def test_disqualified_and_withdrawn_rank_below_capped() -> None:
+    capped = Score(Scheme.TIME_WITH_CAP, EIGHT_MINUTES, Status.CAP, reps_at_cap=1)
+    dq = Score(Scheme.TIME_WITH_CAP, 100_000, Status.DQ)
+    gone = Score(Scheme.TIME_WITH_CAP, 90_000, Status.WITHDRAWN)
+
+    assert sorted([gone, dq, capped], key=sort_key) == [capped, dq, gone]
