@@ -24,6 +24,7 @@ from storage.coaching.repositories import (
     SqlThreadRepository,
 )
 from storage.coaching.videos import SqlVideoRepository
+from storage.conditioning.repositories import SqlConditioningRepository
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
 from storage.outbox.outbox import SqlOutbox
@@ -153,6 +154,10 @@ class SqlUnitOfWork:
     @property
     def videos(self) -> SqlVideoRepository:
         return self._repository(SqlVideoRepository)
+
+    @property
+    def conditioning(self) -> SqlConditioningRepository:
+        return self._repository(SqlConditioningRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

@@ -6,6 +6,7 @@ from sqlalchemy import MetaData
 
 from storage.athletes import tables as athletes_tables
 from storage.coaching import tables as coaching_tables
+from storage.conditioning import tables as conditioning_tables
 from storage.core import tables as core_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
@@ -22,5 +23,6 @@ TABLE_MODULES = (
     reminders_tables,
     outbox_tables,
     coaching_tables,
+    conditioning_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

@@ -1,0 +1,46 @@
+"""What conditioning needs from storage: saved workouts and logged results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from domain.shared.ports import Transaction
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from domain.athletes.ports import UserRepository
+    from domain.conditioning.model import LoggedResult, SavedWorkout
+
+
+class ConditioningRepository(Protocol):
+    async def add_workout(self, saved: SavedWorkout) -> SavedWorkout: ...
+
+    async def workout(self, workout_id: int) -> SavedWorkout | None: ...
+
+    async def add_result(self, result: LoggedResult) -> LoggedResult:
+        """Keeps a result; the same typed message again returns the one kept the first time."""
+        ...
+
+    async def results(self, athlete_id: int, limit: int) -> list[LoggedResult]:
+        """The athlete's results, newest first."""
+        ...
+
+    async def named_results(
+        self, athlete_id: int, name: str, *, before: datetime
+    ) -> list[LoggedResult]:
+        """The athlete's earlier results on workouts of this name (a benchmark's retests)."""
+        ...
+
+    async def best_rx_by_athlete(self, name: str, since: datetime) -> list[LoggedResult]:
+        """Each athlete's results on this benchmark since `since`, Rx only (all of them: the
+        caller ranks)."""
+        ...
+
+
+class ConditioningUnitOfWork(Transaction, Protocol):
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def conditioning(self) -> ConditioningRepository: ...
