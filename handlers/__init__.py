@@ -5,6 +5,7 @@ from aiogram import Router
 from handlers.athletes import settings, start
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
+from handlers.conditioning import wod
 from handlers.plans import plan
 from handlers.progress import history
 from handlers.progress import show as progress
@@ -21,6 +22,7 @@ def build_router() -> Router:
         chat_member.build_router(),
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
         reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
+        wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
         coach.build_router(),  # before /start: an invite link is a /start with a payload

@@ -41,3 +41,15 @@ class LoggedResult:
     logged_at: datetime
     note: str = ""
     source_message_id: int | None = None  # the typed message: a redelivery logs nothing new
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """A message the athlete replies to: with a score for `workout_id` (Rx or scaled), or, with
+    no workout, with the text of one."""
+
+    chat_id: int
+    message_id: int
+    athlete_id: int
+    workout_id: int | None
+    rx: bool = True

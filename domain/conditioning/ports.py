@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from domain.athletes.ports import UserRepository
-    from domain.conditioning.model import LoggedResult, SavedWorkout
+    from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout
 
 
 class ConditioningRepository(Protocol):
@@ -36,6 +36,10 @@ class ConditioningRepository(Protocol):
         """Each athlete's results on this benchmark since `since`, Rx only (all of them: the
         caller ranks)."""
         ...
+
+    async def add_prompt(self, prompt: Prompt, at: datetime) -> None: ...
+
+    async def prompt(self, chat_id: int, message_id: int) -> Prompt | None: ...
 
 
 class ConditioningUnitOfWork(Transaction, Protocol):

@@ -3,13 +3,15 @@ reference (or our users) when it is an Rx benchmark, and compared with the last 
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.athletes.use_cases.registration import registered_user
+from domain.conditioning.generator import NoMovementsError, Request, domain_of, generate, swap
 from domain.conditioning.library import MEDIANS
-from domain.conditioning.model import LoggedResult, SavedWorkout, WorkoutSource
-from domain.conditioning.movements import Unit
+from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
+from domain.conditioning.movements import Equipment, Unit
 from domain.conditioning.percentiles import (
     COUNT_SIGMA,
     TIME_SIGMA,
@@ -21,6 +23,7 @@ from domain.conditioning.percentiles import (
     tier,
 )
 from domain.conditioning.ports import ConditioningUnitOfWork
+from domain.conditioning.rotation import next_domain
 from domain.conditioning.scores import (
     LOWER_IS_BETTER,
     ROUND,
@@ -31,8 +34,9 @@ from domain.conditioning.scores import (
     parse_score,
     sort_key,
 )
-from domain.conditioning.workout import Workout
+from domain.conditioning.workout import Format, Workout
 from domain.shared.ports import Clock
+from domain.shared.time import local_day
 
 BEST_OF = timedelta(days=365)  # §5: each athlete's best Rx result of the last 12 months counts
 
@@ -138,3 +142,128 @@ def _best_each(results: list[LoggedResult]) -> list[LoggedResult]:
         if held is None or is_better(result.score, held.score):
             best[result.athlete_id] = result
     return list(best.values())
+
+
+class SaveWorkout:
+    """Keeps a workout for the athlete (generated, a benchmark, or their own text)."""
+
+    def __init__(self, uow: ConditioningUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(
+        self, owner_id: int, source: WorkoutSource, workout: Workout
+    ) -> SavedWorkout:
+        async with self._uow:
+            await registered_user(self._uow, owner_id)
+            saved = await self._uow.conditioning.add_workout(
+                SavedWorkout(None, owner_id, source, workout, self._clock.now())
+            )
+            await self._uow.commit()
+            return saved
+
+
+async def owned_workout(
+    uow: ConditioningUnitOfWork, athlete_id: int, workout_id: int
+) -> SavedWorkout:
+    """The athlete's own saved workout; UnknownWorkoutError for anyone else's or none."""
+    async with uow:
+        saved = await uow.conditioning.workout(workout_id)
+    if saved is None or saved.owner_id != athlete_id:
+        raise UnknownWorkoutError(workout_id)
+    return saved
+
+
+RECENT = timedelta(days=7)
+AVOID_FOR = timedelta(hours=48)  # §6: no movement within 48 h
+EVERYTHING = frozenset(Equipment)  # until the athlete says what they have (issue 12: /settings)
+
+
+class GenerateWorkout:
+    """A MetCon for the athlete: the format asked for, today's time domain by the rotation, no
+    movement they did in the last 48 hours."""
+
+    def __init__(self, uow: ConditioningUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, format: Format, rng: random.Random) -> SavedWorkout:
+        now = self._clock.now()
+        async with self._uow:
+            athlete = await registered_user(self._uow, athlete_id)
+            recent = [
+                r
+                for r in await self._uow.conditioning.results(athlete_id, 50)
+                if r.logged_at >= now - RECENT
+            ]
+            workouts = {
+                r.workout_id: await self._uow.conditioning.workout(r.workout_id) for r in recent
+            }
+        done = {
+            local_day(r.logged_at, athlete.zone): domain_of(saved.workout)
+            for r in recent
+            if (saved := workouts.get(r.workout_id)) is not None
+        }
+        avoid = frozenset(
+            part.movement
+            for r in recent
+            if r.logged_at >= now - AVOID_FOR and (saved := workouts.get(r.workout_id))
+            for part in saved.workout.parts
+        )
+        domain = next_domain(done, local_day(now, athlete.zone), rng)
+        request = Request(format, domain, EVERYTHING, avoid=avoid)
+        try:
+            workout = generate(request, rng)
+        except NoMovementsError:  # everything was done lately: repeat rather than refuse
+            workout = generate(Request(format, domain, EVERYTHING), rng)
+        return await SaveWorkout(self._uow, self._clock)(
+            athlete_id, WorkoutSource.GENERATED, workout
+        )
+
+
+class SwapMovement:
+    """🔁: the same workout with one movement swapped, kept as a new workout of the athlete's."""
+
+    def __init__(self, uow: ConditioningUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(
+        self, athlete_id: int, workout_id: int, index: int, rng: random.Random
+    ) -> SavedWorkout:
+        saved = await owned_workout(self._uow, athlete_id, workout_id)
+        if not 0 <= index < len(saved.workout.parts):
+            raise UnknownWorkoutError(workout_id)
+        domain = domain_of(saved.workout)
+        request = Request(saved.workout.format, domain, EVERYTHING)
+        swapped = swap(saved.workout, index, request, rng)
+        return await SaveWorkout(self._uow, self._clock)(athlete_id, saved.source, swapped)
+
+
+async def history(
+    uow: ConditioningUnitOfWork, athlete_id: int, limit: int = 20
+) -> list[tuple[LoggedResult, SavedWorkout]]:
+    """The athlete's latest results, each with its workout, newest first."""
+    async with uow:
+        results = await uow.conditioning.results(athlete_id, limit)
+        shown = []
+        for result in results:
+            saved = await uow.conditioning.workout(result.workout_id)
+            if saved is not None:
+                shown.append((result, saved))
+        return shown
+
+
+async def remember_prompt(uow: ConditioningUnitOfWork, clock: Clock, prompt: Prompt) -> None:
+    async with uow:
+        await uow.conditioning.add_prompt(prompt, clock.now())
+        await uow.commit()
+
+
+async def prompt_of(
+    uow: ConditioningUnitOfWork, athlete_id: int, chat_id: int, message_id: int
+) -> Prompt | None:
+    """The prompt a reply answers, if it is one of this athlete's."""
+    async with uow:
+        prompt = await uow.conditioning.prompt(chat_id, message_id)
+    return prompt if prompt is not None and prompt.athlete_id == athlete_id else None

@@ -10,6 +10,7 @@ from handlers.common.i18n import Translator
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("today", "common-command-today"),
     ("plan", "common-command-plan"),
+    ("wod", "common-command-wod"),
     ("maxes", "common-command-maxes"),
     ("history", "common-command-history"),
     ("progress", "common-command-progress"),

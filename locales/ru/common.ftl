@@ -2,6 +2,7 @@
 
 common-command-today = Тренировка на сегодня, подход за подходом
 common-command-plan = Ваш план: любой день, смена плана, свой план
+common-command-wod = Кондиция: комплекс, бенчмарк, ваш результат
 common-command-maxes = Тренировочные максимумы и рабочие веса
 common-command-history = Прошлые тренировки; исправить записанный подход
 common-command-progress = Графики: e1RM, недельный объём, дни тренировок

@@ -7,10 +7,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.conditioning.model import LoggedResult, SavedWorkout, WorkoutSource
+from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
 from domain.conditioning.scores import Scheme, Score, Status
 from domain.conditioning.text import parse_workout, workout_to_text
-from storage.conditioning.tables import ConditioningResultRow, ConditioningWorkoutRow
+from storage.conditioning.tables import (
+    ConditioningPromptRow,
+    ConditioningResultRow,
+    ConditioningWorkoutRow,
+)
 from storage.core.dialects import dialect_insert
 
 
@@ -137,3 +141,23 @@ class SqlConditioningRepository:
             )
         )
         return [_result(row) for row in rows]
+
+    async def add_prompt(self, prompt: Prompt, at: datetime) -> None:
+        await self._session.execute(
+            dialect_insert(self._session)(ConditioningPromptRow)
+            .values(
+                chat_id=prompt.chat_id,
+                message_id=prompt.message_id,
+                athlete_id=prompt.athlete_id,
+                workout_id=prompt.workout_id,
+                rx=prompt.rx,
+                created_at=at,
+            )
+            .on_conflict_do_nothing(index_elements=["chat_id", "message_id"])
+        )
+
+    async def prompt(self, chat_id: int, message_id: int) -> Prompt | None:
+        row = await self._session.get(ConditioningPromptRow, (chat_id, message_id))
+        if row is None:
+            return None
+        return Prompt(row.chat_id, row.message_id, row.athlete_id, row.workout_id, row.rx)

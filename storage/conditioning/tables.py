@@ -67,3 +67,18 @@ class ConditioningResultRow(Base):
         CheckConstraint(one_of("scheme", Scheme), name="scheme"),
         CheckConstraint(one_of("status", Status), name="status"),
     )
+
+
+class ConditioningPromptRow(Base):
+    """A message the athlete replies to: with a workout's text, or with a score for a workout."""
+
+    __tablename__ = "conditioning_prompts"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    athlete_id: Mapped[int] = mapped_column(BigInteger)
+    workout_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conditioning_workouts.id", ondelete="CASCADE")
+    )  # None: the reply is a workout's text
+    rx: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -91,7 +91,25 @@ def upgrade() -> None:
         unique=True,
     )
 
+    op.create_table(
+        "conditioning_prompts",
+        sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("message_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("athlete_id", sa.BigInteger(), nullable=False),
+        sa.Column("workout_id", sa.Integer(), nullable=True),
+        sa.Column("rx", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["workout_id"],
+            ["conditioning_workouts.id"],
+            name=op.f("fk_conditioning_prompts_workout_id_conditioning_workouts"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("chat_id", "message_id", name=op.f("pk_conditioning_prompts")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("conditioning_prompts")
     op.drop_table("conditioning_results")
     op.drop_table("conditioning_workouts")
