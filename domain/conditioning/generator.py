@@ -14,7 +14,6 @@ from decimal import Decimal
 from domain.conditioning.duration import (
     Piece,
     TimeDomain,
-    estimated_rounds,
     estimated_seconds,
     time_domain,
 )
@@ -148,12 +147,6 @@ def estimate(workout: Workout) -> float:
     done = pieces(workout.parts, workout.pattern) * workout.rounds
     rest = Decimal((workout.rest or 0) * 60 * (workout.rounds - 1))
     return float(estimated_seconds(done, rest))
-
-
-def estimated_rounds_of(workout: Workout) -> float:
-    if workout.format != Format.AMRAP or workout.minutes is None:
-        raise ValueError("rounds are an AMRAP's")
-    return float(estimated_rounds(pieces(workout.parts), workout.minutes))
 
 
 def _cap(workout: Workout) -> int:

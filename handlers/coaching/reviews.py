@@ -132,7 +132,7 @@ async def on_attach(callback: CallbackQuery, callback_data: AttachTo, deps: Deps
                 deps.t.get(
                     "coaching-video-attached",
                     coach=texts.name(coach),
-                    set=texts.shown_set(deps.t, shown),
+                    set=texts.shown_set_text(deps.t, shown),
                 )
             )
 
@@ -159,7 +159,7 @@ async def on_reviews(message: Message, deps: Deps) -> None:
         t.get(
             "coaching-reviews-line",
             client=texts.name(item.client),
-            set=texts.shown_set(t, item.shown),
+            set=texts.shown_set_text(t, item.shown),
             age=_age(t, item.video.submitted_at, now),
             opened="👁 " if item.video.status == VideoStatus.IN_REVIEW else "",
         )
@@ -192,7 +192,7 @@ async def on_review(callback: CallbackQuery, callback_data: Review, deps: Deps) 
     await callback.answer()
     t, clip = deps.t, item.video.clip
     card = t.get("coaching-review-card", client=texts.name(item.client))
-    card += "\n" + texts.shown_set(t, item.shown)
+    card += "\n" + texts.shown_set_text(t, item.shown)
     markup = _card_markup(t, item)
     chat = callback.from_user.id
     if clip.kind == ClipKind.VIDEO:

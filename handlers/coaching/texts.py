@@ -97,7 +97,7 @@ def card_text(t: Translator, card: ClientCard, exercise_names: dict[str, str], t
     return "\n".join(lines)
 
 
-def shown_set(t: Translator, shown: ShownSet | None) -> str:
+def shown_set_text(t: Translator, shown: ShownSet | None) -> str:
     """ "Squat 120 kg × 1+ · day 2, Heavy": the set a clip shows, as prescribed (done, if so)."""
     if shown is None:
         return t.get("coaching-video-no-set")
@@ -210,11 +210,11 @@ class CoachingWords:
     def video_sent(self, coach: User, client: User, shown: ShownSet, *, again: bool) -> str:
         t = self._t(coach.language)
         key = "coaching-video-sent-again" if again else "coaching-video-sent"
-        return t.get(key, client=name(client), set=shown_set(t, shown))
+        return t.get(key, client=name(client), set=shown_set_text(t, shown))
 
     def feedback(self, athlete: User, coach: User, shown: ShownSet | None, remarks: str) -> str:
         t = self._t(athlete.language)
-        head = t.get("coaching-feedback", coach=name(coach), set=shown_set(t, shown))
+        head = t.get("coaching-feedback", coach=name(coach), set=shown_set_text(t, shown))
         return f"{head}\n{escape(remarks, quote=False)}" if remarks else head
 
     def weekly_digest(self, coach: User, sunday: date, lines: Sequence[WeekLine]) -> list[str]:
@@ -270,7 +270,7 @@ class CoachingWords:
 
     def revision_asked(self, athlete: User, coach: User, shown: ShownSet | None) -> str:
         t = self._t(athlete.language)
-        return t.get("coaching-revision-asked", coach=name(coach), set=shown_set(t, shown))
+        return t.get("coaching-revision-asked", coach=name(coach), set=shown_set_text(t, shown))
 
 
 def thread_text(t: Translator, client: User, messages: list[ThreadMessage]) -> str:

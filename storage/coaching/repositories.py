@@ -43,6 +43,15 @@ from storage.training.proposals import to_proposal
 from storage.training.tables import AthletePlanRow, ProposalRow, WorkoutRow, WorkoutSetRow
 
 
+def _has_a_client() -> ColumnElement[bool]:
+    """The coach in the row has a coaching in progress."""
+    return (
+        select(CoachingRow.id)
+        .where(CoachingRow.coach_id == CoachRow.user_id, CoachingRow.ended_at.is_(None))
+        .exists()
+    )
+
+
 class SqlCoachRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -58,16 +67,13 @@ class SqlCoachRepository:
         )
 
     async def digest_due(self, before: date) -> list[tuple[User, date | None]]:
-        coached = select(CoachingRow.id).where(
-            CoachingRow.coach_id == CoachRow.user_id, CoachingRow.ended_at.is_(None)
-        )
         rows = await self._session.execute(
             select(UserRow, CoachRow.digest_sent_on)
             .join(CoachRow, CoachRow.user_id == UserRow.telegram_id)
             .where(
                 ~CoachRow.digest_off,
                 or_(CoachRow.digest_sent_on.is_(None), CoachRow.digest_sent_on < before),
-                coached.exists(),
+                _has_a_client(),
             )
             .order_by(UserRow.telegram_id)
         )
@@ -94,13 +100,10 @@ class SqlCoachRepository:
         return row is not None and not row.digest_off
 
     async def with_clients(self) -> list[tuple[User, str | None]]:
-        coached = select(CoachingRow.id).where(
-            CoachingRow.coach_id == CoachRow.user_id, CoachingRow.ended_at.is_(None)
-        )
         rows = await self._session.execute(
             select(UserRow, CoachRow.weekly_sent_week)
             .join(CoachRow, CoachRow.user_id == UserRow.telegram_id)
-            .where(coached.exists())
+            .where(_has_a_client())
             .order_by(UserRow.telegram_id)
         )
         return [(to_user(user), week) for user, week in rows]

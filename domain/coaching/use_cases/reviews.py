@@ -278,17 +278,18 @@ class GiveFeedback:
             item = await _item(self._uow, video)
             coach = await registered_user(self._uow, coach_id)
             await self._uow.outbox.add_all(
-                self._messages(f"{VIDEO_KEY_PREFIX}{video_id}:{feedback_id}", item, coach, reply)
+                self._messages(
+                    f"{VIDEO_KEY_PREFIX}{video_id}:{feedback_id}", item, coach, reply, feedback
+                )
             )
             await _event(self._uow, coach_id, ThreadEvent.VIDEO_REVIEWED, item, now)
             await self._uow.commit()
             return item
 
     def _messages(
-        self, key: str, item: ReviewItem, coach: User, reply: FeedbackMessage
+        self, key: str, item: ReviewItem, coach: User, reply: FeedbackMessage, feedback: Feedback
     ) -> list[OutgoingMessage]:
         athlete, clip, now = item.client, item.video.clip, self._clock.now()
-        feedback = parse_feedback(reply.text)
         remarks = feedback.remarks if reply.kind == FeedbackKind.TEXT else ""
 
         def to_athlete(suffix: str, **content: object) -> OutgoingMessage:
@@ -361,22 +362,3 @@ async def _event(
     await uow.threads.add(
         ThreadMessage(None, video.coaching_id, coach_id, video.athlete_id, what, at, event)
     )
-
-
-__all__ = [
-    "AskRevision",
-    "AttachVideo",
-    "Feedback",
-    "FeedbackMessage",
-    "GiveFeedback",
-    "NoSuchSetError",
-    "NotesPastTheEndError",
-    "OpenReview",
-    "ReceiveVideo",
-    "ReviewItem",
-    "SetChoice",
-    "ShownSet",
-    "TooManyNotesError",
-    "UnknownVideoError",
-    "waiting_reviews",
-]
