@@ -16,6 +16,7 @@ from domain.athletes.equipment import (
     athlete_inventory,
     load_bar,
 )
+from domain.athletes.kit import Division, Kit
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import DEFAULT_STEP, Rounding, Unit, Weight
 
@@ -67,6 +68,8 @@ class User:
     bar: Weight | None = None  # None: the usual bar for the unit
     deload_until: datetime | None = None  # a deload week the athlete switched on ends then
     plates: PlateInventory | None = None  # the plates owned, if told; bar and unit from it
+    kit: frozenset[Kit] | None = None  # the MetCon kit, if told (a full gym until then)
+    division: Division = Division.MEN  # whose Rx loads and medians
 
     def deloading(self, now: datetime) -> bool:
         return self.deload_until is not None and now < self.deload_until

@@ -11,20 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from domain.athletes.kit import Kit
 from domain.conditioning.duration import (
     Piece,
     TimeDomain,
     estimated_seconds,
     time_domain,
 )
-from domain.conditioning.movements import (
-    BY_SLUG,
-    MOVEMENTS,
-    Equipment,
-    Modality,
-    Movement,
-    Unit,
-)
+from domain.conditioning.movements import BY_SLUG, MOVEMENTS, Modality, Movement, Unit
 from domain.conditioning.workout import Format, Part, Workout, WorkoutLoad
 
 MAX_PER_MODALITY = 2  # §6 balance (ours)
@@ -49,21 +43,21 @@ class NoMovementsError(LookupError):
 class Request:
     format: Format  # FOR_TIME (rounds, task priority) or AMRAP (time priority)
     domain: TimeDomain
-    equipment: frozenset[Equipment]
+    kit: frozenset[Kit]
     avoid: frozenset[str] = frozenset()  # movements done in the last 48 h
     movements: int | None = None  # 2 (a couplet) or 3 (a triplet); the format's usual if None
 
 
-def available(equipment: Iterable[Equipment], avoid: Iterable[str] = ()) -> list[Movement]:
+def available(equipment: Iterable[Kit], avoid: Iterable[str] = ()) -> list[Movement]:
     """The movements this equipment allows, none of those to avoid."""
     have, skip = frozenset(equipment), frozenset(avoid)
-    return [m for m in MOVEMENTS if m.equipment <= have and m.slug not in skip]
+    return [m for m in MOVEMENTS if m.kit <= have and m.slug not in skip]
 
 
 def generate(request: Request, rng: random.Random) -> Workout:
     """A couplet for time in rounds, or a triplet AMRAP, sized to the time domain asked for."""
     count = request.movements or (2 if request.format == Format.FOR_TIME else 3)
-    chosen = _pick(available(request.equipment, request.avoid), count, rng)
+    chosen = _pick(available(request.kit, request.avoid), count, rng)
     parts = tuple(_part(movement, rng) for movement in chosen)
     low, high, target = BAND_SECONDS[request.domain]
     if request.format == Format.AMRAP:
@@ -107,7 +101,7 @@ def _fits(movement: Movement, chosen: list[Movement]) -> bool:
 
 
 def _heavy(movement: Movement) -> bool:
-    return Equipment.BARBELL in movement.equipment and movement.seconds >= HEAVY_SECONDS
+    return Kit.BARBELL in movement.kit and movement.seconds >= HEAVY_SECONDS
 
 
 def _part(movement: Movement, rng: random.Random) -> Part:
@@ -166,7 +160,7 @@ def swap(workout: Workout, index: int, request: Request, rng: random.Random) -> 
     others = [BY_SLUG[slug] for slug in kept]
     options = [
         m
-        for m in available(request.equipment, request.avoid)
+        for m in available(request.kit, request.avoid)
         if m.modality == modality and m.slug != current.movement and _fits(m, others)
     ]
     if not options:

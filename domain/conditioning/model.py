@@ -41,6 +41,8 @@ class LoggedResult:
     logged_at: datetime
     note: str = ""
     source_message_id: int | None = None  # the typed message: a redelivery logs nothing new
+    percentile: float | None = None  # an Rx benchmark's, against what it was placed among then
+    sets: tuple[Score, ...] = ()  # a multi-set result's sets; `score` is their aggregate
 
 
 @dataclass(frozen=True, slots=True)

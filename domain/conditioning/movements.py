@@ -10,28 +10,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from domain.athletes.kit import Kit
+
 
 class Modality(StrEnum):
     WEIGHTLIFTING = "W"
     GYMNASTICS = "G"
     MONOSTRUCTURAL = "M"
-
-
-class Equipment(StrEnum):
-    """What an athlete may have (set once in /settings); stored, so never renamed."""
-
-    BARBELL = "barbell"
-    DUMBBELLS = "dumbbells"
-    KETTLEBELL = "kettlebell"
-    PULL_UP_BAR = "pull_up_bar"
-    ROWER = "rower"
-    BIKE = "bike"
-    JUMP_ROPE = "jump_rope"
-    BOX = "box"
-    WALL_BALL = "wall_ball"
-    RINGS = "rings"
-    ROPE = "rope"
-    GHD = "ghd"
 
 
 class Unit(StrEnum):
@@ -57,7 +42,7 @@ class Movement:
     slug: str
     name: str
     modality: Modality
-    equipment: frozenset[Equipment]
+    kit: frozenset[Kit]
     seconds: Decimal  # per rep, per metre, or per calorie (see `unit`)
     unit: Unit = Unit.REPS
     rx: Load | None = None
@@ -74,8 +59,8 @@ def _load(men_kg: str, women_kg: str, men_lb: int, women_lb: int) -> Load:
 
 
 _W, _G, _M = Modality.WEIGHTLIFTING, Modality.GYMNASTICS, Modality.MONOSTRUCTURAL
-_BAR = frozenset({Equipment.BARBELL})
-_NONE: frozenset[Equipment] = frozenset()
+_BAR = frozenset({Kit.BARBELL})
+_NONE: frozenset[Kit] = frozenset()
 
 MOVEMENTS: tuple[Movement, ...] = (
     Movement("thruster", "Thruster", _W, _BAR, Decimal("3.5"), rx=_load("43", "29", 95, 65)),
@@ -83,7 +68,7 @@ MOVEMENTS: tuple[Movement, ...] = (
         "wall-ball",
         "Wall ball",
         _W,
-        frozenset({Equipment.WALL_BALL}),
+        frozenset({Kit.WALL_BALL}),
         Decimal("3.2"),
         rx=_load("9", "6", 20, 14),
     ),
@@ -91,7 +76,7 @@ MOVEMENTS: tuple[Movement, ...] = (
         "kb-swing",
         "Kettlebell swing",
         _W,
-        frozenset({Equipment.KETTLEBELL}),
+        frozenset({Kit.KETTLEBELL}),
         Decimal("2.2"),
         rx=_load("24", "16", 53, 35),
     ),
@@ -124,37 +109,37 @@ MOVEMENTS: tuple[Movement, ...] = (
         "db-snatch",
         "Dumbbell snatch",
         _W,
-        frozenset({Equipment.DUMBBELLS}),
+        frozenset({Kit.DUMBBELLS}),
         Decimal("2.5"),
         rx=_load("22.5", "15", 50, 35),
     ),
-    Movement("pull-up", "Pull-up", _G, frozenset({Equipment.PULL_UP_BAR}), Decimal("3")),
-    Movement("toes-to-bar", "Toes-to-bar", _G, frozenset({Equipment.PULL_UP_BAR}), Decimal("3")),
-    Movement("muscle-up", "Ring muscle-up", _G, frozenset({Equipment.RINGS}), Decimal("8")),
-    Movement("rope-climb", "Rope climb", _G, frozenset({Equipment.ROPE}), Decimal("20")),
+    Movement("pull-up", "Pull-up", _G, frozenset({Kit.PULL_UP_BAR}), Decimal("3")),
+    Movement("toes-to-bar", "Toes-to-bar", _G, frozenset({Kit.PULL_UP_BAR}), Decimal("3")),
+    Movement("muscle-up", "Ring muscle-up", _G, frozenset({Kit.RINGS}), Decimal("8")),
+    Movement("rope-climb", "Rope climb", _G, frozenset({Kit.ROPE}), Decimal("20")),
     Movement("push-up", "Push-up", _G, _NONE, Decimal("1.8")),
     Movement("hspu", "Handstand push-up", _G, _NONE, Decimal("5")),
-    Movement("ring-dip", "Ring dip", _G, frozenset({Equipment.RINGS}), Decimal("3")),
+    Movement("ring-dip", "Ring dip", _G, frozenset({Kit.RINGS}), Decimal("3")),
     Movement("air-squat", "Air squat", _G, _NONE, Decimal("1.3")),
     Movement("pistol", "Pistol", _G, _NONE, Decimal("3")),
     Movement("walking-lunge", "Walking lunge", _G, _NONE, Decimal("1.5")),
-    Movement("box-jump", "Box jump", _G, frozenset({Equipment.BOX}), Decimal("2.5")),
+    Movement("box-jump", "Box jump", _G, frozenset({Kit.BOX}), Decimal("2.5")),
     Movement("burpee", "Burpee", _G, _NONE, Decimal("3.5")),
     Movement("sit-up", "Sit-up", _G, _NONE, Decimal("1.8")),
-    Movement("back-extension", "Back extension", _G, frozenset({Equipment.GHD}), Decimal("1.8")),
-    Movement("double-under", "Double-under", _M, frozenset({Equipment.JUMP_ROPE}), Decimal("0.7")),
+    Movement("back-extension", "Back extension", _G, frozenset({Kit.GHD}), Decimal("1.8")),
+    Movement("double-under", "Double-under", _M, frozenset({Kit.JUMP_ROPE}), Decimal("0.7")),
     # 100 s per 400 m; 25 s per 100 m or 4 s per calorie; 4.5 s per calorie
     Movement("run", "Run", _M, _NONE, Decimal("0.25"), Unit.METERS),
     Movement(
         "row",
         "Row",
         _M,
-        frozenset({Equipment.ROWER}),
+        frozenset({Kit.ROWER}),
         Decimal("0.25"),
         Unit.METERS,
         calorie_seconds=Decimal("4"),
     ),
-    Movement("bike", "Air bike", _M, frozenset({Equipment.BIKE}), Decimal("4.5"), Unit.CALORIES),
+    Movement("bike", "Air bike", _M, frozenset({Kit.BIKE}), Decimal("4.5"), Unit.CALORIES),
 )
 
 BY_SLUG = {movement.slug: movement for movement in MOVEMENTS}

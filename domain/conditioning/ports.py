@@ -26,6 +26,12 @@ class ConditioningRepository(Protocol):
         """The athlete's results, newest first."""
         ...
 
+    async def done_since(
+        self, athlete_id: int, since: datetime
+    ) -> list[tuple[LoggedResult, SavedWorkout]]:
+        """The athlete's results logged since `since`, oldest first, each with its workout."""
+        ...
+
     async def named_results(
         self, athlete_id: int, name: str, *, before: datetime
     ) -> list[LoggedResult]:

@@ -112,6 +112,11 @@ def _time_ms(text: str) -> int | None:
     return ms if 0 < ms <= MAX_TIME_MS else None
 
 
+def read_clock(text: str) -> int | None:
+    """A time as typed ("2:10", "95", "1:02.5") in ms, or None."""
+    return _time_ms(" ".join(text.strip().lower().split()))
+
+
 def _fraction_ms(digits: str | None) -> int:
     return int((digits or "").ljust(3, "0")[:3] or 0)
 
@@ -238,7 +243,7 @@ def _count_text(score: Score, unit: str) -> str:
 
 
 def _time_text(score: Score, unit: str) -> str:
-    return _clock_text(score.value)
+    return clock_text(score.value)
 
 
 def _rounds_text(score: Score, unit: str) -> str:
@@ -274,7 +279,7 @@ _RENDERERS = {
 }
 
 
-def _clock_text(ms: int) -> str:
+def clock_text(ms: int) -> str:
     seconds, fraction = divmod(ms, 1000)
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)

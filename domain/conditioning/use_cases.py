@@ -7,11 +7,13 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from domain.athletes.kit import FULL_GYM, Division
 from domain.athletes.use_cases.registration import registered_user
+from domain.conditioning.entry import read_entry
 from domain.conditioning.generator import NoMovementsError, Request, domain_of, generate, swap
 from domain.conditioning.library import MEDIANS
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
-from domain.conditioning.movements import Equipment, Unit
+from domain.conditioning.movements import Unit
 from domain.conditioning.percentiles import (
     COUNT_SIGMA,
     TIME_SIGMA,
@@ -31,7 +33,6 @@ from domain.conditioning.scores import (
     Score,
     Status,
     is_better,
-    parse_score,
     sort_key,
 )
 from domain.conditioning.workout import Format, Workout
@@ -91,7 +92,8 @@ class LogScore:
     async def __call__(
         self, athlete_id: int, workout_id: int, typed: str, *, rx: bool, message_id: int | None
     ) -> Logged:
-        """BadScoreError (naming the scheme) if the text is not a score; nothing is kept then."""
+        """BadScoreError (naming the scheme) if the text is not a score, BadTiebreakError if
+        its tiebreak is not a time; nothing is kept then."""
         now = self._clock.now()
         async with self._uow:
             saved = await self._uow.conditioning.workout(workout_id)
@@ -99,27 +101,41 @@ class LogScore:
                 raise UnknownWorkoutError(workout_id)
             athlete = await registered_user(self._uow, athlete_id)
             workout = saved.workout
-            score = parse_score(
+            entry = read_entry(
                 workout.scheme, typed, cap_ms=workout.cap_ms, unit=athlete.unit.value
             )
+            score = entry.score
             earlier = (
                 await self._uow.conditioning.named_results(athlete_id, workout.name, before=now)
                 if workout.name
                 else []
             )
-            result = await self._uow.conditioning.add_result(
-                LoggedResult(None, athlete_id, workout_id, score, rx, now, "", message_id)
-            )
             standing = None
             if rx and saved.source == WorkoutSource.BENCHMARK:
-                standing = await self._standing(workout, score, now)
+                standing = await self._standing(workout, score, now, athlete.division)
+            result = await self._uow.conditioning.add_result(
+                LoggedResult(
+                    None,
+                    athlete_id,
+                    workout_id,
+                    score,
+                    rx,
+                    now,
+                    entry.note,
+                    message_id,
+                    standing.percentile if standing else None,
+                    entry.sets,
+                )
+            )
             await self._uow.commit()
         same_kind = [r for r in earlier if r.rx == rx and r.id != result.id]
         best = min(same_kind, key=lambda r: sort_key(r.score), default=None)
         beaten = best if best is not None and is_better(score, best.score) else None
         return Logged(result, saved, standing, beaten)
 
-    async def _standing(self, workout: Workout, score: Score, now: datetime) -> Standing | None:
+    async def _standing(
+        self, workout: Workout, score: Score, now: datetime, division: Division
+    ) -> Standing | None:
         median = MEDIANS.get(workout.name)
         value = _ranked_value(workout, score)
         if median is None or value is None:
@@ -127,7 +143,8 @@ class LogScore:
         others = await self._uow.conditioning.best_rx_by_athlete(workout.name, now - BEST_OF)
         values = [v for r in _best_each(others) if (v := _ranked_value(workout, r.score))]
         lower = workout.scheme in LOWER_IS_BETTER
-        prior = median.men if lower else median.men * reps_per_round(workout)
+        middle = median.women if division == Division.WOMEN else median.men
+        prior = middle if lower else middle * reps_per_round(workout)
         sigma = TIME_SIGMA if lower else COUNT_SIGMA
         p, source = percentile_among(
             value, values, median=prior, sigma=sigma, lower_is_better=lower
@@ -176,7 +193,6 @@ async def owned_workout(
 
 RECENT = timedelta(days=7)
 AVOID_FOR = timedelta(hours=48)  # §6: no movement within 48 h
-EVERYTHING = frozenset(Equipment)  # until the athlete says what they have (issue 12: /settings)
 
 
 class GenerateWorkout:
@@ -211,11 +227,11 @@ class GenerateWorkout:
             for part in saved.workout.parts
         )
         domain = next_domain(done, local_day(now, athlete.zone), rng)
-        request = Request(format, domain, EVERYTHING, avoid=avoid)
+        kit = FULL_GYM if athlete.kit is None else athlete.kit
         try:
-            workout = generate(request, rng)
+            workout = generate(Request(format, domain, kit, avoid=avoid), rng)
         except NoMovementsError:  # everything was done lately: repeat rather than refuse
-            workout = generate(Request(format, domain, EVERYTHING), rng)
+            workout = generate(Request(format, domain, kit), rng)
         return await SaveWorkout(self._uow, self._clock)(
             athlete_id, WorkoutSource.GENERATED, workout
         )
@@ -234,8 +250,10 @@ class SwapMovement:
         saved = await owned_workout(self._uow, athlete_id, workout_id)
         if not 0 <= index < len(saved.workout.parts):
             raise UnknownWorkoutError(workout_id)
-        domain = domain_of(saved.workout)
-        request = Request(saved.workout.format, domain, EVERYTHING)
+        async with self._uow:
+            athlete = await registered_user(self._uow, athlete_id)
+        kit = FULL_GYM if athlete.kit is None else athlete.kit
+        request = Request(saved.workout.format, domain_of(saved.workout), kit)
         swapped = swap(saved.workout, index, request, rng)
         return await SaveWorkout(self._uow, self._clock)(athlete_id, saved.source, swapped)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from decimal import Decimal, InvalidOperation
 from html import escape
+from operator import itemgetter
 from typing import Any
 
 from aiogram import F, Router
@@ -14,9 +15,10 @@ from aiogram.fsm.state import State
 from aiogram.types import BotCommandScopeChat, CallbackQuery, Message, User
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Group, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
+from domain.athletes.kit import FULL_GYM, Division, Kit
 from domain.athletes.model import Language, UnknownTimeZoneError
 from domain.athletes.plate_list import PlatesError
 from domain.athletes.use_cases.preferences import (
@@ -26,7 +28,9 @@ from domain.athletes.use_cases.preferences import (
     InvalidBarError,
     InvalidPlateError,
     SetBar,
+    SetDivision,
     SetE1rmFormula,
+    SetKit,
     SetLanguage,
     SetPlates,
     SetRounding,
@@ -40,6 +44,7 @@ from handlers.common.cards import Card
 from handlers.common.commands import command_menu
 from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
+from handlers.common.i18n import Translator
 from handlers.common.states import SettingsSG
 from handlers.common.widgets import T
 
@@ -65,6 +70,7 @@ async def settings_getter(
             "plates": [],
             "other_unit": "",
             "warmups_toggle": "",
+            "kit_items": [],
         }
     other = Unit.LB if user.unit == Unit.KG else Unit.KG
     other_formula = (
@@ -80,7 +86,22 @@ async def settings_getter(
         "rounding_toggle": t.get(
             "athletes-round-nearest" if user.rounding == Rounding.DOWN else "athletes-round-down"
         ),
+        "kit_items": kit_items(t, user.kit),
+        "division_toggle": t.get("athletes-division-button", division=user.division.value),
     }
+
+
+def kit_items(t: Translator, kit: frozenset[Kit] | None) -> list[tuple[str, str]]:
+    """A button per piece: its tick, and as its id the state a tap asks for ("box:0"), so a
+    tap delivered twice asks for the same thing twice."""
+    have = FULL_GYM if kit is None else kit
+    return [
+        (
+            f"{'✅' if piece in have else '▫️'} {texts.kit_name(t, piece)}",
+            f"{piece.value}:{int(piece not in have)}",
+        )
+        for piece in Kit
+    ]
 
 
 def _athlete_id(manager: DialogManager) -> int:
@@ -129,6 +150,25 @@ async def on_bar(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) 
     except (InvalidOperation, InvalidBarError):
         return  # a forged or stale choice: the card simply shows the current settings
     await manager.switch_to(SettingsSG.main)
+
+
+async def on_kit(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    value, _, has = item.partition(":")
+    if value not in {piece.value for piece in Kit} or has not in {"0", "1"}:
+        return  # a forged or stale choice: the card simply shows the current settings
+    await SetKit(deps_of(manager).uow)(_athlete_id(manager), Kit(value), has == "1")
+
+
+async def on_no_kit(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await SetKit(deps_of(manager).uow)(_athlete_id(manager), None, False)
+
+
+async def on_toggle_division(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    uow = deps_of(manager).uow
+    user = await find_user(uow, _athlete_id(manager))
+    if user is not None:
+        other = Division.WOMEN if user.division == Division.MEN else Division.MEN
+        await SetDivision(uow)(user.telegram_id, other)
 
 
 async def on_toggle_formula(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
@@ -226,6 +266,10 @@ def build_dialog() -> Dialog:
                         T("athletes-switch-language"), id="language", on_click=on_switch_language
                     ),
                 ),
+                Row(
+                    SwitchTo(T("athletes-kit-button"), id="kit", state=SettingsSG.kit),
+                    Button(Format("{division_toggle}"), id="division", on_click=on_toggle_division),
+                ),
                 Cancel(T("athletes-settings-done")),
                 state=SettingsSG.main,
                 getter=settings_getter,
@@ -237,6 +281,23 @@ def build_dialog() -> Dialog:
                 on_plate,
                 SettingsSG.plates,
                 MessageInput(on_plates_text, content_types=["text"]),
+            ),
+            Card(
+                T("athletes-kit-prompt"),
+                Group(
+                    Select(
+                        Format("{item[0]}"),
+                        id="pick_kit",
+                        item_id_getter=itemgetter(1),
+                        items="kit_items",
+                        on_click=on_kit,
+                    ),
+                    width=2,
+                ),
+                Button(T("athletes-kit-none"), id="no_kit", on_click=on_no_kit),
+                SwitchTo(T("athletes-back"), id="back_kit", state=SettingsSG.main),
+                state=SettingsSG.kit,
+                getter=settings_getter,
             ),
             Card(
                 T("athletes-time-zone-prompt"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from domain.athletes.equipment import DEFAULT_PAIRS
+from domain.athletes.kit import Kit
 from domain.athletes.model import User
 from domain.athletes.plate_list import PlatesProblem
 from domain.shared.weights import Rounding, format_amount
@@ -41,7 +42,17 @@ def settings_summary(t: Translator, user: User) -> str:
         plates=owned_plates(t, plates),
         warmups="on" if user.warmups else "off",
         formula=user.e1rm_formula.value.title(),
+        kit=kit_summary(t, user.kit),
+        division=user.division.value,
     )
+
+
+def kit_summary(t: Translator, kit: frozenset[Kit] | None) -> str:
+    if kit is None:
+        return t.get("athletes-kit-full-gym")
+    if not kit:
+        return t.get("athletes-kit-bodyweight")
+    return ", ".join(kit_name(t, piece) for piece in Kit if piece in kit)
 
 
 def owned_plates(t: Translator, pairs: list[tuple[str, int]] | None) -> str:
@@ -65,3 +76,10 @@ def plates_problem(t: Translator, problem: PlatesProblem, part: str) -> str:
 def unknown_time_zone(t: Translator, text: str) -> str:
     shown = text if len(text) <= 40 else text[:40] + "…"
     return t.get("athletes-unknown-time-zone", typed=escape(shown))
+
+
+KIT_ITEM = "athletes-kit-item-"
+
+
+def kit_name(t: Translator, piece: Kit) -> str:
+    return t.get(KIT_ITEM + piece.value)

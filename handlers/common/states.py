@@ -8,6 +8,7 @@ class SettingsSG(StatesGroup):
     time_zone = State()
     plates = State()
     bar = State()
+    kit = State()
 
 
 class OnboardingSG(StatesGroup):

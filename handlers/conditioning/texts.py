@@ -6,7 +6,14 @@ from html import escape
 
 from domain.conditioning.generator import domain_of, estimate
 from domain.conditioning.model import LoggedResult, SavedWorkout
-from domain.conditioning.scores import LOWER_IS_BETTER, ROUND, Scheme, gain, render_score
+from domain.conditioning.scores import (
+    LOWER_IS_BETTER,
+    ROUND,
+    Scheme,
+    clock_text,
+    gain,
+    render_score,
+)
 from domain.conditioning.text import WorkoutLineError, workout_to_text
 from domain.conditioning.use_cases import Logged, reps_per_round
 from handlers.common.i18n import Translator
@@ -45,6 +52,14 @@ def logged(t: Translator, outcome: Logged, unit: str) -> str:
             rx="rx" if outcome.result.rx else "scaled",
         )
     ]
+    result = outcome.result
+    if result.sets:
+        typed = ", ".join(render_score(one, unit=unit) for one in result.sets)
+        lines.append(t.get("conditioning-sets", count=len(result.sets), sets=escape(typed)))
+    if score.tiebreak is not None and not score.tiebreak_reps:
+        lines.append(t.get("conditioning-tiebreak", time=clock_text(score.tiebreak)))
+    if result.note:
+        lines.append(t.get("conditioning-note", note=escape(result.note)))
     if outcome.standing is not None:
         lines.append(
             t.get(

@@ -9,6 +9,8 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, ForceReply, InlineKeyboardMarkup, Message
 
+from domain.athletes.use_cases.registration import find_user
+from domain.conditioning.entry import BadTiebreakError
 from domain.conditioning.library import benchmarks
 from domain.conditioning.model import Prompt, SavedWorkout, WorkoutSource
 from domain.conditioning.scores import BadScoreError
@@ -26,6 +28,7 @@ from domain.conditioning.use_cases import (
 )
 from domain.conditioning.workout import Format
 from domain.shared.errors import NotRegisteredError
+from domain.shared.weights import Unit
 from handlers.common.callback_fields import Position, RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
@@ -109,11 +112,13 @@ async def on_wod(message: Message, command: CommandObject, deps: Deps) -> None:
 
 async def on_history(message: Message, deps: Deps) -> None:
     rows = await history(deps.uow, deps.user_id)
-    await message.answer(texts.history_text(deps.t, rows, _unit(deps)))
+    await message.answer(texts.history_text(deps.t, rows, await _unit(deps)))
 
 
-def _unit(deps: Deps) -> str:
-    return "kg"  # scores of loads are shown in kg until the athlete's unit is read here
+async def _unit(deps: Deps) -> str:
+    """The athlete's unit, which loads are shown in."""
+    user = await find_user(deps.uow, deps.user_id)
+    return (user.unit if user is not None else Unit.KG).value
 
 
 async def on_menu(callback: CallbackQuery, callback_data: WodMenu, deps: Deps) -> None:
@@ -128,7 +133,11 @@ async def on_menu(callback: CallbackQuery, callback_data: WodMenu, deps: Deps) -
             return
         await callback.answer()
         if message:
-            await message.answer(texts.workout_card(t, saved), reply_markup=_card_markup(t, saved))
+            card = texts.workout_card(t, saved)
+            user = await find_user(deps.uow, athlete)
+            if user is not None and user.kit is None:
+                card += "\n\n" + t.get("conditioning-kit-hint")
+            await message.answer(card, reply_markup=_card_markup(t, saved))
     elif callback_data.action == "benchmarks":
         await callback.answer()
         buttons = [
@@ -238,10 +247,13 @@ async def on_reply(message: Message, deps: Deps, prompt: Prompt) -> None:
     except BadScoreError as bad:
         await message.reply(t.get("conditioning-bad-score", how=texts.score_how(t, bad.scheme)))
         return
+    except BadTiebreakError:
+        await message.reply(t.get("conditioning-bad-tiebreak"))
+        return
     except UnknownWorkoutError:
         await message.reply(t.get("conditioning-not-yours"))
         return
-    await message.reply(texts.logged(t, outcome, _unit(deps)))
+    await message.reply(texts.logged(t, outcome, await _unit(deps)))
 
 
 async def _pasted(message: Message, deps: Deps, text: str) -> None:

@@ -36,6 +36,11 @@ athletes-settings-summary =
        *[off] off
     }</b>
     e1RM formula: <b>{ $formula }</b>
+    MetCon kit: <b>{ $kit }</b>
+    Rx loads and medians: <b>{ $division ->
+        [women] women's
+       *[men] men's
+    }</b>
 athletes-plenty-of-plates = plenty of every usual plate
 athletes-switch-units = ⚖️ Use { $other_unit }
 athletes-plates-button = 🔩 Smallest plate
@@ -60,3 +65,24 @@ athletes-time-zone-prompt = Type your time zone or a city near you, for example 
 athletes-back = ⬅️ Back
 athletes-time-zone-set = Time zone set to <b>{ $time_zone }</b>.
 athletes-unknown-time-zone = I don't know the time zone “{ $typed }”. Try a city such as <code>Berlin</code> or a name such as <code>America/New_York</code>.
+athletes-kit-button = 🧰 MetCon kit
+athletes-kit-prompt = What do you have for MetCons? Tap to tick or untick; /wod builds workouts only from what is ticked (a run, push-ups and burpees need nothing).
+athletes-kit-none = 🚫 Nothing: bodyweight only
+athletes-kit-full-gym = a full gym (not set yet)
+athletes-kit-bodyweight = bodyweight only
+athletes-division-button = { $division ->
+        [women] 🚺 Use men's Rx
+       *[men] 🚺 Use women's Rx
+    }
+athletes-kit-item-barbell = Barbell
+athletes-kit-item-dumbbells = Dumbbells
+athletes-kit-item-kettlebell = Kettlebell
+athletes-kit-item-pull_up_bar = Pull-up bar
+athletes-kit-item-rower = Rower
+athletes-kit-item-bike = Air bike
+athletes-kit-item-jump_rope = Jump rope
+athletes-kit-item-box = Box
+athletes-kit-item-wall_ball = Wall ball
+athletes-kit-item-rings = Rings
+athletes-kit-item-rope = Climbing rope
+athletes-kit-item-ghd = GHD

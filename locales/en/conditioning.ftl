@@ -25,6 +25,12 @@ conditioning-score-prompt = 📝 Reply with your { $rx ->
     [rx] Rx
    *[other] scaled
 } score: { $how }
+    <i>More sets: 100, 105, 110kg. A tiebreak: 4:22 tb 2:10. A note: on the next line.</i>
+conditioning-bad-tiebreak = A tiebreak is a time, like <code>tb 2:10</code>. Nothing was logged.
+conditioning-kit-hint = 🧰 Built for a full gym: tell /settings → 🧰 what you have and the next one fits it.
+conditioning-sets = { $count } sets: { $sets }
+conditioning-tiebreak = tiebreak { $time }
+conditioning-note = 📝 { $note }
 conditioning-bad-score = I couldn't read that: { $how }
 conditioning-score-how-time = a For Time score looks like 4:22 or 1:05:30.
 conditioning-score-how-time-with-cap = a For Time score looks like 4:22, or CAP+23 if the cap stopped you.

@@ -36,6 +36,11 @@ athletes-settings-summary =
        *[off] выкл.
     }</b>
     Формула e1RM: <b>{ $formula }</b>
+    Инвентарь для комплексов: <b>{ $kit }</b>
+    Rx-веса и медианы: <b>{ $division ->
+        [women] женские
+       *[men] мужские
+    }</b>
 athletes-plenty-of-plates = сколько угодно любых обычных блинов
 athletes-switch-units = ⚖️ Перейти на { $other_unit }
 athletes-plates-button = 🔩 Самый маленький блин
@@ -60,3 +65,24 @@ athletes-time-zone-prompt = Напишите свой часовой пояс и
 athletes-back = ⬅️ Назад
 athletes-time-zone-set = Часовой пояс: <b>{ $time_zone }</b>.
 athletes-unknown-time-zone = Я не знаю часовой пояс «{ $typed }». Попробуйте город, например <code>Moscow</code>, или название вроде <code>Europe/Moscow</code>.
+athletes-kit-button = 🧰 Инвентарь
+athletes-kit-prompt = Что у вас есть для комплексов? Нажмите, чтобы отметить или снять отметку; /wod составляет комплексы только из отмеченного (бег, отжимания и бёрпи ничего не требуют).
+athletes-kit-none = 🚫 Ничего: только свой вес
+athletes-kit-full-gym = полный зал (пока не указано)
+athletes-kit-bodyweight = только свой вес
+athletes-division-button = { $division ->
+        [women] 🚺 Мужские Rx-веса
+       *[men] 🚺 Женские Rx-веса
+    }
+athletes-kit-item-barbell = Штанга
+athletes-kit-item-dumbbells = Гантели
+athletes-kit-item-kettlebell = Гиря
+athletes-kit-item-pull_up_bar = Турник
+athletes-kit-item-rower = Гребной тренажёр
+athletes-kit-item-bike = Эйр-байк
+athletes-kit-item-jump_rope = Скакалка
+athletes-kit-item-box = Тумба
+athletes-kit-item-wall_ball = Медбол
+athletes-kit-item-rings = Кольца
+athletes-kit-item-rope = Канат
+athletes-kit-item-ghd = GHD

@@ -25,6 +25,16 @@ conditioning-score-prompt = 📝 Ответьте результатом ({ $rx 
     [rx] Rx
    *[other] scaled
 }): { $how }
+    <i>Несколько подходов: 100, 105, 110kg. Тайбрейк: 4:22 tb 2:10. Заметка — со следующей строки.</i>
+conditioning-bad-tiebreak = Тайбрейк — это время, например <code>tb 2:10</code>. Ничего не записано.
+conditioning-kit-hint = 🧰 Составлено для полного зала: укажите в /settings → 🧰, что у вас есть, и следующий комплекс это учтёт.
+conditioning-sets = { $count ->
+    [one] { $count } подход
+    [few] { $count } подхода
+   *[other] { $count } подходов
+}: { $sets }
+conditioning-tiebreak = тайбрейк { $time }
+conditioning-note = 📝 { $note }
 conditioning-bad-score = Не понял: { $how }
 conditioning-score-how-time = результат «на время» выглядит как 4:22 или 1:05:30.
 conditioning-score-how-time-with-cap = результат «на время» выглядит как 4:22, или CAP+23, если остановил лимит.

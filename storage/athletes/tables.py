@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.athletes.kit import Division
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit
 from storage.core.columns import ExactDecimal, UtcDateTime, one_of
@@ -45,8 +46,11 @@ class UserRow(Base):
     bar_unit: Mapped[str | None] = mapped_column(String(2))
     deload_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     plates: Mapped[str | None] = mapped_column(Text)  # JSON: the plates owned, per unit
+    kit: Mapped[str | None] = mapped_column(Text)  # comma-separated; NULL: not told yet
+    division: Mapped[str] = mapped_column(String(5), server_default=Division.MEN.value)
 
     __table_args__ = (
         CheckConstraint(one_of("unit", Unit), name="unit"),
         CheckConstraint(one_of("rounding", Rounding), name="rounding"),
+        CheckConstraint(one_of("division", Division), name="division"),
     )

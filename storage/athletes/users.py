@@ -10,6 +10,7 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.athletes.equipment import DEFAULT_BAR, PlateInventory
+from domain.athletes.kit import Division, kit_from_text, kit_text
 from domain.athletes.model import User, language_for
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Rounding, Unit
@@ -53,6 +54,8 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.bar_amount, row.bar_unit = weight_columns(user.bar) if user.bar else (None, None)
     row.deload_until = user.deload_until
     row.plates = None if user.plates is None else plates_json(user.plates)
+    row.kit = None if user.kit is None else kit_text(user.kit)
+    row.division = user.division.value
 
 
 def to_user(row: UserRow | Row[Any]) -> User:
@@ -75,6 +78,8 @@ def to_user(row: UserRow | Row[Any]) -> User:
         else to_weight(row.bar_amount, row.bar_unit),
         deload_until=row.deload_until,
         plates=None if row.plates is None else plates_from_json(row.plates),
+        kit=None if row.kit is None else kit_from_text(row.kit),
+        division=Division(row.division),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import select
@@ -47,6 +48,21 @@ def _result(row: ConditioningResultRow) -> LoggedResult:
         row.logged_at,
         row.note,
         row.source_message_id,
+        row.percentile,
+        () if row.sets is None else _sets_from_json(row.sets, row.scheme),
+    )
+
+
+def _sets_json(sets: tuple[Score, ...]) -> str | None:
+    if not sets:
+        return None
+    return json.dumps([[s.value, s.status.value, s.reps_at_cap] for s in sets])
+
+
+def _sets_from_json(text: str, scheme: str) -> tuple[Score, ...]:
+    return tuple(
+        Score(Scheme(scheme), value, Status(status), reps_at_cap)
+        for value, status, reps_at_cap in json.loads(text)
     )
 
 
@@ -86,6 +102,8 @@ class SqlConditioningRepository:
             "note": result.note,
             "logged_at": result.logged_at,
             "source_message_id": result.source_message_id,
+            "percentile": result.percentile,
+            "sets": _sets_json(result.sets),
         }
         statement = dialect_insert(self._session)(ConditioningResultRow).values(**values)
         if result.source_message_id is not None:
@@ -113,6 +131,20 @@ class SqlConditioningRepository:
             .limit(limit)
         )
         return [_result(row) for row in rows]
+
+    async def done_since(
+        self, athlete_id: int, since: datetime
+    ) -> list[tuple[LoggedResult, SavedWorkout]]:
+        rows = await self._session.execute(
+            select(ConditioningResultRow, ConditioningWorkoutRow)
+            .join(ConditioningWorkoutRow)
+            .where(
+                ConditioningResultRow.athlete_id == athlete_id,
+                ConditioningResultRow.logged_at >= since,
+            )
+            .order_by(ConditioningResultRow.logged_at, ConditioningResultRow.id)
+        )
+        return [(_result(result), _saved(workout)) for result, workout in rows]
 
     async def named_results(
         self, athlete_id: int, name: str, *, before: datetime

@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -59,6 +60,8 @@ class ConditioningResultRow(Base):
     note: Mapped[str] = mapped_column(Text)
     logged_at: Mapped[datetime] = mapped_column(UtcDateTime())
     source_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    percentile: Mapped[float | None] = mapped_column(Float)  # an Rx benchmark's, when logged
+    sets: Mapped[str | None] = mapped_column(Text)  # JSON: each set of a multi-set result
 
     __table_args__ = (
         Index("ix_conditioning_results_athlete", "athlete_id", "logged_at"),

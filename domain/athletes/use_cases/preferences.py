@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from domain.athletes.equipment import PlateInventory
+from domain.athletes.kit import FULL_GYM, Division, Kit
 from domain.athletes.model import Language
 from domain.athletes.plate_list import read_plates
 from domain.athletes.ports import AthletesUnitOfWork
@@ -141,3 +142,40 @@ class SetPlates:
             await self._uow.users.update(replace(user, plates=inventory))
             await self._uow.commit()
             return inventory
+
+
+class SetKit:
+    """Says whether the athlete has one piece of kit (a full gym until they first say); `None`
+    for the piece says they have none at all. Said twice, it changes nothing more."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, piece: Kit | None, has: bool) -> frozenset[Kit]:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            had = FULL_GYM if user.kit is None else user.kit
+            if piece is None:
+                kit: frozenset[Kit] = frozenset()
+            elif has:
+                kit = had | {piece}
+            else:
+                kit = had - {piece}
+            if kit != user.kit:
+                await self._uow.users.update(replace(user, kit=kit))
+            await self._uow.commit()
+            return kit
+
+
+class SetDivision:
+    """Whose Rx loads and reference medians the athlete's conditioning results are read against."""
+
+    def __init__(self, uow: AthletesUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, athlete_id: int, division: Division) -> None:
+        async with self._uow:
+            user = await registered_user(self._uow, athlete_id)
+            if user.division != division:
+                await self._uow.users.update(replace(user, division=division))
+            await self._uow.commit()

@@ -142,3 +142,46 @@ async def test_a_russian_client_is_spoken_to_in_russian_from_the_first_start(
     await client.send("/settings")
 
     assert "🌐 English" in buttons(message_manager.one_message())
+
+
+async def test_the_metcon_kit_is_ticked_on_its_card_and_a_repeated_tap_changes_nothing_more(
+    client: BotClient, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    message_manager.reset_history()
+    await client.send("/settings")
+    card = message_manager.one_message()
+    assert "MetCon kit: <b>a full gym (not set yet)</b>" in (card.text or "")
+
+    await client.click(card, InlineButtonTextLocator(".*MetCon kit"))
+    kit_card = message_manager.last_message()
+    assert "✅ Barbell" in buttons(kit_card)
+    await client.click(kit_card, InlineButtonTextLocator("✅ Barbell"))
+    assert "▫️ Barbell" in buttons(message_manager.last_message())
+    await client.click(kit_card, InlineButtonTextLocator("✅ Barbell"))  # the same tap again
+    after = message_manager.last_message()
+    assert "▫️ Barbell" in buttons(after)
+    assert "✅ Rower" in buttons(after)
+
+    await client.click(after, InlineButtonTextLocator(".*Back"))
+    summary = message_manager.last_message().text or ""
+    assert "MetCon kit: <b>Dumbbells, Kettlebell, Pull-up bar, Rower," in summary
+    assert "Barbell" not in summary
+
+
+async def test_bodyweight_only_and_womens_rx_are_set_from_the_card(
+    client: BotClient, message_manager: MockMessageManager
+) -> None:
+    await client.send("/start")
+    message_manager.reset_history()
+    await client.send("/settings")
+    await client.click(message_manager.one_message(), InlineButtonTextLocator(".*MetCon kit"))
+    await client.click(message_manager.last_message(), InlineButtonTextLocator(".*Nothing.*"))
+    assert not [b for b in buttons(message_manager.last_message()) if b.startswith("✅")]
+    await client.click(message_manager.last_message(), InlineButtonTextLocator(".*Back"))
+
+    await client.click(message_manager.last_message(), InlineButtonTextLocator(".*women's Rx"))
+
+    summary = message_manager.last_message().text or ""
+    assert "MetCon kit: <b>bodyweight only</b>" in summary
+    assert "Rx loads and medians: <b>women's</b>" in summary

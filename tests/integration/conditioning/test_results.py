@@ -3,20 +3,30 @@ placed against the reference, and a retest's PR found."""
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.athletes.kit import Division, Kit
 from domain.athletes.model import Profile
+from domain.athletes.use_cases.preferences import SetDivision, SetKit
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.conditioning.library import benchmark
 from domain.conditioning.model import SavedWorkout, WorkoutSource
+from domain.conditioning.movements import BY_SLUG, Modality
 from domain.conditioning.percentiles import Source, Tier
 from domain.conditioning.scores import BadScoreError, Scheme
 from domain.conditioning.text import parse_workout
-from domain.conditioning.use_cases import LogScore, UnknownWorkoutError
+from domain.conditioning.use_cases import (
+    GenerateWorkout,
+    LogScore,
+    SwapMovement,
+    UnknownWorkoutError,
+)
+from domain.conditioning.workout import Format
 from storage.conditioning.tables import ConditioningResultRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
@@ -132,3 +142,73 @@ async def test_a_pasted_workout_is_scored_as_its_format_says(
 
     assert logged.result.score.value == 700_003
     assert logged.standing is None
+
+
+async def test_a_womens_rx_result_is_placed_against_womens_medians_and_kept_with_it(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await SetDivision(uow)(BEN, Division.WOMEN)
+    fran = await saved(uow, BEN, "Fran", clock)
+
+    logged = await LogScore(uow, clock)(BEN, fran, "4:22", rx=True, message_id=51)
+
+    # women's median 6:20 (men's × 1.15): Φ((ln 380 − ln 262)/0.35) = Φ(1.062) = 0.856
+    assert logged.standing is not None
+    assert (logged.standing.level, logged.standing.tier) == (85, Tier.ADVANCED)
+    async with session_factory() as session:
+        kept = await session.scalar(select(ConditioningResultRow.percentile))
+    assert kept == pytest.approx(0.856, abs=0.001)
+
+
+async def test_sets_tiebreak_and_note_are_kept_and_read_back(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    async with uow:
+        singles = await uow.conditioning.add_workout(
+            SavedWorkout(
+                None,
+                ANN,
+                WorkoutSource.PASTED,
+                parse_workout("EMOM 5: 1 power clean 60/40kg\nscore: load"),
+                clock.current,
+            )
+        )
+        await uow.commit()
+
+    await LogScore(uow, clock)(
+        ANN, singles.id or 0, "90, 95, 97,5kg tb 4:40\nlast one slow", rx=True, message_id=61
+    )
+
+    async with uow:
+        [(result, workout)] = await uow.conditioning.done_since(ANN, NOW - timedelta(days=1))
+    assert [s.value for s in result.sets] == [90_000, 95_000, 97_500]
+    assert (result.score.value, result.score.tiebreak) == (97_500, 280_000)
+    assert result.note == "last one slow"
+    assert result.percentile is None  # not a benchmark
+    assert workout.id == singles.id
+
+
+async def test_a_workout_is_generated_from_the_kit_the_athlete_has(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await SetKit(uow)(ANN, None, False)  # nothing at all
+    await SetKit(uow)(ANN, Kit.KETTLEBELL, True)
+    await SetKit(uow)(ANN, Kit.KETTLEBELL, True)  # the same tap, delivered twice
+    await SetKit(uow)(ANN, Kit.DUMBBELLS, True)
+    kit = {Kit.KETTLEBELL, Kit.DUMBBELLS}
+
+    for seed in range(25):
+        made = await GenerateWorkout(uow, clock)(ANN, Format.AMRAP, random.Random(seed))
+        for part in made.workout.parts:
+            assert BY_SLUG[part.movement].kit <= kit, (seed, part.movement)
+        lifted = next(  # a run has no other runs to swap for with this kit; a lift has
+            i
+            for i, part in enumerate(made.workout.parts)
+            if BY_SLUG[part.movement].modality == Modality.WEIGHTLIFTING
+        )
+        swapped = await SwapMovement(uow, clock)(ANN, made.id or 0, lifted, random.Random(seed))
+        assert BY_SLUG[swapped.workout.parts[lifted].movement].kit <= kit
+    async with uow:
+        ann = await uow.users.get(ANN)
+    assert ann is not None
+    assert ann.kit == frozenset(kit)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.athletes.kit import Kit
 from domain.conditioning.duration import (
     CYCLIC_CHANGE,
     Piece,
@@ -18,7 +19,7 @@ from domain.conditioning.duration import (
     round_seconds,
     time_domain,
 )
-from domain.conditioning.movements import BY_SLUG, Equipment, Modality, Unit
+from domain.conditioning.movements import BY_SLUG, Modality, Unit
 from domain.conditioning.percentiles import Tier
 
 MILE = Decimal("1609.344")
@@ -96,7 +97,7 @@ def test_the_library_holds_the_references_movements_and_loads() -> None:
         Decimal(29),
         95,
     )
-    assert wall_ball.equipment == frozenset({Equipment.WALL_BALL})
+    assert wall_ball.kit == frozenset({Kit.WALL_BALL})
     assert BY_SLUG["burpee"].modality == Modality.GYMNASTICS  # ours, as the reference says
     assert BY_SLUG["row"].cyclic
     assert not BY_SLUG["pull-up"].cyclic

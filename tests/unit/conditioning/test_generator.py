@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from domain.athletes.kit import Kit
 from domain.conditioning.duration import TimeDomain
 from domain.conditioning.generator import (
     NoMovementsError,
@@ -20,12 +21,12 @@ from domain.conditioning.generator import (
     swap,
 )
 from domain.conditioning.library import benchmark
-from domain.conditioning.movements import BY_SLUG, Equipment, Modality
+from domain.conditioning.movements import BY_SLUG, Modality
 from domain.conditioning.text import parse_workout, workout_to_text
 from domain.conditioning.workout import Format
 
-HOME = frozenset({Equipment.DUMBBELLS, Equipment.JUMP_ROPE})
-GYM = frozenset(Equipment)
+HOME = frozenset({Kit.DUMBBELLS, Kit.JUMP_ROPE})
+GYM = frozenset(Kit)
 SEEDS = range(60)
 
 
@@ -34,16 +35,16 @@ SEEDS = range(60)
     "domain", [TimeDomain.SPRINT, TimeDomain.SHORT, TimeDomain.MEDIUM, TimeDomain.LONG]
 )
 def test_rounds_for_time_land_in_the_band_with_only_the_athletes_equipment(
-    equipment: frozenset[Equipment], domain: TimeDomain
+    equipment: frozenset[Kit], domain: TimeDomain
 ) -> None:
     for seed in SEEDS:
         workout = generate(Request(Format.FOR_TIME, domain, equipment), random.Random(seed))
         movements = [BY_SLUG[p.movement] for p in workout.parts]
 
-        assert all(m.equipment <= equipment for m in movements), seed
+        assert all(m.kit <= equipment for m in movements), seed
         assert max(Counter(m.modality for m in movements).values()) <= 2, seed
         assert len(set(movements)) == len(movements), seed
-        heavy = [m for m in movements if Equipment.BARBELL in m.equipment and m.seconds >= 4]
+        heavy = [m for m in movements if Kit.BARBELL in m.kit and m.seconds >= 4]
         assert len(heavy) <= 1, seed
         if 1 < workout.rounds < 10:  # at the bounds a round may be too long or short to fit
             assert domain_of(workout) == domain, (seed, workout)
