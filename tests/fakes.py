@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from domain.athletes.model import User
+from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.reminders.model import Reminder
@@ -352,15 +353,95 @@ class InMemoryReminders:
             :limit
         ]
 
-    async def sets_logged(self, athlete_id: int, since: datetime) -> list[datetime]:
+    async def trained_at(self, athlete_id: int, since: datetime) -> list[datetime]:
         workouts: dict[int, Workout] = self._data.get("workouts", {})
-        return sorted(
+        results: dict[int, LoggedResult] = self._data.get("conditioning_results", {})
+        lifted = [
             s.done.logged_at
             for w in workouts.values()
             if w.athlete_id == athlete_id
             for s in w.sets
             if s.done is not None and s.done.logged_at >= since
-        )
+        ]
+        conditioned = [
+            r.logged_at
+            for r in results.values()
+            if r.athlete_id == athlete_id and r.logged_at >= since
+        ]
+        return sorted(lifted + conditioned)
+
+
+class InMemoryConditioning:
+    """Saved conditioning workouts, results and reply prompts, as the SQL repository keeps them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.workouts: dict[int, SavedWorkout] = data.setdefault("conditioning_workouts", {})
+        self.kept: dict[int, LoggedResult] = data.setdefault("conditioning_results", {})
+        self.prompts: dict[tuple[int, int], Prompt] = data.setdefault("conditioning_prompts", {})
+        self._ids = data.setdefault("conditioning_ids", itertools.count(1))
+
+    async def add_workout(self, saved: SavedWorkout) -> SavedWorkout:
+        stored = replace(saved, id=next(self._ids))
+        self.workouts[stored.id or 0] = stored
+        return stored
+
+    async def workout(self, workout_id: int) -> SavedWorkout | None:
+        return self.workouts.get(workout_id)
+
+    async def add_result(self, result: LoggedResult) -> LoggedResult:
+        if result.source_message_id is not None:
+            for kept in self.kept.values():
+                if (kept.athlete_id, kept.source_message_id) == (
+                    result.athlete_id,
+                    result.source_message_id,
+                ):
+                    return kept
+        if result.workout_id not in self.workouts:
+            raise LookupError(f"no conditioning workout {result.workout_id}")
+        stored = replace(result, id=next(self._ids))
+        self.kept[stored.id or 0] = stored
+        return stored
+
+    async def _oldest_first(self, athlete_id: int) -> list[LoggedResult]:
+        mine = [r for r in self.kept.values() if r.athlete_id == athlete_id]
+        return sorted(mine, key=lambda r: (r.logged_at, r.id or 0))
+
+    async def results(self, athlete_id: int, limit: int) -> list[LoggedResult]:
+        return list(reversed(await self._oldest_first(athlete_id)))[:limit]
+
+    async def done_since(
+        self, athlete_id: int, since: datetime
+    ) -> list[tuple[LoggedResult, SavedWorkout]]:
+        return [
+            (r, self.workouts[r.workout_id])
+            for r in await self._oldest_first(athlete_id)
+            if r.logged_at >= since
+        ]
+
+    async def named_results(
+        self, athlete_id: int, name: str, *, before: datetime
+    ) -> list[LoggedResult]:
+        return [
+            r
+            for r in await self._oldest_first(athlete_id)
+            if self.workouts[r.workout_id].workout.name == name and r.logged_at <= before
+        ]
+
+    async def best_rx_by_athlete(self, name: str, since: datetime) -> list[LoggedResult]:
+        return [
+            r
+            for r in self.kept.values()
+            if r.rx
+            and r.logged_at >= since
+            and self.workouts[r.workout_id].source == WorkoutSource.BENCHMARK
+            and self.workouts[r.workout_id].workout.name == name
+        ]
+
+    async def add_prompt(self, prompt: Prompt, at: datetime) -> None:
+        self.prompts.setdefault((prompt.chat_id, prompt.message_id), prompt)
+
+    async def prompt(self, chat_id: int, message_id: int) -> Prompt | None:
+        return self.prompts.get((chat_id, message_id))
 
 
 class InMemoryUnitOfWork:
@@ -384,6 +465,7 @@ class InMemoryUnitOfWork:
         self.proposals = InMemoryProposals(self._working)
         self.outbox = InMemoryOutbox(self._working)
         self.reminders = InMemoryReminders(self._working)
+        self.conditioning = InMemoryConditioning(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

@@ -10,6 +10,9 @@ Rules (ours):
 - A set belongs to the day (and week) its workout started on, in the athlete's time zone, so a
   session that runs past midnight stays one day. Weeks start on Monday.
 - A plan's days are one week's sessions: a 4-day plan plans four sessions a week.
+- A conditioning result belongs to the local day it was logged (#12). In the weekly summary a
+  day with conditioning results and no workout started counts as one session, however many
+  results it holds; on a day a workout started, the conditioning is part of that session.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from domain.conditioning.model import LoggedResult, SavedWorkout
+from domain.conditioning.scores import Score
+from domain.conditioning.workout import Workout as ConditioningWorkout
 from domain.plans.model import Exercise
 from domain.shared.e1rm import E1rmFormula, e1rm
 from domain.shared.time import local_day, start_of
@@ -114,12 +120,24 @@ class TrainingMaxMove:
 
 
 @dataclass(frozen=True, slots=True)
+class ConditioningDone:
+    """One conditioning result of the week, as the summary lists it."""
+
+    day: date  # the local day it was logged
+    workout: ConditioningWorkout
+    score: Score
+    rx: bool
+
+
+@dataclass(frozen=True, slots=True)
 class WeeklySummary:
     week: date  # its Monday
-    sessions_done: int
+    sessions_done: int  # workouts started, and days of conditioning only
     sessions_planned: int | None
     records: tuple[LiftRecord, ...]
     training_max_moves: tuple[TrainingMaxMove, ...]
+    conditioning: tuple[ConditioningDone, ...] = ()  # oldest first
+    unit: Unit = Unit.KG  # the athlete's, for scores that are loads
 
 
 def monday_of(day: date) -> date:
@@ -248,15 +266,25 @@ def weekly_summary(
     zone: ZoneInfo,
     planned_per_week: int | None,
     formula: E1rmFormula = E1rmFormula.EPLEY,
+    conditioning: Sequence[tuple[LoggedResult, SavedWorkout]] = (),
+    unit: Unit = Unit.KG,
 ) -> WeeklySummary:
-    """The week from Monday `week`: sessions done, records set, training maxes moved.
+    """The week from Monday `week`: sessions done, records set, training maxes moved, and the
+    conditioning results logged.
 
     `sets` may hold any sets; those of workouts started in the week count. `history` holds
     the earlier sets of the lifts trained (those of workouts started in the week or later are
-    left out).
+    left out). `conditioning` may hold any results; those logged in the week count.
     """
     begins, ends = start_of(week, zone), start_of(week + timedelta(weeks=1), zone)
     done = [s for s in sets if begins <= s.workout_started_at < ends]
+    wods = tuple(
+        ConditioningDone(local_day(result.logged_at, zone), saved.workout, result.score, result.rx)
+        for result, saved in sorted(conditioning, key=lambda pair: pair[0].logged_at)
+        if begins <= result.logged_at < ends
+    )
+    lifting_days = {local_day(s.workout_started_at, zone) for s in done}
+    conditioning_days = {wod.day for wod in wods} - lifting_days
     records: list[LiftRecord] = []
     for exercise in sorted({s.exercise for s in done}):
         before = [
@@ -279,10 +307,12 @@ def weekly_summary(
             moves.append(TrainingMaxMove(exercise, _name(exercise, exercises), start, end))
     return WeeklySummary(
         week,
-        len({s.workout_id for s in done}),
+        len({s.workout_id for s in done}) + len(conditioning_days),
         planned_per_week,
         tuple(records),
         tuple(moves),
+        wods,
+        unit,
     )
 
 

@@ -36,13 +36,16 @@ class ReminderRepository(Protocol):
         """Athletes whose weekly summary is due by `now`."""
         ...
 
-    async def sets_logged(self, athlete_id: int, since: datetime) -> list[datetime]:
-        """When the athlete logged sets (in any workout, finished or not), from `since` on."""
+    async def trained_at(self, athlete_id: int, since: datetime) -> list[datetime]:
+        """When the athlete trained, from `since` on, oldest first: each set logged (in any
+        workout, finished or not) and each conditioning result logged. A day with either is a
+        trained day for reminders, follow-ups and streaks (#12)."""
         ...
 
 
 class RemindersUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
-    """A transaction over reminders, what they read of training, and the outbox they fill."""
+    """A transaction over reminders, what they read of training and conditioning, and the
+    outbox they fill."""
 
     @property
     def reminders(self) -> ReminderRepository: ...

@@ -16,7 +16,6 @@ from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
 from domain.coaching.ports import CoachingUnitOfWork
-from domain.conditioning.ports import ConditioningUnitOfWork
 from domain.outbox.activity import InactiveChats
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
@@ -28,10 +27,9 @@ from handlers.common.rest_timers import RestTimers
 DEPS = "deps"
 
 
-class UnitOfWork(
-    CoachingUnitOfWork, ConditioningUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
-):
-    """Every context's unit of work: the one the pipeline opens for an update satisfies all."""
+class UnitOfWork(CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol):
+    """Every context's unit of work: the one the pipeline opens for an update satisfies all
+    (conditioning's comes with progress's, which counts its results)."""
 
 
 class KnownLanguages:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
-from domain.progress.series import Progress, WeeklySummary
+from domain.conditioning.scores import render_score
+from domain.conditioning.text import workout_to_text
+from domain.conditioning.workout import Workout as ConditioningWorkout
+from domain.progress.series import ConditioningDone, Progress, WeeklySummary
 from domain.shared.e1rm import E1rmFormula
 from domain.shared.weights import Unit, format_amount
 from handlers.common.i18n import Translator
@@ -14,6 +17,7 @@ from handlers.common.texts import record_text
 
 FORMULAS = {E1rmFormula.EPLEY: "Epley", E1rmFormula.BRZYCKI: "Brzycki"}
 SUMMARY_RECORDS_SHOWN = 3
+SUMMARY_CONDITIONING_SHOWN = 3
 MONTHS = range(1, 13)
 WEEKDAYS = range(7)
 
@@ -112,8 +116,9 @@ def captions(t: Translator, progress: Progress) -> tuple[str, str, str]:
     )
 
 
-def weekly_summary_lines(t: Translator, summary: WeeklySummary) -> tuple[str, str, str]:
-    """Sessions done vs planned, records, training-max changes: one line each."""
+def weekly_summary_lines(t: Translator, summary: WeeklySummary) -> tuple[str, ...]:
+    """Sessions done vs planned, the conditioning results (when there are any), records,
+    training-max changes: one line each."""
     if summary.sessions_planned:
         sessions = t.get(
             "progress-summary-sessions-planned",
@@ -142,4 +147,38 @@ def weekly_summary_lines(t: Translator, summary: WeeklySummary) -> tuple[str, st
         maxes = t.get("progress-summary-maxes", moves=moves)
     else:
         maxes = t.get("progress-summary-maxes-unchanged")
-    return sessions, records, maxes
+    if not summary.conditioning:
+        return sessions, records, maxes
+    return sessions, _conditioning_line(t, summary), records, maxes
+
+
+def _conditioning_line(t: Translator, summary: WeeklySummary) -> str:
+    """ "🔥 2 conditioning workouts: Fran 4:22 Rx; AMRAP 12 7+3 scaled"."""
+    done = summary.conditioning
+    shown = "; ".join(
+        _conditioning_result(t, wod, summary) for wod in done[:SUMMARY_CONDITIONING_SHOWN]
+    )
+    more = len(done) - SUMMARY_CONDITIONING_SHOWN
+    if more > 0:
+        return t.get(
+            "progress-summary-conditioning-and-more", count=len(done), results=shown, more=more
+        )
+    return t.get("progress-summary-conditioning", count=len(done), results=shown)
+
+
+def _conditioning_result(t: Translator, wod: ConditioningDone, summary: WeeklySummary) -> str:
+    return t.get(
+        "progress-summary-wod",
+        name=escape(conditioning_name(wod.workout)),
+        score=escape(render_score(wod.score, unit=summary.unit.value)),
+        rx="rx" if wod.rx else "scaled",
+    )
+
+
+def conditioning_name(workout: ConditioningWorkout) -> str:
+    """A named workout by its name (Fran); another by its format as typed in the workout text
+    (AMRAP 12, For time, 21-15-9, 3 rounds for time), which stays English like the format."""
+    if workout.name:
+        return workout.name
+    format_line = workout_to_text(replace(workout, name="")).split("\n", 1)[0]
+    return format_line.split(":", 1)[0]

@@ -88,6 +88,15 @@ progress-summary-records-and-more = 🏆 { $count } PRs: { $records } and { $mor
 progress-summary-no-records = 🏆 No PRs this week
 progress-summary-maxes = 📈 Training maxes: { $moves }
 progress-summary-maxes-unchanged = 📈 Training maxes unchanged
+progress-summary-conditioning = 🔥 { $count } { $count ->
+    [one] conditioning workout
+   *[other] conditioning workouts
+}: { $results }
+progress-summary-conditioning-and-more = 🔥 { $count } conditioning workouts: { $results } and { $more } more
+progress-summary-wod = { $name } { $score } { $rx ->
+    [rx] Rx
+   *[other] scaled
+}
 
 ## /history
 

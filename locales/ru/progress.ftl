@@ -107,6 +107,20 @@ progress-summary-records-and-more = 🏆 { $count } { $count ->
 progress-summary-no-records = 🏆 На этой неделе без рекордов
 progress-summary-maxes = 📈 Тренировочные максимумы: { $moves }
 progress-summary-maxes-unchanged = 📈 Тренировочные максимумы не изменились
+progress-summary-conditioning = 🔥 Кондиция, { $count } { $count ->
+    [one] комплекс
+    [few] комплекса
+   *[many] комплексов
+}: { $results }
+progress-summary-conditioning-and-more = 🔥 Кондиция, { $count } { $count ->
+    [one] комплекс
+    [few] комплекса
+   *[many] комплексов
+}: { $results } и ещё { $more }
+progress-summary-wod = { $name } { $score } { $rx ->
+    [rx] Rx
+   *[other] scaled
+}
 
 ## /history
 

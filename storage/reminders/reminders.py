@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders.model import QuietHours, Reminder
 from storage.athletes.tables import UserRow
+from storage.conditioning.tables import ConditioningResultRow
 from storage.reminders.tables import ReminderRow
 from storage.training.tables import WorkoutRow, WorkoutSetRow
 
@@ -114,11 +115,15 @@ class SqlReminderRepository:
         )
         return list((await self._session.scalars(found)).all())
 
-    async def sets_logged(self, athlete_id: int, since: datetime) -> list[datetime]:
-        logged = (
-            select(WorkoutSetRow.logged_at)
+    async def trained_at(self, athlete_id: int, since: datetime) -> list[datetime]:
+        lifted = (
+            select(WorkoutSetRow.logged_at.label("at"))
             .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
             .where(WorkoutRow.user_id == athlete_id, WorkoutSetRow.logged_at >= since)
-            .order_by(WorkoutSetRow.logged_at)
         )
+        conditioned = select(ConditioningResultRow.logged_at.label("at")).where(
+            ConditioningResultRow.athlete_id == athlete_id, ConditioningResultRow.logged_at >= since
+        )
+        both = union_all(lifted, conditioned).subquery()
+        logged = select(both.c.at).order_by(both.c.at)
         return [moment for moment in (await self._session.scalars(logged)) if moment is not None]

@@ -32,6 +32,7 @@ class SummariseWeek:
             exercises = await self._uow.exercises.all()
             active = await self._uow.athlete_plans.active(athlete_id)
             plan = await self._uow.plans.get(active.plan_slug) if active else None
+            conditioning = await self._uow.conditioning.done_since(athlete_id, begins)
         return weekly_summary(
             week,
             done,
@@ -41,4 +42,6 @@ class SummariseWeek:
             zone=user.zone,
             planned_per_week=plan.sessions_per_week if plan else None,
             formula=user.e1rm_formula,
+            conditioning=conditioning,
+            unit=user.unit,
         )

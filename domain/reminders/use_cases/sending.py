@@ -125,7 +125,7 @@ class SendReminders:
             zone = user.zone
             trained = {
                 local_day(moment, zone)
-                for moment in await self._uow.reminders.sets_logged(
+                for moment in await self._uow.reminders.trained_at(
                     athlete_id, now - STREAK_LOOKBACK - timedelta(days=WEEK)
                 )
             }

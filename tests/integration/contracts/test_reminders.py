@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time, timedelta
 
+from domain.conditioning.library import benchmark
+from domain.conditioning.model import LoggedResult, SavedWorkout, WorkoutSource
+from domain.conditioning.scores import parse_score
 from domain.reminders.model import QuietHours, Reminder
 from domain.shared.weights import Unit, Weight
 from domain.training.model import DoneSet
@@ -98,7 +101,9 @@ async def test_summaries_due_come_oldest_due_first(units: Units) -> None:
     assert (due, first) == ([2, 1], [2])
 
 
-async def test_sets_logged_are_the_athletes_since_a_moment_oldest_first(units: Units) -> None:
+async def test_trained_at_lists_sets_and_conditioning_results_since_a_moment_oldest_first(
+    units: Units,
+) -> None:
     await seed_into(units(), 1, 2)
     for athlete_id, days_ago in ((1, 3), (1, 1), (2, 1)):
         workout = await store(units, squat_day(NOW - timedelta(days=days_ago), athlete_id))
@@ -108,10 +113,24 @@ async def test_sets_logged_are_the_athletes_since_a_moment_oldest_first(units: U
             await uow.workouts.save_set(workout.id, replace(workout.sets[1], done=done))
             await uow.workouts.finish(workout.id, NOW - timedelta(days=days_ago) + HOUR)
             await uow.commit()
+    fran = benchmark("Fran")
+    assert fran is not None
+    for athlete_id, days_ago in ((1, 4), (1, 2), (2, 2)):  # Fran, without a set lifted (#12)
+        when = NOW - timedelta(days=days_ago) + HOUR
+        async with units() as uow:
+            saved = await uow.conditioning.add_workout(
+                SavedWorkout(None, athlete_id, WorkoutSource.BENCHMARK, fran, when)
+            )
+            result = LoggedResult(
+                None, athlete_id, saved.id or 0, parse_score(fran.scheme, "4:22"), True, when
+            )
+            await uow.conditioning.add_result(result)
+            await uow.commit()
 
     async with units() as uow:
-        recent = await uow.reminders.sets_logged(1, NOW - timedelta(days=2))
-        everything = await uow.reminders.sets_logged(1, NOW - timedelta(days=30))
+        recent = await uow.reminders.trained_at(1, NOW - timedelta(days=2))
+        everything = await uow.reminders.trained_at(1, NOW - timedelta(days=30))
 
-    assert recent == [NOW - timedelta(days=1)]
-    assert everything == [NOW - timedelta(days=3), NOW - timedelta(days=1)]
+    days = timedelta(days=1)
+    assert recent == [NOW - 2 * days + HOUR, NOW - days]
+    assert everything == [NOW - 4 * days + HOUR, NOW - 3 * days, NOW - 2 * days + HOUR, NOW - days]

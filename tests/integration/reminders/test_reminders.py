@@ -111,7 +111,7 @@ async def log(
         await uow.commit()
 
 
-async def test_sets_logged_lists_when_sets_were_done_not_when_workouts_were_opened(
+async def test_trained_at_lists_when_sets_were_done_not_when_workouts_were_opened(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     """Regression: a workout opened Monday and trained Wednesday counted Monday as trained."""
@@ -127,8 +127,8 @@ async def test_sets_logged_lists_when_sets_were_done_not_when_workouts_were_open
     await log(session_factory, other, 0, NOW)
 
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
-        recent = await uow.reminders.sets_logged(ATHLETE, NOW - timedelta(days=2))
-        everything = await uow.reminders.sets_logged(ATHLETE, NOW - timedelta(days=30))
+        recent = await uow.reminders.trained_at(ATHLETE, NOW - timedelta(days=2))
+        everything = await uow.reminders.trained_at(ATHLETE, NOW - timedelta(days=30))
 
     assert recent == [NOW - timedelta(days=1)]
     assert everything == [NOW - timedelta(days=3), NOW - timedelta(days=1)]
