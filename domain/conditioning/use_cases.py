@@ -13,7 +13,6 @@ from domain.conditioning.entry import read_entry
 from domain.conditioning.generator import NoMovementsError, Request, domain_of, generate, swap
 from domain.conditioning.library import MEDIANS
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
-from domain.conditioning.movements import Unit
 from domain.conditioning.percentiles import (
     COUNT_SIGMA,
     TIME_SIGMA,
@@ -25,6 +24,7 @@ from domain.conditioning.percentiles import (
     tier,
 )
 from domain.conditioning.ports import ConditioningUnitOfWork
+from domain.conditioning.progress import ConditioningProgress, conditioning_progress
 from domain.conditioning.rotation import next_domain
 from domain.conditioning.scores import (
     LOWER_IS_BETTER,
@@ -35,7 +35,7 @@ from domain.conditioning.scores import (
     is_better,
     sort_key,
 )
-from domain.conditioning.workout import Format, Workout
+from domain.conditioning.workout import Format, Workout, reps_per_round
 from domain.shared.ports import Clock
 from domain.shared.time import local_day
 
@@ -60,15 +60,6 @@ class Logged:
     workout: SavedWorkout
     standing: Standing | None  # Rx benchmark results only
     beaten: LoggedResult | None  # the earlier best this one beats: a PR
-
-
-def reps_per_round(workout: Workout) -> int:
-    """Reps of one pass through the parts counted in reps (a rep pattern: all its numbers)."""
-    reps = 0
-    for part in workout.parts:
-        if part.unit == Unit.REPS:
-            reps += part.amount if part.amount is not None else sum(workout.pattern)
-    return reps
 
 
 def _ranked_value(workout: Workout, score: Score) -> float | None:
@@ -285,3 +276,17 @@ async def prompt_of(
     async with uow:
         prompt = await uow.conditioning.prompt(chat_id, message_id)
     return prompt if prompt is not None and prompt.athlete_id == athlete_id else None
+
+
+PROGRESS_WINDOW = timedelta(days=365)
+
+
+async def show_conditioning(
+    uow: ConditioningUnitOfWork, clock: Clock, athlete_id: int
+) -> ConditioningProgress:
+    """A year of the athlete's conditioning, for /progress."""
+    now = clock.now()
+    async with uow:
+        athlete = await registered_user(uow, athlete_id)
+        done = await uow.conditioning.done_since(athlete_id, now - PROGRESS_WINDOW)
+    return conditioning_progress(done, athlete.zone)

@@ -73,3 +73,12 @@ class Workout:
     def cap_ms(self) -> int | None:
         timed = self.format in {Format.FOR_TIME, Format.CHIPPER}
         return self.minutes * 60_000 if timed and self.minutes is not None else None
+
+
+def reps_per_round(workout: Workout) -> int:
+    """Reps of one pass through the parts counted in reps (a rep pattern: all its numbers)."""
+    reps = 0
+    for part in workout.parts:
+        if part.unit == Unit.REPS:
+            reps += part.amount if part.amount is not None else sum(workout.pattern)
+    return reps

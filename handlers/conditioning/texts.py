@@ -15,7 +15,8 @@ from domain.conditioning.scores import (
     render_score,
 )
 from domain.conditioning.text import WorkoutLineError, workout_to_text
-from domain.conditioning.use_cases import Logged, reps_per_round
+from domain.conditioning.use_cases import Logged
+from domain.conditioning.workout import reps_per_round
 from handlers.common.i18n import Translator
 
 ERRORS_SHOWN = 8

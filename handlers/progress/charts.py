@@ -63,11 +63,11 @@ def render_e1rm(progress: Progress, words: ChartWords) -> bytes:
     lifts = progress.lifts[:MAX_LIFTS]
     columns = 1 if len(lifts) <= 1 else 2
     rows = max(1, math.ceil(len(lifts) / columns))
-    figure = _figure(4.0 + 3.9 * rows)
-    _titles(figure, words.e1rm_title, words.e1rm_subtitle)
+    figure = new_figure(4.0 + 3.9 * rows)
+    draw_titles(figure, words.e1rm_title, words.e1rm_subtitle)
     if not lifts:
-        _empty(figure.add_subplot(), words.no_lifts)
-        return _png(figure)
+        empty_panel(figure.add_subplot(), words.no_lifts)
+        return to_png(figure)
     grid = figure.add_gridspec(
         rows,
         columns,
@@ -127,7 +127,7 @@ def render_e1rm(progress: Progress, words: ChartWords) -> bytes:
         handlelength=2.2,
         columnspacing=1.6,
     )
-    return _png(figure)
+    return to_png(figure)
 
 
 def _lift(
@@ -139,7 +139,7 @@ def _lift(
     *,
     months: tuple[str, ...],
 ) -> None:
-    _style(axes)
+    style_axes(axes)
     days = [p.day.toordinal() for p in lift.points]
     values = [float(p.e1rm) for p in lift.points]
     axes.plot(days, values, color=colour, linewidth=3, marker="o", markersize=5, zorder=3)
@@ -181,13 +181,13 @@ def _lift(
 def render_volume(progress: Progress, words: ChartWords) -> bytes:
     """Weekly tonnage, stacked by muscle group, the current week included."""
     volume = progress.volume
-    figure = _figure(9.6)
-    _titles(figure, words.volume_title, words.volume_subtitle)
+    figure = new_figure(9.6)
+    draw_titles(figure, words.volume_title, words.volume_subtitle)
     axes = figure.add_axes((0.12, 0.1, 0.85, 0.7))
     if volume.is_empty:
-        _empty(axes, words.no_volume)
-        return _png(figure)
-    _style(axes)
+        empty_panel(axes, words.no_volume)
+        return to_png(figure)
+    style_axes(axes)
     positions = list(range(len(volume.weeks)))
     bottom = [0.0] * len(positions)
     for index, group in enumerate(volume.groups):
@@ -234,7 +234,7 @@ def render_volume(progress: Progress, words: ChartWords) -> bytes:
         columnspacing=1.4,
         reverse=False,
     )
-    return _png(figure)
+    return to_png(figure)
 
 
 def render_calendar(progress: Progress, words: ChartWords) -> bytes:
@@ -243,9 +243,9 @@ def render_calendar(progress: Progress, words: ChartWords) -> bytes:
     months = _months(days.first, days.last)
     columns = 3
     rows = math.ceil(len(months) / columns)
-    figure = _figure(2.4 + 2.75 * rows)
-    _titles(figure, words.calendar_title, words.calendar_subtitle)
-    axes = figure.add_axes((0.03, 0.07, 0.94, _top(figure) - 0.07))
+    figure = new_figure(2.4 + 2.75 * rows)
+    draw_titles(figure, words.calendar_title, words.calendar_subtitle)
+    axes = figure.add_axes((0.03, 0.07, 0.94, plots_top(figure) - 0.07))
     axes.set_axis_off()
     cells: list[FancyBboxPatch] = []
     shades: list[str] = []
@@ -272,7 +272,7 @@ def render_calendar(progress: Progress, words: ChartWords) -> bytes:
         for day, week in _month_days(year, month):
             if day > days.last:
                 continue
-            cell = _cell(x0 + day.weekday(), y0 - week)
+            cell = rounded_cell(x0 + day.weekday(), y0 - week)
             cells.append(cell)
             shades.append(_shade(days, day))
             if day == days.last:
@@ -282,7 +282,7 @@ def render_calendar(progress: Progress, words: ChartWords) -> bytes:
     axes.set_ylim(-(rows - 1) * 8.6 - 6.2, 2.3)
     axes.set_aspect("equal")
     _heat_legend(figure, words)
-    return _png(figure)
+    return to_png(figure)
 
 
 def _months(first: date, last: date) -> list[tuple[int, int]]:
@@ -301,7 +301,7 @@ def _month_days(year: int, month: int) -> list[tuple[date, int]]:
     return [(date(year, month, d), (offset + d - 1) // 7) for d in range(1, length + 1)]
 
 
-def _cell(x: float, y: float) -> FancyBboxPatch:
+def rounded_cell(x: float, y: float) -> FancyBboxPatch:
     return FancyBboxPatch(
         (x + 0.06, y - 0.94), 0.82, 0.82, boxstyle="round,pad=0,rounding_size=0.16"
     )
@@ -334,22 +334,22 @@ def _heat_legend(figure: Figure, words: ChartWords) -> None:
     axes.set_xlim(-3.2, len(HEAT) + 4.2)
     axes.set_ylim(0, 1)
     axes.set_aspect("equal")
-    cells = [_cell(n, 1) for n in range(len(HEAT))]
+    cells = [rounded_cell(n, 1) for n in range(len(HEAT))]
     axes.add_collection(PatchCollection(cells, facecolors=list(HEAT), edgecolors="none"))
     axes.text(-0.3, 0.45, words.less, ha="right", va="center", fontsize=SMALL, color=MUTED)
     axes.text(len(HEAT) + 0.2, 0.45, words.more, va="center", fontsize=SMALL, color=MUTED)
 
 
-def _figure(height: float) -> Figure:
+def new_figure(height: float) -> Figure:
     return Figure(figsize=(WIDTH, height), dpi=DPI, facecolor=PAPER)
 
 
-def _top(figure: Figure) -> float:
+def plots_top(figure: Figure) -> float:
     """Where the plots start under the titles, which keep their size as the figure grows."""
     return 1 - 1.5 / figure.get_figheight()
 
 
-def _titles(figure: Figure, title: str, subtitle: str) -> None:
+def draw_titles(figure: Figure, title: str, subtitle: str) -> None:
     height = figure.get_figheight()
     figure.text(
         0.04, 1 - 0.55 / height, title, fontsize=TITLE, color=INK, fontweight="bold", va="top"
@@ -357,7 +357,7 @@ def _titles(figure: Figure, title: str, subtitle: str) -> None:
     figure.text(0.04, 1 - 1.15 / height, subtitle, fontsize=SUBTITLE, color=MUTED, va="top")
 
 
-def _style(axes: Axes) -> None:
+def style_axes(axes: Axes) -> None:
     axes.set_facecolor(PAPER)
     axes.grid(axis="y", color=GRID, linewidth=1.2, zorder=0)
     axes.grid(axis="x", color=GRID, linewidth=0.8, zorder=0)
@@ -367,7 +367,7 @@ def _style(axes: Axes) -> None:
     axes.spines["bottom"].set_color(GRID)
 
 
-def _empty(axes: Axes, message: str) -> None:
+def empty_panel(axes: Axes, message: str) -> None:
     axes.set_axis_off()
     axes.text(
         0.5,
@@ -403,7 +403,7 @@ def _day(day: date, words: ChartWords) -> str:
     return f"{day.day} {words.months[day.month - 1]}"
 
 
-def _png(figure: Figure) -> bytes:
+def to_png(figure: Figure) -> bytes:
     """The figure as a palette PNG: charts are a few flat colours, so 8 bits lose nothing seen.
 
     A full-colour PNG of a year's e1RM chart comes close to 150 KB; the palette one is a third.
@@ -429,6 +429,6 @@ def start_worker() -> None:
 
 def warm_up() -> None:
     """Loads matplotlib and its fonts, so the first chart is as quick as the rest."""
-    figure = _figure(1)
+    figure = new_figure(1)
     figure.text(0.5, 0.5, "0", fontsize=TICK, fontweight="bold")
-    _png(figure)
+    to_png(figure)

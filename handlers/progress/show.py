@@ -1,4 +1,5 @@
-"""/progress: three charts of the athlete's training, drawn in a worker process, sent as photos."""
+"""/progress: the charts of the athlete's training, drawn in a worker process, sent as photos:
+three of strength, then the conditioning heat map and the benchmarks (for those who did any)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
+from domain.conditioning.progress import ConditioningProgress
+from domain.conditioning.use_cases import show_conditioning
 from domain.progress.series import Progress
 from domain.progress.use_cases.progress import ShowProgress
 from domain.shared.errors import NotRegisteredError
 from handlers.common.deps import Deps
-from handlers.progress import charts, texts
+from handlers.progress import charts, conditioning_charts, texts
+from handlers.progress.conditioning_words import conditioning_captions, conditioning_words
 from handlers.progress.texts import ChartWords, chart_words
 
 CHARTS: tuple[tuple[str, Callable[[Progress, ChartWords], bytes]], ...] = (
@@ -30,17 +34,37 @@ async def on_progress(message: Message, bot: Bot, deps: Deps) -> None:
         return
     try:
         progress = await ShowProgress(deps.uow, deps.clock)(message.from_user.id)
+        conditioning = await show_conditioning(deps.uow, deps.clock, message.from_user.id)
     except NotRegisteredError:
         await message.answer(deps.t.get("common-register-first"))
         return
-    if not progress.has_data:
+    if not progress.has_data and not conditioning.workouts:
         await message.answer(deps.t.get("progress-no-data"))
         return
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
-    pictures = await render(progress, chart_words(deps.t, progress), deps.chart_pool)
-    captions = texts.captions(deps.t, progress)
-    for (name, _), picture, caption in zip(CHARTS, pictures, captions, strict=True):
-        await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
+    if progress.has_data:
+        pictures = await render(progress, chart_words(deps.t, progress), deps.chart_pool)
+        captions = texts.captions(deps.t, progress)
+        for (name, _), picture, caption in zip(CHARTS, pictures, captions, strict=True):
+            await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
+    if conditioning.workouts:
+        await _send_conditioning(message, deps, conditioning)
+
+
+async def _send_conditioning(message: Message, deps: Deps, progress: ConditioningProgress) -> None:
+    words = conditioning_words(deps.t, progress)
+    drawn = [conditioning_charts.render_heat_map]
+    if progress.trends:
+        drawn.append(conditioning_charts.render_benchmarks)
+    loop = asyncio.get_running_loop()
+    pictures = await asyncio.gather(
+        *(loop.run_in_executor(deps.chart_pool, draw, progress, words) for draw in drawn)
+    )
+    names = ("conditioning.png", "benchmarks.png")
+    for picture, name, caption in zip(
+        pictures, names, conditioning_captions(deps.t, progress), strict=False
+    ):
+        await message.answer_photo(BufferedInputFile(picture, name), caption=caption)
 
 
 async def render(progress: Progress, words: ChartWords, pool: Executor | None) -> list[bytes]:

@@ -88,3 +88,45 @@ conditioning-problem-wrong-unit = { $movement } is not counted that way
 conditioning-problem-bad-load = “{ $part }”: a load is up to 500, like 43/29kg
 conditioning-problem-no-parts = no movements after the format line
 conditioning-problem-too-many-parts = at most { $limit } movements
+conditioning-heat-map-title = Conditioning
+conditioning-heat-map-subtitle = { $workouts ->
+    [one] 1 workout in the last 12 months, by format and length
+   *[other] { $workouts } workouts in the last 12 months, by format and length
+}
+conditioning-format = { $format ->
+    [for_time] For time
+    [chipper] Chipper
+    [amrap] AMRAP
+    [emom] EMOM
+   *[tabata] Tabata
+}
+conditioning-domain-range = { $domain ->
+    [sprint] Sprint{"\u000A"}< 5 min
+    [short] Short{"\u000A"}5–10
+    [medium] Medium{"\u000A"}10–20
+    [long] Long{"\u000A"}20–40
+   *[extended] Extended{"\u000A"}40+
+}
+conditioning-trends-title = Benchmarks
+conditioning-trends-subtitle = Every result over time: up is better
+conditioning-trends-rx = Rx
+conditioning-trends-scaled = Scaled
+conditioning-trends-rounds = rounds
+conditioning-heat-map-caption = 🔥 { $workouts ->
+    [one] 1 conditioning workout
+   *[other] { $workouts } conditioning workouts
+}, most often { conditioning-format } · { conditioning-domain-word }. The number under a count is the mean percentile of its Rx benchmarks{ $placed ->
+    [0] (none yet: log one Rx from /wod → 🏅).
+   *[other] .
+}
+conditioning-domain-word = { $domain ->
+    [sprint] sprint
+    [short] short
+    [medium] medium
+    [long] long
+   *[extended] extended
+}
+conditioning-trends-caption = 🏅 { $benchmarks ->
+    [one] Your benchmark, every time you did it.
+   *[other] Your { $benchmarks } most done benchmarks, every time you did them.
+}

@@ -92,3 +92,47 @@ conditioning-problem-wrong-unit = { $movement } так не считают
 conditioning-problem-bad-load = «{ $part }»: вес до 500, например 43/29kg
 conditioning-problem-no-parts = после строки формата нет упражнений
 conditioning-problem-too-many-parts = не больше { $limit } упражнений
+conditioning-heat-map-title = Кондиционка
+conditioning-heat-map-subtitle = { $workouts ->
+    [one] { $workouts } тренировка за 12 месяцев, по формату и длительности
+    [few] { $workouts } тренировки за 12 месяцев, по формату и длительности
+   *[other] { $workouts } тренировок за 12 месяцев, по формату и длительности
+}
+conditioning-format = { $format ->
+    [for_time] На время
+    [chipper] Чиппер
+    [amrap] AMRAP
+    [emom] EMOM
+   *[tabata] Табата
+}
+conditioning-domain-range = { $domain ->
+    [sprint] Спринт{"\u000A"}< 5 мин
+    [short] Короткие{"\u000A"}5–10
+    [medium] Средние{"\u000A"}10–20
+    [long] Длинные{"\u000A"}20–40
+   *[extended] Очень длинные{"\u000A"}40+
+}
+conditioning-trends-title = Бенчмарки
+conditioning-trends-subtitle = Все результаты во времени: выше — лучше
+conditioning-trends-rx = Rx
+conditioning-trends-scaled = Scaled
+conditioning-trends-rounds = раунды
+conditioning-heat-map-caption = 🔥 { $workouts ->
+    [one] { $workouts } тренировка
+    [few] { $workouts } тренировки
+   *[other] { $workouts } тренировок
+} на кондиционку, чаще всего { conditioning-format } · { conditioning-domain-word }. Число под количеством — средний перцентиль Rx-бенчмарков{ $placed ->
+    [0] (пока нет: запишите один Rx в /wod → 🏅).
+   *[other] .
+}
+conditioning-domain-word = { $domain ->
+    [sprint] спринт
+    [short] короткие
+    [medium] средние
+    [long] длинные
+   *[extended] очень длинные
+}
+conditioning-trends-caption = 🏅 { $benchmarks ->
+    [one] Ваш бенчмарк — каждый раз, когда вы его делали.
+   *[other] Ваши бенчмарки, которые вы делаете чаще всего ({ $benchmarks }), — каждый раз.
+}

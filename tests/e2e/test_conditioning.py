@@ -1,5 +1,5 @@
 """Conditioning through Telegram: a generated AMRAP scored scaled, Fran placed and retested,
-a pasted workout with a mistake, bad scores, the history."""
+a pasted workout with a mistake, bad scores, the history, and the charts in /progress."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ async def test_an_amrap_fran_and_a_retest_a_paste_and_bad_scores(
     await ann.press("🎲 AMRAP")
     card = await ann.wait_for_message()
     assert "AMRAP" in card.content
+    assert "Built for a full gym: tell /settings" in card.content
     assert any(label.startswith("🔁 ") for row in card.button_labels for label in row)
     await ann.press("📝 Log scaled", message_id=card.message_id)
     prompt = await ann.wait_for_message()
@@ -30,8 +31,11 @@ async def test_an_amrap_fran_and_a_retest_a_paste_and_bad_scores(
         "I couldn't read that: an AMRAP score looks like 12+15"
         in (await ann.wait_for_message()).content
     )
-    await ann.send("7+3", reply_to=prompt.message_id)
-    assert "✅ Today's MetCon: 7+3 scaled" in (await ann.wait_for_message()).content
+    await ann.send("7+3 tb 9:40\nshoulders gone", reply_to=prompt.message_id)
+    logged = (await ann.wait_for_message()).content
+    assert "✅ Today's MetCon: 7+3 scaled" in logged
+    assert "tiebreak 9:40" in logged
+    assert "📝 shoulders gone" in logged
 
     async def fran(score: str) -> str:
         await ann.send("/wod")
@@ -81,3 +85,11 @@ async def test_an_amrap_fran_and_a_retest_a_paste_and_bad_scores(
     shown = (await ann.wait_for_message()).content
     assert shown.index("Fran: 3:58 Rx") < shown.index("Fran: 4:22 Rx")
     assert "7+3 scaled" in shown
+
+    await ann.send("/progress")  # no strength sets yet: conditioning's charts only
+    heat_map = await ann.wait_for_message(timeout=30)
+    assert heat_map.media_kind == "photo"
+    assert heat_map.content.startswith("🔥 3 conditioning workouts, most often For time · sprint")
+    trends = await ann.wait_for_message(timeout=30)
+    assert trends.media_kind == "photo"
+    assert "Your benchmark, every time you did it." in trends.content
