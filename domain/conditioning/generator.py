@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from domain.athletes.kit import Kit
+from domain.conditioning.balance import Pattern, balanced, pattern
 from domain.conditioning.duration import (
     Piece,
     TimeDomain,
@@ -46,6 +47,8 @@ class Request:
     kit: frozenset[Kit]
     avoid: frozenset[str] = frozenset()  # movements done in the last 48 h
     movements: int | None = None  # 2 (a couplet) or 3 (a triplet); the format's usual if None
+    rested: frozenset[Pattern] = frozenset()  # loaded heavy in the last 72 h: no heavy lift
+    lead: tuple[Modality, ...] = ()  # least used lately first; a random order if empty
 
 
 def available(equipment: Iterable[Kit], avoid: Iterable[str] = ()) -> list[Movement]:
@@ -57,7 +60,7 @@ def available(equipment: Iterable[Kit], avoid: Iterable[str] = ()) -> list[Movem
 def generate(request: Request, rng: random.Random) -> Workout:
     """A couplet for time in rounds, or a triplet AMRAP, sized to the time domain asked for."""
     count = request.movements or (2 if request.format == Format.FOR_TIME else 3)
-    chosen = _pick(available(request.kit, request.avoid), count, rng)
+    chosen = _pick(request, count, rng)
     parts = tuple(_part(movement, rng) for movement in chosen)
     low, high, target = BAND_SECONDS[request.domain]
     if request.format == Format.AMRAP:
@@ -75,16 +78,20 @@ def generate(request: Request, rng: random.Random) -> Workout:
     return replace(workout, minutes=_cap(workout))
 
 
-def _pick(pool: list[Movement], count: int, rng: random.Random) -> list[Movement]:
-    """`count` movements, leading with different modalities, at most one heavy lift."""
+def _pick(request: Request, count: int, rng: random.Random) -> list[Movement]:
+    """`count` movements, leading with different modalities (the least used first), balanced
+    as §6 says."""
+    pool = available(request.kit, request.avoid)
     chosen: list[Movement] = []
-    modalities = list(Modality)
-    rng.shuffle(modalities)
+    modalities = list(request.lead)
+    if not modalities:
+        modalities = list(Modality)
+        rng.shuffle(modalities)
     for round_robin in range(count * len(modalities)):
         if len(chosen) == count:
             break
         modality = modalities[round_robin % len(modalities)]
-        options = [m for m in pool if m.modality == modality and _fits(m, chosen)]
+        options = [m for m in pool if m.modality == modality and _fits(m, chosen, request.rested)]
         if options:
             chosen.append(rng.choice(options))
     if len(chosen) < count:
@@ -92,15 +99,19 @@ def _pick(pool: list[Movement], count: int, rng: random.Random) -> list[Movement
     return chosen
 
 
-def _fits(movement: Movement, chosen: list[Movement]) -> bool:
-    if movement in chosen:
+def _fits(
+    movement: Movement, chosen: list[Movement], rested: frozenset[Pattern] = frozenset()
+) -> bool:
+    if movement in chosen or not balanced(movement, chosen):
         return False
     same = sum(1 for m in chosen if m.modality == movement.modality)
-    heavy = _heavy(movement) and any(_heavy(m) for m in chosen)
+    heavy = heavy_lift(movement) and (
+        any(heavy_lift(m) for m in chosen) or pattern(movement) in rested
+    )
     return same < MAX_PER_MODALITY and not heavy
 
 
-def _heavy(movement: Movement) -> bool:
+def heavy_lift(movement: Movement) -> bool:
     return Kit.BARBELL in movement.kit and movement.seconds >= HEAVY_SECONDS
 
 
@@ -161,7 +172,9 @@ def swap(workout: Workout, index: int, request: Request, rng: random.Random) -> 
     options = [
         m
         for m in available(request.kit, request.avoid)
-        if m.modality == modality and m.slug != current.movement and _fits(m, others)
+        if m.modality == modality
+        and m.slug != current.movement
+        and _fits(m, others, request.rested)
     ]
     if not options:
         raise NoMovementsError(1)

@@ -32,6 +32,11 @@ class ConditioningRepository(Protocol):
         """The athlete's results logged since `since`, oldest first, each with its workout."""
         ...
 
+    async def lifted_since(self, athlete_id: int, since: datetime) -> list[tuple[datetime, str]]:
+        """When the athlete logged a strength set since `since`, and of which exercise (the
+        rotation rests what was lifted heavy and counts strength days)."""
+        ...
+
     async def named_results(
         self, athlete_id: int, name: str, *, before: datetime
     ) -> list[LoggedResult]:

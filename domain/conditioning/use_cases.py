@@ -4,15 +4,25 @@ reference (or our users) when it is an Rx benchmark, and compared with the last 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from domain.athletes.kit import FULL_GYM, Division
 from domain.athletes.use_cases.registration import registered_user
+from domain.conditioning.balance import lead_order, modality_use, rested_patterns
 from domain.conditioning.entry import read_entry
-from domain.conditioning.generator import NoMovementsError, Request, domain_of, generate, swap
+from domain.conditioning.generator import (
+    NoMovementsError,
+    Request,
+    domain_of,
+    generate,
+    heavy_lift,
+    swap,
+)
 from domain.conditioning.library import MEDIANS
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
+from domain.conditioning.movements import BY_SLUG, Modality
 from domain.conditioning.percentiles import (
     COUNT_SIGMA,
     TIME_SIGMA,
@@ -25,7 +35,7 @@ from domain.conditioning.percentiles import (
 )
 from domain.conditioning.ports import ConditioningUnitOfWork
 from domain.conditioning.progress import ConditioningProgress, conditioning_progress
-from domain.conditioning.rotation import next_domain
+from domain.conditioning.rotation import next_domain, next_format
 from domain.conditioning.scores import (
     LOWER_IS_BETTER,
     ROUND,
@@ -184,44 +194,58 @@ async def owned_workout(
 
 RECENT = timedelta(days=7)
 AVOID_FOR = timedelta(hours=48)  # §6: no movement within 48 h
+REST_HEAVY = timedelta(hours=72)  # §6: no heavy pattern within 72 h
+LOOK_BACK = timedelta(days=28)  # enough for the last 9 training days of almost anyone
 
 
 class GenerateWorkout:
-    """A MetCon for the athlete: the format asked for, today's time domain by the rotation, no
-    movement they did in the last 48 hours."""
+    """A MetCon for the athlete from their kit: the format asked for (or not yesterday's), the
+    time domain by the rotation, no movement of the last 48 hours, no heavy lift of a pattern
+    loaded heavy in the last 72 (strength days included), led by the modality least used."""
 
     def __init__(self, uow: ConditioningUnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 
-    async def __call__(self, athlete_id: int, format: Format, rng: random.Random) -> SavedWorkout:
+    async def __call__(
+        self, athlete_id: int, format: Format | None, rng: random.Random
+    ) -> SavedWorkout:
         now = self._clock.now()
         async with self._uow:
             athlete = await registered_user(self._uow, athlete_id)
-            recent = [
-                r
-                for r in await self._uow.conditioning.results(athlete_id, 50)
-                if r.logged_at >= now - RECENT
-            ]
-            workouts = {
-                r.workout_id: await self._uow.conditioning.workout(r.workout_id) for r in recent
-            }
-        done = {
-            local_day(r.logged_at, athlete.zone): domain_of(saved.workout)
-            for r in recent
-            if (saved := workouts.get(r.workout_id)) is not None
-        }
+            recent = await self._uow.conditioning.done_since(athlete_id, now - LOOK_BACK)
+            lifted = await self._uow.conditioning.lifted_since(athlete_id, now - LOOK_BACK)
+        zone, today = athlete.zone, local_day(now, athlete.zone)
+        week = [(r.logged_at, saved.workout) for r, saved in recent if r.logged_at >= now - RECENT]
         avoid = frozenset(
-            part.movement
-            for r in recent
-            if r.logged_at >= now - AVOID_FOR and (saved := workouts.get(r.workout_id))
-            for part in saved.workout.parts
+            part.movement for at, workout in week if at >= now - AVOID_FOR for part in workout.parts
         )
-        domain = next_domain(done, local_day(now, athlete.zone), rng)
+        heavy = [
+            part.movement
+            for at, workout in week
+            if at >= now - REST_HEAVY
+            for part in workout.parts
+            if heavy_lift(BY_SLUG[part.movement])
+        ]
+        rested = rested_patterns(heavy + [lift for at, lift in lifted if at >= now - REST_HEAVY])
+        days: defaultdict[date, list[Modality]] = defaultdict(list)
+        for result, saved in recent:
+            days[local_day(result.logged_at, zone)] += [
+                BY_SLUG[part.movement].modality for part in saved.workout.parts
+            ]
+        for day in {local_day(at, zone) for at, _ in lifted}:
+            days[day].append(Modality.WEIGHTLIFTING)
+        format = format or next_format(
+            {local_day(at, zone): workout.format for at, workout in week}, today, rng
+        )
+        domain = next_domain(
+            {local_day(at, zone): domain_of(workout) for at, workout in week}, today, rng
+        )
         kit = FULL_GYM if athlete.kit is None else athlete.kit
+        lead = tuple(lead_order(modality_use(days), rng))
         try:
-            workout = generate(Request(format, domain, kit, avoid=avoid), rng)
-        except NoMovementsError:  # everything was done lately: repeat rather than refuse
+            workout = generate(Request(format, domain, kit, avoid, rested=rested, lead=lead), rng)
+        except NoMovementsError:  # the kit is small and everything was done lately: repeat
             workout = generate(Request(format, domain, kit), rng)
         return await SaveWorkout(self._uow, self._clock)(
             athlete_id, WorkoutSource.GENERATED, workout

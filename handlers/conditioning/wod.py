@@ -42,8 +42,11 @@ def _dice() -> random.Random:
     return random.Random()  # noqa: S311 - it picks movements, it guards no secret
 
 
+GENERATED = {"any": None, "amrap": Format.AMRAP, "fortime": Format.FOR_TIME}  # None: the rotation's
+
+
 class WodMenu(CallbackData, prefix="wod"):
-    action: str  # "amrap" | "fortime" | "benchmarks" | "paste"
+    action: str  # "any" | "amrap" | "fortime" | "benchmarks" | "paste"
 
 
 class PickBenchmark(CallbackData, prefix="wodb"):
@@ -63,6 +66,7 @@ class LogIt(CallbackData, prefix="wodl"):
 def _menu(t: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
+            [callback_button(t.get("conditioning-any-button"), WodMenu(action="any"))],
             [
                 callback_button(t.get("conditioning-amrap-button"), WodMenu(action="amrap")),
                 callback_button(t.get("conditioning-fortime-button"), WodMenu(action="fortime")),
@@ -124,8 +128,8 @@ async def _unit(deps: Deps) -> str:
 async def on_menu(callback: CallbackQuery, callback_data: WodMenu, deps: Deps) -> None:
     t, athlete = deps.t, callback.from_user.id
     message = callback.message if isinstance(callback.message, Message) else None
-    if callback_data.action in {"amrap", "fortime"}:
-        kind = Format.AMRAP if callback_data.action == "amrap" else Format.FOR_TIME
+    if callback_data.action in GENERATED:
+        kind = GENERATED[callback_data.action]
         try:
             saved = await GenerateWorkout(deps.uow, deps.clock)(athlete, kind, _dice())
         except NotRegisteredError:

@@ -1,6 +1,7 @@
 ## conditioning: /wod, workouts, scores
 
 conditioning-menu = 🔥 <b>Conditioning</b>: a MetCon made for today, a benchmark, or your own.
+conditioning-any-button = 🎲 Made for today
 conditioning-amrap-button = 🎲 AMRAP
 conditioning-fortime-button = 🎲 For time
 conditioning-benchmarks-button = 🏅 Benchmarks

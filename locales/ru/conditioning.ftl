@@ -1,6 +1,7 @@
 ## кондиция: /wod, комплексы, результаты
 
 conditioning-menu = 🔥 <b>Кондиция</b>: комплекс на сегодня, бенчмарк или свой.
+conditioning-any-button = 🎲 На сегодня
 conditioning-amrap-button = 🎲 AMRAP
 conditioning-fortime-button = 🎲 На время
 conditioning-benchmarks-button = 🏅 Бенчмарки
@@ -92,7 +93,7 @@ conditioning-problem-wrong-unit = { $movement } так не считают
 conditioning-problem-bad-load = «{ $part }»: вес до 500, например 43/29kg
 conditioning-problem-no-parts = после строки формата нет упражнений
 conditioning-problem-too-many-parts = не больше { $limit } упражнений
-conditioning-heat-map-title = Кондиционка
+conditioning-heat-map-title = Кондиция
 conditioning-heat-map-subtitle = { $workouts ->
     [one] { $workouts } тренировка за 12 месяцев, по формату и длительности
     [few] { $workouts } тренировки за 12 месяцев, по формату и длительности
@@ -121,7 +122,7 @@ conditioning-heat-map-caption = 🔥 { $workouts ->
     [one] { $workouts } тренировка
     [few] { $workouts } тренировки
    *[other] { $workouts } тренировок
-} на кондиционку, чаще всего { conditioning-format } · { conditioning-domain-word }. Число под количеством — средний перцентиль Rx-бенчмарков{ $placed ->
+} на кондицию, чаще всего { conditioning-format } · { conditioning-domain-word }. Число под количеством — средний перцентиль Rx-бенчмарков{ $placed ->
     [0] (пока нет: запишите один Rx в /wod → 🏅).
    *[other] .
 }
