@@ -31,10 +31,12 @@ from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
 from storage.reminders.reminders import SqlReminderRepository
+from storage.teams.repositories import SqlTeamRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.proposals import SqlProposalRepository
 from storage.training.records import SqlRecordRepository
+from storage.training.strength_days import SqlStrengthDays
 from storage.training.training_maxes import SqlTrainingMaxRepository
 from storage.training.workouts import SqlWorkoutRepository
 
@@ -134,6 +136,14 @@ class SqlUnitOfWork:
     @property
     def reminders(self) -> SqlReminderRepository:
         return self._repository(SqlReminderRepository)
+
+    @property
+    def strength_days(self) -> SqlStrengthDays:
+        return self._repository(SqlStrengthDays)
+
+    @property
+    def teams(self) -> SqlTeamRepository:
+        return self._repository(SqlTeamRepository)
 
     @property
     def coaches(self) -> SqlCoachRepository:

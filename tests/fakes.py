@@ -444,6 +444,23 @@ class InMemoryConditioning:
         return self.prompts.get((chat_id, message_id))
 
 
+class InMemoryStrengthDays:
+    """When sets were logged, and of what, as conditioning reads them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    async def lifted_since(self, athlete_id: int, since: datetime) -> list[tuple[datetime, str]]:
+        workouts: dict[int, Workout] = self._data.get("workouts", {})
+        return sorted(
+            (s.done.logged_at, s.prescribed.exercise)
+            for w in workouts.values()
+            if w.athlete_id == athlete_id
+            for s in w.sets
+            if s.done is not None and s.done.logged_at >= since
+        )
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -466,6 +483,7 @@ class InMemoryUnitOfWork:
         self.outbox = InMemoryOutbox(self._working)
         self.reminders = InMemoryReminders(self._working)
         self.conditioning = InMemoryConditioning(self._working)
+        self.strength_days = InMemoryStrengthDays(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

@@ -32,11 +32,6 @@ class ConditioningRepository(Protocol):
         """The athlete's results logged since `since`, oldest first, each with its workout."""
         ...
 
-    async def lifted_since(self, athlete_id: int, since: datetime) -> list[tuple[datetime, str]]:
-        """When the athlete logged a strength set since `since`, and of which exercise (the
-        rotation rests what was lifted heavy and counts strength days)."""
-        ...
-
     async def named_results(
         self, athlete_id: int, name: str, *, before: datetime
     ) -> list[LoggedResult]:
@@ -53,9 +48,21 @@ class ConditioningRepository(Protocol):
     async def prompt(self, chat_id: int, message_id: int) -> Prompt | None: ...
 
 
+class StrengthDays(Protocol):
+    """What conditioning reads of the strength days (training keeps them)."""
+
+    async def lifted_since(self, athlete_id: int, since: datetime) -> list[tuple[datetime, str]]:
+        """When the athlete logged a strength set since `since`, and of which exercise (the
+        rotation rests what was lifted heavy and counts strength days)."""
+        ...
+
+
 class ConditioningUnitOfWork(Transaction, Protocol):
     @property
     def users(self) -> UserRepository: ...
 
     @property
     def conditioning(self) -> ConditioningRepository: ...
+
+    @property
+    def strength_days(self) -> StrengthDays: ...

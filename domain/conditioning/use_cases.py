@@ -214,7 +214,7 @@ class GenerateWorkout:
         async with self._uow:
             athlete = await registered_user(self._uow, athlete_id)
             recent = await self._uow.conditioning.done_since(athlete_id, now - LOOK_BACK)
-            lifted = await self._uow.conditioning.lifted_since(athlete_id, now - LOOK_BACK)
+            lifted = await self._uow.strength_days.lifted_since(athlete_id, now - LOOK_BACK)
         zone, today = athlete.zone, local_day(now, athlete.zone)
         week = [(r.logged_at, saved.workout) for r, saved in recent if r.logged_at >= now - RECENT]
         avoid = frozenset(

@@ -17,7 +17,6 @@ from storage.conditioning.tables import (
     ConditioningWorkoutRow,
 )
 from storage.core.dialects import dialect_insert
-from storage.training.tables import WorkoutRow, WorkoutSetRow
 
 
 def _saved(row: ConditioningWorkoutRow) -> SavedWorkout:
@@ -146,18 +145,6 @@ class SqlConditioningRepository:
             .order_by(ConditioningResultRow.logged_at, ConditioningResultRow.id)
         )
         return [(_result(result), _saved(workout)) for result, workout in rows]
-
-    async def lifted_since(self, athlete_id: int, since: datetime) -> list[tuple[datetime, str]]:
-        rows = await self._session.execute(
-            select(WorkoutSetRow.logged_at, WorkoutSetRow.exercise)
-            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
-            .where(
-                WorkoutRow.user_id == athlete_id,
-                WorkoutSetRow.logged_at >= since,
-            )
-            .order_by(WorkoutSetRow.logged_at)
-        )
-        return [(at, exercise) for at, exercise in rows if at is not None]
 
     async def named_results(
         self, athlete_id: int, name: str, *, before: datetime

@@ -11,6 +11,7 @@ from storage.core import tables as core_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
 from storage.reminders import tables as reminders_tables
+from storage.teams import tables as teams_tables
 from storage.training import tables as training_tables
 
 # Each module registers its tables on the one Base when imported; naming them all here is
@@ -24,5 +25,6 @@ TABLE_MODULES = (
     outbox_tables,
     coaching_tables,
     conditioning_tables,
+    teams_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

@@ -51,7 +51,7 @@ async def test_yesterdays_squats_rest_the_squat_patterns_heavy_lifts(
     clock = FixedClock(NOW)
 
     async with SqlUnitOfWork(session_factory, clock) as uow:
-        lifted = await uow.conditioning.lifted_since(SQUATTER, NOW - timedelta(days=3))
+        lifted = await uow.strength_days.lifted_since(SQUATTER, NOW - timedelta(days=3))
     assert lifted == [(NOW - timedelta(hours=23), "squat")]
 
     assert Pattern.SQUAT in await heavy_patterns(session_factory, ATHLETE, clock)  # cleans
