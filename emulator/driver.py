@@ -7,7 +7,6 @@ other, and one module keeps that pair whole rather than splitting it across an i
 from __future__ import annotations
 
 import json
-import re
 import socket
 import time
 from collections.abc import Callable
@@ -20,8 +19,11 @@ from emulator.control import add_control_routes
 from emulator.flood import FloodLimiter, FloodLimits, FloodViolation
 from emulator.media import FileStore
 from emulator.methods import BotApi
+from emulator.privacy import COMMAND, MENTION, reaches_bot
 from emulator.server import ApiServer, RecordedRequest
 from emulator.state import (
+    GROUP_ANONYMOUS_BOT,
+    AdminRights,
     CallbackAnswer,
     CallbackQueryRecord,
     ChatEvent,
@@ -36,8 +38,9 @@ from emulator.state import (
 from emulator.telegram_html import FormattedText, utf16_len
 from emulator.updates import UpdateQueue
 
-_COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
-_MENTION = re.compile(r"(?<![\w/@])@[A-Za-z][A-Za-z0-9_]{3,31}")
+# What a user action returns instead of an update_id when privacy mode keeps the message from
+# the bot: the message is in the chat, but no update was queued.
+NOT_DELIVERED = 0
 
 
 class EmulatorTimeoutError(AssertionError):
@@ -46,8 +49,8 @@ class EmulatorTimeoutError(AssertionError):
 
 def user_text(text: str) -> FormattedText:
     """A user's plain text with the bot_command and mention entities Telegram adds."""
-    found = [("bot_command", match) for match in _COMMAND.finditer(text)]
-    found += [("mention", match) for match in _MENTION.finditer(text)]
+    found = [("bot_command", match) for match in COMMAND.finditer(text)]
+    found += [("mention", match) for match in MENTION.finditer(text)]
     entities = [
         {
             "type": kind,
@@ -85,7 +88,23 @@ class ChatDriver:
 
     @property
     def bot_messages(self) -> list[MessageView]:
-        return [message for message in self.messages if message.from_bot]
+        """What the bot sent (its pinned_message service messages are not among them)."""
+        return [m for m in self.messages if m.from_bot and m.service is None]
+
+    @property
+    def service_messages(self) -> list[MessageView]:
+        """new_chat_members, left_chat_member and pinned_message messages, in order."""
+        return [m for m in self.messages if m.service is not None]
+
+    @property
+    def pinned_message_id(self) -> int | None:
+        """The most recently pinned message still pinned (the one Telegram shows on top)."""
+        return self.record.pinned[-1] if self.record.pinned else None
+
+    @property
+    def pinned_message_ids(self) -> list[int]:
+        """Every pinned message, the oldest pin first."""
+        return list(self.record.pinned)
 
     @property
     def last_bot_message(self) -> MessageView | None:
@@ -111,9 +130,112 @@ class ChatDriver:
         """The reply keyboard the bot last showed here, if not removed."""
         return self.record.reply_keyboard
 
-    def add_member(self, user: UserDriver, status: MemberStatus = "member") -> None:
-        self.record.members[user.id] = Member(user.record, status)
+    def add_member(
+        self,
+        user: UserDriver,
+        status: MemberStatus = "member",
+        *,
+        is_anonymous: bool = False,
+        can_pin_messages: bool = True,
+        custom_title: str | None = None,
+    ) -> None:
+        """Set a membership up quietly (no service message, no update): the world as it was."""
+        rights = AdminRights(
+            is_anonymous=is_anonymous,
+            can_pin_messages=can_pin_messages,
+            custom_title=custom_title,
+        )
+        self.record.members[user.id] = Member(user.record, status, rights)
         self._emu.world.changed()
+
+    def member_status(self, user: UserDriver) -> MemberStatus:
+        return self.record.status_of(user.record)
+
+    def join(self, user: UserDriver, *, by: UserDriver | None = None) -> int:
+        """The user joins (or `by` adds them): a new_chat_members service message, and a
+        chat_member update when the bot is an administrator. Returns the message's update_id."""
+        if self.record.status_of(user.record) in {"creator", "administrator", "member"}:
+            raise ValueError(f"user {user.id} is already in chat {self.id}")
+        actor = by or user
+        message = self._emu.world.new_message(
+            self.record, actor.record, new_chat_members=(user.record,)
+        )
+        self._change_member(user, Member(user.record, "member"), actor)
+        return self._emu.deliver_message(self.record, message)
+
+    def leave(self, user: UserDriver) -> int:
+        """The user leaves: a left_chat_member service message (and chat_member update)."""
+        return self._part(user, "left", user)
+
+    def remove(self, user: UserDriver, *, by: UserDriver) -> int:
+        """An admin removes the user (banned in a supergroup, as Telegram's "remove" does)."""
+        return self._part(user, "kicked" if self.type == "supergroup" else "left", by)
+
+    def _part(self, user: UserDriver, status: MemberStatus, actor: UserDriver) -> int:
+        if self.record.status_of(user.record) in {"left", "kicked"}:
+            raise ValueError(f"user {user.id} is not in chat {self.id}")
+        message = self._emu.world.new_message(
+            self.record, actor.record, left_chat_member=user.record
+        )
+        self._change_member(user, Member(user.record, status), actor)
+        return self._emu.deliver_message(self.record, message)
+
+    def promote(
+        self,
+        user: UserDriver,
+        *,
+        is_anonymous: bool = False,
+        can_pin_messages: bool = True,
+        custom_title: str | None = None,
+        by: UserDriver | None = None,
+    ) -> int | None:
+        """Make a member an administrator; returns the chat_member update's id, if one is
+        queued (Telegram tells only an administrator bot). `by` defaults to the creator."""
+        if self.record.status_of(user.record) in {"left", "kicked"}:
+            raise ValueError(f"user {user.id} is not in chat {self.id}: join() first")
+        rights = AdminRights(
+            is_anonymous=is_anonymous,
+            can_pin_messages=can_pin_messages,
+            custom_title=custom_title,
+        )
+        promoted = Member(user.record, "administrator", rights)
+        return self._change_member(user, promoted, self._actor(by))
+
+    def demote(self, user: UserDriver, *, by: UserDriver | None = None) -> int | None:
+        """An administrator becomes a plain member again."""
+        if self.record.status_of(user.record) != "administrator":
+            raise ValueError(f"user {user.id} is not an administrator of chat {self.id}")
+        return self._change_member(user, Member(user.record, "member"), self._actor(by))
+
+    def promote_bot(
+        self,
+        *,
+        can_pin_messages: bool = True,
+        is_anonymous: bool = False,
+        by: UserDriver | None = None,
+    ) -> int | None:
+        """Make the bot an administrator; a my_chat_member update is queued (its id)."""
+        rights = AdminRights(is_anonymous=is_anonymous, can_pin_messages=can_pin_messages)
+        return self._emu.set_bot_status(
+            self.record, "administrator", self._actor(by), rights=rights
+        )
+
+    def demote_bot(self, *, by: UserDriver | None = None) -> int | None:
+        return self._emu.set_bot_status(self.record, "member", self._actor(by))
+
+    def _actor(self, by: UserDriver | None) -> UserDriver:
+        if by is not None:
+            return by
+        creator = next((m for m in self.record.members.values() if m.status == "creator"), None)
+        if creator is None:
+            raise ValueError(f"chat {self.id} has no creator: say who acts (by=...)")
+        return self._emu.user(creator.user.id)
+
+    def _change_member(self, user: UserDriver, new: Member, actor: UserDriver) -> int | None:
+        old = self.record.member(user.record)
+        self.record.members[user.id] = new
+        self._emu.world.changed()
+        return self._emu.chat_member_update(self.record, old, new, actor.record)
 
     def remove_bot(self, by: UserDriver | None = None) -> int | None:
         """The bot is removed from the group; a my_chat_member update is queued (its id)."""
@@ -127,6 +249,10 @@ class ChatDriver:
         lines = []
         for message in self.messages[-last:]:
             who = "bot" if message.from_bot else f"user {message.sender_id}"
+            if message.service is not None:
+                target = message.pinned_message_id or list(message.member_ids)
+                lines.append(f"#{message.message_id} {who}: [{message.service} {target}]")
+                continue
             labels = f" {message.button_labels}" if message.buttons else ""
             media = f" [{message.media_kind}]" if message.media_kind else ""
             lines.append(f"#{message.message_id} {who}{media}: {message.content!r}{labels}")
@@ -158,6 +284,10 @@ class UserDriver:
         if not record.is_private:
             if record.bot_status in {"left", "kicked"}:
                 raise RuntimeError(f"the bot is not in chat {record.id}: call add_bot() first")
+            if record.status_of(self.record) == "kicked" or (
+                self.id in record.members and record.status_of(self.record) == "left"
+            ):
+                raise RuntimeError(f"user {self.id} is not in chat {record.id}: join() first")
             record.members.setdefault(self.id, Member(self.record, "member"))
         return record
 
@@ -166,14 +296,31 @@ class UserDriver:
         self._message_cursor[chat.id] = len(chat.events)
         self._edit_cursor[chat.id] = len(chat.events)
 
-    async def _post(self, chat: ChatDriver | None, deliver_twice: bool, **fields: Any) -> int:
+    async def _post(
+        self,
+        chat: ChatDriver | None,
+        deliver_twice: bool,
+        *,
+        anonymous: bool = False,
+        **fields: Any,
+    ) -> int:
+        """Post as this user (or as the group, for an anonymous admin); the update_id, or
+        NOT_DELIVERED when privacy mode keeps the message from the bot."""
         record = self._target(chat)
         self._mark(record)
         record.started = True
-        world = self._emu.world
-        message = world.new_message(record, self.record, **fields)
-        payload = message.to_api(record)
-        return self._emu.updates.push("message", payload, deliver_twice=deliver_twice)
+        sender = self.record
+        if anonymous:
+            member = record.member(self.record)
+            if record.is_private or not member.is_admin or not member.rights.is_anonymous:
+                raise ValueError(
+                    f"user {self.id} is no anonymous admin of chat {record.id}: "
+                    "promote(user, is_anonymous=True) first"
+                )
+            sender = GROUP_ANONYMOUS_BOT
+            fields |= {"sender_chat_id": record.id, "author_signature": member.rights.custom_title}
+        message = self._emu.world.new_message(record, sender, **fields)
+        return self._emu.deliver_message(record, message, deliver_twice=deliver_twice)
 
     async def send(
         self,
@@ -182,16 +329,39 @@ class UserDriver:
         chat: ChatDriver | None = None,
         reply_to: int | None = None,
         quote: str | None = None,
+        anonymous: bool = False,
         deliver_twice: bool = False,
     ) -> int:
-        """Write a text message (a reply may quote part of the message replied to)."""
+        """Write a text message (a reply may quote part of the message replied to).
+
+        anonymous=True posts as the group, the way an anonymous admin's messages arrive:
+        `from` GroupAnonymousBot with `sender_chat` = the group. Returns the update_id, or
+        NOT_DELIVERED (0) when privacy mode keeps the message from the bot.
+        """
         if quote is not None:
             replied = self._target(chat).messages.get(reply_to or 0)
             if replied is None or replied.text is None or quote not in replied.text.text:
                 raise ValueError("a quote is a part of the message replied to")
         return await self._post(
-            chat, deliver_twice, text=user_text(text), reply_to_message_id=reply_to, quote=quote
+            chat,
+            deliver_twice,
+            anonymous=anonymous,
+            text=user_text(text),
+            reply_to_message_id=reply_to,
+            quote=quote,
         )
+
+    async def pin(
+        self, message_id: int, *, chat: ChatDriver | None = None, silent: bool = False
+    ) -> int:
+        """The user pins a message: a pinned_message service message; returns its update_id."""
+        record = self._target(chat)
+        message = record.messages.get(message_id)
+        if message is None or message.service is not None:
+            raise LookupError(f"chat {record.id} has no message {message_id} to pin")
+        self._mark(record)
+        pinned = self._emu.world.pin_message(record, message, self.record, silent=silent)
+        return self._emu.deliver_message(record, pinned)
 
     async def send_photo(
         self,
@@ -312,7 +482,7 @@ class UserDriver:
     ) -> str:
         """Press the inline button with this label on the newest bot message that has it."""
         record = self._target(chat)
-        candidates = [m for m in record.messages.values() if m.sender.is_bot]
+        candidates = [m for m in record.messages.values() if m.from_bot]
         if message_id is not None:
             candidates = [m for m in candidates if m.message_id == message_id]
         for message in reversed(candidates):
@@ -326,14 +496,15 @@ class UserDriver:
         raise LookupError(f"no bot message in chat {record.id} has a button {label!r}; {shown}")
 
     async def edit(self, message_id: int, text: str, *, chat: ChatDriver | None = None) -> int:
-        """Edit one of this user's messages; returns the edited_message update_id."""
+        """Edit one of this user's messages; returns the edited_message update_id (or
+        NOT_DELIVERED when privacy mode keeps the edit from the bot)."""
         record = self._target(chat)
         message = record.messages.get(message_id)
         if message is None or message.sender.id != self.id:
             raise LookupError(f"user {self.id} has no message {message_id} in chat {record.id}")
         self._mark(record)
         edited = self._emu.world.edit_message(record, message, text=user_text(text))
-        return self._emu.updates.push("edited_message", edited.to_api(record))
+        return self._emu.deliver_message(record, edited, kind="edited_message")
 
     def block_bot(self, *, notify: bool = True) -> int | None:
         """Block the bot: sends fail with 403 and a my_chat_member (kicked) update is queued.
@@ -409,7 +580,7 @@ class UserDriver:
             start = cursors.get(record.id, 0)
             for index in range(start, len(record.events)):
                 event = record.events[index]
-                if event.kind != kind or not event.message.from_bot:
+                if event.kind != kind or not event.message.from_bot or event.message.service:
                     continue
                 if message_id is not None and event.message.message_id != message_id:
                     continue
@@ -442,11 +613,13 @@ class BotApiEmulator:
         first_update_id: int = 1,
         control: bool = False,
         add_routes: Callable[[web.Application], None] | None = None,
+        privacy_mode: bool = True,
     ) -> None:
         self.token = token
         self._control = control
         self._add_routes = add_routes
         self.world = World(token, bot_username, bot_first_name)
+        self.world.privacy_mode = privacy_mode
         self.files = FileStore()
         self.updates = UpdateQueue(self.world.notifier, first_update_id)
         self.api = BotApi(self.world, self.updates, self.files)
@@ -547,6 +720,51 @@ class BotApiEmulator:
         self._chats[record.id] = driver
         return driver
 
+    @property
+    def privacy_mode(self) -> bool:
+        """On (Telegram's default): in groups the bot hears commands, replies to it, mentions
+        of it and service messages only, unless it is an administrator."""
+        return self.world.privacy_mode
+
+    @privacy_mode.setter
+    def privacy_mode(self, on: bool) -> None:
+        self.world.privacy_mode = on
+
+    def deliver_message(
+        self,
+        chat: ChatRecord,
+        message: StoredMessage,
+        *,
+        kind: str = "message",
+        deliver_twice: bool = False,
+    ) -> int:
+        """Queue a user's message as an update, if privacy mode lets it reach the bot."""
+        if not reaches_bot(self.world, chat, message):
+            return NOT_DELIVERED
+        payload = message.to_api(chat)
+        return self.updates.push(kind, payload, deliver_twice=deliver_twice)
+
+    def chat_member_update(
+        self, chat: ChatRecord, old: Member, new: Member, actor: UserRecord
+    ) -> int | None:
+        """Queue a chat_member update; Telegram sends them to administrator bots only (and
+        getUpdates hands them out only when allowed_updates names chat_member)."""
+        if not chat.bot_is_admin:
+            return None
+        return self.updates.push("chat_member", self._member_change(chat, old, new, actor))
+
+    def _member_change(
+        self, chat: ChatRecord, old: Member, new: Member, actor: UserRecord
+    ) -> dict[str, Any]:
+        supergroup = chat.type == "supergroup"
+        return {
+            "chat": chat.to_api(),
+            "from": actor.to_api(),
+            "date": self.world.now(),
+            "old_chat_member": old.to_api(supergroup=supergroup),
+            "new_chat_member": new.to_api(supergroup=supergroup),
+        }
+
     def set_bot_status(
         self,
         chat: ChatRecord,
@@ -554,25 +772,22 @@ class BotApiEmulator:
         by: UserDriver | None,
         *,
         notify: bool = True,
+        rights: AdminRights | None = None,
     ) -> int | None:
-        """Change the bot's membership and queue the my_chat_member update; returns its id."""
-        old = chat.bot_status
-        if old == status:
+        """Change the bot's membership (and rights, as an administrator) and queue the
+        my_chat_member update; returns its id."""
+        old = chat.bot_member(self.world.bot)
+        new_rights = rights or AdminRights()
+        if old.status == status and (status != "administrator" or old.rights == new_rights):
             return None
-        chat.bot_status = status
+        chat.bot_status, chat.bot_rights = status, new_rights
         if not notify:
             self.world.changed()
             return None
         actor = by.record if by is not None else chat.user
         if actor is None:
             raise ValueError("say which user changed the bot's membership (by=...)")
-        payload = {
-            "chat": chat.to_api(),
-            "from": actor.to_api(),
-            "date": self.world.now(),
-            "old_chat_member": Member(self.world.bot, old).to_api(),
-            "new_chat_member": Member(self.world.bot, status).to_api(),
-        }
+        payload = self._member_change(chat, old, chat.bot_member(self.world.bot), actor)
         self.world.changed()
         return self.updates.push("my_chat_member", payload)
 

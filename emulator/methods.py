@@ -102,6 +102,10 @@ class BotApi:
             "getMyCommands": self.get_my_commands,
             "deleteMyCommands": self.delete_my_commands,
             "getChatMember": self.get_chat_member,
+            "getChatAdministrators": self.get_chat_administrators,
+            "pinChatMessage": self.pin_chat_message,
+            "unpinChatMessage": self.unpin_chat_message,
+            "unpinAllChatMessages": self.unpin_all_chat_messages,
         }
         self._by_lower = {name.lower(): name for name in self.methods}
 
@@ -115,7 +119,7 @@ class BotApi:
         return {
             **self.world.bot.to_api(),
             "can_join_groups": True,
-            "can_read_all_group_messages": False,
+            "can_read_all_group_messages": not self.world.privacy_mode,
             "supports_inline_queries": False,
             "can_connect_to_business": False,
             "has_main_web_app": False,
@@ -177,13 +181,77 @@ class BotApi:
     async def get_chat_member(self, params: Params) -> Any:
         chat = self.chat(params)
         user_id = params.required_integer("user_id")
+        supergroup = chat.type == "supergroup"
         if user_id == self.world.bot.id:
-            status = "member" if chat.is_private else chat.bot_status
-            return Member(self.world.bot, status).to_api()
+            if chat.is_private:
+                return Member(self.world.bot, "member").to_api()
+            return chat.bot_member(self.world.bot).to_api(supergroup=supergroup)
         user = self.world.users.get(user_id)
         if user is None:
             raise bad_request("user not found")
-        return Member(user, chat.status_of(user)).to_api()
+        return chat.member(user).to_api(supergroup=supergroup)
+
+    async def get_chat_administrators(self, params: Params) -> Any:
+        """The creator first, then the administrators; the bot itself when it is one (other
+        bots only with return_bots, and the emulator has none)."""
+        chat = self.chat(params)
+        if chat.is_private:
+            raise bad_request("there are no administrators in the private chat")
+        supergroup = chat.type == "supergroup"
+        members = sorted(
+            (member for member in chat.members.values() if member.is_admin),
+            key=lambda member: member.status != "creator",
+        )
+        if chat.bot_is_admin:
+            members.append(chat.bot_member(self.world.bot))
+        return [member.to_api(supergroup=supergroup) for member in members]
+
+    def _pinning_chat(self, params: Params) -> ChatRecord:
+        """The chat, if the bot may pin there: anywhere in a private chat, as any administrator
+        of a basic group, as an administrator with can_pin_messages in a supergroup."""
+        chat = self.writable_chat(params)
+        if chat.is_private:
+            return chat
+        allowed = chat.bot_status == "creator" or (
+            chat.bot_status == "administrator"
+            and (chat.type == "group" or chat.bot_rights.can_pin_messages)
+        )
+        if not allowed:
+            raise bad_request("not enough rights to manage pinned messages in the chat")
+        return chat
+
+    async def pin_chat_message(self, params: Params) -> Any:
+        chat = self._pinning_chat(params)
+        message = chat.messages.get(params.required_integer("message_id"))
+        if message is None:
+            raise bad_request("message to pin not found")
+        if message.service is not None:
+            raise bad_request("message can't be pinned")
+        self.world.pin_message(
+            chat, message, self.world.bot, silent=params.flag("disable_notification")
+        )
+        return True
+
+    async def unpin_chat_message(self, params: Params) -> Any:
+        """Unpins the given message, or the most recent pinned one; no service message."""
+        chat = self._pinning_chat(params)
+        message_id = params.integer("message_id")
+        if message_id is None:
+            if chat.pinned:
+                chat.pinned.pop()
+        else:
+            if message_id not in chat.messages:
+                raise bad_request("message to unpin not found")
+            if message_id in chat.pinned:
+                chat.pinned.remove(message_id)
+        self.world.changed()
+        return True
+
+    async def unpin_all_chat_messages(self, params: Params) -> Any:
+        chat = self._pinning_chat(params)
+        chat.pinned.clear()
+        self.world.changed()
+        return True
 
     async def send_chat_action(self, params: Params) -> Any:
         chat = self.writable_chat(params)
@@ -228,6 +296,7 @@ class BotApi:
             self.world.bot,
             reply_markup=markup,
             reply_to_message_id=reply_to,
+            silent=params.flag("disable_notification"),
             **fields,
         )
         if markup is not None and "keyboard" in markup:
@@ -249,7 +318,7 @@ class BotApi:
         message = chat.messages.get(params.required_integer("message_id"))
         if message is None:
             raise bad_request("message to edit not found")
-        if not message.sender.is_bot:
+        if not message.from_bot or message.service is not None:
             raise bad_request("message can't be edited")
         return chat, message
 
@@ -298,7 +367,7 @@ class BotApi:
         message = chat.messages.get(params.required_integer("message_id"))
         if message is None:
             raise bad_request("message to delete not found")
-        own = message.sender.is_bot
+        own = message.from_bot
         if not chat.is_private and not own and chat.bot_status not in {"administrator", "creator"}:
             raise bad_request("message can't be deleted")
         self.world.delete_message(chat, message)

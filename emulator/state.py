@@ -13,6 +13,9 @@ from emulator.telegram_html import FormattedText
 
 MemberStatus = Literal["creator", "administrator", "member", "restricted", "left", "kicked"]
 EventKind = Literal["message", "edit", "delete"]
+ADMIN_STATUSES: frozenset[str] = frozenset({"creator", "administrator"})
+# Telegram's stand-in sender for an anonymous group admin; sender_chat is then the group.
+GROUP_ANONYMOUS_BOT_ID = 1087968824
 
 
 class Notifier:
@@ -56,6 +59,11 @@ class UserRecord:
         return user
 
 
+GROUP_ANONYMOUS_BOT = UserRecord(
+    GROUP_ANONYMOUS_BOT_ID, "Group", username="GroupAnonymousBot", is_bot=True
+)
+
+
 @dataclass(frozen=True)
 class Button:
     """One inline keyboard button as the user sees it."""
@@ -87,6 +95,12 @@ class MessageView:
     edited: bool
     reply_to_message_id: int | None
     start_timestamp: int | None = None  # where a sent video starts playing, in seconds
+    # A service message: "new_chat_members", "left_chat_member" or "pinned_message".
+    service: str | None = None
+    pinned_message_id: int | None = None  # the message a pinned_message service message pins
+    member_ids: tuple[int, ...] = ()  # who joined or left, for those service messages
+    sender_chat_id: int | None = None  # the group itself, when an anonymous admin posted
+    silent: bool = False  # sent with disable_notification
 
     @property
     def content(self) -> str:
@@ -128,6 +142,27 @@ class StoredMessage:
     reply_to_message_id: int | None = None
     start_timestamp: int | None = None
     quote: str | None = None  # the part of the replied message the user quoted
+    new_chat_members: tuple[UserRecord, ...] = ()
+    left_chat_member: UserRecord | None = None
+    pinned_message_id: int | None = None
+    sender_chat_id: int | None = None  # the chat posted as (an anonymous group admin)
+    author_signature: str | None = None  # an anonymous admin's custom title
+    silent: bool = False
+
+    @property
+    def service(self) -> str | None:
+        if self.new_chat_members:
+            return "new_chat_members"
+        if self.left_chat_member is not None:
+            return "left_chat_member"
+        if self.pinned_message_id is not None:
+            return "pinned_message"
+        return None
+
+    @property
+    def from_bot(self) -> bool:
+        """Sent by the bot under test (GroupAnonymousBot is a bot too, but stands for a user)."""
+        return self.sender.is_bot and self.sender.id != GROUP_ANONYMOUS_BOT_ID
 
     def to_api(self, chat: ChatRecord, *, with_reply: bool = True) -> dict[str, Any]:
         message: dict[str, Any] = {
@@ -136,6 +171,7 @@ class StoredMessage:
             "chat": chat.to_api(),
             "date": self.date,
         }
+        message.update(self._group_fields(chat))
         if self.edit_date is not None:
             message["edit_date"] = self.edit_date
         if self.text is not None:
@@ -158,13 +194,33 @@ class StoredMessage:
                 message["quote"] = {"text": self.quote, "position": max(0, shown.find(self.quote))}
         return message
 
+    def _group_fields(self, chat: ChatRecord) -> dict[str, Any]:
+        """sender_chat and the service messages' fields, as Telegram adds them."""
+        fields: dict[str, Any] = {}
+        if self.sender_chat_id == chat.id:
+            fields["sender_chat"] = chat.to_api()
+        if self.author_signature is not None:
+            fields["author_signature"] = self.author_signature
+        if self.new_chat_members:
+            fields["new_chat_members"] = [user.to_api() for user in self.new_chat_members]
+        if self.left_chat_member is not None:
+            fields["left_chat_member"] = self.left_chat_member.to_api()
+        if self.pinned_message_id is not None:
+            pinned = chat.messages.get(self.pinned_message_id)
+            fields["pinned_message"] = (
+                {"chat": chat.to_api(), "message_id": self.pinned_message_id, "date": 0}
+                if pinned is None  # an InaccessibleMessage: the pinned one is gone
+                else pinned.to_api(chat, with_reply=False)
+            )
+        return fields
+
     def view(self) -> MessageView:
         inline = (self.reply_markup or {}).get("inline_keyboard", [])
         return MessageView(
             message_id=self.message_id,
             chat_id=self.chat_id,
             sender_id=self.sender.id,
-            from_bot=self.sender.is_bot,
+            from_bot=self.from_bot,
             date=self.date,
             text=None if self.text is None else self.text.text,
             html=self.html,
@@ -182,6 +238,12 @@ class StoredMessage:
             edited=self.edit_date is not None,
             reply_to_message_id=self.reply_to_message_id,
             start_timestamp=self.start_timestamp,
+            service=self.service,
+            pinned_message_id=self.pinned_message_id,
+            member_ids=tuple(user.id for user in self.new_chat_members)
+            + (() if self.left_chat_member is None else (self.left_chat_member.id,)),
+            sender_chat_id=self.sender_chat_id,
+            silent=self.silent,
         )
 
 
@@ -193,31 +255,61 @@ class ChatEvent:
     message: MessageView
 
 
+@dataclass(frozen=True)
+class AdminRights:
+    """What an administrator may do (the creator may do everything); Telegram's field names."""
+
+    is_anonymous: bool = False
+    can_manage_chat: bool = True
+    can_delete_messages: bool = True
+    can_manage_video_chats: bool = True
+    can_restrict_members: bool = True
+    can_promote_members: bool = False
+    can_change_info: bool = True
+    can_invite_users: bool = True
+    can_pin_messages: bool = True
+    can_manage_topics: bool = False
+    custom_title: str | None = None
+
+
 @dataclass
 class Member:
     user: UserRecord
     status: MemberStatus
+    rights: AdminRights = AdminRights()
 
-    def to_api(self, *, until_date: int = 0) -> dict[str, Any]:
+    @property
+    def is_admin(self) -> bool:
+        return self.status in ADMIN_STATUSES
+
+    def to_api(self, *, until_date: int = 0, supergroup: bool = True) -> dict[str, Any]:
         member: dict[str, Any] = {"status": self.status, "user": self.user.to_api()}
+        rights = self.rights
         if self.status == "creator":
-            member["is_anonymous"] = False
+            member["is_anonymous"] = rights.is_anonymous
+            if rights.custom_title is not None:
+                member["custom_title"] = rights.custom_title
         elif self.status == "administrator":
             member.update(
                 can_be_edited=False,
-                is_anonymous=False,
-                can_manage_chat=True,
-                can_delete_messages=True,
-                can_manage_video_chats=True,
-                can_restrict_members=True,
-                can_promote_members=False,
-                can_change_info=True,
-                can_invite_users=True,
+                is_anonymous=rights.is_anonymous,
+                can_manage_chat=rights.can_manage_chat,
+                can_delete_messages=rights.can_delete_messages,
+                can_manage_video_chats=rights.can_manage_video_chats,
+                can_restrict_members=rights.can_restrict_members,
+                can_promote_members=rights.can_promote_members,
+                can_change_info=rights.can_change_info,
+                can_invite_users=rights.can_invite_users,
                 can_post_stories=False,
                 can_edit_stories=False,
                 can_delete_stories=False,
                 can_send_welcome_messages=False,
+                can_pin_messages=rights.can_pin_messages,
             )
+            if supergroup:
+                member["can_manage_topics"] = rights.can_manage_topics
+            if rights.custom_title is not None:
+                member["custom_title"] = rights.custom_title
         elif self.status == "kicked":
             member["until_date"] = until_date
         elif self.status == "restricted":
@@ -262,7 +354,9 @@ class ChatRecord:
     reply_keyboard: dict[str, Any] | None = None
     next_message_id: int = 1
     bot_status: MemberStatus = "member"
+    bot_rights: AdminRights = AdminRights()  # what the bot may do while an administrator
     started: bool = False  # private chats: the user has written to the bot
+    pinned: list[int] = field(default_factory=list)  # pinned message ids, the newest last
 
     @property
     def is_private(self) -> bool:
@@ -285,6 +379,20 @@ class ChatRecord:
             return "member"
         member = self.members.get(user.id)
         return "left" if member is None else member.status
+
+    def member(self, user: UserRecord) -> Member:
+        """The user's membership as getChatMember tells it ("left" if never a member)."""
+        if self.is_private:
+            return Member(user, "member")
+        return self.members.get(user.id) or Member(user, "left")
+
+    def bot_member(self, bot: UserRecord) -> Member:
+        """The bot's membership (in a private chat "kicked" means the user blocked it)."""
+        return Member(bot, self.bot_status, self.bot_rights)
+
+    @property
+    def bot_is_admin(self) -> bool:
+        return not self.is_private and self.bot_status in ADMIN_STATUSES
 
     @property
     def chat_instance(self) -> str:
@@ -330,6 +438,7 @@ class World:
         self.callback_queries: dict[str, CallbackQueryRecord] = {}
         self.callback_answers: dict[int, list[CallbackAnswer]] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.privacy_mode = True  # the bot's default: in groups it hears only what is for it
         self._next_callback_id = 1
 
     def changed(self) -> None:
@@ -362,8 +471,20 @@ class World:
 
     def delete_message(self, chat: ChatRecord, message: StoredMessage) -> None:
         del chat.messages[message.message_id]
+        if message.message_id in chat.pinned:  # a deleted message is no longer pinned
+            chat.pinned.remove(message.message_id)
         chat.events.append(ChatEvent("delete", message.view()))
         self.changed()
+
+    def pin_message(
+        self, chat: ChatRecord, message: StoredMessage, by: UserRecord, *, silent: bool = False
+    ) -> StoredMessage:
+        """Pin a message (the newest pin shows on top) and post the pinned_message service
+        message from whoever pinned it, as Telegram does; returns that service message."""
+        if message.message_id in chat.pinned:
+            chat.pinned.remove(message.message_id)
+        chat.pinned.append(message.message_id)
+        return self.new_message(chat, by, pinned_message_id=message.message_id, silent=silent)
 
     def new_callback_id(self) -> str:
         query_id = f"{self.bot.id}{self._next_callback_id:08d}"

@@ -502,7 +502,7 @@ async def test_groups_have_members_the_bot_can_check(emu: BotApiEmulator, bot: B
     club = emu.group(-1001234, title="Barbell Club")
     club.add_member(ann, status="administrator")
 
-    await ann.send("hello", chat=club)
+    await ann.send("/hello", chat=club)
     [update] = await bot.get_updates()
     admin = await bot.get_chat_member(club.id, ann.id)
     outsider = await bot.get_chat_member(club.id, bob.id)
