@@ -1,12 +1,19 @@
 """A local Telegram Bot API emulator for tests: real HTTP, real Bot API JSON, strict rules."""
 
-from emulator.driver import BotApiEmulator, ChatDriver, EmulatorTimeoutError, UserDriver
+from emulator.driver import (
+    NOT_DELIVERED,
+    BotApiEmulator,
+    ChatDriver,
+    EmulatorTimeoutError,
+    UserDriver,
+)
 from emulator.errors import ApiError
 from emulator.flood import FloodViolation
 from emulator.server import RecordedRequest
 from emulator.state import Button, CallbackAnswer, ChatEvent, MessageView
 
 __all__ = [
+    "NOT_DELIVERED",
     "ApiError",
     "BotApiEmulator",
     "Button",

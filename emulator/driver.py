@@ -160,8 +160,9 @@ class ChatDriver:
         message = self._emu.world.new_message(
             self.record, actor.record, new_chat_members=(user.record,)
         )
+        update_id = self._emu.deliver_message(self.record, message)
         self._change_member(user, Member(user.record, "member"), actor)
-        return self._emu.deliver_message(self.record, message)
+        return update_id
 
     def leave(self, user: UserDriver) -> int:
         """The user leaves: a left_chat_member service message (and chat_member update)."""
@@ -177,8 +178,9 @@ class ChatDriver:
         message = self._emu.world.new_message(
             self.record, actor.record, left_chat_member=user.record
         )
+        update_id = self._emu.deliver_message(self.record, message)
         self._change_member(user, Member(user.record, status), actor)
-        return self._emu.deliver_message(self.record, message)
+        return update_id
 
     def promote(
         self,
