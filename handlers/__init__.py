@@ -10,6 +10,8 @@ from handlers.plans import plan
 from handlers.progress import history
 from handlers.progress import show as progress
 from handlers.reminders import dialog as reminders
+from handlers.teams import group as team_group
+from handlers.teams import private as team_private
 from handlers.training import maxes, onboarding, progression, today
 
 
@@ -19,12 +21,14 @@ def build_router() -> Router:
     root.message.outer_middleware(chat_member.ChatSpeaksAgain())
     root.include_routers(
         errors.build_router(),
+        team_group.build_router(),  # a team hears of the bot's arrival first, then passes it on
         chat_member.build_router(),
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
         reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
         wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
+        team_private.build_router(),  # before /start: so is a team's invite link
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
         programs.build_router(),

@@ -20,6 +20,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("coach", "common-command-coach"),
     ("clients", "common-command-clients"),
     ("reviews", "common-command-reviews"),
+    ("teams", "common-command-teams"),
     ("help", "common-command-help"),
 )
 

@@ -125,9 +125,10 @@ class RevokeTeamInvite:
         self._clock = clock
 
     async def __call__(self, payload: str, actor: Actor) -> None:
-        """NotAllowedError unless the actor manages the link's team's members."""
+        """NotAllowedError unless the actor made the link or manages the team's members."""
         async with self._uow:
             invite, team = await _usable(self._uow, payload, self._clock.now(), lock=True)
-            await authorize(self._uow, team, actor, Permission.MEMBERS)
+            if invite.created_by != actor.user_id:
+                await authorize(self._uow, team, actor, Permission.MEMBERS)
             await self._uow.teams.save_invite(replace(invite, revoked_at=self._clock.now()))
             await self._uow.commit()

@@ -72,13 +72,15 @@ class BotAdded:
 
     async def __call__(
         self, chat_id: int, title: str, adder: Profile | None, adder_is_admin: bool
-    ) -> Team:
+    ) -> tuple[Team, bool]:
+        """The team, and whether it is new or back (so the group is greeted once)."""
         now = self._clock.now()
         owner = None
         if adder is not None and adder_is_admin:
             owner = (await RegisterUser(self._uow, self._clock)(adder)).user.telegram_id
         async with self._uow:
             team = await self._uow.teams.by_chat(chat_id, lock=True)
+            greet = team is None or not team.active
             if team is None:
                 team = await self._uow.teams.add(
                     Team(None, chat_id, title[:TITLE_LIMIT], now, owner_id=owner)
@@ -91,7 +93,7 @@ class BotAdded:
             if team.owner_id is not None:
                 await ensure_member(self._uow, team.id or 0, team.owner_id, Role.OWNER, now)
             await self._uow.commit()
-            return team
+            return team, greet
 
 
 class BotRemoved:

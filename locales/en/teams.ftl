@@ -1,0 +1,38 @@
+## teams: a group chat with Spotter, its members, roles and invite links
+
+teams-role = { $role ->
+    [owner] owner
+    [coach] coach
+   *[member] member
+}
+teams-card = 🏋️ <b>{ $title }</b> trains with Spotter · { $members ->
+    [one] 1 member
+   *[other] { $members } members
+}
+    Tap ✅ Join to book classes and put your scores on the whiteboard. Admins and coaches invite people with a link (sent to them in private).
+teams-join-button = ✅ Join
+teams-invite-coach-button = 🔗 Invite a coach
+teams-invite-member-button = 🔗 Invite members
+teams-joined = You're in, as { $role }.
+teams-already-in = You're in already, as { $role }.
+teams-not-allowed = Only the team's admins and owners can do that.
+teams-start-me-first = I can't write to you yet: open @{ $bot } in private, press Start, then tap again.
+teams-link-sent = I sent you the link in private.
+teams-invite-link = 🔗 An invite to <b>{ $title }</b> as { $role }, for 7 days:
+    { $link }
+    Anyone with it can join: share it with those you mean it for.
+teams-revoke-button = 🚫 Revoke this link
+teams-invite-revoked = 🚫 Revoked: the link no longer works.
+teams-invite-invalid = That team link does not work any more (expired, revoked or unknown). Ask for a new one.
+teams-invite = 🏋️ Join <b>{ $title }</b> as { $role }?
+teams-invite-already = You're in this team already, as { $role }.
+teams-accept-button = ✅ Join
+teams-decline-button = ✖️ No, thanks
+teams-invite-declined = No problem: nothing changed.
+teams-invite-accepted = ✅ You're in <b>{ $title }</b>, as { $role }.
+teams-none = You're in no team yet. Add me to your gym's or team's group chat to make one, or open an invite link.
+teams-list-title = 🏋️ <b>Your teams</b>
+teams-list-line = • { $title } — { $role }, { $members ->
+    [one] 1 member
+   *[other] { $members } members
+}

@@ -1,0 +1,40 @@
+## команды: группа со Spotter, её участники, роли и ссылки-приглашения
+
+teams-role = { $role ->
+    [owner] владелец
+    [coach] тренер
+   *[member] участник
+}
+teams-card = 🏋️ <b>{ $title }</b> тренируется со Spotter · { $members ->
+    [one] { $members } участник
+    [few] { $members } участника
+   *[other] { $members } участников
+}
+    Нажмите ✅ Вступить, чтобы записываться на занятия и вносить результаты на доску. Админы и тренеры приглашают людей ссылкой (её присылаю им лично).
+teams-join-button = ✅ Вступить
+teams-invite-coach-button = 🔗 Пригласить тренера
+teams-invite-member-button = 🔗 Пригласить участников
+teams-joined = Вы в команде: { $role }.
+teams-already-in = Вы уже в команде: { $role }.
+teams-not-allowed = Это могут только админы и владельцы команды.
+teams-start-me-first = Я пока не могу вам написать: откройте @{ $bot } в личке, нажмите «Запустить» и нажмите кнопку снова.
+teams-link-sent = Прислал ссылку вам в личку.
+teams-invite-link = 🔗 Приглашение в <b>{ $title }</b> ({ $role }), на 7 дней:
+    { $link }
+    Вступить по ней может любой: делитесь только с теми, кого зовёте.
+teams-revoke-button = 🚫 Отозвать ссылку
+teams-invite-revoked = 🚫 Отозвано: ссылка больше не работает.
+teams-invite-invalid = Эта ссылка больше не работает (истекла, отозвана или неизвестна). Попросите новую.
+teams-invite = 🏋️ Вступить в <b>{ $title }</b> ({ $role })?
+teams-invite-already = Вы уже в этой команде: { $role }.
+teams-accept-button = ✅ Вступить
+teams-decline-button = ✖️ Нет, спасибо
+teams-invite-declined = Хорошо: ничего не изменилось.
+teams-invite-accepted = ✅ Вы в <b>{ $title }</b>: { $role }.
+teams-none = Вы пока ни в одной команде. Добавьте меня в групповой чат вашего зала или команды, или откройте ссылку-приглашение.
+teams-list-title = 🏋️ <b>Ваши команды</b>
+teams-list-line = • { $title } — { $role }, { $members ->
+    [one] { $members } участник
+    [few] { $members } участника
+   *[other] { $members } участников
+}
