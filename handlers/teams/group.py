@@ -9,7 +9,7 @@ from html import escape
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     CallbackQuery,
@@ -18,6 +18,7 @@ from aiogram.types import (
     Message,
 )
 
+from domain.athletes.model import UnknownTimeZoneError
 from domain.teams.model import Actor, Role
 from domain.teams.use_cases.invites import MakeTeamInvite
 from domain.teams.use_cases.membership import (
@@ -27,6 +28,7 @@ from domain.teams.use_cases.membership import (
     LeaveTeam,
     NotAllowedError,
     NoTeamError,
+    SetTeamTimeZone,
     TeamView,
     chat_moved,
     team_view,
@@ -98,9 +100,13 @@ async def _post_card(bot: Bot, deps: Deps, chat_id: int, view: TeamView) -> None
         logger.warning("could not post the team card in chat %d: %s", chat_id, error)
 
 
-async def on_team(message: Message, bot: Bot, deps: Deps) -> None:
-    """/team in the group: the card. A group the bot was in before teams existed becomes one
-    now (owned by whoever asked, if they administer it)."""
+async def on_team(message: Message, command: CommandObject, bot: Bot, deps: Deps) -> None:
+    """/team in the group: the card; `/team tz Europe/Berlin` sets the team's time zone. A group
+    the bot was in before teams existed becomes one now (owned by whoever asked, if an admin)."""
+    words = (command.args or "").split(maxsplit=1)
+    if words and words[0].lower() in {"tz", "timezone"}:
+        await _set_time_zone(message, bot, deps, words[1] if len(words) > 1 else "")
+        return
     sender = message.from_user
     viewer = sender.id if sender else 0
     try:
@@ -115,6 +121,27 @@ async def on_team(message: Message, bot: Bot, deps: Deps) -> None:
     await message.answer(
         texts.card(deps.t, view), reply_markup=card_markup(deps.t, view.team.id or 0)
     )
+
+
+async def _set_time_zone(message: Message, bot: Bot, deps: Deps, typed: str) -> None:
+    t, sender = deps.t, message.from_user
+    admin = await is_chat_admin(
+        bot, message.chat.id, sender.id if sender else None, message.sender_chat
+    )
+    try:
+        team = await SetTeamTimeZone(deps.uow)(
+            message.chat.id, Actor(sender.id if sender else 0, admin), typed
+        )
+    except UnknownTimeZoneError:
+        await message.reply(t.get("teams-unknown-time-zone", typed=escape(typed[:64])))
+        return
+    except NoTeamError:
+        await message.reply(t.get("teams-no-team"))
+        return
+    except NotAllowedError:
+        await message.reply(t.get("teams-not-allowed"))
+        return
+    await message.reply(t.get("teams-time-zone-set", zone=escape(team.time_zone)))
 
 
 async def on_join(callback: CallbackQuery, callback_data: TeamJoin, deps: Deps) -> None:

@@ -18,6 +18,7 @@ def card(t: Translator, view: TeamView) -> str:
         "teams-card",
         title=escape(view.team.title),
         members=len(view.members),
+        zone=escape(view.team.time_zone),
     )
 
 

@@ -9,6 +9,7 @@ teams-card = 🏋️ <b>{ $title }</b> trains with Spotter · { $members ->
     [one] 1 member
    *[other] { $members } members
 }
+    🕒 { $zone } (admins: <code>/team tz Europe/Berlin</code>)
     Tap ✅ Join to book classes and put your scores on the whiteboard. Admins and coaches invite people with a link (sent to them in private).
 teams-join-button = ✅ Join
 teams-invite-coach-button = 🔗 Invite a coach
@@ -36,3 +37,6 @@ teams-list-line = • { $title } — { $role }, { $members ->
     [one] 1 member
    *[other] { $members } members
 }
+teams-time-zone-set = 🕒 The team keeps <b>{ $zone }</b> time now.
+teams-unknown-time-zone = I don't know the time zone “{ $typed }”. Try a city such as <code>Berlin</code> or a name such as <code>America/New_York</code>.
+teams-no-team = This group is no team yet: /team makes it one.

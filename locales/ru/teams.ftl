@@ -10,6 +10,7 @@ teams-card = 🏋️ <b>{ $title }</b> тренируется со Spotter · { 
     [few] { $members } участника
    *[other] { $members } участников
 }
+    🕒 { $zone } (админы: <code>/team tz Europe/Moscow</code>)
     Нажмите ✅ Вступить, чтобы записываться на занятия и вносить результаты на доску. Админы и тренеры приглашают людей ссылкой (её присылаю им лично).
 teams-join-button = ✅ Вступить
 teams-invite-coach-button = 🔗 Пригласить тренера
@@ -38,3 +39,6 @@ teams-list-line = • { $title } — { $role }, { $members ->
     [few] { $members } участника
    *[other] { $members } участников
 }
+teams-time-zone-set = 🕒 Теперь команда живёт по времени <b>{ $zone }</b>.
+teams-unknown-time-zone = Я не знаю часовой пояс «{ $typed }». Попробуйте город, например <code>Moscow</code>, или название вроде <code>Europe/Moscow</code>.
+teams-no-team = Эта группа пока не команда: /team сделает её командой.

@@ -64,9 +64,16 @@ async def test_a_group_becomes_a_team_with_members_coaches_and_an_end(
     forged = await ben.press_forged(south_card.message_id, join.callback_data, chat=other)
     assert "out of date" in ((await ben.wait_for_callback_answer(forged)).text or "")
 
+    await ben.send("/team tz Berlin", chat=gym)
+    assert "Only the team's admins" in (await ben.wait_for_message(chat=gym)).content
+    await ann.send("/team tz Berlin", chat=gym)
+    assert "keeps Europe/Berlin time" in (await ann.wait_for_message(chat=gym)).content
+
     gym.leave(ben)
     await ann.send("/team", chat=gym)
-    assert "· 2 members" in (await ann.wait_for_message(chat=gym)).content
+    after = (await ann.wait_for_message(chat=gym)).content
+    assert "· 2 members" in after
+    assert "🕒 Europe/Berlin" in after
 
     removed = gym.remove_bot(by=ann)
     assert removed is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Profile, find_time_zone
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.shared.ports import Clock
 from domain.teams.model import RANK, Actor, Membership, Permission, Role, Team, may
@@ -176,3 +176,22 @@ async def chat_moved(uow: TeamsUnitOfWork, old_chat_id: int, new_chat_id: int) -
     async with uow:
         await uow.teams.move_chat(old_chat_id, new_chat_id)
         await uow.commit()
+
+
+class SetTeamTimeZone:
+    """The team's time zone: classes and the workout of the day keep its clock."""
+
+    def __init__(self, uow: TeamsUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, chat_id: int, actor: Actor, typed: str) -> Team:
+        """UnknownTimeZoneError for a zone we do not know; NotAllowedError unless the actor
+        manages the team."""
+        zone = find_time_zone(typed)
+        async with self._uow:
+            team = await active_team(self._uow, chat_id)
+            await authorize(self._uow, team, actor, Permission.MEMBERS)
+            team = replace(team, time_zone=zone)
+            await self._uow.teams.save(team)
+            await self._uow.commit()
+            return team

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.athletes.model import Profile
+from domain.athletes.model import Profile, UnknownTimeZoneError
 from domain.teams.model import Actor, Role
 from domain.teams.use_cases.invites import (
     AcceptTeamInvite,
@@ -25,6 +25,7 @@ from domain.teams.use_cases.membership import (
     LeaveTeam,
     NotAllowedError,
     NoTeamError,
+    SetTeamTimeZone,
     my_teams,
     team_view,
 )
@@ -171,3 +172,19 @@ async def test_an_invite_expires_after_a_week_and_a_removed_bots_team_takes_nobo
     assert greet
     assert back.owner_id == ANN.telegram_id  # the team keeps its owner
     assert [t.title for t, _, _ in await my_teams(uow, ANN.telegram_id)] == ["North Gym"]
+
+
+async def test_the_time_zone_is_set_by_those_who_manage_the_team(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await BotAdded(uow, clock)(GYM, "North Gym", ANN, adder_is_admin=True)
+    await JoinTeam(uow, clock)((await team_view(uow, GYM, 0)).team.id or 0, GYM, BEN)
+
+    with pytest.raises(NotAllowedError):
+        await SetTeamTimeZone(uow)(GYM, Actor(BEN.telegram_id), "Berlin")
+    with pytest.raises(UnknownTimeZoneError):
+        await SetTeamTimeZone(uow)(GYM, Actor(ANN.telegram_id), "Atlantis")
+    set_by_owner = await SetTeamTimeZone(uow)(GYM, Actor(ANN.telegram_id), "new york")
+
+    assert set_by_owner.time_zone == "America/New_York"
+    assert (await team_view(uow, GYM, 0)).team.time_zone == "America/New_York"
