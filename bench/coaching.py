@@ -1,7 +1,9 @@
 """A coach with 200 clients, each with a year of nSuns: /clients and a client's card, server side.
 
 On SQLite, seeded through the repositories: one coach, `--clients` clients who each accepted an
-invite a year ago and trained nSuns 4-day since (a_year_of_training, a different seed each).
+invite a year ago and trained nSuns 4-day since (a_year_of_training, a different seed each),
+with `--metcons` conditioning results a week (Fran; Tuesday evening after lifting, Saturday
+morning on a rest day), which count as sessions (#12).
 Timed in this process, as the handler runs them: the /clients list (the use case and its text)
 and opening a client's card (use case, exercise names, text), p50 and p99 over the runs.
 The baseline, measured in the same run on the same database, is the cheapest read an update
@@ -14,7 +16,7 @@ outbox sender to an emulator that enforces Telegram's flood limits. Target: 0 vi
 message delivered once, in at most 1.1 × the time the sender's overall rate allows (30/s less
 its 5% headroom).
 
-`python -m bench.coaching [--clients 200] [--runs 40]`
+`python -m bench.coaching [--clients 200] [--runs 40] [--metcons 2]`
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.model import Coaching
 from domain.coaching.use_cases.clients import client_card, clients_overview
 from domain.coaching.use_cases.weekly import DIGEST_AT, WeeklyDigests
+from domain.conditioning.library import benchmark
+from domain.conditioning.model import LoggedResult, SavedWorkout, WorkoutSource
+from domain.conditioning.scores import parse_score
 from domain.outbox.activity import InactiveChats
 from domain.outbox.model import OutgoingMessage
 from domain.plans.use_cases.exercises import exercise_names
@@ -67,9 +72,13 @@ TOKEN = "777002:bench-token_coaching0123456789"
 GLOBAL_RATE = 30  # messages a second, Telegram's overall limit
 FLOOD_TARGET = 1.1
 NOW = datetime.now(UTC).replace(microsecond=0)
+METCONS = (  # from Monday 00:00 UTC; the clients live in Berlin and lift Mon, Tue, Thu, Fri
+    timedelta(days=1, hours=20, minutes=30),
+    timedelta(days=5, hours=10),
+)
 
 
-async def seed(uow: SqlUnitOfWork, clients: int) -> None:
+async def seed(uow: SqlUnitOfWork, clients: int, metcons: int) -> None:
     await install_builtin_programs(uow)
     start = NOW - timedelta(days=366)
     async with uow:
@@ -91,7 +100,28 @@ async def seed(uow: SqlUnitOfWork, clients: int) -> None:
                     await uow.training_maxes.add(athlete, entry)
             for workout in year.workouts:
                 await uow.workouts.add(workout)
+            await conditioning(uow, athlete, joined, metcons)
             await uow.commit()
+
+
+async def conditioning(uow: SqlUnitOfWork, athlete: int, joined: datetime, metcons: int) -> None:
+    """Fran `metcons` times a week since the athlete joined."""
+    fran = benchmark("Fran")
+    if fran is None or not metcons:
+        return
+    saved = await uow.conditioning.add_workout(
+        SavedWorkout(None, athlete, WorkoutSource.BENCHMARK, fran, joined)
+    )
+    score = parse_score(fran.scheme, "4:22")
+    first = joined.date() - timedelta(days=joined.weekday())
+    monday = datetime(first.year, first.month, first.day, tzinfo=UTC)
+    while monday < NOW:
+        for offset in METCONS[:metcons]:
+            if joined < monday + offset < NOW:
+                await uow.conditioning.add_result(
+                    LoggedResult(None, athlete, saved.id or 0, score, True, monday + offset)
+                )
+        monday += timedelta(weeks=1)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -108,7 +138,9 @@ async def timed(runs: int, work: Callable[[int], Awaitable[object]]) -> list[flo
     return spent
 
 
-async def measure(clients: int, runs: int, database: Path, *, seeded: bool = False) -> None:
+async def measure(
+    clients: int, runs: int, database: Path, *, metcons: int, seeded: bool = False
+) -> None:
     url = f"sqlite:///{database}"
     await upgrade_to_head(url)
     engine = create_engine(url)
@@ -117,9 +149,13 @@ async def measure(clients: int, runs: int, database: Path, *, seeded: bool = Fal
     uow = SqlUnitOfWork(factory, clock)
     if not seeded:
         started = time.perf_counter()
-        await seed(uow, clients)
+        await seed(uow, clients, metcons)
         spent = time.perf_counter() - started
-        print(f"seeded {clients} clients with a year of nSuns in {spent:.0f} s", flush=True)
+        print(
+            f"seeded {clients} clients with a year of nSuns and {metcons} metcons a week "
+            f"in {spent:.0f} s",
+            flush=True,
+        )
     t = Catalogue.load().translator(Language.EN)
 
     async def register(run: int) -> None:
@@ -243,14 +279,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--metcons", type=int, default=2, choices=range(len(METCONS) + 1))
     parser.add_argument("--database", type=Path, help="keep the seeded database here, reuse it")
     args = parser.parse_args()
     if args.database:
         seeded = args.database.exists()
-        asyncio.run(measure(args.clients, args.runs, args.database, seeded=seeded))
+        asyncio.run(
+            measure(args.clients, args.runs, args.database, metcons=args.metcons, seeded=seeded)
+        )
         return
     with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(measure(args.clients, args.runs, Path(folder) / "coaching.db"))
+        database = Path(folder) / "coaching.db"
+        asyncio.run(measure(args.clients, args.runs, database, metcons=args.metcons))
 
 
 if __name__ == "__main__":

@@ -1,16 +1,46 @@
-"""Compliance: sessions done against sessions planned, and when a client needs attention."""
+"""Compliance: sessions done against sessions planned, and when a client needs attention.
+
+A session is a finished workout with a set done, at its start, or a day of conditioning (#12):
+a local day (the client's time zone) with conditioning results and no such workout started is
+one session however many results it has, at its last result; on a day a workout started, the
+conditioning is part of that workout's session.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from domain.athletes.model import User
+from domain.shared.time import local_day
 
 WINDOWS = (7, 30, 90)  # days
 ATTENTION_DROP = 0.20  # 7-day compliance this far under the 30-day rate needs a look
 QUIET_DAYS = 7  # no session for this long needs a look too
+
+
+def conditioning_sessions(
+    results: Iterable[datetime], workouts: Iterable[datetime], zone: ZoneInfo
+) -> list[datetime]:
+    """The sessions conditioning adds, oldest first: each local day of `results` (when they
+    were logged) on which none of `workouts` started, at the day's last result."""
+    lifting_days = {local_day(started, zone) for started in workouts}
+    last_of_day: dict[date, datetime] = {}
+    for logged in results:
+        day = local_day(logged, zone)
+        if day not in lifting_days and (day not in last_of_day or logged > last_of_day[day]):
+            last_of_day[day] = logged
+    return sorted(last_of_day.values())
+
+
+def last_session(workout: datetime | None, result: datetime, zone: ZoneInfo) -> datetime:
+    """The last session, from the last conditioning result and the last workout's start: the
+    result when it fell on a later local day (a day of conditioning only), else the workout."""
+    if workout is None or local_day(result, zone) > local_day(workout, zone):
+        return result
+    return workout
 
 
 def compliance(

@@ -162,9 +162,11 @@ class ClientFacts:
 
 @dataclass(frozen=True, slots=True)
 class RecentSessions:
-    """A client's finished workouts (with a set done), as the coach's list needs them."""
+    """A client's sessions, as the coach's list needs them: finished workouts (with a set done)
+    at their start, and local days of conditioning only at their last result (#12; the rule is
+    in `compliance`)."""
 
-    week: tuple[datetime, ...]  # started in the last 7 days
+    week: tuple[datetime, ...]  # those of the last 7 days, oldest first
     month: int  # how many in the last 30 days, since the coaching began
     last: datetime | None  # the last one ever
 

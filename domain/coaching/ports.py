@@ -117,17 +117,21 @@ class CoachingRepository(Protocol):
         ...
 
     async def recent_sessions(self, coach_id: int, now: datetime) -> dict[int, RecentSessions]:
-        """Each current client's recent sessions, in a few aggregate queries."""
+        """Each current client's recent sessions, conditioning days counted, in a few queries."""
         ...
 
     async def sessions(
         self, athlete_ids: Sequence[int], since: datetime
     ) -> dict[int, list[datetime]]:
-        """When each athlete started the finished workouts (with a set done) since `since`."""
+        """Each athlete's sessions since `since`, oldest first: the starts of the finished
+        workouts (with a set done) finished since then, and the last result of each local day
+        of conditioning with no such workout started (#12, `compliance.conditioning_sessions`)
+        logged since then."""
         ...
 
     async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
-        """When each athlete started their last finished workout with a set done, ever."""
+        """Each athlete's last session ever: the start of their last finished workout with a set
+        done, or their last conditioning result if it fell on a later local day (#12)."""
         ...
 
     async def unsent_proposals(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, String, cast, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.athletes.model import User
+from domain.coaching.compliance import conditioning_sessions, last_session
 from domain.coaching.model import (
     NOTE_KEY_PREFIX,
     PROPOSAL_KEY_PREFIX,
@@ -36,11 +38,14 @@ from storage.coaching.tables import (
     ThreadMessageRow,
     WeekLineRow,
 )
+from storage.conditioning.tables import ConditioningResultRow
 from storage.core.dialects import dialect_insert
 from storage.outbox.tables import OutboxRow
 from storage.plans.tables import PlanRow
 from storage.training.proposals import to_proposal
 from storage.training.tables import AthletePlanRow, ProposalRow, WorkoutRow, WorkoutSetRow
+
+DAY_MARGIN = timedelta(days=2)  # a local day begins less than this before any moment in it
 
 
 def _has_a_client() -> ColumnElement[bool]:
@@ -310,56 +315,120 @@ class SqlCoachingRepository:
     async def recent_sessions(self, coach_id: int, now: datetime) -> dict[int, RecentSessions]:
         current = (CoachingRow.coach_id == coach_id) & CoachingRow.ended_at.is_(None)
         clients = WorkoutRow.user_id == CoachingRow.athlete_id
+        week_start, month_start = now - timedelta(days=7), now - timedelta(days=30)
         week: dict[int, list[datetime]] = {}
         for athlete, started in await self._session.execute(
             select(WorkoutRow.user_id, WorkoutRow.started_at)
             .join(CoachingRow, clients)
-            .where(current, WorkoutRow.finished_at >= now - timedelta(days=7), _some_set_done())
+            .where(current, WorkoutRow.finished_at >= week_start, _some_set_done())
         ):
             week.setdefault(athlete, []).append(started)
-        month: dict[int, tuple[int, datetime]] = {
+        month: dict[int, tuple[int, datetime | None]] = {
             athlete: (count, last)
             for athlete, count, last in await self._session.execute(
                 select(WorkoutRow.user_id, func.count(), func.max(WorkoutRow.started_at))
                 .join(CoachingRow, clients)
                 .where(
                     current,
-                    WorkoutRow.finished_at >= now - timedelta(days=30),
+                    WorkoutRow.finished_at >= month_start,
                     WorkoutRow.started_at >= CoachingRow.started_at,
                     _some_set_done(),
                 )
                 .group_by(WorkoutRow.user_id)
             )
         }
-        ids = list(await self._session.scalars(select(CoachingRow.athlete_id).where(current)))
-        older = await self.last_sessions([a for a in ids if a not in month])
-        return {
-            athlete: RecentSessions(
-                week=tuple(sorted(week.get(athlete, []))),
-                month=month[athlete][0] if athlete in month else 0,
-                last=_aware(month[athlete][1]) if athlete in month else older.get(athlete),
+        coached = {
+            athlete: (since, ZoneInfo(zone))
+            for athlete, since, zone in await self._session.execute(
+                select(CoachingRow.athlete_id, CoachingRow.started_at, UserRow.time_zone)
+                .join(UserRow, UserRow.telegram_id == CoachingRow.athlete_id)
+                .where(current)
             )
-            for athlete in ids
         }
+        # Conditioning is rarer than lifting: its moments, and the lifting days beside them.
+        results: dict[int, list[datetime]] = {}
+        for athlete, logged in await self._session.execute(
+            select(ConditioningResultRow.athlete_id, ConditioningResultRow.logged_at)
+            .join(CoachingRow, ConditioningResultRow.athlete_id == CoachingRow.athlete_id)
+            .where(current, ConditioningResultRow.logged_at >= month_start)
+        ):
+            results.setdefault(athlete, []).append(logged)
+        lifted = await self._started(list(results), month_start - DAY_MARGIN)
+        older = await self._last_workouts([a for a in coached if a not in month])
+        older_results = await self._last_results([a for a in coached if a not in results])
+        found = {}
+        for athlete, (since, zone) in coached.items():
+            days = conditioning_sessions(results.get(athlete, ()), lifted.get(athlete, ()), zone)
+            done, last = month.get(athlete, (0, None))
+            last = older.get(athlete) if last is None else _aware(last)
+            result = max(results[athlete]) if athlete in results else older_results.get(athlete)
+            found[athlete] = RecentSessions(
+                week=tuple(sorted([*week.get(athlete, ()), *(d for d in days if d >= week_start)])),
+                month=done + sum(1 for day in days if day >= max(month_start, since)),
+                last=last if result is None else last_session(last, result, zone),
+            )
+        return found
 
     async def sessions(
         self, athlete_ids: Sequence[int], since: datetime
     ) -> dict[int, list[datetime]]:
         found: dict[int, list[datetime]] = {athlete: [] for athlete in athlete_ids}
+        lifted: dict[int, list[datetime]] = {}
         rows = await self._session.execute(
-            select(WorkoutRow.user_id, WorkoutRow.started_at)
+            select(WorkoutRow.user_id, WorkoutRow.started_at, WorkoutRow.finished_at)
             .where(
                 WorkoutRow.user_id.in_(athlete_ids),
-                WorkoutRow.finished_at >= since,
+                WorkoutRow.finished_at >= since - DAY_MARGIN,
                 _some_set_done(),
             )
             .order_by(WorkoutRow.started_at)
         )
-        for athlete, started in rows:
-            found[athlete].append(started)
+        for athlete, started, finished in rows:
+            lifted.setdefault(athlete, []).append(started)
+            if finished is not None and finished >= since:
+                found[athlete].append(started)
+        results: dict[int, list[datetime]] = {}
+        for athlete, logged in await self._session.execute(
+            select(ConditioningResultRow.athlete_id, ConditioningResultRow.logged_at).where(
+                ConditioningResultRow.athlete_id.in_(athlete_ids),
+                ConditioningResultRow.logged_at >= since,
+            )
+        ):
+            results.setdefault(athlete, []).append(logged)
+        zones = await self._zones(list(results))
+        for athlete, logged_at in results.items():
+            days = conditioning_sessions(logged_at, lifted.get(athlete, ()), zones[athlete])
+            found[athlete] = sorted([*found[athlete], *days])
         return found
 
     async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+        found = await self._last_workouts(athlete_ids)
+        results = await self._last_results(athlete_ids)
+        zones = await self._zones(list(results))
+        for athlete, result in results.items():
+            found[athlete] = last_session(found.get(athlete), result, zones[athlete])
+        return found
+
+    async def _started(
+        self, athlete_ids: Sequence[int], since: datetime
+    ) -> dict[int, list[datetime]]:
+        """When the athletes started the workouts (with a set done) they finished since."""
+        found: dict[int, list[datetime]] = {}
+        if not athlete_ids:
+            return found
+        for athlete, started in await self._session.execute(
+            select(WorkoutRow.user_id, WorkoutRow.started_at).where(
+                WorkoutRow.user_id.in_(athlete_ids),
+                WorkoutRow.finished_at >= since,  # indexed; a workout finishes after it starts
+                _some_set_done(),
+            )
+        ):
+            found.setdefault(athlete, []).append(started)
+        return found
+
+    async def _last_workouts(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+        if not athlete_ids:
+            return {}
         rows = await self._session.execute(
             select(WorkoutRow.user_id, func.max(WorkoutRow.started_at))
             .where(
@@ -370,6 +439,26 @@ class SqlCoachingRepository:
             .group_by(WorkoutRow.user_id)
         )
         return {athlete: _aware(last) for athlete, last in rows if last is not None}
+
+    async def _last_results(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+        if not athlete_ids:
+            return {}
+        rows = await self._session.execute(
+            select(ConditioningResultRow.athlete_id, func.max(ConditioningResultRow.logged_at))
+            .where(ConditioningResultRow.athlete_id.in_(athlete_ids))
+            .group_by(ConditioningResultRow.athlete_id)
+        )
+        return {athlete: _aware(last) for athlete, last in rows if last is not None}
+
+    async def _zones(self, athlete_ids: Sequence[int]) -> dict[int, ZoneInfo]:
+        if not athlete_ids:
+            return {}
+        rows = await self._session.execute(
+            select(UserRow.telegram_id, UserRow.time_zone).where(
+                UserRow.telegram_id.in_(athlete_ids)
+            )
+        )
+        return {athlete: ZoneInfo(zone) for athlete, zone in rows}
 
     async def unsent_proposals(
         self, since: datetime, limit: int
