@@ -65,7 +65,11 @@ class People:
         user_id = FIRST_PERSONA_ID + len(self.personas)
         persona = Persona(user_id, name, language, "coach" if role == "coach" else "athlete")
         driver = self._emulator.user(user_id, name, language_code=language)
-        self.group.add_member(driver)
+        # The group's first coach created it, so /team there makes them the team's owner.
+        creator = persona.role == "coach" and not any(
+            p.role == "coach" for p in self.personas.values()
+        )
+        self.group.add_member(driver, "creator" if creator else "member")
         self.personas[user_id] = persona
         self.version += 1
         self._emulator.world.changed()
