@@ -56,6 +56,7 @@ from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.clients import clients_page
 from handlers.common.i18n import Catalogue
 from handlers.reminders.buttons import ReminderButtons
+from handlers.teams.classes import ClassButtons
 from sandbox.history import PLAN, a_year_of_training
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import DeliverySettings, Sender
@@ -245,7 +246,10 @@ async def deliver(
             person.allow_messages()
         bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url)))
         catalogue = Catalogue.load()
-        markup = OutboxButtons(catalogue, [ReminderButtons(catalogue), CoachingButtons(catalogue)])
+        markup = OutboxButtons(
+            catalogue,
+            [ReminderButtons(catalogue), CoachingButtons(catalogue), ClassButtons(catalogue)],
+        )
         limits = DeliveryLimits(global_per_second=GLOBAL_RATE)
         sender = Sender(
             OutboxQueue(factory),

@@ -44,6 +44,8 @@ from handlers.common.rest_timers import RestTimers
 from handlers.progress.charts import start_worker
 from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
+from handlers.teams.classes import ClassButtons
+from handlers.teams.classes_texts import ClassWords
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
@@ -94,7 +96,10 @@ def build_sender(
         OutboxQueue(session_factory),
         BotTransport(
             bot,
-            OutboxButtons(catalogue, [ReminderButtons(catalogue), CoachingButtons(catalogue)]),
+            OutboxButtons(
+                catalogue,
+                [ReminderButtons(catalogue), CoachingButtons(catalogue), ClassButtons(catalogue)],
+            ),
         ),
         clock,
         inactive,
@@ -172,6 +177,7 @@ async def run(settings: Settings) -> None:
         reminder_interval=timedelta(seconds=settings.reminder_interval_seconds),
         reminder_grace=timedelta(minutes=settings.reminder_grace_minutes),
         coaching_wording=CoachingWords(catalogue),
+        class_wording=ClassWords(catalogue),
     )
     dispatcher = build_dispatcher(
         session_factory,

@@ -13,6 +13,8 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
+from domain.teams.ports import ClassWording
+from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
     send_morning_digests,
@@ -39,6 +41,7 @@ def build_scheduler(
     reminder_grace: timedelta = DEFAULT_GRACE,
     coaching_wording: CoachingWording | None = None,
     report_interval: timedelta = REPORT_INTERVAL,
+    class_wording: ClassWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -105,4 +108,14 @@ def build_scheduler(
                 misfire_grace_time=None,
                 replace_existing=True,
             )
+    # Each reminder has its outbox key, so a run every minute queues each once.
+    if class_wording is not None:
+        scheduler.add_job(
+            send_class_reminders,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="class-reminders",
+            args=[session_factory, clock, class_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
     return scheduler

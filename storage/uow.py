@@ -31,6 +31,7 @@ from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
 from storage.reminders.reminders import SqlReminderRepository
+from storage.teams.classes_repository import SqlClassRepository
 from storage.teams.repositories import SqlTeamRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
@@ -144,6 +145,10 @@ class SqlUnitOfWork:
     @property
     def teams(self) -> SqlTeamRepository:
         return self._repository(SqlTeamRepository)
+
+    @property
+    def classes(self) -> SqlClassRepository:
+        return self._repository(SqlClassRepository)
 
     @property
     def coaches(self) -> SqlCoachRepository:

@@ -49,6 +49,7 @@ class Action(StrEnum):
     KEEP_PROPOSAL = "keep_proposal"  # parameters: proposal
     DECLINE_PROPOSAL = "decline_proposal"  # parameters: proposal
     EDIT_PROPOSAL = "edit_proposal"  # parameters: proposal
+    SKIP_CLASS_REMINDERS = "skip_class_reminders"  # parameters: team
 
 
 @dataclass(frozen=True, slots=True)

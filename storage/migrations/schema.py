@@ -11,6 +11,7 @@ from storage.core import tables as core_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
 from storage.reminders import tables as reminders_tables
+from storage.teams import classes_tables as team_classes_tables
 from storage.teams import tables as teams_tables
 from storage.training import tables as training_tables
 
@@ -26,5 +27,6 @@ TABLE_MODULES = (
     coaching_tables,
     conditioning_tables,
     teams_tables,
+    team_classes_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

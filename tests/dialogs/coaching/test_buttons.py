@@ -13,9 +13,12 @@ from handlers.coaching.programs import Decide
 from handlers.coaching.reviews import Review
 from handlers.common.i18n import Catalogue
 from handlers.reminders.buttons import ReminderButtons
+from handlers.teams.classes import ClassButtons
 
 CATALOGUE = Catalogue.load()
-MARKUP = OutboxButtons(CATALOGUE, [ReminderButtons(CATALOGUE), CoachingButtons(CATALOGUE)])
+MARKUP = OutboxButtons(
+    CATALOGUE, [ReminderButtons(CATALOGUE), CoachingButtons(CATALOGUE), ClassButtons(CATALOGUE)]
+)
 
 
 def test_a_proposal_gets_keep_decline_and_other_in_the_coachs_language() -> None:

@@ -1,0 +1,224 @@
+"""Classes on SQLite and PostgreSQL: scheduling (who may), RSVPs said twice counted once, the
+last place never overbooked by concurrent taps, promotion told in private once, forged
+callback data refused, and attendance marked by coaches only."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.athletes.model import Profile, User
+from domain.teams.classes import Attendance, ClassSpec
+from domain.teams.model import Actor, Role, Team
+from domain.teams.use_cases.classes import (
+    CancelClassDate,
+    ClassClosedError,
+    MarkAttendance,
+    NotMemberError,
+    Rsvp,
+    RsvpOutcome,
+    ScheduleClasses,
+    SendClassReminders,
+    attendance_sheet,
+    set_class_reminders,
+    upcoming_cards,
+)
+from domain.teams.use_cases.invites import AcceptTeamInvite, MakeTeamInvite
+from domain.teams.use_cases.membership import BotAdded, JoinTeam, NotAllowedError, NoTeamError
+from storage.outbox.tables import OutboxRow
+from storage.uow import SqlUnitOfWork
+from tests.fakes import FixedClock
+
+GYM, OTHER = -1001, -1002
+ANN, COACH = Profile(11, "Ann"), Profile(12, "Cara")
+MEMBERS = [Profile(20 + n, f"M{n}") for n in range(5)]
+OUTSIDER = Profile(40, "Olga")
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
+TOMORROW_10 = ClassSpec(time(10), timedelta(minutes=60), 3, on=date(2026, 3, 3))
+
+
+class Words:
+    def promoted(self, recipient: User, team: Team, starts: datetime) -> str:
+        return f"{recipient.first_name}: you're in {team.title} at {starts:%H:%M}"
+
+    def reminder(self, recipient: User, team: Team, starts: datetime, coach: User | None) -> str:
+        return f"{recipient.first_name}: {team.title} at {starts:%H:%M}"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def uow(session_factory: async_sessionmaker[AsyncSession], clock: FixedClock) -> SqlUnitOfWork:
+    return SqlUnitOfWork(session_factory, clock)
+
+
+async def a_team_with_a_class(uow: SqlUnitOfWork, clock: FixedClock) -> int:
+    """North Gym: Ann owns it, Cara coaches, five members; a class of 3 tomorrow at 10:00."""
+    team, _ = await BotAdded(uow, clock)(GYM, "North Gym", ANN, adder_is_admin=True)
+    link = await MakeTeamInvite(uow, clock)(GYM, Actor(ANN.telegram_id), Role.COACH)
+    await AcceptTeamInvite(uow, clock)(link.payload, COACH)
+    for member in MEMBERS:
+        await JoinTeam(uow, clock)(team.id or 0, GYM, member)
+    [card] = await ScheduleClasses(uow, clock)(GYM, Actor(COACH.telegram_id), COACH, [TOMORROW_10])
+    return card.occurrence.id or 0
+
+
+async def outbox_keys(session_factory: async_sessionmaker[AsyncSession]) -> list[tuple[str, int]]:
+    async with session_factory() as session:
+        rows = await session.execute(
+            select(OutboxRow.idempotency_key, OutboxRow.chat_id).order_by(OutboxRow.id)
+        )
+        return [(key, chat) for key, chat in rows]
+
+
+async def test_five_rsvps_for_three_places_waitlist_two_and_a_cancellation_promotes_the_first(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    rsvp = Rsvp(uow, clock, Words())
+    outcomes = [await rsvp(occurrence, GYM, m.telegram_id, going=True) for m in MEMBERS]
+    again = await rsvp(occurrence, GYM, MEMBERS[0].telegram_id, going=True)
+
+    assert [o.outcome for o in outcomes] == [RsvpOutcome.BOOKED] * 3 + [RsvpOutcome.WAITING] * 2
+    assert [o.position for o in outcomes[3:]] == [1, 2]
+    assert again.outcome == RsvpOutcome.ALREADY
+    assert len(again.card.roster.booked) == 3
+    cancelled = await rsvp(occurrence, GYM, MEMBERS[1].telegram_id, going=False)
+    assert cancelled.outcome == RsvpOutcome.CANCELLED  # a day ahead: not late
+    assert cancelled.promoted == (MEMBERS[3].telegram_id,)
+    assert [b.user_id for b in cancelled.card.roster.waiting] == [MEMBERS[4].telegram_id]
+    assert [key for key, _ in await outbox_keys(session_factory)] == [
+        f"class-promoted:{cancelled.card.roster.of(MEMBERS[3].telegram_id).id}:4"  # type: ignore[union-attr]
+    ]
+
+    clock.current = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)  # an hour before class
+    late = await rsvp(occurrence, GYM, MEMBERS[0].telegram_id, going=False)
+    assert late.outcome == RsvpOutcome.CANCELLED_LATE
+    assert late.promoted == (MEMBERS[4].telegram_id,)
+    clock.current = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+    with pytest.raises(ClassClosedError):  # it has started
+        await rsvp(occurrence, GYM, MEMBERS[1].telegram_id, going=True)
+
+
+@pytest.mark.parametrize("taps", [2, 6])
+async def test_concurrent_taps_for_the_last_place_book_one_person(
+    session_factory: async_sessionmaker[AsyncSession], clock: FixedClock, taps: int
+) -> None:
+    occurrence = await a_team_with_a_class(SqlUnitOfWork(session_factory, clock), clock)
+    for member in MEMBERS[:2]:  # two of three places taken
+        await Rsvp(SqlUnitOfWork(session_factory, clock), clock, Words())(
+            occurrence, GYM, member.telegram_id, going=True
+        )
+    contenders = [*MEMBERS[2:], COACH, ANN][: taps // 2 + 1]
+
+    async def tap(person: Profile) -> RsvpOutcome:
+        fresh = SqlUnitOfWork(session_factory, clock)  # one session each, like two updates
+        result = await Rsvp(fresh, clock, Words())(occurrence, GYM, person.telegram_id, going=True)
+        return result.outcome
+
+    outcomes = await asyncio.gather(*(tap(p) for p in contenders for _ in range(2)))
+
+    assert outcomes.count(RsvpOutcome.BOOKED) == 1
+    card = (await upcoming_cards(SqlUnitOfWork(session_factory, clock), clock, GYM))[0]
+    assert len(card.roster.booked) == 3
+    assert len(card.roster.waiting) == len(contenders) - 1  # each person once
+
+
+async def test_who_may_rsvp_and_for_whom(uow: SqlUnitOfWork, clock: FixedClock) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    await BotAdded(uow, clock)(OTHER, "South Gym", OUTSIDER, adder_is_admin=True)
+    rsvp = Rsvp(uow, clock, Words())
+
+    with pytest.raises(NotMemberError):  # Olga is not in North Gym: she joins first
+        await rsvp(occurrence, GYM, OUTSIDER.telegram_id, going=True)
+    with pytest.raises(NoTeamError):  # North's card's data pressed in South's chat
+        await rsvp(occurrence, OTHER, OUTSIDER.telegram_id, going=True)
+    with pytest.raises(NoTeamError):  # an occurrence that does not exist
+        await rsvp(occurrence + 99, GYM, MEMBERS[0].telegram_id, going=True)
+    # The use case takes the presser's id from Telegram; a member cancelling a place they do
+    # not have (someone else's) changes nothing.
+    await rsvp(occurrence, GYM, MEMBERS[0].telegram_id, going=True)
+    nothing = await rsvp(occurrence, GYM, MEMBERS[1].telegram_id, going=False)
+    assert nothing.outcome == RsvpOutcome.NOT_IN
+    assert [b.user_id for b in nothing.card.roster.booked] == [MEMBERS[0].telegram_id]
+
+
+async def test_only_those_who_schedule_create_and_cancel_classes(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    weekly = ClassSpec(time(7), timedelta(hours=1), 12, frozenset({0, 2, 4}))
+
+    with pytest.raises(NotAllowedError):
+        await ScheduleClasses(uow, clock)(GYM, Actor(MEMBERS[0].telegram_id), MEMBERS[0], [weekly])
+    [card] = await ScheduleClasses(uow, clock)(  # a group admin who is in no role
+        GYM, Actor(OUTSIDER.telegram_id, chat_admin=True), OUTSIDER, [weekly]
+    )
+    assert card.occurrence.day == date(2026, 3, 4)  # Monday 07:00 has passed: Wednesday
+    with pytest.raises(NotAllowedError):
+        await CancelClassDate(uow, clock)(GYM, Actor(MEMBERS[0].telegram_id), date(2026, 3, 3))
+
+    cancelled = await CancelClassDate(uow, clock)(
+        GYM, Actor(COACH.telegram_id), date(2026, 3, 3), occurrence_id=occurrence
+    )
+    assert cancelled.cancelled
+    with pytest.raises(ClassClosedError):
+        await Rsvp(uow, clock, Words())(occurrence, GYM, MEMBERS[0].telegram_id, going=True)
+
+
+async def test_attendance_is_marked_by_the_coach_not_by_a_member(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    await Rsvp(uow, clock, Words())(occurrence, GYM, MEMBERS[0].telegram_id, going=True)
+    mark = MarkAttendance(uow)
+
+    with pytest.raises(NotAllowedError):  # a member's forged mark
+        await mark(
+            occurrence,
+            GYM,
+            Actor(MEMBERS[1].telegram_id),
+            MEMBERS[0].telegram_id,
+            Attendance.PRESENT,
+        )
+    with pytest.raises(NotAllowedError):
+        await attendance_sheet(uow, occurrence, GYM, Actor(MEMBERS[0].telegram_id))
+    card = await mark(
+        occurrence, GYM, Actor(COACH.telegram_id), MEMBERS[0].telegram_id, Attendance.NO_SHOW
+    )
+    owner = await mark(
+        occurrence, GYM, Actor(ANN.telegram_id), MEMBERS[0].telegram_id, Attendance.PRESENT
+    )
+    assert card.roster.booked[0].attendance == Attendance.NO_SHOW
+    assert owner.roster.booked[0].attendance == Attendance.PRESENT
+    with pytest.raises(NoTeamError):  # the coach's mark from another chat's data
+        await mark(occurrence, OTHER, Actor(COACH.telegram_id), MEMBERS[0].telegram_id, None)
+
+
+async def test_a_reminder_an_hour_before_once_each_unless_switched_off(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    rsvp = Rsvp(uow, clock, Words())
+    for member in MEMBERS[:2]:
+        await rsvp(occurrence, GYM, member.telegram_id, going=True)
+    team_id = (await upcoming_cards(uow, clock, GYM))[0].team.id or 0
+    await set_class_reminders(uow, team_id, MEMBERS[1].telegram_id, on=False)
+    send = SendClassReminders(uow, clock, Words())
+
+    clock.current = datetime(2026, 3, 3, 8, 59, tzinfo=UTC)
+    assert await send() == 0
+    clock.current = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    assert await send() == 1
+    assert await send() == 0  # the next run finds it queued
+
+    assert (f"class-reminder:{occurrence}:{MEMBERS[0].telegram_id}", MEMBERS[0].telegram_id) in (
+        await outbox_keys(session_factory)
+    )
