@@ -46,6 +46,7 @@ from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
 from handlers.teams.classes import ClassButtons
 from handlers.teams.classes_texts import ClassWords
+from handlers.teams.track_texts import WodWords
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
@@ -178,6 +179,7 @@ async def run(settings: Settings) -> None:
         reminder_grace=timedelta(minutes=settings.reminder_grace_minutes),
         coaching_wording=CoachingWords(catalogue),
         class_wording=ClassWords(catalogue),
+        wod_wording=WodWords(catalogue),
     )
     dispatcher = build_dispatcher(
         session_factory,

@@ -13,6 +13,7 @@ from handlers.reminders import dialog as reminders
 from handlers.teams import classes as team_classes
 from handlers.teams import group as team_group
 from handlers.teams import private as team_private
+from handlers.teams import tracks as team_tracks
 from handlers.training import maxes, onboarding, progression, today
 
 
@@ -25,6 +26,7 @@ def build_router() -> Router:
         team_group.build_router(),  # a team hears of the bot's arrival first, then passes it on
         chat_member.build_router(),
         team_classes.build_router(),
+        team_tracks.build_router(),
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
         reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
         wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text

@@ -13,7 +13,7 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
-from domain.teams.ports import ClassWording
+from domain.teams.ports import ClassWording, WodWording
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -23,6 +23,7 @@ from scheduler.jobs.coaching import (
 from scheduler.jobs.core import prune_update_ledger
 from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
 from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
+from scheduler.jobs.tracks import post_wods
 from storage.core.ledger import HandledUpdates
 
 REMINDER_INTERVAL = timedelta(minutes=1)
@@ -42,6 +43,7 @@ def build_scheduler(
     coaching_wording: CoachingWording | None = None,
     report_interval: timedelta = REPORT_INTERVAL,
     class_wording: ClassWording | None = None,
+    wod_wording: WodWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -115,6 +117,17 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="class-reminders",
             args=[session_factory, clock, class_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Each team's next post time is in the database and each post has its outbox key, so a
+    # late or repeated run posts each day's workout once.
+    if wod_wording is not None:
+        scheduler.add_job(
+            post_wods,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="post-wods",
+            args=[session_factory, clock, wod_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

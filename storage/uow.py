@@ -33,6 +33,7 @@ from storage.plans.plans import SqlPlanRepository
 from storage.reminders.reminders import SqlReminderRepository
 from storage.teams.classes_repository import SqlClassRepository
 from storage.teams.repositories import SqlTeamRepository
+from storage.teams.track_repository import SqlTrackRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.proposals import SqlProposalRepository
@@ -149,6 +150,10 @@ class SqlUnitOfWork:
     @property
     def classes(self) -> SqlClassRepository:
         return self._repository(SqlClassRepository)
+
+    @property
+    def wod_tracks(self) -> SqlTrackRepository:
+        return self._repository(SqlTrackRepository)
 
     @property
     def coaches(self) -> SqlCoachRepository:

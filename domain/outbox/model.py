@@ -109,6 +109,7 @@ class OutgoingMessage:
     video: Video | None = None
     copy: Copy | None = None
     reply_to: int | None = None
+    pin: bool = False  # pinned once sent, where the bot may pin (a team's workout of the day)
 
     def __post_init__(self) -> None:
         if not self.key or len(self.key) > KEY_LIMIT:

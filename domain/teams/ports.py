@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from domain.athletes.ports import AthletesUnitOfWork
 from domain.outbox.ports import OutboxUnitOfWork
+from domain.plans.ports import PlansUnitOfWork
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -13,6 +14,14 @@ if TYPE_CHECKING:
     from domain.athletes.model import User
     from domain.teams.classes import Booking, ClassSettings, Occurrence, Roster, TeamClass
     from domain.teams.model import CustomRole, Membership, Team, TeamInvite
+    from domain.teams.tracks import (
+        StoredTrack,
+        Subscription,
+        WodContent,
+        WodNote,
+        WodPost,
+        WodSettings,
+    )
 
 
 class TeamRepository(Protocol):
@@ -124,3 +133,71 @@ class TeamsUnitOfWork(AthletesUnitOfWork, Protocol):
 class ClassesUnitOfWork(TeamsUnitOfWork, OutboxUnitOfWork, Protocol):
     """Classes tell people in private, through the outbox."""
 
+
+class TrackRepository(Protocol):
+    """Programming tracks, who follows them, each team's posting settings, notes and posts."""
+
+    async def add_track(self, track: StoredTrack) -> StoredTrack: ...
+
+    async def save_track(self, track: StoredTrack) -> None: ...
+
+    async def track(self, track_id: int) -> StoredTrack | None: ...
+
+    async def visible(self, *, team_id: int | None, user_id: int | None) -> list[StoredTrack]:
+        """The team's (or the person's) own tracks and the public ones, by name."""
+        ...
+
+    async def subscription(
+        self, track_id: int, *, team_id: int | None, user_id: int | None
+    ) -> Subscription | None: ...
+
+    async def add_subscription(self, subscription: Subscription) -> Subscription: ...
+
+    async def save_subscription(self, subscription: Subscription) -> None: ...
+
+    async def subscriptions(
+        self, *, team_id: int | None, user_id: int | None, active_only: bool = True
+    ) -> list[Subscription]: ...
+
+    async def wod_settings(self, team_id: int) -> WodSettings:
+        """The team's settings (the defaults until someone changes one)."""
+        ...
+
+    async def save_wod_settings(self, settings: WodSettings) -> None: ...
+
+    async def due_settings(self, now: datetime) -> list[WodSettings]:
+        """Teams whose next post is due at `now`, locked against a second run."""
+        ...
+
+    async def note(self, team_id: int, on: date) -> WodNote | None: ...
+
+    async def save_note(self, note: WodNote) -> None: ...
+
+    async def add_post(self, post: WodPost) -> WodPost | None:
+        """Keeps the post; None if the subscription's post of that day exists already."""
+        ...
+
+    async def posts_on(self, team_id: int, on: date) -> list[WodPost]:
+        """The day's posts, each with its message id once the outbox has delivered it."""
+        ...
+
+    async def post_for_message(self, chat_id: int, message_id: int) -> WodPost | None:
+        """The post a message of a group is (a reply to it is about that workout)."""
+        ...
+
+    async def record_delivered(self) -> int:
+        """Copies the message ids of delivered posts from the outbox (which is pruned)."""
+        ...
+
+
+class WodWording(Protocol):
+    """The words of a day's post, in the team's language."""
+
+    def post(self, content: WodContent, language: str | None) -> str: ...
+
+
+class TracksUnitOfWork(TeamsUnitOfWork, PlansUnitOfWork, OutboxUnitOfWork, Protocol):
+    """Tracks check strength lines against the exercises and post through the outbox."""
+
+    @property
+    def wod_tracks(self) -> TrackRepository: ...

@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("clients", "common-command-clients"),
     ("reviews", "common-command-reviews"),
     ("teams", "common-command-teams"),
+    ("tracks", "common-command-tracks"),
     ("help", "common-command-help"),
 )
 

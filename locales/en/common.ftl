@@ -3,6 +3,7 @@
 common-command-today = Today's workout, set by set
 common-command-plan = Your plan: train any day, switch plans, write your own
 common-command-teams = Your teams: add me to a group to make one
+common-command-tracks = Programming tracks: yours and the public ones
 common-command-wod = Conditioning: a MetCon, a benchmark, your score
 common-command-maxes = Training maxes and working weights
 common-command-history = Past workouts; fix a set logged wrong

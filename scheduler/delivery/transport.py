@@ -48,7 +48,20 @@ class BotTransport:
             message_id = await self._send(message, markup)
         except Exception as error:  # every failure is an outcome of the attempt, never raised
             return _failed(error, message.key)
+        if message.pin:
+            await self._pin(message.chat_id, message_id, message.key)
         return Sent(message_id)
+
+    async def _pin(self, chat_id: int, message_id: int, key: str) -> None:
+        """Pins a sent message where the bot may (an admin with can_pin_messages); a pin that
+        fails leaves the message sent, so it is logged and not retried."""
+        try:
+            me = await self._bot.get_chat_member(chat_id, self._bot.id)
+            may = me.status == "creator" or getattr(me, "can_pin_messages", False) is True
+            if may:
+                await self._bot.pin_chat_message(chat_id, message_id, disable_notification=True)
+        except TelegramAPIError as error:
+            logger.info("outbox %s sent, not pinned: %s", key, error)
 
     async def _send(self, message: Claimed, markup: InlineKeyboardMarkup | None) -> int:
         # A message answered may have been deleted meanwhile: then it goes without the quote.

@@ -62,6 +62,7 @@ class Claimed:
     video: Video | None = None
     copy: Copy | None = None
     reply_to: int | None = None
+    pin: bool = False
 
 
 async def _execute(session: AsyncSession, statement: Executable) -> CursorResult[Any]:
@@ -79,6 +80,7 @@ def _values(message: OutgoingMessage) -> dict[str, Any]:
         "photo": message.photo,
         "media": _dump_media(message),
         "reply_to": message.reply_to,
+        "pin": message.pin,
         "buttons": _dump_buttons(message.buttons) if message.buttons else None,
         "language": message.language,
         "not_before": message.not_before,
@@ -258,6 +260,7 @@ class OutboxQueue:
                 OutboxRow.attempts,
                 OutboxRow.media,
                 OutboxRow.reply_to,
+                OutboxRow.pin,
             )
         )
         async with self._session_factory.begin() as session:
@@ -285,6 +288,7 @@ class OutboxQueue:
             video,
             copy,
             row.reply_to,
+            row.pin,
         )
 
     async def mark_sent(self, row_id: int, run_id: str, message_id: int, at: datetime) -> None:

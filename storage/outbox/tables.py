@@ -6,12 +6,14 @@ from datetime import datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Index,
     Integer,
     LargeBinary,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -35,6 +37,7 @@ class OutboxRow(Base):
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     media: Mapped[str | None] = mapped_column(Text)  # JSON: a video by file id, or a copy
     reply_to: Mapped[int | None] = mapped_column(BigInteger)  # a message of the chat it answers
+    pin: Mapped[bool] = mapped_column(Boolean, server_default=false())  # pinned once sent
     buttons: Mapped[str | None] = mapped_column(Text)  # JSON: rows of {"action", "parameters"}
     language: Mapped[str | None] = mapped_column(String(35))  # the recipient's, for the labels
     not_before: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,0 +1,67 @@
+# Программы (треки): свои у команды или человека, публичные; подписки; пост дня.
+
+tracks-post-title = 📋 <b>WOD · { $date }</b> — { $track } (неделя { $week }, день { $day })
+tracks-post-nothing = На сегодня ничего не запрограммировано.
+tracks-post-strength = 🏋️ <b>Сила</b>
+tracks-post-metcon = 🔥 <b>Метокон</b>
+tracks-post-scaling = ↕️ <b>Масштабирование:</b> { $scaling }
+tracks-post-note = 📝 <b>Тренер:</b> { $note }
+
+tracks-saved = Трек <b>{ $name }</b> сохранён (#{ $id }, дней с программой: { $days }). Подписаться: /track subscribe { $id }
+tracks-replaced = Трек <b>{ $name }</b> обновлён (#{ $id }, дней с программой: { $days }); подписки идут по новой версии.
+tracks-subscribed = Подписка на <b>{ $name }</b>: день 1 приходится на { $first } (сдвиг { $offset }).
+tracks-subscribed-again = Снова подписка на <b>{ $name }</b>: день 1 приходится на { $first } (сдвиг { $offset }).
+tracks-unsubscribed = Подписка на <b>{ $name }</b> отменена. /track subscribe вернёт её.
+tracks-not-subscribed = Здесь на этот трек не подписаны.
+tracks-no-such-track = Здесь нет трека «{ $ref }». Список — /tracks.
+tracks-bad-offset = Сдвиг — это число дней, не больше 3650 в любую сторону.
+tracks-not-allowed = Менять программу команды могут только её владельцы, тренеры и админы группы.
+tracks-admins-only = Публиковать треки могут только админы бота.
+tracks-published = <b>{ $name }</b> теперь публичный: подписаться может каждый.
+tracks-unpublished = <b>{ $name }</b> снова только ваш.
+tracks-help =
+    Треки команды:
+    • /track с текстом трека (или ответом на него) сохраняет его как трек команды
+    • /track subscribe <i>название или номер</i> [offset <i>N</i>] — день 1 приходится на сегодня + N
+    • /track unsubscribe <i>название или номер</i>
+    • /tracks — список; /wod_time 06:00 — время поста; /wod_rest on|off; /wod_note <i>ГГГГ-ММ-ДД текст</i>
+tracks-help-private =
+    Ваши треки:
+    • /track с текстом трека (или ответом на него) сохраняет его как ваш
+    • /track subscribe <i>название или номер</i> [offset <i>N</i>]; /track unsubscribe <i>название или номер</i>
+    • /tracks — ваши и публичные треки
+tracks-time-help = Напишите время поста тренировки дня, например /wod_time 05:30 (по часовому поясу команды).
+tracks-rest-help = /wod_rest on: в день без программы так и будет сказано; /wod_rest off: ничего не публикуется.
+tracks-note-help = Напишите /wod_note 2026-12-07 Возьмите скакалку или /wod_note <i>текст</i> ответом на пост тренировки.
+tracks-noted = Заметка на { $date } сохранена. { $edited ->
+    [0] Она появится в посте этого дня.
+    [one] Опубликованная тренировка обновлена.
+   *[other] Обновлено опубликованных тренировок: { $edited }.
+}
+tracks-settings = Тренировка дня публикуется в <b>{ $time }</b> ({ $zone }); дни без программы объявляются: { $rest }. Следующий пост: { $next }.
+
+tracks-list-title = <b>Треки</b>
+tracks-list-title-team = <b>Треки</b> · пост в { $time }, дни отдыха объявляются: { $rest }
+tracks-list-none = Пока нет: вставьте трек после /track.
+tracks-list-line = { $mark } #{ $id } { $name }
+tracks-list-line-followed = { $mark } #{ $id } <b>{ $name }</b> ✅ день 1: { $first }
+tracks-list-hint = ✍️ свой · 📢 публичный · ✅ подписка. /track subscribe <i>номер</i> [offset <i>N</i>]
+
+tracks-errors = Не получилось прочитать трек:
+    { $errors }
+tracks-on-line = строка { $line }: { $problem }
+tracks-problem-too-long = трек — не больше { $limit } символов
+tracks-problem-no-name = трек начинается с названия, например track: North Gym Q1
+tracks-problem-name-too-long = название — не больше { $limit } символов
+tracks-problem-name-twice = у трека одно название
+tracks-problem-no-days = нет ни одного дня: добавьте week 1 day 1: и тренировку
+tracks-problem-bad-day = недели от 1 до { $weeks }, дни от 1 до { $days }
+tracks-problem-day-twice = неделя { $week } день { $day } уже есть
+tracks-problem-empty-day = в неделе { $week } дне { $day } нет ни силовой части, ни метокона
+tracks-problem-outside-day = эта строка должна быть внутри дня, например week 1 day 1:
+tracks-problem-outside-section = поставьте strength: или metcon: над этой строкой
+tracks-problem-not-strength = силовая строка — упражнение и подходы, например squat: 5x5 @75%
+tracks-problem-empty-workout = после metcon: нужна тренировка
+tracks-problem-scaling-too-long = масштабирование дня — не больше { $limit } символов
+tracks-problem-workout = эту тренировку не прочитать
+tracks-problem-strength = эту силовую строку не прочитать
