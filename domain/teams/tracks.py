@@ -35,6 +35,7 @@ MAX_WEEKS = 104
 MAX_TEXT = 60_000
 NAME_LIMIT = 60
 SCALING_LIMIT = 600  # characters of a day's scaling guidance
+DAY_LIMIT = 3_000  # characters of a day as text: its post, with a note, stays one message
 NOTE_LIMIT = 600  # characters of a team's note for a day
 OFFSET_LIMIT = 3650  # days either way
 DEFAULT_POST_AT = time(6, 0)
@@ -58,6 +59,7 @@ class TrackProblem(StrEnum):
     NOT_STRENGTH = "not_strength"  # a strength line is `exercise: sets`
     EMPTY_WORKOUT = "empty_workout"  # a `metcon:` with nothing under it
     SCALING_TOO_LONG = "scaling_too_long"  # limit
+    DAY_TOO_LONG = "day_too_long"  # week, day, limit
     WORKOUT = "workout"  # `workout` holds the conditioning format's problem
     STRENGTH = "strength"  # `strength` holds the plan format's problem
 
@@ -243,13 +245,16 @@ def track_to_text(track: Track) -> str:
     """The track's text in the format `parse_track` reads back as the same track."""
     lines = [f"track: {track.name}"]
     for day in track.days:
-        lines += ["", f"week {day.week} day {day.day}:"]
-        if day.strength:
-            lines += ["strength:", *day.strength]
-        for workout in day.workouts:
-            lines += ["metcon:", workout_to_text(workout).strip()]
-        lines += [f"scaling: {line}" for line in day.scaling.split("\n") if day.scaling]
+        lines += ["", f"week {day.week} day {day.day}:", _day_text(day)]
     return "\n".join(lines) + "\n"
+
+
+def _day_text(day: TrackDay) -> str:
+    lines = ["strength:", *day.strength] if day.strength else []
+    for workout in day.workouts:
+        lines += ["metcon:", workout_to_text(workout).strip()]
+    lines += [f"scaling: {line}" for line in day.scaling.split("\n") if day.scaling]
+    return "\n".join(lines)
 
 
 def _squeezed(text: str) -> str:
@@ -368,7 +373,12 @@ class _Reader:
         if any(w is None for w in workouts):
             return None
         done = tuple(w for w in workouts if w is not None)
-        return TrackDay(draft.week, draft.day, tuple(draft.strength), done, scaling)
+        day = TrackDay(draft.week, draft.day, tuple(draft.strength), done, scaling)
+        if len(_day_text(day)) > DAY_LIMIT:
+            self._error(
+                draft.line, TrackProblem.DAY_TOO_LONG, week=day.week, day=day.day, limit=DAY_LIMIT
+            )
+        return day
 
     def finished(self) -> Track:
         if self.name is None and not self.errors:

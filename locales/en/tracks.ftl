@@ -65,3 +65,4 @@ tracks-problem-empty-workout = metcon: needs a workout under it
 tracks-problem-scaling-too-long = a day's scaling is at most { $limit } characters
 tracks-problem-workout = this workout can't be read
 tracks-problem-strength = this strength line can't be read
+tracks-problem-day-too-long = week { $week } day { $day } is longer than { $limit } characters: split it over days

@@ -65,3 +65,4 @@ tracks-problem-empty-workout = после metcon: нужна тренировк�
 tracks-problem-scaling-too-long = масштабирование дня — не больше { $limit } символов
 tracks-problem-workout = эту тренировку не прочитать
 tracks-problem-strength = эту силовую строку не прочитать
+tracks-problem-day-too-long = неделя { $week } день { $day } длиннее { $limit } символов: разделите его на несколько дней

@@ -211,3 +211,12 @@ def test_a_time_in_the_spring_gap_posts_an_hour_later_and_the_fall_back_hour_onc
 
 def test_a_post_is_keyed_by_team_day_and_subscription() -> None:
     assert wod_key(4, date(2026, 12, 7), 9) == "wod:4:2026-12-07:9"
+
+
+def test_a_day_too_long_for_one_post_is_refused() -> None:
+    """A day's post with its note must stay one Telegram message (4096 characters)."""
+    lines = "\n".join(
+        f"metcon:\nAMRAP {m}: 5 pull-ups, 10 push-ups, 15 air squats" for m in range(1, 80)
+    )
+
+    assert problems(f"track: Long\nweek 1 day 1:\n{lines}\n") == [(2, TrackProblem.DAY_TOO_LONG)]
