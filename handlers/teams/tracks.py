@@ -28,13 +28,14 @@ from domain.teams.use_cases.tracks import (
     Subscribe,
     Subscribed,
     Unsubscribe,
+    personal_today,
     personal_tracks,
     publish_track,
     team_tracks,
 )
 from handlers.common.deps import Deps
 from handlers.teams.admins import is_chat_admin
-from handlers.teams.track_texts import WodWords, track_errors, tracks_list
+from handlers.teams.track_texts import WodWords, post_text, track_errors, tracks_list
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ GROUPS = F.chat.type.in_({"group", "supergroup"})
 PRIVATE = F.chat.type == "private"
 _REF = re.compile(r"^(?P<ref>.+?)(?:\s+offset\s+(?P<offset>[+-]?\d{1,5}))?$", re.IGNORECASE)
 _NOTE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})\s+(?P<text>.+)$", re.DOTALL)
-_VERBS = frozenset({"subscribe", "unsubscribe", "publish", "unpublish"})
+_VERBS = frozenset({"subscribe", "unsubscribe", "publish", "unpublish", "today"})
 _SWITCH = {"on": True, "off": False}
 
 
@@ -267,14 +268,23 @@ async def _private_track(message: Message, deps: Deps, verb: str, rest: str) -> 
         return _subscribed(deps, done)
     if verb == "unsubscribe":
         return _ended(deps, await Unsubscribe(deps.uow, deps.clock).personal(user, rest))
-    if verb in {"publish", "unpublish"}:
-        track = await publish_track(deps.uow, user, rest, deps.admins, public=verb == "publish")
-        key = "tracks-published" if verb == "publish" else "tracks-unpublished"
-        return t.get(key, name=escape(track.name))
+    if verb in {"today", "publish", "unpublish"}:
+        return await _private_other(deps, verb, rest)
     text = _pasted(message, rest)
     if not text:
         return t.get("tracks-help-private")
     return _saved(deps, await SavePersonalTrack(deps.uow, deps.clock)(user, text))
+
+
+async def _private_other(deps: Deps, verb: str, rest: str) -> str:
+    """`/track today`; a bot admin's `/track publish` and `/track unpublish`."""
+    t, user = deps.t, deps.user_id
+    if verb == "today":
+        shown = await personal_today(deps.uow, deps.clock, user)
+        return "\n\n".join(post_text(t, c) for c in shown) or t.get("tracks-today-none")
+    track = await publish_track(deps.uow, user, rest, deps.admins, public=verb == "publish")
+    key = "tracks-published" if verb == "publish" else "tracks-unpublished"
+    return t.get(key, name=escape(track.name))
 
 
 async def on_private_tracks(message: Message, deps: Deps) -> None:

@@ -29,7 +29,7 @@ tracks-help-private =
     Your tracks:
     • /track with a track's text (or in reply to it) saves it as your own
     • /track subscribe <i>name or id</i> [offset <i>N</i>]; /track unsubscribe <i>name or id</i>
-    • /tracks lists yours and the public ones
+    • /tracks lists yours and the public ones; /track today shows today's workouts
 tracks-time-help = Say the time the day's workout is posted, like /wod_time 05:30 (the team's time zone).
 tracks-rest-help = /wod_rest on: a day with nothing programmed says so; /wod_rest off: it posts nothing.
 tracks-note-help = Write /wod_note 2026-12-07 Bring a jump rope, or /wod_note <i>text</i> in reply to a posted workout.
@@ -66,3 +66,4 @@ tracks-problem-scaling-too-long = a day's scaling is at most { $limit } characte
 tracks-problem-workout = this workout can't be read
 tracks-problem-strength = this strength line can't be read
 tracks-problem-day-too-long = week { $week } day { $day } is longer than { $limit } characters: split it over days
+tracks-today-none = You follow no track that has started: /tracks lists them.

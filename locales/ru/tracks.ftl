@@ -29,7 +29,7 @@ tracks-help-private =
     Ваши треки:
     • /track с текстом трека (или ответом на него) сохраняет его как ваш
     • /track subscribe <i>название или номер</i> [offset <i>N</i>]; /track unsubscribe <i>название или номер</i>
-    • /tracks — ваши и публичные треки
+    • /tracks — ваши и публичные треки; /track today — тренировки на сегодня
 tracks-time-help = Напишите время поста тренировки дня, например /wod_time 05:30 (по часовому поясу команды).
 tracks-rest-help = /wod_rest on: в день без программы так и будет сказано; /wod_rest off: ничего не публикуется.
 tracks-note-help = Напишите /wod_note 2026-12-07 Возьмите скакалку или /wod_note <i>текст</i> ответом на пост тренировки.
@@ -66,3 +66,4 @@ tracks-problem-scaling-too-long = масштабирование дня — не
 tracks-problem-workout = эту тренировку не прочитать
 tracks-problem-strength = эту силовую строку не прочитать
 tracks-problem-day-too-long = неделя { $week } день { $day } длиннее { $limit } символов: разделите его на несколько дней
+tracks-today-none = Вы не подписаны ни на один начавшийся трек: список — /tracks.

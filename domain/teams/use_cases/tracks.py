@@ -287,6 +287,20 @@ async def personal_tracks(uow: TracksUnitOfWork, user_id: int) -> list[Listed]:
         return await _listed(uow, team_id=None, user_id=user_id)
 
 
+async def personal_today(uow: TracksUnitOfWork, clock: Clock, user_id: int) -> list[WodContent]:
+    """Today's day (in the person's time zone) of each track they follow, programmed or not."""
+    async with uow:
+        person = await uow.users.get(user_id)
+        today = local_day(clock.now(), ZoneInfo(person.time_zone if person else "UTC"))
+        shown = []
+        for subscription in await uow.wod_tracks.subscriptions(team_id=None, user_id=user_id):
+            stored = await uow.wod_tracks.track(subscription.track_id)
+            number = subscription.day_number(today)
+            if stored is not None and number is not None:
+                shown.append(WodContent(stored.name, today, number, stored.track.day(number)))
+        return shown
+
+
 class SetWodTime:
     """The team's posting time (local) and whether a day with nothing programmed says so."""
 

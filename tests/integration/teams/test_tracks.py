@@ -23,11 +23,15 @@ from domain.teams.use_cases.membership import (
 from domain.teams.use_cases.tracks import (
     NoSuchTrackError,
     PostWods,
+    SavePersonalTrack,
     SaveTeamTrack,
     SetWodNote,
     SetWodTime,
     Subscribe,
     Unsubscribe,
+    personal_today,
+    personal_tracks,
+    publish_track,
     team_tracks,
 )
 from storage.outbox.tables import OutboxRow
@@ -247,3 +251,23 @@ async def test_a_note_after_posting_reaches_the_delivered_post_found_by_its_mess
     assert (found.on, found.day_number, found.track_id) == (on, 1, track.id)
     assert elsewhere is None
     assert recorded == 1
+
+
+async def test_a_published_track_is_followed_in_private_and_shows_todays_day(
+    uow: SqlUnitOfWork, clock: FixedClock, team: int
+) -> None:
+    dan = DAN.telegram_id
+    mine, _ = await SavePersonalTrack(uow, clock)(dan, TRACK.replace("North Gym Q1", "Dan's"))
+    with pytest.raises(PermissionError):
+        await publish_track(uow, dan, "dan's", frozenset(), public=True)
+    await publish_track(uow, dan, "dan's", frozenset({dan}), public=True)
+    followed = await Subscribe(uow, clock).personal(CARA.telegram_id, str(mine.id), -2)
+    _, seen_by_team = await team_tracks(uow, GYM)
+
+    today = await personal_today(uow, clock, CARA.telegram_id)
+    listed = await personal_tracks(uow, CARA.telegram_id)
+
+    assert followed.first_day == date(2026, 12, 5)
+    assert [row.track.name for row in seen_by_team] == ["Dan's"]
+    assert [(c.track_name, c.day_number, c.day is not None) for c in today] == [("Dan's", 3, True)]
+    assert [(row.track.id, row.subscription is not None) for row in listed] == [(mine.id, True)]
