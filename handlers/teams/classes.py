@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from datetime import timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -53,6 +54,7 @@ from handlers.common.i18n import Catalogue, Translator
 from handlers.common.keyboards import callback_button
 from handlers.teams import classes_texts as texts
 from handlers.teams.admins import is_chat_admin
+from handlers.teams.card_edits import card_edits
 from handlers.teams.private import profile
 
 logger = logging.getLogger(__name__)
@@ -235,10 +237,12 @@ async def on_classes(message: Message, deps: Deps) -> None:
 
 
 async def _edit(card: Message, t: Translator, view: ClassCard) -> None:
-    try:
-        await card.edit_text(texts.card(t, view), reply_markup=card_markup(t, view))
-    except TelegramAPIError as error:  # unchanged, or too old: the next /classes shows it
-        logger.info("class card %d not edited: %s", card.message_id, error)
+    """In place, at the group's pace (handlers/teams/card_edits.py)."""
+    if card.bot is not None:
+        text, markup = texts.card(t, view), card_markup(t, view)
+        card_edits.edit(
+            card.bot, card.chat.id, card.message_id, text, markup, read_at=time.monotonic()
+        )
 
 
 _TOASTS = {

@@ -4,6 +4,7 @@ Join and invite links, and people leaving the group."""
 from __future__ import annotations
 
 import logging
+import time
 from html import escape
 
 from aiogram import Bot, F, Router
@@ -39,6 +40,7 @@ from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
 from handlers.teams import texts
 from handlers.teams.admins import is_chat_admin
+from handlers.teams.card_edits import card_edits
 from handlers.teams.private import profile, revoke_markup
 
 logger = logging.getLogger(__name__)
@@ -160,12 +162,13 @@ async def on_join(callback: CallbackQuery, callback_data: TeamJoin, deps: Deps) 
         return
     role = texts.role_name(t, membership.role)
     await callback.answer(t.get("teams-joined" if changed else "teams-already-in", role=role))
-    if changed:
+    if changed and card.bot is not None:
+        read_at = time.monotonic()
         view = await team_view(deps.uow, card.chat.id, callback.from_user.id)
-        try:
-            await card.edit_text(texts.card(t, view), reply_markup=card.reply_markup)
-        except TelegramAPIError as error:  # the count shows on the next /team
-            logger.info("team card %d not edited: %s", card.message_id, error)
+        text = texts.card(t, view)
+        card_edits.edit(
+            card.bot, card.chat.id, card.message_id, text, card.reply_markup, read_at=read_at
+        )
 
 
 async def on_invite(

@@ -1,0 +1,107 @@
+"""Group cards edited in place, at a pace a group allows: Telegram lets a group receive 20
+messages a minute, edits included, and one chat about one a second after a short burst. Ten
+people tapping one class card in a second must not become ten edits: the edits of a group's
+messages wait their turn, and an edit still waiting is replaced by a newer one of the same
+message."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
+from aiogram.types import InlineKeyboardMarkup
+
+logger = logging.getLogger(__name__)
+
+PER_MINUTE = 12  # of a group's 20 messages a minute: the rest for its posts and replies
+BURST = 3  # edits back to back, then one a second (Telegram's pace for one chat)
+BURST_SECONDS = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    text: str
+    markup: InlineKeyboardMarkup | None
+    read_at: float  # when its content was read: a later read is newer content
+
+
+class CardEdits:
+    def __init__(self, per_minute: int = PER_MINUTE, minute: float = 60.0) -> None:
+        self._per_minute = per_minute
+        self._minute = minute  # tests shorten it
+        self._waiting: dict[int, dict[int, _Edit]] = {}  # chat → message → the newest edit
+        self._sent: dict[int, deque[float]] = {}  # chat → when its recent edits went out
+        self._blocked: dict[int, float] = {}  # chat → until when Telegram said to wait
+        self._workers: dict[int, asyncio.Task[None]] = {}
+
+    def edit(
+        self,
+        bot: Bot,
+        chat_id: int,
+        message_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+        *,
+        read_at: float,
+    ) -> None:
+        """Edits the message as soon as the group's pace allows; `read_at` (time.monotonic()
+        when the content was read) keeps an older read from replacing a newer one."""
+        waiting = self._waiting.setdefault(chat_id, {})
+        held = waiting.get(message_id)
+        if held is None or held.read_at <= read_at:
+            waiting[message_id] = _Edit(text, markup, read_at)
+        if chat_id not in self._workers:
+            self._workers[chat_id] = asyncio.create_task(self._work(bot, chat_id))
+
+    async def _work(self, bot: Bot, chat_id: int) -> None:
+        try:
+            while waiting := self._waiting.get(chat_id):
+                pause = self._pause(chat_id)
+                if pause > 0:
+                    await asyncio.sleep(pause)
+                message_id = next(iter(waiting))
+                edit = waiting.pop(message_id)
+                self._sent.setdefault(chat_id, deque()).append(time.monotonic())
+                await self._send(bot, chat_id, message_id, edit)
+        finally:
+            self._workers.pop(chat_id, None)
+            if not self._waiting.get(chat_id):
+                self._waiting.pop(chat_id, None)
+
+    def _pause(self, chat_id: int) -> float:
+        """How long the group's next edit waits: for its minute's budget, the burst's second,
+        and whatever Telegram last asked."""
+        now = time.monotonic()
+        sent = self._sent.setdefault(chat_id, deque())
+        while sent and sent[0] <= now - self._minute:
+            sent.popleft()
+        waits = [0.0, self._blocked.get(chat_id, now) - now]
+        if len(sent) >= self._per_minute:
+            waits.append(sent[-self._per_minute] + self._minute - now)
+        if len(sent) >= BURST:
+            waits.append(sent[-BURST] + BURST_SECONDS * self._minute / 60 - now)
+        return max(waits)
+
+    async def _send(self, bot: Bot, chat_id: int, message_id: int, edit: _Edit) -> None:
+        try:
+            await bot.edit_message_text(
+                edit.text, chat_id=chat_id, message_id=message_id, reply_markup=edit.markup
+            )
+        except TelegramRetryAfter as wait:  # told to wait: the edit waits too, unless replaced
+            self._blocked[chat_id] = time.monotonic() + wait.retry_after
+            self._waiting.setdefault(chat_id, {}).setdefault(message_id, edit)
+        except TelegramAPIError as error:  # unchanged, or deleted: the next change shows
+            logger.info("card %d in chat %d not edited: %s", message_id, chat_id, error)
+
+    async def drain(self) -> None:
+        """Waits until every waiting edit has gone out (tests, shutdown)."""
+        while self._workers:
+            await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+
+
+card_edits = CardEdits()  # one per process: the pace is the group's, whoever edits

@@ -1,0 +1,65 @@
+"""Group cards are edited at the group's pace: a burst of taps becomes a few edits now and the
+newest content when the pace allows; other groups do not wait; a 429 is waited out."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any, cast
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramRetryAfter
+from aiogram.methods import EditMessageText
+
+from handlers.teams.card_edits import CardEdits
+
+MINUTE = 1.2  # a test's minute: the burst's 3 seconds are 60 ms of it
+
+
+class RecordingBot:
+    def __init__(self, refuse_first: int = 0) -> None:
+        self.edits: list[tuple[float, int, int, str]] = []
+        self._refuse = refuse_first
+
+    async def edit_message_text(self, text: str, **fields: Any) -> None:
+        if self._refuse:
+            self._refuse -= 1
+            method = EditMessageText(text=text, chat_id=fields["chat_id"])
+            raise TelegramRetryAfter(method=method, message="Too Many Requests", retry_after=0)
+        self.edits.append((time.monotonic(), fields["chat_id"], fields["message_id"], text))
+
+
+async def test_a_burst_of_taps_never_goes_past_the_groups_pace_and_ends_on_the_newest() -> None:
+    bot, edits = RecordingBot(), CardEdits(per_minute=4, minute=MINUTE)
+    started = time.monotonic()
+    for tap in range(20):
+        edits.edit(cast(Bot, bot), -100, 7, f"{tap + 1} in", None, read_at=time.monotonic())
+        await asyncio.sleep(0.01)  # 20 taps in 0.2 s: a sixth of this test's minute
+    edits.edit(cast(Bot, bot), -200, 9, "other group", None, read_at=time.monotonic())
+    await edits.drain()
+
+    group = [at for at, chat, _, _ in bot.edits if chat == -100]
+    texts = [text for _, chat, _, text in bot.edits if chat == -100]
+    assert 1 < len(group) <= 5  # far fewer edits than taps
+    assert texts[-1] == "20 in"  # and the last one shows every tap
+    assert len([at for at in group if at - group[0] < MINUTE]) <= 4  # the minute's budget
+    other = [at - started for at, chat, _, _ in bot.edits if chat == -200]
+    assert other[0] < 0.3  # another group's card does not wait for this one's
+
+
+async def test_an_older_read_never_replaces_a_newer_one() -> None:
+    bot, edits = RecordingBot(), CardEdits(per_minute=4, minute=MINUTE)
+    edits.edit(cast(Bot, bot), -100, 7, "first", None, read_at=1.0)
+    edits.edit(cast(Bot, bot), -100, 7, "newest", None, read_at=3.0)
+    edits.edit(cast(Bot, bot), -100, 7, "stale", None, read_at=2.0)  # read before "newest"
+    await edits.drain()
+
+    assert [text for *_, text in bot.edits] == ["newest"]
+
+
+async def test_an_edit_refused_with_429_goes_out_after_the_wait() -> None:
+    bot, edits = RecordingBot(refuse_first=1), CardEdits(per_minute=4, minute=MINUTE)
+    edits.edit(cast(Bot, bot), -100, 7, "3 in", None, read_at=time.monotonic())
+    await edits.drain()
+
+    assert [text for *_, text in bot.edits] == ["3 in"]
