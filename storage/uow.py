@@ -34,6 +34,7 @@ from storage.reminders.reminders import SqlReminderRepository
 from storage.teams.classes_repository import SqlClassRepository
 from storage.teams.repositories import SqlTeamRepository
 from storage.teams.track_repository import SqlTrackRepository
+from storage.teams.whiteboard_repository import SqlWhiteboardRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.proposals import SqlProposalRepository
@@ -154,6 +155,10 @@ class SqlUnitOfWork:
     @property
     def wod_tracks(self) -> SqlTrackRepository:
         return self._repository(SqlTrackRepository)
+
+    @property
+    def whiteboard(self) -> SqlWhiteboardRepository:
+        return self._repository(SqlWhiteboardRepository)
 
     @property
     def coaches(self) -> SqlCoachRepository:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from domain.athletes.ports import AthletesUnitOfWork
+from domain.conditioning.ports import ConditioningUnitOfWork
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.plans.ports import PlansUnitOfWork
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
         WodPost,
         WodSettings,
     )
+    from domain.teams.whiteboard import BoardScore, BoardState, BoardView, HistoryLink
 
 
 class TeamRepository(Protocol):
@@ -201,3 +203,69 @@ class TracksUnitOfWork(TeamsUnitOfWork, PlansUnitOfWork, OutboxUnitOfWork, Proto
 
     @property
     def wod_tracks(self) -> TrackRepository: ...
+
+
+class WhiteboardRepository(Protocol):
+    """Scores on posted workouts (corrections are new rows), each post's board message, and
+    the conditioning results the scores are kept as."""
+
+    async def add_score(self, score: BoardScore, chat_id: int) -> tuple[BoardScore, bool]:
+        """Keeps the score, and whether it is new: the same message of a chat scores once."""
+        ...
+
+    async def score_for_message(self, chat_id: int, message_id: int) -> BoardScore | None: ...
+
+    async def state(self, post_id: int) -> BoardState | None:
+        """The post's board (None before its first score), with the post."""
+        ...
+
+    async def scores(self, post_id: int) -> list[BoardScore]:
+        """Every score of the post, corrections and removals included, oldest first."""
+        ...
+
+    async def last_scored(self, user_id: int, post_ids: list[int]) -> int | None:
+        """Of these posts, the one the person scored on last."""
+        ...
+
+    async def changed(self, post: WodPost) -> None:
+        """The post's board needs showing again (its row made on the first score)."""
+        ...
+
+    async def record_delivered(self) -> int:
+        """Copies the message ids of delivered boards from the outbox (which is pruned)."""
+        ...
+
+    async def dirty(self) -> list[BoardState]:
+        """Boards whose message does not show their scores yet, oldest change first."""
+        ...
+
+    async def shown(self, post_id: int, version: int, *, queued: bool = False) -> None:
+        """The board's message shows `version` (or it is queued with it)."""
+        ...
+
+    async def unsummarised(self, on_or_before: date) -> list[BoardState]: ...
+
+    async def summarised(self, post_id: int) -> None: ...
+
+    async def history_link(self, post_id: int, user_id: int) -> HistoryLink | None: ...
+
+    async def save_history_link(self, link: HistoryLink) -> None: ...
+
+    async def forget_result(self, result_id: int) -> None:
+        """Deletes a conditioning result this board kept (its score was corrected or removed)."""
+        ...
+
+
+class BoardWording(Protocol):
+    """The words of a board and of the day's summary, in the team's language."""
+
+    def board(self, view: BoardView) -> str: ...
+
+    def summary(self, view: BoardView) -> str: ...
+
+
+class WhiteboardUnitOfWork(TracksUnitOfWork, ConditioningUnitOfWork, Protocol):
+    """Scores are read against the day's post and kept in each member's conditioning history."""
+
+    @property
+    def whiteboard(self) -> WhiteboardRepository: ...

@@ -14,6 +14,7 @@ from storage.reminders import tables as reminders_tables
 from storage.teams import classes_tables as team_classes_tables
 from storage.teams import tables as teams_tables
 from storage.teams import tracks as team_tracks_tables
+from storage.teams import whiteboard as team_whiteboard_tables
 from storage.training import tables as training_tables
 
 # Each module registers its tables on the one Base when imported; naming them all here is
@@ -30,5 +31,6 @@ TABLE_MODULES = (
     teams_tables,
     team_classes_tables,
     team_tracks_tables,
+    team_whiteboard_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

@@ -3,10 +3,23 @@ member once with their latest score, removed scores gone."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from domain.conditioning.scores import Scheme, Score, Status
-from domain.teams.whiteboard import BoardScore, board
+import pytest
+
+from domain.conditioning.entry import read_entry
+from domain.conditioning.scores import BadScoreError, Scheme, Score, Status
+from domain.conditioning.text import parse_workout
+from domain.teams.whiteboard import (
+    BoardScore,
+    TypedScore,
+    board,
+    latest_of,
+    podium,
+    read_board_score,
+    summary_due,
+)
 
 START = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 CAP = 600_000
@@ -61,3 +74,47 @@ def test_a_member_appears_once_with_their_latest_score_and_a_removed_one_leaves(
     assert [(line.place, line.entry.user_id, line.entry.score.value) for line in lines] == [
         (1, 1, 280_000)
     ]
+
+
+CINDY = parse_workout("name: Cindy\nAMRAP 20: 5 pull-ups, 10 push-ups, 15 air squats")
+FRAN = parse_workout("name: Fran\nFor time, 21-15-9: thruster 43/29kg, pull-up\ncap: 10")
+
+
+def test_a_board_score_is_rx_unless_its_line_ends_with_sc_or_scaled() -> None:
+    assert read_board_score(CINDY, "12+5", unit="kg") == TypedScore(
+        read_entry(Scheme.ROUNDS_REPS, "12+5", cap_ms=None, unit="kg"), rx=True
+    )
+    assert not read_board_score(CINDY, "12+5 sc", unit="kg").rx
+    assert not read_board_score(CINDY, "12 + 5 Scaled\nring rows", unit="kg").rx
+    assert read_board_score(CINDY, "12+5 RX", unit="kg").rx
+    assert read_board_score(CINDY, "12+5 scaled\nring rows", unit="kg").entry.note == "ring rows"
+
+
+def test_a_capped_score_reads_against_the_workouts_cap() -> None:
+    typed = read_board_score(FRAN, "CAP+20 sc", unit="kg")
+    assert typed.entry.score == Score(Scheme.TIME_WITH_CAP, 600_000, Status.CAP, 20)
+    assert not typed.rx
+
+
+@pytest.mark.parametrize("typed", ["sc", "great workout!", "rx", "5:10"])
+def test_what_is_not_a_score_of_the_scheme_is_refused(typed: str) -> None:
+    with pytest.raises(BadScoreError):
+        read_board_score(CINDY, typed, unit="kg")
+
+
+def test_the_podium_keeps_the_first_three_places_with_ties() -> None:
+    lines = board(
+        [entry(1, timed(200)), entry(2, timed(200)), entry(3, timed(210)), entry(4, timed(300))]
+    )
+    assert [line.place for line in podium(lines)] == [1, 1, 3]
+
+
+def test_the_summary_is_due_at_nine_in_the_evening_of_the_posts_day_local() -> None:
+    due = summary_due(date(2026, 3, 2), ZoneInfo("Europe/Berlin"))
+    assert due == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+
+
+def test_latest_of_is_none_once_removed() -> None:
+    scores = [entry(1, timed(200)), entry(1, timed(200), minute=1, removed=True)]
+    assert latest_of(scores, 1) is None
+    assert latest_of(scores[:1], 1) == scores[0]
