@@ -47,11 +47,12 @@ from handlers.reminders.dialog import ReminderWording
 from handlers.teams.classes import ClassButtons
 from handlers.teams.classes_texts import ClassWords
 from handlers.teams.track_texts import WodWords
+from handlers.teams.whiteboard_texts import BoardWords
 from scheduler.delivery.limits import DeliveryLimits
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
 from scheduler.jobs.core import UPDATE_LEDGER_RETENTION
-from scheduler.setup import build_scheduler
+from scheduler.setup import BOARD_INTERVAL, add_whiteboard_jobs, build_scheduler
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.ledger import HandledUpdates
 from storage.core.migrate import upgrade_to_head
@@ -198,6 +199,17 @@ async def run(settings: Settings) -> None:
     sender_bot = build_bot(token, settings.telegram_api_base, retry=False)
     sender = build_sender(
         settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue
+    )
+    # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
+    # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.
+    add_whiteboard_jobs(
+        scheduler,
+        session_factory,
+        clock,
+        BoardWords(catalogue),
+        sender_bot,
+        interval=min(BOARD_INTERVAL, timedelta(seconds=settings.reminder_interval_seconds)),
+        summary_interval=timedelta(seconds=settings.reminder_interval_seconds),
     )
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:

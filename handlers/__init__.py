@@ -14,6 +14,7 @@ from handlers.teams import classes as team_classes
 from handlers.teams import group as team_group
 from handlers.teams import private as team_private
 from handlers.teams import tracks as team_tracks
+from handlers.teams import whiteboard as team_whiteboard
 from handlers.training import maxes, onboarding, progression, today
 
 
@@ -27,6 +28,7 @@ def build_router() -> Router:
         chat_member.build_router(),
         team_classes.build_router(),
         team_tracks.build_router(),
+        team_whiteboard.build_router(),  # a reply to a posted workout is a score
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
         reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
         wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -13,7 +14,7 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
-from domain.teams.ports import ClassWording, WodWording
+from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -24,6 +25,7 @@ from scheduler.jobs.core import prune_update_ledger
 from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
 from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
 from scheduler.jobs.tracks import post_wods
+from scheduler.jobs.whiteboard import refresh_boards, summarise_boards
 from storage.core.ledger import HandledUpdates
 
 REMINDER_INTERVAL = timedelta(minutes=1)
@@ -132,3 +134,37 @@ def build_scheduler(
             replace_existing=True,
         )
     return scheduler
+
+
+BOARD_INTERVAL = timedelta(seconds=15)  # one board edit a group per run: 4 of its 20 a minute
+
+
+def add_whiteboard_jobs(
+    scheduler: AsyncIOScheduler,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    wording: BoardWording,
+    bot: Bot,
+    *,
+    interval: timedelta = BOARD_INTERVAL,
+    summary_interval: timedelta = REMINDER_INTERVAL,
+) -> None:
+    """Boards are marked changed in the database and summaries once queued, so a late or
+    repeated run shows each change and posts each summary once. The bot edits with no
+    retries of its own: a refused edit waits for the next run."""
+    scheduler.add_job(
+        refresh_boards,
+        IntervalTrigger(seconds=interval.total_seconds()),
+        id="refresh-boards",
+        args=[session_factory, clock, wording, bot],
+        misfire_grace_time=None,
+        replace_existing=True,
+    )
+    scheduler.add_job(
+        summarise_boards,
+        IntervalTrigger(seconds=summary_interval.total_seconds()),
+        id="summarise-boards",
+        args=[session_factory, clock, wording],
+        misfire_grace_time=None,
+        replace_existing=True,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from domain.athletes.ports import AthletesUnitOfWork
-from domain.conditioning.ports import ConditioningUnitOfWork
+from domain.conditioning.ports import ConditioningRepository
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.plans.ports import PlansUnitOfWork
 
@@ -264,8 +264,11 @@ class BoardWording(Protocol):
     def summary(self, view: BoardView) -> str: ...
 
 
-class WhiteboardUnitOfWork(TracksUnitOfWork, ConditioningUnitOfWork, Protocol):
+class WhiteboardUnitOfWork(TracksUnitOfWork, Protocol):
     """Scores are read against the day's post and kept in each member's conditioning history."""
 
     @property
     def whiteboard(self) -> WhiteboardRepository: ...
+
+    @property
+    def conditioning(self) -> ConditioningRepository: ...

@@ -20,7 +20,7 @@ from domain.outbox.activity import InactiveChats
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
 from domain.shared.ports import Clock
-from domain.teams.ports import TracksUnitOfWork
+from domain.teams.ports import WhiteboardUnitOfWork
 from domain.training.model import Workout
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.rest_timers import RestTimers
@@ -29,7 +29,7 @@ DEPS = "deps"
 
 
 class UnitOfWork(
-    TracksUnitOfWork, CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
+    WhiteboardUnitOfWork, CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
 ):
     """Every context's unit of work: the one the pipeline opens for an update satisfies all
     (conditioning's comes with progress's, which counts its results)."""

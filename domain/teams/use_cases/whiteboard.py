@@ -83,6 +83,7 @@ class BoardLogged:
     workout: Workout
     score: BoardScore
     new: bool
+    unit: str  # the member's, to show a load or a distance in
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ class LogBoardScore:
         if new:
             await _changed(uow, post, workout, user_id, now)
         await uow.commit()
-        return BoardLogged(team, post, workout, kept, new)
+        return BoardLogged(team, post, workout, kept, new, person.unit.value)
 
 
 async def _scorable(uow: WhiteboardUnitOfWork, post: WodPost) -> bool:
@@ -211,11 +212,11 @@ class CorrectBoardScore:
             else:
                 await authorize(uow, team, actor, Permission.SCORES)
             workout = await _workout(uow, post)
+            person = await uow.users.get(original.user_id)
+            unit = person.unit.value if person is not None else "kg"
             if typed is None:
                 score, rx, note, removed = original.score, original.rx, "", True
             else:
-                person = await uow.users.get(original.user_id)
-                unit = person.unit.value if person is not None else "kg"
                 read = read_board_score(workout, typed, unit=unit)
                 score, rx, note, removed = read.entry.score, read.rx, read.entry.note, False
             draft = BoardScore(
@@ -234,7 +235,7 @@ class CorrectBoardScore:
             if new:
                 await _changed(uow, post, workout, original.user_id, now)
             await uow.commit()
-            return BoardLogged(team, post, workout, kept, new)
+            return BoardLogged(team, post, workout, kept, new, unit)
 
 
 async def _still_member(uow: WhiteboardUnitOfWork, team: Team, user_id: int) -> None:
