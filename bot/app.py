@@ -44,11 +44,12 @@ from handlers.common.rest_timers import RestTimers
 from handlers.progress.charts import start_worker
 from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
+from handlers.teams.card_edits import card_edits
 from handlers.teams.classes import ClassButtons
 from handlers.teams.classes_texts import ClassWords
 from handlers.teams.track_texts import WodWords
 from handlers.teams.whiteboard_texts import BoardWords
-from scheduler.delivery.limits import DeliveryLimits
+from scheduler.delivery.limits import DeliveryLimits, FloodControl
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
 from scheduler.jobs.core import UPDATE_LEDGER_RETENTION
@@ -73,6 +74,23 @@ def build_bot(token: str, api_base: str, *, retry: bool = True) -> Bot:
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
+def delivery_limits(settings: Settings) -> DeliveryLimits:
+    return DeliveryLimits(
+        global_per_second=settings.delivery_global_per_second,
+        per_chat_per_second=settings.delivery_per_chat_per_second,
+        group_per_minute=settings.delivery_group_per_minute,
+        headroom=settings.delivery_headroom,
+    )
+
+
+def shared_flood(settings: Settings) -> FloodControl:
+    """One flood budget for the outbox, the class cards' edits and the boards' edits: each
+    sees what the others used up (Telegram counts them all alike)."""
+    flood = FloodControl(delivery_limits(settings))
+    card_edits.share(flood)
+    return flood
+
+
 def build_sender(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
@@ -81,15 +99,10 @@ def build_sender(
     inactive: InactiveChats,
     *,
     catalogue: Catalogue,
+    flood: FloodControl | None = None,
 ) -> Sender:
-    limits = DeliveryLimits(
-        global_per_second=settings.delivery_global_per_second,
-        per_chat_per_second=settings.delivery_per_chat_per_second,
-        group_per_minute=settings.delivery_group_per_minute,
-        headroom=settings.delivery_headroom,
-    )
     delivery = DeliverySettings(
-        limits=limits,
+        limits=delivery_limits(settings),
         concurrency=settings.delivery_concurrency,
         poll_seconds=settings.delivery_poll_seconds,
         stop_grace_seconds=settings.shutdown_grace_seconds,
@@ -106,6 +119,7 @@ def build_sender(
         clock,
         inactive,
         settings=delivery,
+        flood=flood,
     )
 
 
@@ -197,8 +211,9 @@ async def run(settings: Settings) -> None:
     bot = build_bot(token, settings.telegram_api_base)
     # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
     sender_bot = build_bot(token, settings.telegram_api_base, retry=False)
+    flood = shared_flood(settings)
     sender = build_sender(
-        settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue
+        settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue, flood=flood
     )
     # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
     # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.
@@ -210,6 +225,7 @@ async def run(settings: Settings) -> None:
         sender_bot,
         interval=min(BOARD_INTERVAL, timedelta(seconds=settings.reminder_interval_seconds)),
         summary_interval=timedelta(seconds=settings.reminder_interval_seconds),
+        flood=flood,
     )
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:

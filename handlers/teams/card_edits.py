@@ -11,6 +11,7 @@ import logging
 import time
 from collections import deque
 from dataclasses import dataclass
+from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
@@ -21,6 +22,15 @@ logger = logging.getLogger(__name__)
 PER_MINUTE = 12  # of a group's 20 messages a minute: the rest for its posts and replies
 BURST = 3  # edits back to back, then one a second (Telegram's pace for one chat)
 BURST_SECONDS = 3.0
+
+
+class Pace(Protocol):
+    """The bot's one flood budget (the outbox sender's): when a chat may get its next message,
+    the overall limit included, and what sending one uses up."""
+
+    def ready_at(self, chat_id: int) -> float: ...
+
+    def take(self, chat_id: int, now: float) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +48,11 @@ class CardEdits:
         self._sent: dict[int, deque[float]] = {}  # chat → when its recent edits went out
         self._blocked: dict[int, float] = {}  # chat → until when Telegram said to wait
         self._workers: dict[int, asyncio.Task[None]] = {}
+        self._pace: Pace | None = None
+
+    def share(self, pace: Pace) -> None:
+        """Edits use the outbox's budget too, so together they keep every limit."""
+        self._pace = pace
 
     def edit(
         self,
@@ -66,7 +81,10 @@ class CardEdits:
                     await asyncio.sleep(pause)
                 message_id = next(iter(waiting))
                 edit = waiting.pop(message_id)
-                self._sent.setdefault(chat_id, deque()).append(time.monotonic())
+                now = time.monotonic()
+                self._sent.setdefault(chat_id, deque()).append(now)
+                if self._pace is not None:
+                    self._pace.take(chat_id, now)
                 await self._send(bot, chat_id, message_id, edit)
         finally:
             self._workers.pop(chat_id, None)
@@ -81,6 +99,8 @@ class CardEdits:
         while sent and sent[0] <= now - self._minute:
             sent.popleft()
         waits = [0.0, self._blocked.get(chat_id, now) - now]
+        if self._pace is not None:
+            waits.append(self._pace.ready_at(chat_id) - now)
         if len(sent) >= self._per_minute:
             waits.append(sent[-self._per_minute] + self._minute - now)
         if len(sent) >= BURST:

@@ -81,6 +81,7 @@ class Sender:
         *,
         settings: DeliverySettings | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        flood: FloodControl | None = None,
     ) -> None:
         self._queue = queue
         self._transport = transport
@@ -89,7 +90,8 @@ class Sender:
         self._settings = settings or DeliverySettings()
         self._monotonic = monotonic
         self.run_id = uuid.uuid4().hex
-        self._limits = FloodControl(self._settings.limits)
+        # Shared with whatever else sends in this process (a group card's edits), if given.
+        self._limits = flood or FloodControl(self._settings.limits)
         self._pending: dict[int, deque[Pending]] = {}  # chat → its loaded rows, in order
         self._known: set[int] = set()  # ids loaded and not finished (pending or in flight)
         self._heap: list[tuple[float, float, int, int]] = []  # (ready, not_before, id, chat)

@@ -4,6 +4,7 @@ summary once the team's day is over."""
 from __future__ import annotations
 
 import logging
+import time
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording
 from domain.teams.use_cases.whiteboard import RefreshBoards, SummariseBoards, board_shown
+from scheduler.delivery.limits import FloodControl
 from storage.uow import SqlUnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -22,12 +24,19 @@ async def refresh_boards(
     clock: Clock,
     wording: BoardWording,
     bot: Bot,
+    flood: FloodControl | None = None,
 ) -> int:
     """Queues first versions through the outbox and edits delivered boards in place (one a
-    group per run); an edit that fails is tried again next run."""
+    group per run); an edit that fails, or that the bot's flood budget (shared with the outbox
+    and the class cards) has no room for now, is tried again next run."""
     edits = await RefreshBoards(SqlUnitOfWork(session_factory, clock), clock, wording)()
     edited = 0
     for edit in edits:
+        if flood is not None:
+            now = time.monotonic()
+            if flood.ready_at(edit.chat_id) > now:
+                continue
+            flood.take(edit.chat_id, now)
         try:
             await bot.edit_message_text(edit.text, chat_id=edit.chat_id, message_id=edit.message_id)
         except TelegramBadRequest as error:
