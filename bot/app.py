@@ -15,7 +15,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.types import BotCommandScopeAllPrivateChats
+from aiogram.types import BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -37,7 +37,7 @@ from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
 from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.texts import CoachingWords
-from handlers.common.commands import command_menu
+from handlers.common.commands import command_menu, group_command_menu
 from handlers.common.deps import Services
 from handlers.common.i18n import Catalogue
 from handlers.common.rest_timers import RestTimers
@@ -161,13 +161,18 @@ async def resume_rest_timers(
 
 
 async def set_command_menus(bot: Bot, services: Services) -> None:
-    """English by default; Russian for the clients whose users Spotter speaks Russian to."""
-    scope = BotCommandScopeAllPrivateChats()
-    english = command_menu(services.catalogue.translator(Language.EN))
-    await bot.set_my_commands(english, scope=scope)
-    russian = command_menu(services.catalogue.translator(Language.RU))
-    for code in sorted(RUSSIAN_READERS):
-        await bot.set_my_commands(russian, scope=scope, language_code=code)
+    """In private chats and in groups; English by default, Russian for the clients whose users
+    Spotter speaks Russian to."""
+    menus = (
+        (BotCommandScopeAllPrivateChats(), command_menu),
+        (BotCommandScopeAllGroupChats(), group_command_menu),
+    )
+    for scope, menu in menus:
+        english = menu(services.catalogue.translator(Language.EN))
+        await bot.set_my_commands(english, scope=scope)
+        russian = menu(services.catalogue.translator(Language.RU))
+        for code in sorted(RUSSIAN_READERS):
+            await bot.set_my_commands(russian, scope=scope, language_code=code)
 
 
 async def run(settings: Settings) -> None:

@@ -22,12 +22,28 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("reviews", "common-command-reviews"),
     ("teams", "common-command-teams"),
     ("tracks", "common-command-tracks"),
+    ("score", "common-command-score"),
     ("help", "common-command-help"),
+)
+
+# The menu in groups: what a team does there (the bot hears only commands and replies to it).
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("team", "common-group-command-team"),
+    ("classes", "common-group-command-classes"),
+    ("class", "common-group-command-class"),
+    ("tracks", "common-group-command-tracks"),
+    ("track", "common-group-command-track"),
+    ("wod_time", "common-group-command-wod-time"),
+    ("wod_note", "common-group-command-wod-note"),
 )
 
 
 def command_menu(t: Translator) -> list[BotCommand]:
     return [BotCommand(command=name, description=t.get(key)) for name, key in COMMANDS]
+
+
+def group_command_menu(t: Translator) -> list[BotCommand]:
+    return [BotCommand(command=name, description=t.get(key)) for name, key in GROUP_COMMANDS]
 
 
 def command_list(t: Translator) -> str:

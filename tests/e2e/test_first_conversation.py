@@ -47,6 +47,9 @@ async def test_the_command_menu_is_set_at_start_up_in_english_and_in_russian(
     described = {c["command"]: c["description"] for c in russian}
     assert described["today"] == "Тренировка на сегодня, подход за подходом"
     assert ukrainian == russian
+    groups = {c["command"] for c in emulator.commands(scope={"type": "all_group_chats"})}
+    assert {"team", "classes", "track"} <= groups  # a group's menu is what a team does there
+    assert "today" not in groups
 
 
 async def test_a_name_with_html_is_shown_as_typed(
