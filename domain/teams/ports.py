@@ -68,7 +68,8 @@ class TeamRepository(Protocol):
     async def save_invite(self, invite: TeamInvite) -> None: ...
 
     async def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
-        """A group became a supergroup: its team follows it to the new chat id."""
+        """A group became a supergroup: its team follows it to the new chat id (a team the
+        supergroup made of itself meanwhile gives way)."""
         ...
 
 

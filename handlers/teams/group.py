@@ -200,6 +200,7 @@ async def on_invite(
         title=escape(made.team.title),
         role=texts.role_name(t, role),
         link=link,
+        single="yes" if made.invite.max_uses == 1 else "no",
     )
     try:
         await bot.send_message(presser, text, reply_markup=revoke_markup(t, made.payload))

@@ -21,7 +21,10 @@ teams-start-me-first = I can't write to you yet: open @{ $bot } in private, pres
 teams-link-sent = I sent you the link in private.
 teams-invite-link = 🔗 An invite to <b>{ $title }</b> as { $role }, for 7 days:
     { $link }
-    Anyone with it can join: share it with those you mean it for.
+    { $single ->
+        [yes] It works once: send it to the one person you mean.
+       *[no] Anyone with it can join: share it with those you mean it for.
+    }
 teams-revoke-button = 🚫 Revoke this link
 teams-invite-revoked = 🚫 Revoked: the link no longer works.
 teams-invite-invalid = That team link does not work any more (expired, revoked or unknown). Ask for a new one.

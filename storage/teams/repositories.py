@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.teams.model import CustomRole, Membership, Permission, Role, Team, TeamInvite
@@ -196,6 +196,14 @@ class SqlTeamRepository:
         )
 
     async def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
+        moving = await self._session.scalar(select(TeamRow).where(TeamRow.chat_id == old_chat_id))
+        if moving is None:
+            return
+        # The supergroup may have become a team of its own a moment before this message came
+        # (a /team there, or the bot's membership in it): the team with the history wins.
         await self._session.execute(
-            update(TeamRow).where(TeamRow.chat_id == old_chat_id).values(chat_id=new_chat_id)
+            delete(TeamRow).where(TeamRow.chat_id == new_chat_id, TeamRow.id != moving.id)
+        )
+        await self._session.execute(
+            update(TeamRow).where(TeamRow.id == moving.id).values(chat_id=new_chat_id)
         )

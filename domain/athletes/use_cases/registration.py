@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from domain.athletes.model import DEFAULT_TIME_ZONE, Profile, User, find_time_zone, language_for
 from domain.athletes.ports import AthletesUnitOfWork
@@ -29,30 +30,37 @@ class RegisterUser:
 
     async def __call__(self, profile: Profile) -> Registration:
         async with self._uow:
-            existing = await self._uow.users.get(profile.telegram_id)
-            if existing is None:
-                user = User(
-                    telegram_id=profile.telegram_id,
-                    first_name=profile.first_name,
-                    last_name=profile.last_name,
-                    username=profile.username,
-                    language=language_for(profile.language_code),
-                    time_zone=DEFAULT_TIME_ZONE,
-                    registered_at=self._clock.now(),
-                )
-                await self._uow.users.add(user)
-                await self._uow.commit()
-                return Registration(user, is_new=True)
-            refreshed = replace(
-                existing,
-                first_name=profile.first_name,
-                last_name=profile.last_name,
-                username=profile.username,
-            )
-            if refreshed != existing:
-                await self._uow.users.update(refreshed)
+            registration = await enter(self._uow, profile, self._clock.now())
             await self._uow.commit()
-            return Registration(refreshed, is_new=False)
+            return registration
+
+
+async def enter(uow: AthletesUnitOfWork, profile: Profile, now: datetime) -> Registration:
+    """RegisterUser's work inside the caller's transaction, uncommitted: a use case that acts
+    for someone who may be new (joining a team, accepting an invite) registers them in the
+    same commit as what they did, so a crash between the two leaves neither."""
+    existing = await uow.users.get(profile.telegram_id)
+    if existing is None:
+        user = User(
+            telegram_id=profile.telegram_id,
+            first_name=profile.first_name,
+            last_name=profile.last_name,
+            username=profile.username,
+            language=language_for(profile.language_code),
+            time_zone=DEFAULT_TIME_ZONE,
+            registered_at=now,
+        )
+        await uow.users.add(user)
+        return Registration(user, is_new=True)
+    refreshed = replace(
+        existing,
+        first_name=profile.first_name,
+        last_name=profile.last_name,
+        username=profile.username,
+    )
+    if refreshed != existing:
+        await uow.users.update(refreshed)
+    return Registration(refreshed, is_new=False)
 
 
 async def registered_user(uow: AthletesUnitOfWork, telegram_id: int) -> User:

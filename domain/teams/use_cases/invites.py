@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.athletes.model import Profile
-from domain.athletes.use_cases.registration import RegisterUser
+from domain.athletes.use_cases.registration import enter
 from domain.shared.ports import Clock
 from domain.teams.model import (
     TEAM_INVITE_LIFETIME,
@@ -67,6 +67,8 @@ class MakeTeamInvite:
                     actor.user_id,
                     now,
                     now + TEAM_INVITE_LIFETIME,
+                    # a coach may correct anyone's score: a forwarded link makes one coach
+                    max_uses=1 if role == Role.COACH else None,
                 )
             )
             await self._uow.commit()
@@ -106,10 +108,8 @@ class AcceptTeamInvite:
     async def __call__(self, payload: str, person: Profile) -> tuple[Team, Membership]:
         now = self._clock.now()
         async with self._uow:  # a bad link registers nobody: it is checked first
-            await _usable(self._uow, payload, now)
-        await RegisterUser(self._uow, self._clock)(person)
-        async with self._uow:
             invite, team = await _usable(self._uow, payload, now, lock=True)
+            await enter(self._uow, person, now)
             membership, changed = await ensure_member(
                 self._uow, team.id or 0, person.telegram_id, invite.role, now
             )

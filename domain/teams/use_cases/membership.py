@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.athletes.model import Profile, find_time_zone
-from domain.athletes.use_cases.registration import RegisterUser
+from domain.athletes.use_cases.registration import enter
 from domain.shared.ports import Clock
 from domain.teams.model import RANK, Actor, Membership, Permission, Role, Team, may
 from domain.teams.ports import TeamsUnitOfWork
@@ -75,10 +75,10 @@ class BotAdded:
     ) -> tuple[Team, bool]:
         """The team, and whether it is new or back (so the group is greeted once)."""
         now = self._clock.now()
-        owner = None
-        if adder is not None and adder_is_admin:
-            owner = (await RegisterUser(self._uow, self._clock)(adder)).user.telegram_id
         async with self._uow:
+            owner = None
+            if adder is not None and adder_is_admin:
+                owner = (await enter(self._uow, adder, now)).user.telegram_id
             team = await self._uow.teams.by_chat(chat_id, lock=True)
             greet = team is None or not team.active
             if team is None:
@@ -122,12 +122,13 @@ class JoinTeam:
     async def __call__(
         self, team_id: int, chat_id: int, person: Profile
     ) -> tuple[Membership, bool]:
-        """NoTeamError unless `team_id` is the team of `chat_id`, where the Join was pressed."""
-        await RegisterUser(self._uow, self._clock)(person)
+        """NoTeamError unless `team_id` is the team of `chat_id`, where the Join was pressed
+        (then nobody is registered either)."""
         async with self._uow:
             team = await active_team(self._uow, chat_id)
             if team.id != team_id:
                 raise NoTeamError(team_id)
+            await enter(self._uow, person, self._clock.now())
             joined = await ensure_member(
                 self._uow, team_id, person.telegram_id, Role.MEMBER, self._clock.now()
             )

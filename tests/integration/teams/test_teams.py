@@ -26,6 +26,7 @@ from domain.teams.use_cases.membership import (
     NotAllowedError,
     NoTeamError,
     SetTeamTimeZone,
+    chat_moved,
     my_teams,
     team_view,
 )
@@ -106,6 +107,8 @@ async def test_a_join_button_from_another_groups_card_joins_nothing(
     with pytest.raises(NoTeamError):  # forged: North's team id pressed in South's chat
         await JoinTeam(uow, clock)(gym.id or 0, OTHER_GROUP, BEN)
     assert [m.user_id for m in (await team_view(uow, GYM, 0)).members] == [ANN.telegram_id]
+    async with uow:
+        assert await uow.users.get(BEN.telegram_id) is None  # nor is Ben registered by it
 
 
 async def test_an_invite_brings_a_coach_in_once_and_never_lowers_a_role(
@@ -188,3 +191,36 @@ async def test_the_time_zone_is_set_by_those_who_manage_the_team(
 
     assert set_by_owner.time_zone == "America/New_York"
     assert (await team_view(uow, GYM, 0)).team.time_zone == "America/New_York"
+
+
+async def test_a_coach_link_makes_one_coach_and_a_members_link_many(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await BotAdded(uow, clock)(GYM, "North Gym", ANN, adder_is_admin=True)
+    coach = await MakeTeamInvite(uow, clock)(GYM, Actor(ANN.telegram_id), Role.COACH)
+    members = await MakeTeamInvite(uow, clock)(GYM, Actor(ANN.telegram_id), Role.MEMBER)
+
+    await AcceptTeamInvite(uow, clock)(coach.payload, CARA)
+    with pytest.raises(InvalidTeamInviteError):  # forwarded on: it made its one coach
+        await AcceptTeamInvite(uow, clock)(coach.payload, BEN)
+    await AcceptTeamInvite(uow, clock)(members.payload, BEN)
+    await AcceptTeamInvite(uow, clock)(members.payload, Profile(14, "Dan"))
+
+    roles = {m.user_id: m.role for m in (await team_view(uow, GYM, 0)).members}
+    assert roles == {11: Role.OWNER, 13: Role.COACH, 12: Role.MEMBER, 14: Role.MEMBER}
+
+
+async def test_a_group_become_supergroup_keeps_its_team_over_one_the_supergroup_made(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    gym, _ = await BotAdded(uow, clock)(GYM, "North Gym", ANN, adder_is_admin=True)
+    await JoinTeam(uow, clock)(gym.id or 0, GYM, BEN)
+    await BotAdded(uow, clock)(OTHER_GROUP, "North Gym", None, adder_is_admin=False)
+
+    await chat_moved(uow, GYM, OTHER_GROUP)
+
+    moved = await team_view(uow, OTHER_GROUP, BEN.telegram_id)
+    assert moved.team.id == gym.id
+    assert {m.user_id for m in moved.members} == {ANN.telegram_id, BEN.telegram_id}
+    with pytest.raises(NoTeamError):
+        await team_view(uow, GYM, 0)
