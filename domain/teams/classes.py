@@ -222,10 +222,13 @@ class LineProblem:
 
 
 DEFAULT_DURATION = timedelta(minutes=60)
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DURATION = re.compile(r"^(\d{1,3})(min|m|мин|h|ч)$")
-_CAP = re.compile(r"^(?:cap|мест)(\d+)?$")
+# ASCII digits only: `\d` alone takes other scripts' digits, and "²".isdigit() is True while
+# int("²") raises.
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$", re.ASCII)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_DURATION = re.compile(r"^(\d{1,3})(min|m|мин|h|ч)$", re.ASCII)
+_CAP = re.compile(r"^(?:cap|мест)(.*)$")
+_NUMBER = re.compile(r"^\d{1,4}$", re.ASCII)
 
 
 def parse_date(word: str) -> date | None:
@@ -284,9 +287,10 @@ class _Line:
             if not timedelta(0) < self.duration <= DURATION_LIMIT:
                 raise _Stop(ClassProblem.DURATION, word)
         elif (found := _CAP.match(word)) and self.capacity is None:
-            number = found[1] or (following.pop(0) if following else "")
-            if not number.isdigit() or not 0 < int(number) <= CAPACITY_LIMIT:
-                raise _Stop(ClassProblem.CAPACITY, number or word)
+            attached = found[1]
+            number = attached or (following.pop(0) if following else "")
+            if not _NUMBER.match(number) or not 0 < int(number) <= CAPACITY_LIMIT:
+                raise _Stop(ClassProblem.CAPACITY, word if attached else number)
             self.capacity = int(number)
         else:
             raise _Stop(ClassProblem.UNKNOWN, word)

@@ -108,6 +108,10 @@ class ClassRepository(Protocol):
 
     async def save_booking(self, booking: Booking) -> None: ...
 
+    async def first_names(self, user_ids: set[int]) -> dict[int, str]:
+        """The first names of those of them the bot knows, in one read."""
+        ...
+
     async def reminders_off(self, team_id: int) -> frozenset[int]:
         """Who asked for no class reminders from this team."""
         ...

@@ -1,6 +1,6 @@
 """A team's classes in its group: /class (schedule, cancel a date, the late window), /classes
 (the next cards), ✅ / ❌ on a card for the presser only, 📋 the attendance sheet sent to the
-coach in private, and 🔕 under a reminder.
+coach in private (45 people a page, ◀️ ▶️ between pages), and 🔕 under a reminder.
 
 The group hears one message per command; a tap edits the card in place and answers the presser
 alone (a toast or an alert), so taps never add group messages (Telegram: 20 a minute a group).
@@ -48,7 +48,7 @@ from domain.teams.use_cases.classes import (
     upcoming_cards,
 )
 from domain.teams.use_cases.membership import NotAllowedError, NoTeamError, team_view
-from handlers.common.callback_fields import RowId, UserId
+from handlers.common.callback_fields import Position, RowId, UserId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.keyboards import callback_button
@@ -81,6 +81,12 @@ class ClassMark(CallbackData, prefix="tcm"):
     mark: str  # "p" present, "n" no-show
 
 
+class ClassSheetPage(CallbackData, prefix="tcp"):
+    occurrence: RowId
+    chat: ChatId  # as in ClassMark
+    page: Position
+
+
 class ClassRemindersOff(CallbackData, prefix="tco"):
     team: RowId
 
@@ -104,10 +110,13 @@ def card_markup(t: Translator, view: ClassCard) -> InlineKeyboardMarkup | None:
     )
 
 
-def sheet_markup(t: Translator, view: ClassCard) -> InlineKeyboardMarkup:
+def sheet_markup(t: Translator, view: ClassCard, page: int = 0) -> InlineKeyboardMarkup:
+    """A page of the sheet: two buttons a person, ◀️ ▶️ between pages (Telegram takes 100
+    buttons a message)."""
     occurrence, chat = view.occurrence.id or 0, view.team.chat_id
+    page, people = texts.sheet_page(view, page)
     rows = []
-    for booking in view.roster.booked:
+    for booking in people:
         name = view.names.get(booking.user_id, str(booking.user_id))
         rows.append(
             [
@@ -118,6 +127,16 @@ def sheet_markup(t: Translator, view: ClassCard) -> InlineKeyboardMarkup:
                 for key, mark in (("classes-present-button", "p"), ("classes-no-show-button", "n"))
             ]
         )
+    turns = [
+        callback_button(t.get(key), ClassSheetPage(occurrence=occurrence, chat=chat, page=to))
+        for key, to, shown in (
+            ("classes-sheet-previous", page - 1, page > 0),
+            ("classes-sheet-next", page + 1, page + 1 < texts.sheet_pages(view)),
+        )
+        if shown
+    ]
+    if turns:
+        rows.append(turns)
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -317,6 +336,10 @@ async def on_sheet(
             t.get("classes-start-me-first", bot=deps.bot_username), show_alert=True
         )
         return
+    except TelegramAPIError as error:
+        logger.warning("attendance sheet not sent: %s", error)
+        await callback.answer(t.get("classes-sheet-not-sent"), show_alert=True)
+        return
     await callback.answer(t.get("classes-sheet-sent"))
 
 
@@ -343,10 +366,37 @@ async def on_mark(callback: CallbackQuery, callback_data: ClassMark, bot: Bot, d
         await callback.answer(t.get("classes-not-booked"), show_alert=True)
         return
     await callback.answer(t.get("classes-marked"))
+    booked = [b.user_id for b in view.roster.booked]
+    page = booked.index(callback_data.user) // texts.SHEET_PAGE  # the marked person's page
+    await _show_sheet_page(callback, t, view, page)
+
+
+async def on_sheet_page(
+    callback: CallbackQuery, callback_data: ClassSheetPage, bot: Bot, deps: Deps
+) -> None:
+    """◀️ ▶️ on the sheet: re-authorised like a mark."""
+    t = deps.t
+    presser = callback.from_user.id
+    actor = Actor(presser, await is_chat_admin(bot, callback_data.chat, presser))
+    try:
+        view = await attendance_sheet(deps.uow, callback_data.occurrence, callback_data.chat, actor)
+    except NoTeamError:
+        await callback.answer(t.get("common-outdated-card"), show_alert=True)
+        return
+    except NotAllowedError:
+        await callback.answer(t.get("classes-not-allowed"), show_alert=True)
+        return
+    await callback.answer()
+    await _show_sheet_page(callback, t, view, callback_data.page)
+
+
+async def _show_sheet_page(
+    callback: CallbackQuery, t: Translator, view: ClassCard, page: int
+) -> None:
     if isinstance(callback.message, Message):
         try:
             await callback.message.edit_text(
-                texts.sheet(t, view), reply_markup=sheet_markup(t, view)
+                texts.sheet(t, view, page), reply_markup=sheet_markup(t, view, page)
             )
         except TelegramAPIError as error:
             logger.info("attendance sheet not edited: %s", error)
@@ -361,6 +411,9 @@ async def on_reminders_off(
         await set_class_reminders(deps.uow, callback_data.team, callback.from_user.id, on=False)
     except NoTeamError:
         await callback.answer(t.get("common-outdated-card"), show_alert=True)
+        return
+    except NotMemberError:
+        await callback.answer(t.get("classes-reminders-not-member"), show_alert=True)
         return
     await callback.answer(t.get("classes-reminders-off"))
     if isinstance(callback.message, Message):
@@ -393,5 +446,6 @@ def build_router() -> Router:
     router.callback_query.register(on_rsvp, ClassRsvp.filter())
     router.callback_query.register(on_sheet, ClassSheet.filter())
     router.callback_query.register(on_mark, ClassMark.filter())
+    router.callback_query.register(on_sheet_page, ClassSheetPage.filter())
     router.callback_query.register(on_reminders_off, ClassRemindersOff.filter())
     return router

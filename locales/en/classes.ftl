@@ -11,8 +11,9 @@ classes-weekday = { $day ->
 }
 classes-card = 🗓 <b>Class</b> · { $when }
     Coach: { $coach }
-    In ({ $booked }/{ $capacity }): { $names }
-classes-card-waitlist = Waitlist: { $names }
+    In ({ $booked }/{ $capacity }):
+classes-card-waitlist = Waitlist:
+classes-card-more = +{ $count } more
 classes-card-cancelled = 🚫 <b>Cancelled</b> · { $when }
 classes-nobody = nobody yet
 classes-no-coach = not set
@@ -69,9 +70,13 @@ classes-late-set = Cancelling later than { $hours ->
 classes-late-usage = How long before class? <code>/class late 3h</code> or <code>/class late 90min</code>.
 classes-sheet = 📋 <b>Attendance</b> · { $when }
 classes-sheet-empty = Nobody has booked this class.
+classes-sheet-page = · page { $page }/{ $pages }
+classes-sheet-previous = ◀️
+classes-sheet-next = ▶️
 classes-present-button = ✅ { $name }
 classes-no-show-button = 🚫 { $name }
 classes-sheet-sent = I sent you the attendance list in private.
+classes-sheet-not-sent = Telegram didn't take the attendance list. Try again in a minute.
 classes-start-me-first = I can't write to you yet: open @{ $bot } in private, press Start, then tap again.
 classes-marked = Marked.
 classes-not-booked = That person isn't booked for this class.
@@ -82,3 +87,4 @@ classes-reminder = ⏰ <b>{ $team }</b>: class at { $when }{ $coach ->
 } Can't come? Tap ❌ on the class card in the group.
 classes-reminders-off-button = 🔕 No class reminders
 classes-reminders-off = 🔕 No more class reminders from this team.
+classes-reminders-not-member = You're not in this team, so there are no class reminders from it to switch off.

@@ -11,8 +11,9 @@ classes-weekday = { $day ->
 }
 classes-card = 🗓 <b>Занятие</b> · { $when }
     Тренер: { $coach }
-    Записаны ({ $booked }/{ $capacity }): { $names }
-classes-card-waitlist = Лист ожидания: { $names }
+    Записаны ({ $booked }/{ $capacity }):
+classes-card-waitlist = Лист ожидания:
+classes-card-more = ещё { $count }
 classes-card-cancelled = 🚫 <b>Отменено</b> · { $when }
 classes-nobody = пока никого
 classes-no-coach = не назначен
@@ -68,9 +69,13 @@ classes-late-set = Отмена позже чем за { $hours ->
 classes-late-usage = За сколько до начала? <code>/class late 3h</code> или <code>/class late 90min</code>.
 classes-sheet = 📋 <b>Посещаемость</b> · { $when }
 classes-sheet-empty = На это занятие никто не записан.
+classes-sheet-page = · стр. { $page }/{ $pages }
+classes-sheet-previous = ◀️
+classes-sheet-next = ▶️
 classes-present-button = ✅ { $name }
 classes-no-show-button = 🚫 { $name }
 classes-sheet-sent = Я прислал вам список в личку.
+classes-sheet-not-sent = Telegram не принял список. Попробуйте через минуту.
 classes-start-me-first = Я пока не могу вам написать: откройте @{ $bot } в личке, нажмите Start и нажмите кнопку снова.
 classes-marked = Отмечено.
 classes-not-booked = Этот человек не записан на занятие.
@@ -81,3 +86,4 @@ classes-reminder = ⏰ <b>{ $team }</b>: занятие в { $when }{ $coach ->
 } Не сможете прийти? Нажмите ❌ на карточке занятия в группе.
 classes-reminders-off-button = 🔕 Без напоминаний о занятиях
 classes-reminders-off = 🔕 Напоминаний о занятиях этой команды больше не будет.
+classes-reminders-not-member = Вы не в этой команде: напоминаний о её занятиях у вас нет.

@@ -16,6 +16,7 @@ from domain.teams.classes import (
     Roster,
     TeamClass,
 )
+from storage.athletes.tables import UserRow
 from storage.core.dialects import dialect_insert
 from storage.teams.classes_tables import (
     TeamClassBookingRow,
@@ -206,6 +207,16 @@ class SqlClassRepository:
                 attendance=None if booking.attendance is None else booking.attendance.value,
             )
         )
+
+    async def first_names(self, user_ids: set[int]) -> dict[int, str]:
+        if not user_ids:
+            return {}
+        rows = await self._session.execute(
+            select(UserRow.telegram_id, UserRow.first_name).where(
+                UserRow.telegram_id.in_(sorted(user_ids))
+            )
+        )
+        return {row[0]: row[1] for row in rows}
 
     async def reminders_off(self, team_id: int) -> frozenset[int]:
         rows = await self._session.scalars(

@@ -96,11 +96,9 @@ def _zone(team: Team) -> ZoneInfo:
 
 
 async def _names(uow: TeamsUnitOfWork, ids: set[int]) -> dict[int, str]:
-    names = {}
-    for user_id in ids:
-        user = await uow.users.get(user_id)
-        names[user_id] = user.first_name if user is not None else str(user_id)
-    return names
+    """One read for everyone (an RSVP holds the occurrence's lock meanwhile)."""
+    found = await uow.classes.first_names(ids)
+    return {user_id: found.get(user_id, str(user_id)) for user_id in ids}
 
 
 async def _card(
@@ -425,19 +423,24 @@ class SetLateCancelWindow:
 async def set_class_reminders(
     uow: TeamsUnitOfWork, team_id: int, user_id: int, *, on: bool
 ) -> Team:
-    """The person's own choice (the button under a reminder): it touches nobody else."""
+    """The person's own choice (the button under a reminder): it touches nobody else.
+    NotMemberError unless they are in the team now (the team id comes from callback data)."""
     async with uow:
         team = await uow.teams.get(team_id)
         if team is None:
             raise NoTeamError(team_id)
+        held = await uow.teams.membership(team_id, user_id)
+        if held is None or not held.current:
+            raise NotMemberError(user_id)
         await uow.classes.set_reminders(team_id, user_id, on=on)
         await uow.commit()
         return team
 
 
 class SendClassReminders:
-    """Queues a reminder to everyone booked, `reminder_lead` before class (the team's setting),
-    unless they said no; each once (its outbox key), and never after the class has started."""
+    """Queues a reminder to everyone booked who is in the team now, `reminder_lead` before class
+    (the team's setting), unless they said no; each once (its outbox key), and never after the
+    class has started. Someone who left keeps their booking on the roster, unreminded."""
 
     LOOKAHEAD = timedelta(hours=6)  # the longest lead a team may choose
 
@@ -467,14 +470,17 @@ class SendClassReminders:
         if not team_class.happens_on(occurrence.day):
             return 0
         off = await classes.reminders_off(team.id or 0)
+        members = {m.user_id for m in await self._uow.teams.members(team.id or 0)}
         coach = (
             None if team_class.coach_id is None else await self._uow.users.get(team_class.coach_id)
         )
         starts = occurrence.starts_at.astimezone(_zone(team))
         queued = 0
         for booking in (await classes.roster(occurrence.id or 0)).booked:
+            if booking.user_id in off or booking.user_id not in members:
+                continue
             recipient = await self._uow.users.get(booking.user_id)
-            if recipient is None or booking.user_id in off:
+            if recipient is None:
                 continue
             queued += await self._uow.outbox.add(
                 OutgoingMessage(

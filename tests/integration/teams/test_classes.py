@@ -8,8 +8,8 @@ import asyncio
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Profile, User
 from domain.teams.classes import Attendance, ClassSpec
@@ -28,8 +28,15 @@ from domain.teams.use_cases.classes import (
     upcoming_cards,
 )
 from domain.teams.use_cases.invites import AcceptTeamInvite, MakeTeamInvite
-from domain.teams.use_cases.membership import BotAdded, JoinTeam, NotAllowedError, NoTeamError
+from domain.teams.use_cases.membership import (
+    BotAdded,
+    JoinTeam,
+    LeaveTeam,
+    NotAllowedError,
+    NoTeamError,
+)
 from storage.outbox.tables import OutboxRow
+from storage.teams.classes_tables import TeamClassReminderOptOutRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -222,3 +229,68 @@ async def test_a_reminder_an_hour_before_once_each_unless_switched_off(
     assert (f"class-reminder:{occurrence}:{MEMBERS[0].telegram_id}", MEMBERS[0].telegram_id) in (
         await outbox_keys(session_factory)
     )
+
+
+async def test_a_forged_reminders_off_press_from_outside_the_team_writes_nothing(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Review: 🔕 with any team id added an opt-out row; an unregistered presser broke the FK."""
+    await a_team_with_a_class(uow, clock)
+    team_id = (await upcoming_cards(uow, clock, GYM))[0].team.id or 0
+    await BotAdded(uow, clock)(OTHER, "South Gym", OUTSIDER, adder_is_admin=True)
+
+    with pytest.raises(NotMemberError):  # registered, but not in North Gym
+        await set_class_reminders(uow, team_id, OUTSIDER.telegram_id, on=False)
+    with pytest.raises(NotMemberError):  # never seen by the bot at all
+        await set_class_reminders(uow, team_id, 999_999, on=False)
+    await LeaveTeam(uow, clock)(GYM, MEMBERS[0].telegram_id)
+    with pytest.raises(NotMemberError):  # was in the team, left it
+        await set_class_reminders(uow, team_id, MEMBERS[0].telegram_id, on=False)
+    await set_class_reminders(uow, team_id, MEMBERS[1].telegram_id, on=False)
+
+    async with session_factory() as session:
+        rows = await session.scalars(select(TeamClassReminderOptOutRow.user_id))
+        assert list(rows) == [MEMBERS[1].telegram_id]
+
+
+async def test_someone_who_left_the_team_gets_no_class_reminder(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Review: a booked person who left the team kept getting reminders before class."""
+    occurrence = await a_team_with_a_class(uow, clock)
+    rsvp = Rsvp(uow, clock, Words())
+    for member in MEMBERS[:2]:
+        await rsvp(occurrence, GYM, member.telegram_id, going=True)
+    await LeaveTeam(uow, clock)(GYM, MEMBERS[0].telegram_id)
+
+    clock.current = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    assert await SendClassReminders(uow, clock, Words())() == 1
+    assert [key for key, _ in await outbox_keys(session_factory)] == [
+        f"class-reminder:{occurrence}:{MEMBERS[1].telegram_id}"
+    ]
+
+
+async def test_a_card_reads_everyones_names_in_one_query(
+    uow: SqlUnitOfWork, clock: FixedClock, engine: AsyncEngine
+) -> None:
+    """Review: the card read one user per query, while an RSVP held the occurrence's lock."""
+    occurrence = await a_team_with_a_class(uow, clock)
+    rsvp = Rsvp(uow, clock, Words())
+    for member in MEMBERS[:4]:
+        await rsvp(occurrence, GYM, member.telegram_id, going=True)
+    statements: list[str] = []
+
+    def seen(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        result = await rsvp(occurrence, GYM, MEMBERS[4].telegram_id, going=True)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+
+    assert result.card.names == {
+        COACH.telegram_id: "Cara",
+        **{m.telegram_id: m.first_name for m in MEMBERS},
+    }
+    assert len([s for s in statements if "FROM users" in s]) == 1

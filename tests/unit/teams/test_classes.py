@@ -143,3 +143,19 @@ def test_each_bad_line_is_named_with_the_word_it_stopped_at() -> None:
     assert parse_classes("Mon 07:00 900min cap 3", today) == [
         LineProblem(1, ClassProblem.DURATION, "900min")
     ]
+
+
+def test_a_digit_python_reads_but_int_does_not_is_the_capacitys_problem() -> None:
+    """Review: "²".isdigit() is True but int("²") raises, so `cap ²` answered "sorry"."""
+    today = date(2026, 3, 2)
+
+    assert parse_classes("Mon 07:00 60min cap ²", today) == [
+        LineProblem(1, ClassProblem.CAPACITY, "²")
+    ]
+    assert parse_classes("Mon 07:00 cap²", today) == [LineProblem(1, ClassProblem.CAPACITY, "cap²")]
+    assert parse_classes("Mon 07:00 cap " + "9" * 5000, today)[0] == LineProblem(
+        1, ClassProblem.CAPACITY, "9" * 5000
+    )
+    assert parse_classes("Mon 07:00 ²min cap 3", today) == [
+        LineProblem(1, ClassProblem.UNKNOWN, "²min")
+    ]
