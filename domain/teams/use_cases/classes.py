@@ -13,7 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from domain.athletes.model import Profile
-from domain.athletes.use_cases.registration import RegisterUser
+from domain.athletes.use_cases.registration import enter
 from domain.outbox.model import Action, Button, OutgoingMessage
 from domain.shared.ports import Clock
 from domain.shared.time import local_day
@@ -143,13 +143,12 @@ class ScheduleClasses:
     ) -> list[ClassCard]:
         """The card of each class's next date (stored, so it can be posted)."""
         now = self._clock.now()
-        if person is not None:
-            await RegisterUser(self._uow, self._clock)(person)
         async with self._uow:
             team = await active_team(self._uow, chat_id)
             await authorize(self._uow, team, actor, Permission.SCHEDULE)
             coach = None
             if person is not None:  # an anonymous admin schedules classes nobody coaches yet
+                await enter(self._uow, person, now)  # in this commit: a crash leaves neither
                 await ensure_member(self._uow, team.id or 0, person.telegram_id, Role.MEMBER, now)
                 coach = person.telegram_id
             cards = []
