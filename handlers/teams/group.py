@@ -38,7 +38,7 @@ from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
-from handlers.teams import texts
+from handlers.teams import roles, texts
 from handlers.teams.admins import is_chat_admin
 from handlers.teams.card_edits import card_edits
 from handlers.teams.private import profile, revoke_markup
@@ -106,8 +106,12 @@ async def on_team(message: Message, command: CommandObject, bot: Bot, deps: Deps
     """/team in the group: the card; `/team tz Europe/Berlin` sets the team's time zone. A group
     the bot was in before teams existed becomes one now (owned by whoever asked, if an admin)."""
     words = (command.args or "").split(maxsplit=1)
-    if words and words[0].lower() in {"tz", "timezone"}:
-        await _set_time_zone(message, bot, deps, words[1] if len(words) > 1 else "")
+    verb, rest = (words[0].lower(), words[1] if len(words) > 1 else "") if words else ("", "")
+    if verb in {"tz", "timezone"}:
+        await _set_time_zone(message, bot, deps, rest)
+        return
+    if verb in {"role", "give", "take"}:
+        await roles.on_role_command(message, bot, deps, verb, rest)
         return
     sender = message.from_user
     viewer = sender.id if sender else 0

@@ -154,6 +154,13 @@ class SqlTeamRepository:
         await self._session.flush()
         return _role(row)
 
+    async def save_role(self, role: CustomRole) -> None:
+        await self._session.execute(
+            update(TeamRoleRow)
+            .where(TeamRoleRow.id == role.id)
+            .values(permissions=",".join(p.value for p in Permission if p in role.permissions))
+        )
+
     async def role(self, role_id: int) -> CustomRole | None:
         row = await self._session.get(TeamRoleRow, role_id)
         return None if row is None else _role(row)

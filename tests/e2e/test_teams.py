@@ -20,7 +20,7 @@ async def test_a_group_becomes_a_team_with_members_coaches_and_an_end(
     ben = emulator.user(BEN, first_name="Ben")
     cara = emulator.user(CARA, first_name="Cara")
     gym = emulator.group(-1004300, "North <Gym>", bot_status="left")
-    gym.add_member(ann, "creator")
+    gym.add_member(ann, "creator", is_anonymous=True)
     gym.add_member(ben)
 
     gym.add_bot(by=ann)
@@ -66,7 +66,12 @@ async def test_a_group_becomes_a_team_with_members_coaches_and_an_end(
 
     await ben.send("/team tz Berlin", chat=gym)
     assert "Only the team's admins" in (await ben.wait_for_message(chat=gym)).content
-    await ann.send("/team tz Berlin", chat=gym)
+    await ann.send("/team role Judge: scores", chat=gym)
+    assert "Role Judge: scores" in (await ann.wait_for_message(chat=gym)).content
+    bens_message = next(m for m in gym.messages if m.content == "/team tz Berlin")
+    await ann.send("/team give Judge", chat=gym, reply_to=bens_message.message_id)
+    assert "Done: Judge" in (await ann.wait_for_message(chat=gym)).content
+    await ann.send("/team tz Berlin", chat=gym, anonymous=True)  # as the group: an admin
     assert "keeps Europe/Berlin time" in (await ann.wait_for_message(chat=gym)).content
 
     gym.leave(ben)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Profile, UnknownTimeZoneError
-from domain.teams.model import Actor, Role
+from domain.teams.model import Actor, Permission, Role
 from domain.teams.use_cases.invites import (
     AcceptTeamInvite,
     InvalidTeamInviteError,
@@ -26,9 +26,17 @@ from domain.teams.use_cases.membership import (
     NotAllowedError,
     NoTeamError,
     SetTeamTimeZone,
+    authorize,
     chat_moved,
     my_teams,
     team_view,
+)
+from domain.teams.use_cases.roles import (
+    DefineRole,
+    GiveRole,
+    NoSuchRoleError,
+    NotAMemberError,
+    UnknownPermissionError,
 )
 from storage.teams.tables import TeamMemberRow, TeamRow
 from storage.uow import SqlUnitOfWork
@@ -224,3 +232,35 @@ async def test_a_group_become_supergroup_keeps_its_team_over_one_the_supergroup_
     assert {m.user_id for m in moved.members} == {ANN.telegram_id, BEN.telegram_id}
     with pytest.raises(NoTeamError):
         await team_view(uow, GYM, 0)
+
+
+async def test_a_role_of_the_teams_own_grants_what_it_names_to_whom_it_is_given(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    gym, _ = await BotAdded(uow, clock)(GYM, "North Gym", ANN, adder_is_admin=True)
+    await JoinTeam(uow, clock)(gym.id or 0, GYM, BEN)
+    owner, ben = Actor(ANN.telegram_id), Actor(BEN.telegram_id)
+
+    with pytest.raises(NotAllowedError):  # a member makes no roles
+        await DefineRole(uow)(GYM, ben, "Judge: scores")
+    with pytest.raises(UnknownPermissionError):
+        await DefineRole(uow)(GYM, owner, "Judge: scores, everything")
+    judge = await DefineRole(uow)(GYM, owner, "Judge: scores")
+    with pytest.raises(NoSuchRoleError):
+        await GiveRole(uow)(GYM, owner, BEN.telegram_id, "Referee")
+    with pytest.raises(NotAMemberError):
+        await GiveRole(uow)(GYM, owner, CARA.telegram_id, "judge")
+    await GiveRole(uow)(GYM, owner, BEN.telegram_id, "judge")  # names match in any case
+
+    async def may(need: Permission) -> bool:
+        async with uow:
+            try:
+                await authorize(uow, gym, ben, need)
+            except NotAllowedError:
+                return False
+            return True
+
+    assert (await may(Permission.SCORES), await may(Permission.MEMBERS)) == (True, False)
+    await GiveRole(uow)(GYM, owner, BEN.telegram_id, None)
+    assert not await may(Permission.SCORES)
+    assert judge.permissions == frozenset({Permission.SCORES})
