@@ -196,8 +196,9 @@ class TrackRepository(Protocol):
         """The post a message of a group is (a reply to it is about that workout)."""
         ...
 
-    async def record_delivered(self) -> int:
-        """Copies the message ids of delivered posts from the outbox (which is pruned)."""
+    async def record_delivered(self, since: date) -> int:
+        """Copies the message ids of delivered posts of `since` or later from the outbox
+        (which is pruned); older ones are no longer watched."""
         ...
 
 
@@ -240,12 +241,23 @@ class WhiteboardRepository(Protocol):
         """The post's board needs showing again (its row made on the first score)."""
         ...
 
-    async def record_delivered(self) -> int:
-        """Copies the message ids of delivered boards from the outbox (which is pruned)."""
+    async def record_delivered(self, since: date) -> int:
+        """Copies the message ids of delivered boards of posts of `since` or later from the
+        outbox (which is pruned)."""
         ...
 
-    async def dirty(self) -> list[BoardState]:
-        """Boards whose message does not show their scores yet, oldest change first."""
+    async def undelivered(self, since: date) -> list[BoardState]:
+        """Queued boards (posts of `since` or later) the outbox gave up on: never sent, or
+        not known to be."""
+        ...
+
+    async def dirty(self, since: date) -> list[BoardState]:
+        """Boards of posts of `since` or later whose message does not show their scores yet,
+        by post."""
+        ...
+
+    async def repost(self, post_id: int, outbox_key: str) -> None:
+        """The board has no message to edit: its next version is posted anew, as `outbox_key`."""
         ...
 
     async def shown(self, post_id: int, version: int, *, queued: bool = False) -> None:

@@ -40,6 +40,9 @@ NOTE_LIMIT = 600  # characters of a team's note for a day
 OFFSET_LIMIT = 3650  # days either way
 DEFAULT_POST_AT = time(6, 0)
 POST_GRACE = timedelta(hours=6)  # a post later than this (the bot was down) is skipped
+# Posts of days before today minus this (their boards too) are no longer watched for delivery
+# or board changes: the scheduler's reads stay small however long the history grows.
+WATCHED = timedelta(days=2)
 
 _DAY = re.compile(r"^week\s+(\d{1,4})\s*,?\s*day\s+(\d{1,4})\s*:?$", re.IGNORECASE)
 _SECTIONS = {"strength": "strength", "metcon": "metcon", "conditioning": "metcon"}

@@ -91,8 +91,9 @@ def podium(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.place <= PODIUM]
 
 
-def board_key(post_id: int) -> str:
-    return f"board:{post_id}"
+def board_key(post_id: int, version: int | None = None) -> str:
+    """The first board's key; a board posted again (its message lost) gets the version's."""
+    return f"board:{post_id}" if version is None else f"board:{post_id}:{version}"
 
 
 def summary_key(post_id: int) -> str:
@@ -113,6 +114,7 @@ class BoardState:
     queued: bool  # its first version is in the outbox
     version: int  # goes up with every change of the post's scores
     shown_version: int  # the version the message shows (or was queued with)
+    outbox_key: str  # its first version's (again, once a message is lost)
     summarised: bool = False
 
     @property

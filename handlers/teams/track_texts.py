@@ -14,6 +14,7 @@ from handlers.common.i18n import Catalogue, Translator
 from handlers.common.plan_problems import plan_problem_text
 
 ERRORS_SHOWN = 8
+TRACKS_SHOWN = 30  # a list line is at most about 110 characters: 30 stay one message
 
 
 def post_text(t: Translator, content: WodContent) -> str:
@@ -100,4 +101,13 @@ def tracks_list(t: Translator, rows: Sequence[Listed], settings: WodSettings | N
     )
     if not rows:
         return head + "\n" + t.get("tracks-list-none")
-    return "\n".join([head, *(_line(t, row) for row in rows), "", t.get("tracks-list-hint")])
+    followed_first = sorted(rows, key=lambda row: row.subscription is None)
+    lines = [head, *(_line(t, row) for row in followed_first[:TRACKS_SHOWN])]
+    if len(rows) > TRACKS_SHOWN:
+        lines.append(t.get("tracks-list-more", count=len(rows) - TRACKS_SHOWN))
+    return "\n".join([*lines, "", t.get("tracks-list-hint")])
+
+
+def today_texts(t: Translator, shown: Sequence[WodContent]) -> list[str]:
+    """/track today: one message a followed day (each fits one; together they may not)."""
+    return [post_text(t, content) for content in shown] or [t.get("tracks-today-none")]

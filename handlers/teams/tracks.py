@@ -35,7 +35,7 @@ from domain.teams.use_cases.tracks import (
 )
 from handlers.common.deps import Deps
 from handlers.teams.admins import is_chat_admin
-from handlers.teams.track_texts import WodWords, post_text, track_errors, tracks_list
+from handlers.teams.track_texts import WodWords, today_texts, track_errors, tracks_list
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +243,10 @@ async def on_wod_note(message: Message, command: CommandObject, bot: Bot, deps: 
 async def on_private_track(message: Message, command: CommandObject, deps: Deps) -> None:
     verb, rest = _split(command.args)
     t = deps.t
+    if verb == "today":
+        for text in today_texts(t, await personal_today(deps.uow, deps.clock, deps.user_id)):
+            await message.answer(text)
+        return
     try:
         reply = await _private_track(message, deps, verb, rest)
     except NoSuchTrackError as missing:
@@ -268,7 +272,7 @@ async def _private_track(message: Message, deps: Deps, verb: str, rest: str) -> 
         return _subscribed(deps, done)
     if verb == "unsubscribe":
         return _ended(deps, await Unsubscribe(deps.uow, deps.clock).personal(user, rest))
-    if verb in {"today", "publish", "unpublish"}:
+    if verb in {"publish", "unpublish"}:
         return await _private_other(deps, verb, rest)
     text = _pasted(message, rest)
     if not text:
@@ -277,11 +281,8 @@ async def _private_track(message: Message, deps: Deps, verb: str, rest: str) -> 
 
 
 async def _private_other(deps: Deps, verb: str, rest: str) -> str:
-    """`/track today`; a bot admin's `/track publish` and `/track unpublish`."""
+    """A bot admin's `/track publish` and `/track unpublish`."""
     t, user = deps.t, deps.user_id
-    if verb == "today":
-        shown = await personal_today(deps.uow, deps.clock, user)
-        return "\n\n".join(post_text(t, c) for c in shown) or t.get("tracks-today-none")
     track = await publish_track(deps.uow, user, rest, deps.admins, public=verb == "publish")
     key = "tracks-published" if verb == "publish" else "tracks-unpublished"
     return t.get(key, name=escape(track.name))

@@ -262,7 +262,7 @@ class SqlTrackRepository:
         first = found.first()
         return None if first is None else _post(first[0], first[1])
 
-    async def record_delivered(self) -> int:
+    async def record_delivered(self, since: date) -> int:
         delivered = (
             select(OutboxRow.message_id)
             .where(_DELIVERED, OutboxRow.message_id.is_not(None))
@@ -270,7 +270,11 @@ class SqlTrackRepository:
         )
         result = await self._session.execute(
             update(TeamWodPostRow)
-            .where(TeamWodPostRow.message_id.is_(None), delivered.is_not(None))
+            .where(
+                TeamWodPostRow.message_id.is_(None),
+                TeamWodPostRow.on_date >= since,
+                delivered.is_not(None),
+            )
             .values(message_id=delivered)
             .execution_options(synchronize_session=False)
         )

@@ -120,4 +120,6 @@ class TeamWodPostRow(Base):
         UniqueConstraint("subscription_id", "on_date"),
         Index("ix_team_wod_posts_team_day", "team_id", "on_date"),
         Index("ix_team_wod_posts_message", "chat_id", "message_id"),
+        # the scheduler reads recent days only (delivery and board changes)
+        Index("ix_team_wod_posts_on_date", "on_date"),
     )

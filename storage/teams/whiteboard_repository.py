@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import Select, and_, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from domain.conditioning.scores import Scheme, Score, Status
 from domain.outbox.model import DeliveryState
@@ -62,6 +63,7 @@ def _state(board: TeamBoardRow, post: TeamWodPostRow, message_id: int | None) ->
         board.queued,
         board.version,
         board.shown_version,
+        board.outbox_key,
         board.summarised,
     )
 
@@ -74,6 +76,13 @@ _BOARD_DELIVERED = and_(
     OutboxRow.idempotency_key == TeamBoardRow.outbox_key,
     OutboxRow.state == DeliveryState.SENT.value,
 )
+
+# A board the sender never sent, or may not have (a claim its process died with).
+_GIVEN_UP = (DeliveryState.CANCELLED.value, DeliveryState.FAILED.value, DeliveryState.UNKNOWN.value)
+
+
+def _posts_since(since: date) -> Select[int]:
+    return select(TeamWodPostRow.id).where(TeamWodPostRow.on_date >= since)
 
 
 class SqlWhiteboardRepository:
@@ -177,7 +186,7 @@ class SqlWhiteboardRepository:
             .execution_options(synchronize_session=False)
         )
 
-    async def record_delivered(self) -> int:
+    async def record_delivered(self, since: date) -> int:
         delivered = (
             select(OutboxRow.message_id)
             .where(_BOARD_DELIVERED, OutboxRow.message_id.is_not(None))
@@ -185,11 +194,28 @@ class SqlWhiteboardRepository:
         )
         result = await self._session.execute(
             update(TeamBoardRow)
-            .where(TeamBoardRow.message_id.is_(None), delivered.is_not(None))
+            .where(
+                TeamBoardRow.message_id.is_(None),
+                TeamBoardRow.queued.is_(True),
+                TeamBoardRow.post_id.in_(_posts_since(since)),
+                delivered.is_not(None),
+            )
             .values(message_id=delivered)
             .execution_options(synchronize_session=False)
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def undelivered(self, since: date) -> list[BoardState]:
+        sent = aliased(OutboxRow)  # the outer query joins the post's own outbox row
+        given_up = select(sent.id).where(
+            sent.idempotency_key == TeamBoardRow.outbox_key, sent.state.in_(_GIVEN_UP)
+        )
+        return await self._states(
+            TeamBoardRow.message_id.is_(None),
+            TeamBoardRow.queued.is_(True),
+            TeamWodPostRow.on_date >= since,
+            given_up.exists(),
+        )
 
     async def _states(self, *where: object) -> list[BoardState]:
         rows = await self._session.execute(
@@ -202,8 +228,18 @@ class SqlWhiteboardRepository:
         )
         return [_state(board, post, message_id) for board, post, message_id in rows]
 
-    async def dirty(self) -> list[BoardState]:
-        return await self._states(TeamBoardRow.version > TeamBoardRow.shown_version)
+    async def dirty(self, since: date) -> list[BoardState]:
+        return await self._states(
+            TeamWodPostRow.on_date >= since, TeamBoardRow.version > TeamBoardRow.shown_version
+        )
+
+    async def repost(self, post_id: int, outbox_key: str) -> None:
+        await self._session.execute(
+            update(TeamBoardRow)
+            .where(TeamBoardRow.post_id == post_id)
+            .values(message_id=None, queued=False, outbox_key=outbox_key)
+            .execution_options(synchronize_session=False)
+        )
 
     async def shown(self, post_id: int, version: int, *, queued: bool = False) -> None:
         values: dict[str, object] = {"shown_version": version}

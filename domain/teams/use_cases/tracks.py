@@ -17,6 +17,7 @@ from domain.teams.tracks import (
     NOTE_LIMIT,
     OFFSET_LIMIT,
     POST_GRACE,
+    WATCHED,
     StoredTrack,
     Subscription,
     TrackKind,
@@ -73,7 +74,7 @@ def _zone(team: Team) -> ZoneInfo:
 def _find(tracks: list[StoredTrack], ref: str) -> StoredTrack:
     """By id (`12` or `#12`), else by name regardless of case; own tracks before public."""
     wanted = ref.strip().removeprefix("#")
-    if wanted.isdigit():
+    if wanted.isdecimal():  # not isdigit(): "²" is a digit int() refuses
         found = next((t for t in tracks if t.id == int(wanted)), None)
     else:
         named = [t for t in tracks if t.name.casefold() == " ".join(ref.split()).casefold()]
@@ -399,7 +400,7 @@ class PostWods:
         now = self._clock.now()
         queued = late = 0
         async with self._uow:
-            await self._uow.wod_tracks.record_delivered()
+            await self._uow.wod_tracks.record_delivered(since=now.date() - WATCHED)
             for settings in await self._uow.wod_tracks.due_settings(now):
                 team = await self._uow.teams.get(settings.team_id)
                 if team is None:

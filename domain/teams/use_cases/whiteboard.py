@@ -32,7 +32,7 @@ from domain.shared.ports import Clock
 from domain.shared.time import local_day
 from domain.teams.model import Actor, Permission, Team
 from domain.teams.ports import BoardWording, WhiteboardUnitOfWork
-from domain.teams.tracks import WodPost
+from domain.teams.tracks import WATCHED, WodPost
 from domain.teams.use_cases.membership import authorize
 from domain.teams.whiteboard import (
     BOARD_LINES,
@@ -143,7 +143,9 @@ class LogBoardScore:
             for team, _ in await self._uow.teams.teams_of(user_id):
                 today = local_day(now, ZoneInfo(team.time_zone))
                 posts = await self._uow.wod_tracks.posts_on(team.id or 0, today)
-                candidates += [p for p in posts if await _scorable(self._uow, p)]
+                # a post still in the outbox is one the group has not seen: nothing to score
+                seen = [p for p in posts if p.message_id is not None]
+                candidates += [p for p in seen if await _scorable(self._uow, p)]
             if not candidates:
                 raise NoPostTodayError(user_id)
             last = await self._uow.whiteboard.last_scored(user_id, [p.id or 0 for p in candidates])
@@ -320,7 +322,9 @@ async def _is_pr(
 
 class RefreshBoards:
     """Boards whose scores changed: a first version is queued through the outbox (a reply to
-    the post, key board:<post>); a delivered one is returned to be edited, one a group."""
+    the post); the delivered ones are returned to be edited, by group then post (the job edits
+    one a group per run). A first version the outbox gave up on is posted again with the
+    board's next change."""
 
     def __init__(self, uow: WhiteboardUnitOfWork, clock: Clock, wording: BoardWording) -> None:
         self._uow = uow
@@ -329,14 +333,18 @@ class RefreshBoards:
 
     async def __call__(self) -> list[BoardEdit]:
         uow, now = self._uow, self._clock.now()
+        since = now.date() - WATCHED
         edits: list[BoardEdit] = []
-        groups: set[int] = set()
         async with uow:
-            await uow.wod_tracks.record_delivered()
-            await uow.whiteboard.record_delivered()
-            for state in await uow.whiteboard.dirty():
+            await uow.wod_tracks.record_delivered(since)
+            await uow.whiteboard.record_delivered(since)
+            for lost in await uow.whiteboard.undelivered(since):
+                post_id = lost.post.id or 0
+                await uow.whiteboard.repost(post_id, board_key(post_id, lost.version + 1))
+                await uow.whiteboard.shown(post_id, lost.version)
+            for state in await uow.whiteboard.dirty(since):
                 post = state.post
-                if (state.message_id is None and state.queued) or post.chat_id in groups:
+                if state.message_id is None and state.queued:
                     continue
                 try:
                     workout = await _workout(uow, post)
@@ -347,27 +355,30 @@ class RefreshBoards:
                 if state.message_id is None:
                     await uow.outbox.add(
                         OutgoingMessage(
-                            board_key(post.id or 0),
-                            post.chat_id,
-                            now,
-                            text,
-                            reply_to=post.message_id,
+                            state.outbox_key, post.chat_id, now, text, reply_to=post.message_id
                         )
                     )
                     await uow.whiteboard.shown(post.id or 0, state.version, queued=True)
                 else:
-                    groups.add(post.chat_id)
                     edits.append(
                         BoardEdit(post.id or 0, post.chat_id, state.message_id, text, state.version)
                     )
             await uow.commit()
+        edits.sort(key=lambda edit: (edit.chat_id, edit.post_id))
         return edits
 
 
 async def board_shown(uow: WhiteboardUnitOfWork, edit: BoardEdit) -> None:
-    """The board's message was edited to show `edit.version`."""
+    """The board's message was edited to show `edit.version` (or could not show it)."""
     async with uow:
         await uow.whiteboard.shown(edit.post_id, edit.version)
+        await uow.commit()
+
+
+async def board_lost(uow: WhiteboardUnitOfWork, edit: BoardEdit) -> None:
+    """The board's message is gone (deleted): the next run posts the board again."""
+    async with uow:
+        await uow.whiteboard.repost(edit.post_id, board_key(edit.post_id, edit.version))
         await uow.commit()
 
 

@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import EditMessageText
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -27,12 +29,14 @@ from domain.teams.use_cases.tracks import PostWods, SaveTeamTrack, SetWodTime, S
 from domain.teams.use_cases.whiteboard import (
     CorrectBoardScore,
     LogBoardScore,
+    NoPostTodayError,
     NotMemberError,
     RefreshBoards,
     SummariseBoards,
     board_shown,
 )
 from domain.teams.whiteboard import BoardView
+from scheduler.jobs.whiteboard import refresh_boards
 from storage.conditioning.tables import ConditioningResultRow, ConditioningWorkoutRow
 from storage.outbox.tables import OutboxRow
 from storage.teams.whiteboard import TeamBoardScoreRow
@@ -72,6 +76,20 @@ class Words:
 
     def summary(self, view: BoardView) -> str:
         return "podium " + self.board(view) + f" prs {sorted(view.prs)}"
+
+
+class Group:
+    """The bot's edits in the group; a message someone deleted cannot be edited."""
+
+    def __init__(self, *deleted: int) -> None:
+        self.deleted = set(deleted)
+        self.edited: list[tuple[int, str]] = []
+
+    async def edit_message_text(self, text: str, *, chat_id: int, message_id: int) -> None:
+        if message_id in self.deleted:
+            method = EditMessageText(text=text, chat_id=chat_id, message_id=message_id)
+            raise TelegramBadRequest(method, "Bad Request: message to edit not found")
+        self.edited.append((message_id, text))
 
 
 @pytest.fixture
@@ -240,3 +258,125 @@ async def test_the_board_is_queued_once_then_edited_in_its_order_and_summarised(
     ]
     assert shown == []
     assert (early, summaries) == (0, [1, 0])
+
+
+async def boards_queued(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> list[tuple[int | None, str, str | None]]:
+    async with session_factory() as session:
+        rows = (
+            await session.scalars(
+                select(OutboxRow)
+                .where(OutboxRow.idempotency_key.like("board:%"))
+                .order_by(OutboxRow.id)
+            )
+        ).all()
+    return [(row.reply_to, row.state, row.text) for row in rows]
+
+
+async def deliver_boards(session_factory: async_sessionmaker[AsyncSession], *ids: int) -> None:
+    """The sender delivers the queued boards, in order, as messages `ids`."""
+    async with session_factory.begin() as session:
+        queued = (
+            await session.scalars(
+                select(OutboxRow)
+                .where(OutboxRow.idempotency_key.like("board:%"), OutboxRow.state == "queued")
+                .order_by(OutboxRow.id)
+            )
+        ).all()
+        for row, message_id in zip(queued, ids, strict=True):
+            row.state, row.message_id = "sent", message_id
+
+
+async def test_a_deleted_board_is_posted_again_and_holds_up_no_other_board_of_the_group(
+    uow: SqlUnitOfWork,
+    clock: FixedClock,
+    posted: int,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """An admin deleted Monday's board; a /fix on Monday must not stop Tuesday's board (#13
+    review: one dead board stopped every board of its group)."""
+    log, words = LogBoardScore(uow, clock), Words()
+    await log.reply(GYM, POST, CARA.telegram_id, "4:22", 501)
+    await refresh_boards(session_factory, clock, words, Group())  # type: ignore[arg-type]
+    await deliver_boards(session_factory, 88)
+    clock.current = datetime(2026, 12, 8, 3, 0, tzinfo=UTC)  # Tuesday: a second track's day 1
+    ann = Actor(ANN.telegram_id)
+    tuesday, _ = await SaveTeamTrack(uow, clock)(GYM, ann, TRACK.replace("Q1", "Q2"))
+    await Subscribe(uow, clock).team(GYM, ann, str(tuesday.id), 0, "en")
+    clock.current = datetime(2026, 12, 8, 3, 30, tzinfo=UTC)
+    await PostWods(uow, clock, words)()
+    async with session_factory.begin() as session:
+        await session.execute(
+            update(OutboxRow).where(OutboxRow.state == "queued").values(state="sent", message_id=78)
+        )
+    await CorrectBoardScore(uow, clock)(GYM, ann, 501, "4:32 sc", 503)
+    await log.reply(GYM, 78, DAN.telegram_id, "5:00", 504)
+    group = Group(88)
+
+    runs = [
+        await refresh_boards(session_factory, clock, words, group)  # type: ignore[arg-type]
+        for _ in range(3)
+    ]
+    await deliver_boards(session_factory, 90, 91)
+    await log.reply(GYM, 78, ANN.telegram_id, "3:00", 505)
+    await log.reply(GYM, POST, DAN.telegram_id, "4:00", 506)
+    runs += [
+        await refresh_boards(session_factory, clock, words, group)  # type: ignore[arg-type]
+        for _ in range(3)
+    ]
+
+    assert await boards_queued(session_factory) == [
+        (POST, "sent", "1 Cara 262000"),
+        (78, "sent", "1 Dan 300000"),
+        (POST, "sent", "1 Cara 272000 sc"),
+    ]
+    assert group.edited == [
+        (91, "1 Dan 240000 | 2 Cara 272000 sc"),
+        (90, "1 Ann 180000 | 2 Dan 300000"),
+    ]
+    assert runs == [0, 0, 0, 1, 1, 0]
+
+
+async def test_a_first_board_the_outbox_never_delivered_is_posted_with_the_next_score(
+    uow: SqlUnitOfWork,
+    clock: FixedClock,
+    posted: int,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """The outbox gave up on the first board: the next score posts the board again (#13 review:
+    it stayed queued with no message, skipped for ever)."""
+    log, refresh = LogBoardScore(uow, clock), RefreshBoards(uow, clock, Words())
+    await log.reply(GYM, POST, CARA.telegram_id, "4:22", 501)
+    await refresh()
+    async with session_factory.begin() as session:
+        await session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.idempotency_key.like("board:%"))
+            .values(state="failed")
+        )
+    await refresh()
+    await log.reply(GYM, POST, DAN.telegram_id, "5:00", 502)
+    await refresh()
+    await refresh()
+
+    assert await boards_queued(session_factory) == [
+        (POST, "failed", "1 Cara 262000"),
+        (POST, "queued", "1 Cara 262000 | 2 Dan 300000"),
+    ]
+
+
+async def test_score_in_private_finds_no_post_the_group_has_not_seen_yet(
+    uow: SqlUnitOfWork,
+    clock: FixedClock,
+    posted: int,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """/score in private while today's post still waits in the outbox scores nothing (#13
+    review: the board answered a workout the group never saw)."""
+    async with session_factory.begin() as session:
+        await session.execute(update(OutboxRow).values(state="queued", message_id=None))
+
+    with pytest.raises(NoPostTodayError):
+        await LogBoardScore(uow, clock).private(CARA.telegram_id, "4:22", 900)
+    assert await count(session_factory, TeamBoardScoreRow) == 0
