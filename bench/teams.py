@@ -8,7 +8,7 @@ with its owner (the group's creator, who added the bot) and `--members` members 
 its own one-day track followed from today, and a daily class a few hours ahead for 8 (so 2 of
 10 wait). The bot is made an administrator that may pin. Once it is polling, each owner sends
 /classes (paced by this script below the overall rate: those are direct replies); then every
-team's post comes due at once and the taps (default 2,000) come in over that minute, a
+team's post comes due at once and the taps (default 2,000) come in over two minutes, a
 round of one tap a group at a time.
 
 Figures: the posts' delivery time as a ratio to the physical limit (teams / rate), every post
@@ -163,7 +163,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> int:
             for r in emulator.requests
             if r.method == "editMessageText" and r.ok and r.time >= started
         ]
-        violations = Counter(v.rule for v in emulator.flood_violations)
+        violations, by_method, late = flood_summary(emulator)
     elapsed, limit = last_post - started, len(groups) / args.rate
     lost = sum(1 for group, _ in groups if per_group[group.id] == 0)
     twice = sum(count - 1 for count in per_group.values() if count > 1)
@@ -183,7 +183,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> int:
         f" {sent / args.rate:.1f} s overall, {max_group(groups, posts, edits) * 3:.0f} s in the"
         " busiest group (one every 3 s)"
     )
-    print(f"flood violations: {dict(violations) or 'none'}")
+    print(f"flood violations: {dict(by_method) or 'none'}; taps answered too late: {late}")
     failed = violations["per_group"] or violations["per_chat"] or lost or twice or wrong
     return EXIT_FAILED if failed else 0
 
@@ -236,6 +236,16 @@ def build_world(
         group.promote_bot(can_pin_messages=True, by=owner)
         groups.append((group, owner))
     return groups, people
+
+
+def flood_summary(emulator: BotApiEmulator) -> tuple[Counter[str], Counter[str], int]:
+    """Violations by rule, and by rule and method; and the taps answered too late (refused)."""
+    violations = emulator.flood_violations
+    return (
+        Counter(v.rule for v in violations),
+        Counter(f"{v.rule} {v.method}" for v in violations),
+        sum(1 for r in emulator.api_errors if r.method == "answerCallbackQuery"),
+    )
 
 
 def max_group(groups: Groups, *requests: list[RecordedRequest]) -> int:
@@ -293,7 +303,7 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=10)
     parser.add_argument("--rate", type=int, default=30, help="messages/s overall (default 30)")
     parser.add_argument(
-        "--spread", type=float, default=60.0, help="seconds the taps come in over (default 60)"
+        "--spread", type=float, default=120.0, help="seconds the taps come in over (default 120)"
     )
     args = parser.parse_args()
     if min(args.teams, args.members, args.rate) < 1:

@@ -78,7 +78,10 @@ class CardEdits:
             while waiting := self._waiting.get(chat_id):
                 pause = self._pause(chat_id)
                 if pause > 0:
+                    # checked again after the sleep, and taken with no await in between: other
+                    # groups' edits and the outbox take from the same budget meanwhile
                     await asyncio.sleep(pause)
+                    continue
                 message_id = next(iter(waiting))
                 edit = waiting.pop(message_id)
                 now = time.monotonic()
