@@ -99,6 +99,16 @@ class Attendance(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ClassRecord:
+    """A person's classes in one team over a stretch: what their coach marked, and the places
+    they gave up late."""
+
+    attended: int = 0
+    no_shows: int = 0
+    late_cancels: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Booking:
     """A person's place in an occurrence: booked or waiting, in `seq` order; cancelled ones are
     kept (a late cancellation is a fact the coach sees)."""

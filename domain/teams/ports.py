@@ -13,7 +13,14 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from domain.athletes.model import User
-    from domain.teams.classes import Booking, ClassSettings, Occurrence, Roster, TeamClass
+    from domain.teams.classes import (
+        Booking,
+        ClassRecord,
+        ClassSettings,
+        Occurrence,
+        Roster,
+        TeamClass,
+    )
     from domain.teams.model import CustomRole, Membership, Team, TeamInvite
     from domain.teams.tracks import (
         StoredTrack,
@@ -79,6 +86,10 @@ class TeamRepository(Protocol):
 
 class ClassRepository(Protocol):
     """A team's classes, their occurrences (stored when first needed) and bookings."""
+
+    async def attendance_of(self, user_id: int, since: datetime) -> dict[int, ClassRecord]:
+        """Per team, the person's classes that started since `since` (for /teams)."""
+        ...
 
     async def settings(self, team_id: int) -> ClassSettings:
         """The team's class settings (the defaults until someone changes one)."""

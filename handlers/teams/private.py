@@ -50,9 +50,8 @@ def revoke_markup(t: Translator, payload: str) -> InlineKeyboardMarkup:
 
 
 async def on_teams(message: Message, deps: Deps) -> None:
-    rows = await my_teams(deps.uow, deps.user_id)
     await message.answer(
-        texts.teams_list(deps.t, [(team, held.role, count) for team, held, count in rows])
+        texts.teams_list(deps.t, await my_teams(deps.uow, deps.clock, deps.user_id))
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from domain.teams.model import Role, Team
-from domain.teams.use_cases.membership import TeamView
+from domain.teams.model import Role
+from domain.teams.use_cases.membership import MyTeam, TeamView
 from handlers.common.i18n import Translator
 
 
@@ -22,12 +22,27 @@ def card(t: Translator, view: TeamView) -> str:
     )
 
 
-def teams_list(t: Translator, rows: list[tuple[Team, Role, int]]) -> str:
+def teams_list(t: Translator, rows: list[MyTeam]) -> str:
     if not rows:
         return t.get("teams-none")
     lines = [t.get("teams-list-title")]
-    lines += [
-        t.get("teams-list-line", title=escape(team.title), role=role_name(t, role), members=count)
-        for team, role, count in rows
-    ]
+    for row in rows:
+        lines.append(
+            t.get(
+                "teams-list-line",
+                title=escape(row.team.title),
+                role=role_name(t, row.membership.role),
+                members=row.members,
+            )
+        )
+        record = row.classes
+        if record.attended or record.no_shows or record.late_cancels:
+            lines.append(
+                t.get(
+                    "teams-list-classes",
+                    attended=record.attended,
+                    no_shows=record.no_shows,
+                    late=record.late_cancels,
+                )
+            )
     return "\n".join(lines)

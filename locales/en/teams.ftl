@@ -52,3 +52,10 @@ teams-role-not-a-member = They are not in the team: they tap ✅ Join on the tea
 teams-role-reply-to-member = Reply to a message of the member with it.
 teams-role-given = 🏷 Done: { $name }.
 teams-role-taken = 🏷 Done: no role of the team's own.
+teams-list-classes =   classes in 30 days: { $attended } attended{ $no_shows ->
+    [0] {""}
+   *[other] , { $no_shows } no-show
+}{ $late ->
+    [0] {""}
+   *[other] , { $late } late cancel
+}

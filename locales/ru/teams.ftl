@@ -54,3 +54,10 @@ teams-role-not-a-member = Этого человека нет в команде: 
 teams-role-reply-to-member = Отправьте это ответом на сообщение участника.
 teams-role-given = 🏷 Готово: { $name }.
 teams-role-taken = 🏷 Готово: своей роли у участника больше нет.
+teams-list-classes =   занятия за 30 дней: посещено { $attended }{ $no_shows ->
+    [0] {""}
+   *[other] , неявок { $no_shows }
+}{ $late ->
+    [0] {""}
+   *[other] , поздних отмен { $late }
+}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.teams.classes import (
     Attendance,
     Booking,
     BookingStatus,
+    ClassRecord,
     ClassSettings,
     Occurrence,
     Roster,
@@ -68,6 +69,38 @@ def _booking(row: TeamClassBookingRow) -> Booking:
 class SqlClassRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def attendance_of(self, user_id: int, since: datetime) -> dict[int, ClassRecord]:
+        rows = await self._session.execute(
+            select(
+                TeamClassRow.team_id,
+                TeamClassBookingRow.attendance,
+                TeamClassBookingRow.late,
+                func.count(),
+            )
+            .join(TeamClassOccurrenceRow, TeamClassOccurrenceRow.class_id == TeamClassRow.id)
+            .join(
+                TeamClassBookingRow,
+                TeamClassBookingRow.occurrence_id == TeamClassOccurrenceRow.id,
+            )
+            .where(
+                TeamClassBookingRow.user_id == user_id,
+                TeamClassOccurrenceRow.starts_at >= since,
+            )
+            .group_by(
+                TeamClassRow.team_id, TeamClassBookingRow.attendance, TeamClassBookingRow.late
+            )
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for team_id, attendance, late, count in rows:
+            held = counts.setdefault(team_id, {"attended": 0, "no_shows": 0, "late_cancels": 0})
+            if attendance == Attendance.PRESENT.value:
+                held["attended"] += count
+            elif attendance == Attendance.NO_SHOW.value:
+                held["no_shows"] += count
+            if late:
+                held["late_cancels"] += count
+        return {team_id: ClassRecord(**held) for team_id, held in counts.items()}
 
     async def settings(self, team_id: int) -> ClassSettings:
         row = await self._session.get(TeamClassSettingsRow, team_id)

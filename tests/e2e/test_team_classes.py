@@ -77,3 +77,7 @@ async def test_a_full_class_waitlists_and_promotes_in_private(
     marked = await ann.press("✅ Cy", message_id=sheet.message_id)
     assert (await ann.wait_for_callback_answer(marked)).text == "Marked."
     assert "✅ Cy" in (await ann.wait_for_edit(message_id=sheet.message_id)).content
+
+    cy.allow_messages()
+    await cy.send("/teams")  # attendance counts in the member's own record
+    assert "classes in 30 days: 1 attended" in (await cy.wait_for_message()).content

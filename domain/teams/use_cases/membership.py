@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.athletes.model import Profile, find_time_zone
 from domain.athletes.use_cases.registration import enter
 from domain.shared.ports import Clock
+from domain.teams.classes import ClassRecord
 from domain.teams.model import RANK, Actor, Membership, Permission, Role, Team, may
 from domain.teams.ports import TeamsUnitOfWork
 
@@ -165,11 +166,33 @@ async def team_view(uow: TeamsUnitOfWork, chat_id: int, viewer_id: int) -> TeamV
     return TeamView(team, members, yours)
 
 
-async def my_teams(uow: TeamsUnitOfWork, user_id: int) -> list[tuple[Team, Membership, int]]:
-    """The person's teams with their membership and each team's member count (for /teams)."""
+@dataclass(frozen=True, slots=True)
+class MyTeam:
+    team: Team
+    membership: Membership
+    members: int
+    classes: ClassRecord  # the last 30 days'
+
+
+CLASS_RECORD_DAYS = 30
+
+
+async def my_teams(uow: TeamsUnitOfWork, clock: Clock, user_id: int) -> list[MyTeam]:
+    """The person's teams: their role, each team's member count and the person's classes of
+    the last 30 days (attended, no-shows, late cancels), for /teams."""
+    since = clock.now() - timedelta(days=CLASS_RECORD_DAYS)
     async with uow:
         mine = await uow.teams.teams_of(user_id)
-        return [(team, held, len(await uow.teams.members(team.id or 0))) for team, held in mine]
+        record = await uow.classes.attendance_of(user_id, since)
+        return [
+            MyTeam(
+                team,
+                held,
+                len(await uow.teams.members(team.id or 0)),
+                record.get(team.id or 0, ClassRecord()),
+            )
+            for team, held in mine
+        ]
 
 
 async def chat_moved(uow: TeamsUnitOfWork, old_chat_id: int, new_chat_id: int) -> None:

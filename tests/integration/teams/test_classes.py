@@ -34,6 +34,7 @@ from domain.teams.use_cases.membership import (
     LeaveTeam,
     NotAllowedError,
     NoTeamError,
+    my_teams,
 )
 from storage.outbox.tables import OutboxRow
 from storage.teams.classes_tables import TeamClassReminderOptOutRow
@@ -294,3 +295,27 @@ async def test_a_card_reads_everyones_names_in_one_query(
         **{m.telegram_id: m.first_name for m in MEMBERS},
     }
     assert len([s for s in statements if "FROM users" in s]) == 1
+
+
+async def test_a_members_classes_of_the_last_30_days_are_in_their_teams_list(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    rsvp, mark = Rsvp(uow, clock, Words()), MarkAttendance(uow)
+    for member in MEMBERS[:3]:
+        await rsvp(occurrence, GYM, member.telegram_id, going=True)
+    clock.current = datetime(2026, 3, 3, 9, 30, tzinfo=UTC)  # half an hour before: late
+    await rsvp(occurrence, GYM, MEMBERS[2].telegram_id, going=False)
+    coach = Actor(COACH.telegram_id)
+    await mark(occurrence, GYM, coach, MEMBERS[0].telegram_id, Attendance.PRESENT)
+    await mark(occurrence, GYM, coach, MEMBERS[1].telegram_id, Attendance.NO_SHOW)
+
+    [first] = await my_teams(uow, clock, MEMBERS[0].telegram_id)
+    [second] = await my_teams(uow, clock, MEMBERS[1].telegram_id)
+    [third] = await my_teams(uow, clock, MEMBERS[2].telegram_id)
+    assert (first.classes.attended, first.classes.no_shows) == (1, 0)
+    assert (second.classes.attended, second.classes.no_shows) == (0, 1)
+    assert third.classes.late_cancels == 1
+    clock.current += timedelta(days=31)
+    [month_later] = await my_teams(uow, clock, MEMBERS[0].telegram_id)
+    assert month_later.classes.attended == 0

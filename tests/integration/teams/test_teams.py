@@ -134,7 +134,7 @@ async def test_an_invite_brings_a_coach_in_once_and_never_lowers_a_role(
 
     assert as_coach.role == still_coach.role == Role.COACH
     assert owner.role == Role.OWNER
-    assert [team.title for team, _, _ in await my_teams(uow, CARA.telegram_id)] == ["North Gym"]
+    assert [row.team.title for row in await my_teams(uow, clock, CARA.telegram_id)] == ["North Gym"]
 
 
 async def test_who_may_make_and_revoke_invite_links(uow: SqlUnitOfWork, clock: FixedClock) -> None:
@@ -175,14 +175,14 @@ async def test_an_invite_expires_after_a_week_and_a_removed_bots_team_takes_nobo
     await BotRemoved(uow)(GYM)
     with pytest.raises(InvalidTeamInviteError):
         await AcceptTeamInvite(uow, clock)(fresh.payload, BEN)
-    assert await my_teams(uow, ANN.telegram_id) == []  # an inactive team is not listed
+    assert await my_teams(uow, clock, ANN.telegram_id) == []  # an inactive team is not listed
     with pytest.raises(NoTeamError):
         await team_view(uow, GYM, ANN.telegram_id)
 
     back, greet = await BotAdded(uow, clock)(GYM, "North Gym", BEN, adder_is_admin=True)
     assert greet
     assert back.owner_id == ANN.telegram_id  # the team keeps its owner
-    assert [t.title for t, _, _ in await my_teams(uow, ANN.telegram_id)] == ["North Gym"]
+    assert [row.team.title for row in await my_teams(uow, clock, ANN.telegram_id)] == ["North Gym"]
 
 
 async def test_the_time_zone_is_set_by_those_who_manage_the_team(
