@@ -271,8 +271,10 @@ class WhiteboardRepository(Protocol):
         """The board has no message to edit: its next version is posted anew, as `outbox_key`."""
         ...
 
-    async def shown(self, post_id: int, version: int, *, queued: bool = False) -> None:
-        """The board's message shows `version` (or it is queued with it)."""
+    async def shown(
+        self, post_id: int, version: int, *, queued: bool = False, text: str | None = None
+    ) -> None:
+        """The board's message shows `version` (or it is queued with it), and `text` if given."""
         ...
 
     async def unsummarised(self, on_or_before: date) -> list[BoardState]: ...

@@ -116,6 +116,7 @@ class BoardState:
     shown_version: int  # the version the message shows (or was queued with)
     outbox_key: str  # its first version's (again, once a message is lost)
     summarised: bool = False
+    shown_text: str | None = None  # what its message says (Telegram refuses an edit to the same)
 
     @property
     def dirty(self) -> bool:

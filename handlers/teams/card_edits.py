@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 PER_MINUTE = 12  # of a group's 20 messages a minute: the rest for its posts and replies
 BURST = 3  # edits back to back, then one a second (Telegram's pace for one chat)
 BURST_SECONDS = 3.0
+SHOWN_KEPT = 4096  # cards whose text is remembered
 
 
 class Pace(Protocol):
@@ -49,6 +50,8 @@ class CardEdits:
         self._blocked: dict[int, float] = {}  # chat → until when Telegram said to wait
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._pace: Pace | None = None
+        # what each card says now: two reads of one roster make one edit, not a refused second
+        self._shown: OrderedDict[tuple[int, int], str] = OrderedDict()
 
     def share(self, pace: Pace) -> None:
         """Edits use the outbox's budget too, so together they keep every limit."""
@@ -84,6 +87,8 @@ class CardEdits:
                     continue
                 message_id = next(iter(waiting))
                 edit = waiting.pop(message_id)
+                if self._shown.get((chat_id, message_id)) == _look(edit):
+                    continue  # Telegram refuses an edit to what the message says already
                 now = time.monotonic()
                 self._sent.setdefault(chat_id, deque()).append(now)
                 if self._pace is not None:
@@ -115,16 +120,28 @@ class CardEdits:
             await bot.edit_message_text(
                 edit.text, chat_id=chat_id, message_id=message_id, reply_markup=edit.markup
             )
+            self._remember(chat_id, message_id, edit)
         except TelegramRetryAfter as wait:  # told to wait: the edit waits too, unless replaced
             self._blocked[chat_id] = time.monotonic() + wait.retry_after
             self._waiting.setdefault(chat_id, {}).setdefault(message_id, edit)
         except TelegramAPIError as error:  # unchanged, or deleted: the next change shows
             logger.info("card %d in chat %d not edited: %s", message_id, chat_id, error)
 
+    def _remember(self, chat_id: int, message_id: int, edit: _Edit) -> None:
+        self._shown[(chat_id, message_id)] = _look(edit)
+        self._shown.move_to_end((chat_id, message_id))
+        while len(self._shown) > SHOWN_KEPT:
+            self._shown.popitem(last=False)
+
     async def drain(self) -> None:
         """Waits until every waiting edit has gone out (tests, shutdown)."""
         while self._workers:
             await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+
+
+def _look(edit: _Edit) -> str:
+    """What the message looks like after the edit: its text and its buttons."""
+    return edit.text + "\n" + (edit.markup.model_dump_json() if edit.markup else "")
 
 
 card_edits = CardEdits()  # one per process: the pace is the group's, whoever edits

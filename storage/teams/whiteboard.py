@@ -70,6 +70,7 @@ class TeamBoardRow(Base):
     queued: Mapped[bool] = mapped_column(Boolean, server_default=false())
     version: Mapped[int] = mapped_column(Integer)
     shown_version: Mapped[int] = mapped_column(Integer)
+    shown_text: Mapped[str | None] = mapped_column(Text)  # what its message says now
     summarised: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     __table_args__ = (Index("ix_team_boards_message", "chat_id", "message_id"),)

@@ -65,6 +65,7 @@ def _state(board: TeamBoardRow, post: TeamWodPostRow, message_id: int | None) ->
         board.shown_version,
         board.outbox_key,
         board.summarised,
+        board.shown_text,
     )
 
 
@@ -241,10 +242,14 @@ class SqlWhiteboardRepository:
             .execution_options(synchronize_session=False)
         )
 
-    async def shown(self, post_id: int, version: int, *, queued: bool = False) -> None:
+    async def shown(
+        self, post_id: int, version: int, *, queued: bool = False, text: str | None = None
+    ) -> None:
         values: dict[str, object] = {"shown_version": version}
         if queued:
             values["queued"] = True
+        if text is not None:
+            values["shown_text"] = text
         await self._session.execute(
             update(TeamBoardRow)
             .where(TeamBoardRow.post_id == post_id, TeamBoardRow.shown_version < version)

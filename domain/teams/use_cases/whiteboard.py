@@ -358,7 +358,9 @@ class RefreshBoards:
                             state.outbox_key, post.chat_id, now, text, reply_to=post.message_id
                         )
                     )
-                    await uow.whiteboard.shown(post.id or 0, state.version, queued=True)
+                    await uow.whiteboard.shown(post.id or 0, state.version, queued=True, text=text)
+                elif text == state.shown_text:  # a change that shows no differently
+                    await uow.whiteboard.shown(post.id or 0, state.version)
                 else:
                     edits.append(
                         BoardEdit(post.id or 0, post.chat_id, state.message_id, text, state.version)
@@ -371,7 +373,7 @@ class RefreshBoards:
 async def board_shown(uow: WhiteboardUnitOfWork, edit: BoardEdit) -> None:
     """The board's message was edited to show `edit.version` (or could not show it)."""
     async with uow:
-        await uow.whiteboard.shown(edit.post_id, edit.version)
+        await uow.whiteboard.shown(edit.post_id, edit.version, text=edit.text)
         await uow.commit()
 
 

@@ -380,3 +380,28 @@ async def test_score_in_private_finds_no_post_the_group_has_not_seen_yet(
     with pytest.raises(NoPostTodayError):
         await LogBoardScore(uow, clock).private(CARA.telegram_id, "4:22", 900)
     assert await count(session_factory, TeamBoardScoreRow) == 0
+
+
+async def test_a_change_that_shows_no_differently_is_not_sent_as_an_edit(
+    uow: SqlUnitOfWork,
+    clock: FixedClock,
+    posted: int,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Telegram refuses an edit to the same text ("message is not modified")."""
+    log = LogBoardScore(uow, clock)
+    refresh = RefreshBoards(uow, clock, Words())
+    await log.reply(GYM, POST, CARA.telegram_id, "4:22", 601)
+    await refresh()  # the first version, queued
+    async with session_factory.begin() as session:
+        await session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.idempotency_key.like("board:%"))
+            .values(state="sent", message_id=89)
+        )
+    await log.reply(GYM, POST, CARA.telegram_id, "4:22", 602)  # the same score again
+
+    assert await refresh() == []  # the board would say what it says: no edit
+    await log.reply(GYM, POST, BEN.telegram_id, "5:00", 603)
+    [changed] = await refresh()
+    assert changed.text == "1 Cara 262000 | 2 Ben 300000"

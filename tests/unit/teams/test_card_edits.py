@@ -63,3 +63,13 @@ async def test_an_edit_refused_with_429_goes_out_after_the_wait() -> None:
     await edits.drain()
 
     assert [text for *_, text in bot.edits] == ["3 in"]
+
+
+async def test_two_reads_of_one_roster_make_one_edit_not_a_refused_second() -> None:
+    bot, edits = RecordingBot(), CardEdits(per_minute=4, minute=MINUTE)
+    edits.edit(cast(Bot, bot), -100, 7, "3 members", None, read_at=1.0)
+    await edits.drain()
+    edits.edit(cast(Bot, bot), -100, 7, "3 members", None, read_at=2.0)  # a second tap's read
+    await edits.drain()
+
+    assert [text for *_, text in bot.edits] == ["3 members"]
