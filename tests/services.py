@@ -65,15 +65,17 @@ def require_redis() -> None:
 
 
 @asynccontextmanager
-async def fresh_postgres_database() -> AsyncIterator[str]:
-    """A new empty database for one test, dropped afterwards; yields its asyncpg URL."""
+async def fresh_postgres_database(template: str | None = None) -> AsyncIterator[str]:
+    """A new database for one test, dropped afterwards; yields its asyncpg URL. Empty, or a
+    copy of `template` (a database nobody is connected to)."""
     require_postgres()
     name = f"spotter_test_{uuid.uuid4().hex}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     # CREATE DATABASE cannot run inside a transaction.
     admin = create_async_engine(postgres_url(), isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         async with admin.connect() as connection:
-            await connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+            await connection.exec_driver_sql(f'CREATE DATABASE "{name}"{copy}')
         try:
             yield postgres_url(name)
         finally:
