@@ -7,11 +7,11 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_dialog import DialogManager, StartMode
 
-from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.training.use_cases.onboarding import active_plan
 from handlers.athletes import texts
 from handlers.common.deps import Deps
+from handlers.common.profiles import profile_of
 from handlers.common.states import OnboardingSG
 
 
@@ -19,15 +19,7 @@ async def on_start(message: Message, deps: Deps, dialog_manager: DialogManager) 
     sender = message.from_user
     if sender is None:
         return
-    registration = await RegisterUser(deps.uow, deps.clock)(
-        Profile(
-            telegram_id=sender.id,
-            first_name=sender.first_name,
-            last_name=sender.last_name,
-            username=sender.username,
-            language_code=sender.language_code,
-        )
-    )
+    registration = await RegisterUser(deps.uow, deps.clock)(profile_of(sender))
     user = registration.user
     t = deps.speaking(user.telegram_id, user.language).t
     name = user.first_name

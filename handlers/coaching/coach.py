@@ -15,10 +15,8 @@ from aiogram.types import (
     LinkPreviewOptions,
     Message,
 )
-from aiogram.types import User as TelegramUser
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
-from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.model import INVITE_PREFIX
 from domain.coaching.use_cases.digest import DigestSetting
@@ -43,6 +41,7 @@ from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
+from handlers.common.profiles import profile_of
 from handlers.common.states import OnboardingSG
 from handlers.common.texts import day_text
 
@@ -139,15 +138,9 @@ def _invite_rows(t: Translator) -> list[list[InlineKeyboardButton]]:
     ]
 
 
-def _profile(sender: TelegramUser) -> Profile:
-    return Profile(
-        sender.id, sender.first_name, sender.last_name, sender.username, sender.language_code
-    )
-
-
 async def on_become(callback: CallbackQuery, deps: Deps) -> None:
     """One tap makes a coach, registering them first if /coach was their first word."""
-    await RegisterUser(deps.uow, deps.clock)(_profile(callback.from_user))
+    await RegisterUser(deps.uow, deps.clock)(profile_of(callback.from_user))
     await BecomeCoach(deps.uow, deps.clock)(callback.from_user.id)
     await callback.answer()
     if isinstance(callback.message, Message):
@@ -239,7 +232,7 @@ async def on_answer(
     try:
         # A bad link registers nobody: it is checked before the athlete is.
         await open_invite(deps.uow, deps.clock, callback_data.payload, sender.id)
-        await RegisterUser(deps.uow, deps.clock)(_profile(sender))
+        await RegisterUser(deps.uow, deps.clock)(profile_of(sender))
         accepted = await AcceptInvite(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))(
             callback_data.payload, sender.id, replace=callback_data.replace
         )

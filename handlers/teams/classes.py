@@ -52,10 +52,10 @@ from handlers.common.callback_fields import Position, RowId, UserId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Catalogue, Translator
 from handlers.common.keyboards import callback_button
+from handlers.common.profiles import profile_of
 from handlers.teams import classes_texts as texts
 from handlers.teams.admins import is_chat_admin
 from handlers.teams.card_edits import card_edits
-from handlers.teams.private import profile
 
 logger = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ async def _schedule(message: Message, args: str, bot: Bot, deps: Deps) -> None:
         return
     specs = [spec for spec in parsed if isinstance(spec, ClassSpec)]
     actor = await _actor(message, bot)
-    person = profile(message.from_user) if actor.user_id and message.from_user else None
+    person = profile_of(message.from_user) if actor.user_id and message.from_user else None
     cards = await ScheduleClasses(deps.uow, deps.clock)(message.chat.id, actor, person, specs)
     if len(specs) == 1 and len(cards) == 1:
         await _post(message, t, cards[0], t.get("classes-scheduled-one"))

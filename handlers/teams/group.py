@@ -38,10 +38,11 @@ from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
+from handlers.common.profiles import profile_of
 from handlers.teams import roles, texts
 from handlers.teams.admins import is_chat_admin
 from handlers.teams.card_edits import card_edits
-from handlers.teams.private import profile, revoke_markup
+from handlers.teams.private import revoke_markup
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ async def on_bot_membership(event: ChatMemberUpdated, bot: Bot, deps: Deps) -> N
         adder = event.from_user
         admin = await is_chat_admin(bot, chat.id, adder.id if adder else None)
         team, greet = await BotAdded(deps.uow, deps.clock)(
-            chat.id, chat.title or "", profile(adder) if adder else None, admin
+            chat.id, chat.title or "", profile_of(adder) if adder else None, admin
         )
         if greet and team.id is not None:
             view = await team_view(deps.uow, chat.id, adder.id if adder else 0)
@@ -119,7 +120,7 @@ async def on_team(message: Message, command: CommandObject, bot: Bot, deps: Deps
         view = await team_view(deps.uow, message.chat.id, viewer)
     except NoTeamError:
         admin = await is_chat_admin(bot, message.chat.id, viewer, message.sender_chat)
-        adder = profile(sender) if sender and message.sender_chat is None else None
+        adder = profile_of(sender) if sender and message.sender_chat is None else None
         await BotAdded(deps.uow, deps.clock)(
             message.chat.id, message.chat.title or "", adder, admin
         )
@@ -159,7 +160,7 @@ async def on_join(callback: CallbackQuery, callback_data: TeamJoin, deps: Deps) 
         return
     try:
         membership, changed = await JoinTeam(deps.uow, deps.clock)(
-            callback_data.team, card.chat.id, profile(callback.from_user)
+            callback_data.team, card.chat.id, profile_of(callback.from_user)
         )
     except NoTeamError:
         await callback.answer(t.get("common-outdated-card"), show_alert=True)

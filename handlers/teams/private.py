@@ -9,9 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.types import User as TelegramUser
 
-from domain.athletes.model import Profile
 from domain.teams.model import TEAM_INVITE_PREFIX, Actor
 from domain.teams.use_cases.invites import (
     AcceptTeamInvite,
@@ -23,6 +21,7 @@ from domain.teams.use_cases.membership import NotAllowedError, my_teams
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
+from handlers.common.profiles import profile_of
 from handlers.teams import texts
 
 PRIVATE = F.chat.type == "private"
@@ -35,10 +34,6 @@ class TeamAnswer(CallbackData, prefix="tma"):
 
 class TeamRevoke(CallbackData, prefix="tmr"):
     payload: str
-
-
-def profile(user: TelegramUser) -> Profile:
-    return Profile(user.id, user.first_name, user.last_name, user.username, user.language_code)
 
 
 def revoke_markup(t: Translator, payload: str) -> InlineKeyboardMarkup:
@@ -96,7 +91,7 @@ async def on_answer(callback: CallbackQuery, callback_data: TeamAnswer, deps: De
     try:  # possession of the link is the proof: the callback carries it, checked again
         team, membership = await AcceptTeamInvite(deps.uow, deps.clock)(
             callback_data.payload,
-            profile(person),
+            profile_of(person),
         )
     except InvalidTeamInviteError:
         await callback.answer(t.get("teams-invite-invalid"), show_alert=True)
