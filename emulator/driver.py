@@ -37,6 +37,7 @@ from emulator.state import (
 )
 from emulator.telegram_html import FormattedText, utf16_len
 from emulator.updates import UpdateQueue
+from emulator.webhook import WebhookDelivery
 
 # What a user action returns instead of an update_id when privacy mode keeps the message from
 # the bot: the message is in the chat, but no update was queued.
@@ -654,6 +655,7 @@ class BotApiEmulator:
     async def stop(self) -> None:
         self.updates.closing = True
         self.world.changed()
+        await self.api.webhook.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -821,6 +823,11 @@ class BotApiEmulator:
 
     def disable_flood_limits(self) -> None:
         self.server.limiter = None
+
+    @property
+    def webhook(self) -> WebhookDelivery:
+        """The webhook the bot set (url, secret, attempts, retry timing), if any."""
+        return self.api.webhook
 
     def redeliver(self, update_id: int) -> None:
         """Hand this update to the bot once more, with the same update_id."""

@@ -31,6 +31,7 @@ from emulator.validation import (
     check_text,
     formatted,
 )
+from emulator.webhook import WebhookDelivery
 
 Handler = Callable[[Params], Awaitable[Any]]
 
@@ -79,9 +80,11 @@ class BotApi:
         self.updates = updates
         self.files = files
         self.callback_timeout = 15.0
+        self.webhook = WebhookDelivery(world, updates)
         self.methods: dict[str, Handler] = {
             "getMe": self.get_me,
             "getUpdates": self.get_updates,
+            "setWebhook": self.set_webhook,
             "deleteWebhook": self.delete_webhook,
             "getWebhookInfo": self.get_webhook_info,
             "sendMessage": self.send_message,
@@ -126,11 +129,7 @@ class BotApi:
         }
 
     async def get_updates(self, params: Params) -> Any:
-        allowed = params.object("allowed_updates")
-        if allowed is not None and not (
-            isinstance(allowed, list) and all(isinstance(kind, str) for kind in allowed)
-        ):
-            raise bad_request("can't parse allowed_updates JSON object")
+        allowed = _allowed_updates(params)
         limit = params.integer("limit") or 100
         return await self.updates.get(
             offset=params.integer("offset"),
@@ -139,15 +138,32 @@ class BotApi:
             allowed_updates=allowed,
         )
 
+    async def set_webhook(self, params: Params) -> Any:
+        if params.uploads:
+            raise bad_request("the emulator takes no certificate: use a loopback URL")
+        url = params.text("url") or ""
+        drop_pending = params.flag("drop_pending_updates")
+        if not url:  # an empty URL removes the webhook
+            self.webhook.delete(drop_pending=drop_pending)
+            return True
+        max_connections = params.integer("max_connections") or 40
+        if not 1 <= max_connections <= 100:
+            raise bad_request("invalid max_connections specified")
+        self.webhook.set(
+            url,
+            secret_token=params.text("secret_token"),
+            allowed_updates=_allowed_updates(params),
+            max_connections=max_connections,
+            drop_pending=drop_pending,
+        )
+        return True
+
     async def delete_webhook(self, params: Params) -> Any:
+        self.webhook.delete(drop_pending=params.flag("drop_pending_updates"))
         return True
 
     async def get_webhook_info(self, params: Params) -> Any:
-        return {
-            "url": "",
-            "has_custom_certificate": False,
-            "pending_update_count": self.updates.pending_count,
-        }
+        return self.webhook.info()
 
     # --- chats -----------------------------------------------------------------------------
 
@@ -547,6 +563,15 @@ class BotApi:
         self.world.commands.pop(self._commands_key(params), None)
         self.world.changed()
         return True
+
+
+def _allowed_updates(params: Params) -> list[str] | None:
+    allowed = params.object("allowed_updates")
+    if allowed is not None and not (
+        isinstance(allowed, list) and all(isinstance(kind, str) for kind in allowed)
+    ):
+        raise bad_request("can't parse allowed_updates JSON object")
+    return allowed
 
 
 def _check_upload(upload: Upload) -> None:

@@ -1,4 +1,5 @@
-"""The update queue behind getUpdates: offsets, long polling, allowed_updates, redelivery."""
+"""The update queue behind getUpdates and the webhook: offsets, long polling, allowed_updates,
+redelivery."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ _CONFLICT = (
     "Conflict: terminated by other getUpdates request; "
     "make sure that only one bot instance is running"
 )
+_WEBHOOK_ACTIVE = (
+    "Conflict: can't use getUpdates method while webhook is active; "
+    "use deleteWebhook to delete the webhook first"
+)
 
 
-@dataclass
+@dataclass(eq=False)  # each is one delivery, told apart by identity
 class _Pending:
     update_id: int
     kind: str
@@ -25,7 +30,8 @@ class _Pending:
 
 
 class UpdateQueue:
-    """Pending updates, confirmed by the offset of a later getUpdates call."""
+    """Pending updates, confirmed by the offset of a later getUpdates call, or one by one by
+    the webhook's 2xx answers while a webhook is set (getUpdates is then refused)."""
 
     def __init__(self, notifier: Notifier, first_update_id: int = 1) -> None:
         self._notifier = notifier
@@ -36,6 +42,7 @@ class UpdateQueue:
         self._poll_generation = 0
         self._confirmed_below = first_update_id
         self.closing = False
+        self.webhook_active = False
 
     def push(self, kind: str, payload: dict[str, Any], *, deliver_twice: bool = False) -> int:
         update_id = self._next_id
@@ -60,6 +67,36 @@ class UpdateQueue:
     @property
     def pending_count(self) -> int:
         return len(self._pending)
+
+    def set_allowed(self, allowed_updates: list[str] | None) -> None:
+        """As setWebhook's allowed_updates: None keeps the previous choice, [] the default."""
+        if allowed_updates is not None:
+            self._allowed = frozenset(allowed_updates) or None
+
+    def drop_pending(self) -> None:
+        """drop_pending_updates: everything queued so far is confirmed unseen."""
+        self._pending.clear()
+        self._confirmed_below = self._next_id
+        self._notifier.notify()
+
+    def next_for_webhook(self) -> _Pending | None:
+        """The update the webhook is to receive next (the lowest id), if any."""
+        deliverable = self._deliverable()
+        return deliverable[0] if deliverable else None
+
+    def payload(self, pending: _Pending) -> dict[str, Any]:
+        return self.history[pending.update_id]
+
+    def delivered(self, pending: _Pending) -> None:
+        """The webhook answered 2xx for this update: it is confirmed (a planned copy follows)."""
+        if pending not in self._pending:  # dropped meanwhile
+            return
+        self._pending.remove(pending)
+        if not pending.redelivery:
+            self._confirmed_below = max(self._confirmed_below, pending.update_id + 1)
+        if pending.deliver_again:
+            self._pending.append(_Pending(pending.update_id, pending.kind, redelivery=True))
+        self._notifier.notify()
 
     def _confirm(self, offset: int) -> None:
         if offset < 0:
@@ -87,8 +124,9 @@ class UpdateQueue:
         wait: float,
         allowed_updates: list[str] | None,
     ) -> list[dict[str, Any]]:
-        if allowed_updates is not None:
-            self._allowed = frozenset(allowed_updates) or None
+        if self.webhook_active:
+            raise ApiError(409, _WEBHOOK_ACTIVE)
+        self.set_allowed(allowed_updates)
         if offset is not None and offset != 0:
             self._confirm(offset)
         self._poll_generation += 1
@@ -97,9 +135,11 @@ class UpdateQueue:
 
         def ready() -> bool:
             superseded = generation != self._poll_generation
-            return superseded or self.closing or bool(self._deliverable())
+            return superseded or self.closing or self.webhook_active or bool(self._deliverable())
 
         await self._notifier.wait_for(ready, max(wait, 0.0))
+        if self.webhook_active:
+            raise ApiError(409, _WEBHOOK_ACTIVE)
         if generation != self._poll_generation:
             raise ApiError(409, _CONFLICT)
         batch = self._deliverable()[:limit]
