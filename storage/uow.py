@@ -31,6 +31,7 @@ from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
 from storage.reminders.reminders import SqlReminderRepository
+from storage.teams.class_days import SqlClassDays
 from storage.teams.classes_repository import SqlClassRepository
 from storage.teams.repositories import SqlTeamRepository
 from storage.teams.track_repository import SqlTrackRepository
@@ -147,6 +148,10 @@ class SqlUnitOfWork:
     @property
     def teams(self) -> SqlTeamRepository:
         return self._repository(SqlTeamRepository)
+
+    @property
+    def class_days(self) -> SqlClassDays:
+        return self._repository(SqlClassDays)
 
     @property
     def classes(self) -> SqlClassRepository:

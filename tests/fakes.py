@@ -461,6 +461,17 @@ class InMemoryStrengthDays:
         )
 
 
+class InMemoryClassDays:
+    """When the classes an athlete was marked present at began: `data["class_days"]`, by id."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    async def attended_since(self, athlete_id: int, since: datetime) -> list[datetime]:
+        attended: dict[int, list[datetime]] = self._data.get("class_days", {})
+        return sorted(at for at in attended.get(athlete_id, []) if at >= since)
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -484,6 +495,7 @@ class InMemoryUnitOfWork:
         self.reminders = InMemoryReminders(self._working)
         self.conditioning = InMemoryConditioning(self._working)
         self.strength_days = InMemoryStrengthDays(self._working)
+        self.class_days = InMemoryClassDays(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

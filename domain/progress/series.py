@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -76,9 +76,18 @@ class WeeklyVolume:
 class TrainingCalendar:
     first: date  # the first of a month
     last: date  # today
-    sets_by_day: Mapping[date, int]  # days with sets done; others were rest days
-    sessions: int  # finished workouts with a set done, in the calendar
+    sets_by_day: Mapping[date, int]  # days with sets done
+    sessions: int  # workouts with a set done, plus days trained with no sets (below)
     planned_per_week: int | None  # None without an active plan
+    metcon_days: frozenset[date] = frozenset()  # days with a conditioning result
+    class_days: frozenset[date] = frozenset()  # days with a class attended (a team's, #13)
+
+    def trained(self, day: date) -> bool:
+        return day in self.sets_by_day or day in self.metcon_days or day in self.class_days
+
+    @property
+    def has_days(self) -> bool:
+        return bool(self.sets_by_day or self.metcon_days or self.class_days)
 
     @property
     def weeks(self) -> Decimal:
@@ -229,8 +238,15 @@ def training_calendar(
     today: date,
     planned_per_week: int | None,
     months: int = CALENDAR_MONTHS,
+    metcons: Iterable[datetime] = (),
+    classes: Iterable[datetime] = (),
 ) -> TrainingCalendar:
-    """Sets done per day, from the first of the month `months` - 1 months back to today."""
+    """Sets done per day, and the days of conditioning results and classes attended, from the
+    first of the month `months` - 1 months back to today.
+
+    A day trained with no sets (a MetCon, a class) is one session, as everywhere Spotter counts
+    sessions; a MetCon or a class on a lifting day is part of that day's session.
+    """
     first = months_back(today, months - 1)
     by_day: Counter[date] = Counter()
     sessions: set[int] = set()
@@ -240,7 +256,22 @@ def training_calendar(
         if first <= day <= today:
             by_day[day] += 1
             sessions.add(lifted.workout_id)
-    return TrainingCalendar(first, today, dict(by_day), len(sessions), planned_per_week)
+
+    def days(moments: Iterable[datetime]) -> frozenset[date]:
+        local = (local_day(moment, zone) for moment in moments)
+        return frozenset(day for day in local if first <= day <= today)
+
+    metcon_days, class_days = days(metcons), days(classes)
+    without_sets = (metcon_days | class_days) - by_day.keys()
+    return TrainingCalendar(
+        first,
+        today,
+        dict(by_day),
+        len(sessions) + len(without_sets),
+        planned_per_week,
+        metcon_days,
+        class_days,
+    )
 
 
 def _local_days(zone: ZoneInfo) -> Callable[[LoggedSet], date]:

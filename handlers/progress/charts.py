@@ -249,6 +249,7 @@ def render_calendar(progress: Progress, words: ChartWords) -> bytes:
     axes.set_axis_off()
     cells: list[FancyBboxPatch] = []
     shades: list[str] = []
+    class_dots: list[tuple[float, float]] = []
     for index, (year, month) in enumerate(months):
         x0, y0 = (index % columns) * 8.2, -(index // columns) * 8.6
         axes.text(
@@ -275,9 +276,14 @@ def render_calendar(progress: Progress, words: ChartWords) -> bytes:
             cell = rounded_cell(x0 + day.weekday(), y0 - week)
             cells.append(cell)
             shades.append(_shade(days, day))
+            if day in days.class_days:
+                class_dots.append((x0 + day.weekday() + 0.47, y0 - week - 0.53))
             if day == days.last:
                 _today(axes, x0 + day.weekday(), y0 - week)
     axes.add_collection(PatchCollection(cells, facecolors=shades, edgecolors="none"))
+    if class_dots:
+        xs, ys = zip(*class_dots, strict=True)
+        axes.scatter(xs, ys, s=22, color=INK, zorder=3, linewidths=0)
     axes.set_xlim(-0.3, columns * 8.2 - 1.1)
     axes.set_ylim(-(rows - 1) * 8.6 - 6.2, 2.3)
     axes.set_aspect("equal")
@@ -325,6 +331,8 @@ def _shade(days: TrainingCalendar, day: date) -> str:
     if day < days.first:
         return PAPER
     sets = days.sets_by_day.get(day, 0)
+    if not sets and days.trained(day):  # a MetCon or a class: trained, with no sets to count
+        return HEAT[1]
     return HEAT[sum(1 for threshold in HEAT_SETS if sets >= threshold)]
 
 

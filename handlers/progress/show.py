@@ -38,17 +38,28 @@ async def on_progress(message: Message, bot: Bot, deps: Deps) -> None:
     except NotRegisteredError:
         await message.answer(deps.t.get("common-register-first"))
         return
-    if not progress.has_data and not conditioning.workouts:
+    if not progress.calendar.has_days and not conditioning.workouts:
         await message.answer(deps.t.get("progress-no-data"))
         return
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
     if progress.has_data:
-        pictures = await render(progress, chart_words(deps.t, progress), deps.chart_pool)
-        captions = texts.captions(deps.t, progress)
-        for (name, _), picture, caption in zip(CHARTS, pictures, captions, strict=True):
-            await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
+        await _send_lifting(message, deps, progress, CHARTS)
     if conditioning.workouts:
         await _send_conditioning(message, deps, conditioning)
+    if not progress.has_data:  # no lifts to chart: the calendar of MetCon and class days
+        await _send_lifting(message, deps, progress, CHARTS[-1:])
+
+
+async def _send_lifting(
+    message: Message,
+    deps: Deps,
+    progress: Progress,
+    charts: tuple[tuple[str, Callable[[Progress, ChartWords], bytes]], ...],
+) -> None:
+    pictures = await render(progress, chart_words(deps.t, progress), deps.chart_pool, charts)
+    captions = texts.captions(deps.t, progress)[-len(charts) :]
+    for (name, _), picture, caption in zip(charts, pictures, captions, strict=True):
+        await message.answer_photo(BufferedInputFile(picture, f"{name}.png"), caption=caption)
 
 
 async def _send_conditioning(message: Message, deps: Deps, progress: ConditioningProgress) -> None:
@@ -67,11 +78,16 @@ async def _send_conditioning(message: Message, deps: Deps, progress: Conditionin
         await message.answer_photo(BufferedInputFile(picture, name), caption=caption)
 
 
-async def render(progress: Progress, words: ChartWords, pool: Executor | None) -> list[bytes]:
-    """Every chart, drawn in parallel off the event loop (`None`: the loop's default pool)."""
+async def render(
+    progress: Progress,
+    words: ChartWords,
+    pool: Executor | None,
+    charts: tuple[tuple[str, Callable[[Progress, ChartWords], bytes]], ...] = CHARTS,
+) -> list[bytes]:
+    """The charts, drawn in parallel off the event loop (`None`: the loop's default pool)."""
     loop = asyncio.get_running_loop()
     return await asyncio.gather(
-        *(loop.run_in_executor(pool, draw, progress, words) for _, draw in CHARTS)
+        *(loop.run_in_executor(pool, draw, progress, words) for _, draw in charts)
     )
 
 

@@ -112,7 +112,7 @@ def captions(t: Translator, progress: Progress) -> tuple[str, str, str]:
     return (
         t.get("progress-e1rm-caption", records=records),
         t.get("progress-volume-caption"),
-        t.get("progress-calendar-caption"),
+        t.get("progress-calendar-caption", classes=len(progress.calendar.class_days)),
     )
 
 

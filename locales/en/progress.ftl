@@ -32,7 +32,14 @@ progress-e1rm-caption = 📈 <b>Estimated 1RM</b> per main lift · { $records } 
    *[other] PRs
 } in 12 months (★); dashed: your training max
 progress-volume-caption = 🏋️ <b>Weekly volume</b> by muscle group (weight × reps)
-progress-calendar-caption = 📅 <b>Training days</b>: the darker, the more sets
+# $classes: team classes attended in the calendar's months, each a dot on its day.
+progress-calendar-caption = 📅 <b>Training days</b>: the darker, the more sets{ $classes ->
+    [0] {""}
+   *[other] {" "}· ● { $classes } { $classes ->
+        [one] class
+       *[other] classes
+    } attended
+}
 progress-e1rm-title = Estimated 1RM
 # $formula is a name: Epley or Brzycki.
 progress-e1rm-subtitle = { $unit }, by { $formula } · last 12 months

@@ -33,7 +33,14 @@ progress-e1rm-caption = 📈 <b>Расчётный 1ПМ</b> по основны
    *[many] рекордов
 } за 12 месяцев (★); пунктир — ваш тренировочный максимум
 progress-volume-caption = 🏋️ <b>Недельный объём</b> по группам мышц (вес × повторения)
-progress-calendar-caption = 📅 <b>Дни тренировок</b>: чем темнее, тем больше подходов
+progress-calendar-caption = 📅 <b>Дни тренировок</b>: чем темнее, тем больше подходов{ $classes ->
+    [0] {""}
+   *[other] {" "}· ● { $classes } { $classes ->
+        [one] занятие
+        [few] занятия
+       *[many] занятий
+    } в группе
+}
 progress-e1rm-title = Расчётный 1ПМ
 # $formula — имя: Epley или Brzycki.
 progress-e1rm-subtitle = { $unit }, по формуле { $formula } · последние 12 месяцев

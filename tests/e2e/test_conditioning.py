@@ -86,10 +86,13 @@ async def test_an_amrap_fran_and_a_retest_a_paste_and_bad_scores(
     assert shown.index("Fran: 3:58 Rx") < shown.index("Fran: 4:22 Rx")
     assert "7+3 scaled" in shown
 
-    await ann.send("/progress")  # no strength sets yet: conditioning's charts only
+    await ann.send("/progress")  # no strength sets yet: conditioning's charts, then the calendar
     heat_map = await ann.wait_for_message(timeout=30)
     assert heat_map.media_kind == "photo"
     assert heat_map.content.startswith("🔥 3 conditioning workouts, most often For time · sprint")
     trends = await ann.wait_for_message(timeout=30)
     assert trends.media_kind == "photo"
     assert "Your benchmark, every time you did it." in trends.content
+    days = await ann.wait_for_message(timeout=30)
+    assert days.media_kind == "photo"
+    assert days.content.startswith("📅 Training days")

@@ -52,6 +52,8 @@ class ShowProgress:
                 for e in shown
                 if e.slug in maxes
             }
+            metcons = await self._uow.conditioning.done_since(athlete_id, since)
+            classes = await self._uow.class_days.attended_since(athlete_id, since)
             active = await self._uow.athlete_plans.active(athlete_id)
             plan = await self._uow.plans.get(active.plan_slug) if active else None
         by_lift: dict[str, list[LoggedSet]] = defaultdict(list)
@@ -80,5 +82,7 @@ class ShowProgress:
                 zone=zone,
                 today=today,
                 planned_per_week=plan.sessions_per_week if plan else None,
+                metcons=(result.logged_at for result, _ in metcons),
+                classes=classes,
             ),
         )

@@ -12,6 +12,7 @@ from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Profile, User
+from domain.progress.use_cases.progress import ShowProgress
 from domain.teams.classes import Attendance, ClassSpec
 from domain.teams.model import Actor, Role, Team
 from domain.teams.use_cases.classes import (
@@ -319,3 +320,23 @@ async def test_a_members_classes_of_the_last_30_days_are_in_their_teams_list(
     clock.current += timedelta(days=31)
     [month_later] = await my_teams(uow, clock, MEMBERS[0].telegram_id)
     assert month_later.classes.attended == 0
+
+
+async def test_a_class_attended_is_a_training_day_on_the_members_calendar(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    occurrence = await a_team_with_a_class(uow, clock)
+    rsvp, mark = Rsvp(uow, clock, Words()), MarkAttendance(uow)
+    for member in MEMBERS[:2]:
+        await rsvp(occurrence, GYM, member.telegram_id, going=True)
+    coach = Actor(COACH.telegram_id)
+    await mark(occurrence, GYM, coach, MEMBERS[0].telegram_id, Attendance.PRESENT)
+    await mark(occurrence, GYM, coach, MEMBERS[1].telegram_id, Attendance.NO_SHOW)
+    clock.current = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
+
+    present = await ShowProgress(uow, clock)(MEMBERS[0].telegram_id)
+    absent = await ShowProgress(uow, clock)(MEMBERS[1].telegram_id)
+    assert present.calendar.class_days == {date(2026, 3, 3)}  # the class's local day
+    assert present.calendar.sessions == 1
+    assert absent.calendar.class_days == frozenset()  # a no-show is not a training day
+    assert not absent.calendar.has_days

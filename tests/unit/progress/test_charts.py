@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -77,6 +77,30 @@ def test_a_single_day_of_training_renders(render: Render) -> None:
         for lift in progress.lifts[:1]
     )
     image(render(replace(progress, lifts=one_point)))
+
+
+def test_days_of_classes_and_metcons_only_are_shaded_and_classes_dotted():
+    empty = empty_progress(TODAY)
+    days = frozenset(TODAY - timedelta(days=n) for n in (2, 9, 16))
+    metcons_only = replace(empty, calendar=replace(empty.calendar, metcon_days=days))
+    classes = replace(empty, calendar=replace(empty.calendar, class_days=days))
+
+    def shaded(progress: Progress) -> int:
+        return _pixels(render_calendar(progress), charts.HEAT[1])
+
+    def dotted(progress: Progress) -> int:
+        return _pixels(render_calendar(progress), charts.INK)
+
+    cells = shaded(metcons_only) - shaded(empty)  # the legend has a swatch of that shade too
+    assert cells > 3 * 500  # three cells of about 25 × 25 px
+    assert shaded(classes) > shaded(empty) + 3 * 500  # a class day is shaded too, under its dot
+    assert dotted(classes) > dotted(metcons_only) + 3 * 15  # and has a dot
+
+
+def _pixels(png: bytes, colour: str) -> int:
+    rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    counts = image(png).convert("RGB").getcolors(maxcolors=1 << 24) or []
+    return next((count for count, pixel in counts if pixel == rgb), 0)
 
 
 def test_one_lift_with_a_single_point_and_no_training_max_renders():

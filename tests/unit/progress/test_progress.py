@@ -13,6 +13,8 @@ from domain.plans.model import BodyRegion, Exercise, Tier
 from domain.plans.rules.reasons import note
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.series import (
+    Progress,
+    TrainingCalendar,
     lift_progress,
     months_back,
     training_calendar,
@@ -180,6 +182,36 @@ def test_the_calendar_counts_sets_on_the_local_day_a_session_started_and_spans_t
     assert texts.calendar_subtitle(EN, 7, Decimal(7) / 2, 4) == "7 sessions · 3.5 a week (plan: 4)"
 
 
+def test_metcon_and_class_days_are_training_days_and_each_alone_is_one_session():
+    lifting = at(3, hour=18)
+    sets = [logged("squat", "100", 5, lifting)]
+    metcons = [at(3, hour=19), at(4, hour=7), at(4, hour=20)]  # the 3rd with the lifts
+    late_class = datetime(2026, 3, 5, 23, 30, tzinfo=UTC)  # the 6th in Berlin
+    classes = [at(4, hour=18), late_class, at(5, month=1) - timedelta(days=400)]  # last: too old
+    calendar = training_calendar(
+        sets,
+        zone=BERLIN,
+        today=date(2026, 3, 11),
+        planned_per_week=None,
+        metcons=metcons,
+        classes=classes,
+    )
+    assert calendar.sets_by_day == {date(2026, 3, 3): 1}
+    assert calendar.metcon_days == {date(2026, 3, 3), date(2026, 3, 4)}
+    assert calendar.class_days == {date(2026, 3, 4), date(2026, 3, 6)}
+    # the 3rd: one lifting session; the 4th (a MetCon and a class) and the 6th: one each
+    assert calendar.sessions == 3
+    assert calendar.trained(date(2026, 3, 6))
+    assert not calendar.trained(date(2026, 3, 5))
+    caption = texts.captions(EN, _progress_with(calendar))[2]
+    assert caption.endswith("· ● 2 classes attended")
+
+
+def _progress_with(calendar: TrainingCalendar) -> Progress:
+    volume = weekly_volume([], LIBRARY, unit=Unit.KG, zone=BERLIN, today=calendar.last, weeks=1)
+    return Progress(Unit.KG, E1rmFormula.EPLEY, calendar.last, (), volume, calendar)
+
+
 def test_months_back_crosses_years():
     assert months_back(date(2026, 3, 31), 11) == date(2025, 4, 1)
     assert months_back(date(2026, 12, 5), 0) == date(2026, 12, 1)
@@ -299,6 +331,21 @@ async def test_progress_of_someone_unregistered_is_refused():
     clock = FixedClock()
     with pytest.raises(NotRegisteredError):
         await ShowProgress(InMemoryUnitOfWork(), clock)(1001)
+
+
+async def test_classes_attended_fill_the_calendar_of_an_athlete_who_never_lifted():
+    clock = FixedClock(at(5, hour=9))
+    uow = InMemoryUnitOfWork()
+    async with uow:
+        await uow.users.add(athlete())
+        await uow.commit()
+    uow.committed["class_days"] = {1001: [at(2, hour=7), at(4, hour=7)], 1002: [at(3, hour=7)]}
+    await uow.rollback()  # the working copy takes what was committed
+    progress = await ShowProgress(uow, clock)(1001)
+    assert not progress.has_data  # nothing lifted: no lifting charts
+    assert progress.calendar.has_days
+    assert progress.calendar.class_days == {date(2026, 3, 2), date(2026, 3, 4)}
+    assert progress.calendar.sessions == 2
 
 
 async def test_an_athlete_without_workouts_has_no_data_yet():
