@@ -1,8 +1,9 @@
-"""`python -m bot [--config FILE] [run|migrate|sandbox|auto]`.
+"""`python -m bot [--config FILE] [run|webhook|migrate|sandbox|auto]`.
 
-`run` (the default) serves Telegram and needs a token; `sandbox` serves a local chat page
-against the Bot API emulator instead; `auto`, what `make run` calls, is `run` when a token is
-configured and `sandbox` when none is.
+`run` (the default) serves Telegram in the configured mode (`mode`, long polling unless set to
+"webhook") and needs a token; `webhook` is `run` in webhook mode; `sandbox` serves a local chat
+page against the Bot API emulator instead; `auto`, what `make run` calls, is `run` when a token
+is configured and `sandbox` when none is.
 """
 
 from __future__ import annotations
@@ -29,12 +30,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         if command == "sandbox":
             return _sandbox(args)
-        secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
-        configure_logging(settings.log_level, secrets)
+        configure_logging(settings.log_level, settings.secrets())
         if command == "migrate":
             _migrate(settings)
         else:
+            if command == "webhook":
+                settings = settings.model_copy(update={"mode": "webhook"})
             settings.require_token()
+            if settings.mode == "webhook":
+                settings.require_webhook()
             _run(settings)
     except ConfigError as error:
         print(error, file=sys.stderr)  # noqa: T201 - the one line a person reads on a bad start
@@ -47,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Spotter, the bot.")
     parser.add_argument(
-        "command", nargs="?", choices=["run", "migrate", "sandbox", "auto"], default="run"
+        "command",
+        nargs="?",
+        choices=["run", "webhook", "migrate", "sandbox", "auto"],
+        default="run",
     )
     parser.add_argument(
         "--config", help="path to config.toml (default: $BOT_CONFIG, ./config.toml)"

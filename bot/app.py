@@ -1,4 +1,5 @@
-"""Runs Spotter: migrate, build everything, long-poll until SIGTERM, shut down cleanly."""
+"""Runs Spotter: migrate, build everything, then long-poll or serve the webhook until SIGTERM,
+and shut down cleanly."""
 
 from __future__ import annotations
 
@@ -17,18 +18,20 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.chart_pool import SelfHealingPool
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.dispatcher import build_dispatcher
 from bot.fsm import build_fsm_storage
+from bot.metrics import CountRetryAfter, Metrics, outbox_backlog
 from bot.outbox_buttons import OutboxButtons
 from bot.pipeline import InFlightUpdates
 from bot.response_models import PinResponseModels
 from bot.retry import RetryRequests
 from bot.summaries import ChartedSummary
+from bot.webhook import WebhookReceiver, database_ready, serve_webhook
 from domain.athletes.model import RUSSIAN_READERS, Language
 from domain.athletes.use_cases.registration import find_user
 from domain.outbox.activity import InactiveChats
@@ -65,12 +68,17 @@ logger = logging.getLogger(__name__)
 CHART_WORKERS = min(os.cpu_count() or 1, 4)
 
 
-def build_bot(token: str, api_base: str, *, retry: bool = True) -> Bot:
-    """A Bot; with `retry`, its calls wait out 429s and retry failures on their own."""
+def build_bot(
+    token: str, api_base: str, *, retry: bool = True, metrics: Metrics | None = None
+) -> Bot:
+    """A Bot; with `retry`, its calls wait out 429s and retry failures on their own; with
+    `metrics`, every 429 it meets is counted."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
     session.middleware(PinResponseModels())
     if retry:
         session.middleware(RetryRequests())
+    if metrics is not None:
+        session.middleware(CountRetryAfter(metrics))  # innermost: sees each retried 429
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
@@ -175,6 +183,40 @@ async def set_command_menus(bot: Bot, services: Services) -> None:
             await bot.set_my_commands(russian, scope=scope, language_code=code)
 
 
+async def serve(
+    settings: Settings,
+    dispatcher: Dispatcher,
+    bot: Bot,
+    *,
+    metrics: Metrics,
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: Clock,
+) -> None:
+    """Long polling, or in webhook mode the webhook server, until SIGTERM."""
+    if settings.mode == "polling":
+        # Updates wait for whoever takes them; a webhook left set would refuse getUpdates.
+        await bot.delete_webhook(drop_pending_updates=False)
+        await dispatcher.start_polling(
+            bot,
+            polling_timeout=settings.polling_timeout_seconds,
+            allowed_updates=dispatcher.resolve_used_update_types(),
+        )
+        return
+    webhook = settings.require_webhook()
+    receiver = WebhookReceiver(
+        dispatcher,
+        bot,
+        webhook,
+        metrics,
+        database_ready=lambda: database_ready(engine),
+        outbox_backlog=lambda: outbox_backlog(session_factory, clock.now()),
+    )
+    await serve_webhook(
+        receiver, dispatcher, bot, webhook, grace_seconds=settings.shutdown_grace_seconds
+    )
+
+
 async def run(settings: Settings) -> None:
     token = settings.require_token()
     await upgrade_to_head(settings.database_url)
@@ -213,9 +255,10 @@ async def run(settings: Settings) -> None:
         admins=settings.bot_admins,
         catalogue=catalogue,
     )
-    bot = build_bot(token, settings.telegram_api_base)
+    metrics = Metrics()
+    bot = build_bot(token, settings.telegram_api_base, metrics=metrics)
     # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
-    sender_bot = build_bot(token, settings.telegram_api_base, retry=False)
+    sender_bot = build_bot(token, settings.telegram_api_base, retry=False, metrics=metrics)
     flood = shared_flood(settings)
     sender = build_sender(
         settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue, flood=flood
@@ -237,7 +280,6 @@ async def run(settings: Settings) -> None:
         me = await bot.get_me()
         dispatcher["bot_username"] = me.username or ""
         dispatcher["bot_id"] = me.id
-        await bot.delete_webhook(drop_pending_updates=False)
         await set_command_menus(bot, dispatcher["services"])
         scheduler.start()
         sender.start()
@@ -260,10 +302,14 @@ async def run(settings: Settings) -> None:
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)
     try:
-        await dispatcher.start_polling(
+        await serve(
+            settings,
+            dispatcher,
             bot,
-            polling_timeout=settings.polling_timeout_seconds,
-            allowed_updates=dispatcher.resolve_used_update_types(),
+            metrics=metrics,
+            engine=engine,
+            session_factory=session_factory,
+            clock=clock,
         )
     finally:
         chart_pool.shutdown(cancel_futures=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     Field,
@@ -22,6 +24,9 @@ DEFAULT_CONFIG_FILE = Path("config.toml")
 OFFICIAL_API_BASE = "https://api.telegram.org"
 TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,200}$")
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+Mode = Literal["polling", "webhook"]
+# What Telegram allows in X-Telegram-Bot-Api-Secret-Token (setWebhook's secret_token).
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 BOTFATHER_ADVICE = (
     "No valid bot token: create a bot with @BotFather in Telegram (/newbot), then set "
@@ -31,6 +36,21 @@ BOTFATHER_ADVICE = (
 
 class ConfigError(Exception):
     """The configuration cannot be used; the message says what to fix, in one line."""
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    """What webhook mode needs, all present: where Telegram calls, the secret, where to listen."""
+
+    url: str
+    secret: str
+    host: str
+    port: int
+
+    @property
+    def path(self) -> str:
+        """The path Telegram's POSTs arrive on: the public URL's (a proxy passes it through)."""
+        return urlsplit(self.url).path or "/"
 
 
 class Settings(BaseSettings):
@@ -57,6 +77,13 @@ class Settings(BaseSettings):
     # may still go out after downtime before it is dropped.
     reminder_interval_seconds: PositiveFloat = 60.0
     reminder_grace_minutes: PositiveFloat = 120.0
+    # How updates arrive: long polling (one process, the default) or Telegram's webhook, served
+    # by an aiohttp server on webhook_host:webhook_port with /healthz, /readyz and /metrics.
+    mode: Mode = "polling"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: Annotated[int, Field(ge=1, le=65535)] = 8443
 
     @classmethod
     def settings_customise_sources(
@@ -91,6 +118,32 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _absolute_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValueError("must be an absolute http:// or https:// URL")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        secret = value.get_secret_value().strip()
+        if not WEBHOOK_SECRET_PATTERN.fullmatch(secret):
+            # The message never repeats the value: it is a secret.
+            raise ValueError("must be 1 to 256 characters, each A-Z, a-z, 0-9, _ or -")
+        return SecretStr(secret)
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _lower_case_mode(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: Any) -> Any:
@@ -102,6 +155,34 @@ class Settings(BaseSettings):
         if not TOKEN_PATTERN.fullmatch(token):
             raise ConfigError(BOTFATHER_ADVICE)
         return token
+
+    def require_webhook(self) -> WebhookSettings:
+        """Webhook mode's settings, or a ConfigError that names what is missing."""
+        missing = [
+            name
+            for name, value in (
+                ("webhook_url", self.webhook_url),
+                ("webhook_secret", self.webhook_secret),
+            )
+            if value is None
+        ]
+        if missing or self.webhook_url is None or self.webhook_secret is None:
+            raise ConfigError(
+                f"Webhook mode needs {' and '.join(missing)} (WEBHOOK_URL: the public HTTPS "
+                "URL Telegram calls; WEBHOOK_SECRET: 1-256 of A-Z a-z 0-9 _ -, e.g. from "
+                "`openssl rand -hex 32`)."
+            )
+        return WebhookSettings(
+            url=self.webhook_url,
+            secret=self.webhook_secret.get_secret_value(),
+            host=self.webhook_host,
+            port=self.webhook_port,
+        )
+
+    def secrets(self) -> list[str]:
+        """What the logs must never show."""
+        values = (self.bot_token, self.webhook_secret)
+        return [value.get_secret_value() for value in values if value is not None]
 
 
 def config_path(cli_path: str | None) -> Path | None:
