@@ -12,6 +12,21 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The operator's own bot settings never leak into a bot started here: it gets what it is given
+# (a developer's MODE=webhook would otherwise turn the sandbox's bot away from polling).
+_OPERATOR_SETTINGS = frozenset(
+    {
+        "BOT_TOKEN",
+        "BOT_CONFIG",
+        "DATABASE_URL",
+        "TELEGRAM_API_BASE",
+        "MODE",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "WEBHOOK_HOST",
+        "WEBHOOK_PORT",
+    }
+)
 
 
 class BotProcess:
@@ -23,9 +38,7 @@ class BotProcess:
 
     async def start(self) -> None:
         environment = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"BOT_TOKEN", "BOT_CONFIG", "DATABASE_URL", "TELEGRAM_API_BASE"}
+            key: value for key, value in os.environ.items() if key not in _OPERATOR_SETTINGS
         }
         environment.update(self.env)
         with self.log_path.open("ab") as log:
