@@ -11,9 +11,9 @@ is recorded again later: the row stays claimed, and in memory, until it is.
 
 Exactly once, and the window that is left. Telegram's sendMessage has no idempotency key,
 so no client can make "sent" and "recorded as sent" one atomic step; a crash between the two
-leaves an outcome nobody can look up later. We choose at most once for that window: at
-start-up, rows still `claimed` by an earlier run become `unknown` and are never sent again
-(an operator can see them, with the key, in the log and in the table). Why this side: the
+leaves an outcome nobody can look up later. We choose at most once for that window: rows
+still `claimed` by a run that stopped become `unknown` and are never sent again (an operator
+can see them, with the key, in the log and in the table). Why this side: the
 issue asks that nothing is ever sent twice, and a kill lands far more often while a request
 is on its way or its answer is being read (the round trip) than in the gap before it.
 The gap that can lose a message is small and bounded: from the claim's commit to the
@@ -26,6 +26,13 @@ Rate: messages start one after another from one loop, each as soon as every limi
 (scheduler/delivery/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
 time, so a slow answer does not slow the rate. A chat has at most one message in flight, so
 its messages arrive in order (a retry keeps its place).
+
+Several senders (one a process, on PostgreSQL; SQLite keeps one): the claim takes a chat's
+first unfinished row only, so across senders too a chat has one message in flight, in order;
+a refused claim leaves the chat to whoever holds it (its rows are read again later). Each
+run beats every `heartbeat_seconds` in `outbox_senders`, and the claims of a run silent for
+`dead_after_seconds` (killed, or its machine gone) are the ones abandoned; a run that stops
+cleanly retires its heartbeat, so what it left claimed is abandoned at once.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from domain.outbox.activity import InactiveChats
@@ -67,6 +75,8 @@ class DeliverySettings:
     per_chat: int = 3  # rows of one chat read at a time
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     stop_grace_seconds: float = 5.0
+    heartbeat_seconds: float = 5.0  # how often this run says it is alive
+    dead_after_seconds: float = 30.0  # a run silent this long died: its claims are abandoned
 
 
 class Sender:
@@ -102,6 +112,7 @@ class Sender:
         self._stopping = False
         self._next_read = 0.0
         self._loop: asyncio.Task[None] | None = None
+        self._beats: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         if self._loop is not None:
@@ -121,22 +132,41 @@ class Sender:
             if late:
                 await asyncio.wait(late)
                 logger.warning("stopped with %d outbox messages unanswered", len(late))
+        if self._beats is not None:
+            self._beats.cancel()
+            await asyncio.gather(self._beats, return_exceptions=True)
+            try:
+                await self._queue.retire(self.run_id)
+            except Exception:  # its heartbeat then runs out instead
+                logger.exception("could not retire outbox sender run %s", self.run_id)
 
     async def _run(self) -> None:
-        recovered = False
         while not self._stopping:
             try:
-                if not recovered:
-                    await self._recover()
-                    recovered = True
+                if self._beats is None:
+                    await self._beat()  # registered before its first claim
+                    self._beats = asyncio.create_task(self._keep_beating(), name="outbox-beats")
                 await self._step()
             except Exception:
                 logger.exception("the outbox sender failed a step; trying again in a second")
                 await self._sleep(1.0)
 
-    async def _recover(self) -> None:
-        """Settles what an earlier run left claimed: its outcome is unknown, so it stays unsent."""
-        abandoned = await self._queue.abandon_claims(self.run_id)
+    async def _keep_beating(self) -> None:
+        """Beats on its own task: a loop waiting for a free slot is still alive."""
+        while True:
+            await asyncio.sleep(self._settings.heartbeat_seconds)
+            try:
+                await self._beat()
+            except Exception:
+                logger.exception("the outbox sender's heartbeat failed; trying again")
+
+    async def _beat(self) -> None:
+        """Says this run is alive, and settles what dead runs left claimed: its outcome is
+        unknown, so it stays unsent."""
+        now = self._clock.now()
+        await self._queue.heartbeat(self.run_id, now)
+        dead_after = timedelta(seconds=self._settings.dead_after_seconds)
+        abandoned = await self._queue.abandon_claims(self.run_id, now, dead_after)
         if abandoned:
             logger.warning(
                 "%d outbox messages were claimed by a run that stopped before recording the"
@@ -228,10 +258,11 @@ class Sender:
             self._slots.release()
             self._put_back(row)
             raise
-        if claimed is None:  # cancelled meanwhile
+        if claimed is None:  # cancelled or expired meanwhile, or another sender has the chat
             self._slots.release()
             self._known.discard(row.id)
-            self._schedule(chat_id)
+            for dropped in self._pending.pop(chat_id, ()):  # read again when it is free
+                self._known.discard(dropped.id)
             return
         # From the claim's commit to the request leaving, nothing may await: this is the gap
         # in which a crash loses the message (see the module docstring).

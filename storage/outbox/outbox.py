@@ -5,11 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, delete, func, or_, select, update
+from sqlalchemy import (
+    CursorResult,
+    Executable,
+    and_,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
 
 from domain.outbox.model import (
     Action,
@@ -23,7 +34,7 @@ from domain.outbox.model import (
 )
 from domain.outbox.policy import Decision
 from storage.core.dialects import dialect_insert
-from storage.outbox.tables import InactiveChatRow, OutboxRow
+from storage.outbox.tables import InactiveChatRow, OutboxRow, OutboxSenderRow
 
 _CHUNK = 500  # rows per INSERT: SQLite caps the number of bound parameters in one statement
 _REASON_LIMIT = 64
@@ -186,18 +197,42 @@ class OutboxQueue:
 
     Claim, send and settle are separate on purpose: no transaction is open while a request
     is on its way to Telegram, so a slow answer holds no lock.
+
+    Several senders (processes) may share one outbox on PostgreSQL: a claim is one
+    conditional UPDATE of a row locked with FOR UPDATE SKIP LOCKED, so two senders never
+    both claim a row, and it takes only its chat's first unfinished row, so a chat never has
+    two messages in flight nor one overtaking another, whichever sender holds it. Each run
+    beats in `outbox_senders`; only the claims of runs silent for a while are abandoned.
     """
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
 
-    async def abandon_claims(self, run_id: str) -> list[str]:
-        """Claims of runs that died before recording the outcome become `unknown`; their keys."""
+    async def heartbeat(self, run_id: str, at: datetime) -> None:
+        """Records that this run is alive (and registers it, before its first claim)."""
+        async with self._session_factory.begin() as session:
+            statement = (
+                dialect_insert(session)(OutboxSenderRow)
+                .values(run_id=run_id, last_seen=at)
+                .on_conflict_do_update(index_elements=["run_id"], set_={"last_seen": at})
+            )
+            await _execute(session, statement)
+
+    async def abandon_claims(self, run_id: str, at: datetime, dead_after: timedelta) -> list[str]:
+        """Claims of runs silent for `dead_after` (or never seen) become `unknown`; their keys.
+
+        Those runs died before recording the outcome, so the message may or may not have
+        arrived: it is never sent again. Their heartbeats are forgotten in the same commit.
+        """
+        alive = select(OutboxSenderRow.run_id).where(OutboxSenderRow.last_seen >= at - dead_after)
         statement = (
             update(OutboxRow)
             .where(
                 OutboxRow.state == DeliveryState.CLAIMED,
-                func.coalesce(OutboxRow.claimed_by, "") != run_id,
+                or_(
+                    OutboxRow.claimed_by.is_(None),
+                    and_(OutboxRow.claimed_by != run_id, OutboxRow.claimed_by.not_in(alive)),
+                ),
             )
             .values(
                 state=DeliveryState.UNKNOWN,
@@ -205,8 +240,19 @@ class OutboxQueue:
             )
             .returning(OutboxRow.idempotency_key)
         )
+        forget = delete(OutboxSenderRow).where(
+            OutboxSenderRow.last_seen < at - dead_after, OutboxSenderRow.run_id != run_id
+        )
         async with self._session_factory.begin() as session:
-            return list((await _execute(session, statement)).scalars())
+            keys = list((await _execute(session, statement)).scalars())
+            await _execute(session, forget)
+        return keys
+
+    async def retire(self, run_id: str) -> None:
+        """Forgets a run that stopped: whatever it still has claimed is abandoned at once."""
+        statement = delete(OutboxSenderRow).where(OutboxSenderRow.run_id == run_id)
+        async with self._session_factory.begin() as session:
+            await _execute(session, statement)
 
     async def due(self, now: datetime, limit: int, per_chat: int) -> list[Pending]:
         """The queued rows due by `now`, oldest first, at most `per_chat` of any one chat."""
@@ -234,18 +280,54 @@ class OutboxQueue:
             return [Pending(row_id, chat_id, at) for row_id, chat_id, at in rows]
 
     async def claim(self, row_id: int, run_id: str, at: datetime) -> Claimed | None:
-        """Takes a queued row for this run; None if it is no longer queued, or has expired.
+        """Takes a queued row for this run; None if it may not go now: it is no longer
+        queued, waits for a retry, has expired, or its chat has an earlier message unfinished
+        (queued or claimed, by any sender).
 
         An expired row is cancelled here, so a message hours late is never sent.
         """
         queued = (OutboxRow.id == row_id, OutboxRow.state == DeliveryState.QUEUED)
+        candidate, earlier = (
+            aliased(OutboxRow, name="candidate"),
+            aliased(OutboxRow, name="earlier"),
+        )
+        chat_busy = exists().where(
+            earlier.chat_id == candidate.chat_id,
+            earlier.id != candidate.id,
+            or_(
+                earlier.state == DeliveryState.CLAIMED,
+                and_(
+                    earlier.state == DeliveryState.QUEUED,
+                    or_(
+                        earlier.not_before < candidate.not_before,
+                        and_(earlier.not_before == candidate.not_before, earlier.id < candidate.id),
+                    ),
+                ),
+            ),
+        )
+        # SKIP LOCKED: a row another sender is claiming right now is refused at once rather
+        # than waited for (it would be refused after the wait anyway). SQLite has one writer
+        # at a time and no FOR UPDATE; SQLAlchemy leaves the clause out there.
+        claimable = (
+            select(candidate.id)
+            .where(
+                candidate.id == row_id,
+                candidate.state == DeliveryState.QUEUED,
+                or_(candidate.expires_at.is_(None), candidate.expires_at > at),
+                or_(candidate.retry_at.is_(None), candidate.retry_at <= at),
+                ~chat_busy,
+            )
+            .with_for_update(skip_locked=True)
+            .scalar_subquery()
+        )
         statement = (
             update(OutboxRow)
-            .where(*queued, or_(OutboxRow.expires_at.is_(None), OutboxRow.expires_at > at))
+            .where(*queued, OutboxRow.id == claimable)
             .values(
                 state=DeliveryState.CLAIMED,
                 claimed_by=run_id,
                 claimed_at=at,
+                retry_at=None,
                 attempts=OutboxRow.attempts + 1,
             )
             .returning(
@@ -308,7 +390,8 @@ class OutboxQueue:
         """Records an attempt that did not deliver; returns the chat's other rows it cancelled.
 
         A retry goes back to `queued` with its place (not_before) kept, so the chat's later
-        messages do not overtake it; the sender holds the chat back for the retry delay.
+        messages do not overtake it, and with its `retry_at`, so no sender takes it back before
+        the retry delay; this sender also holds the chat back in memory for that delay.
         """
         finished = decision.state != DeliveryState.QUEUED
         async with self._session_factory.begin() as session:
@@ -321,6 +404,7 @@ class OutboxQueue:
                     last_error=decision.error,
                     claimed_by=run_id if finished else None,
                     claimed_at=OutboxRow.claimed_at if finished else None,
+                    retry_at=None if finished else at + decision.retry_in,
                 ),
             )
             if not decision.deactivate_chat:

@@ -42,6 +42,8 @@ class OutboxRow(Base):
     language: Mapped[str | None] = mapped_column(String(35))  # the recipient's, for the labels
     not_before: Mapped[datetime] = mapped_column(UtcDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # then cancelled if unsent
+    # A retry's own wait (a flood wait, a backoff), so no sender takes it back before then.
+    retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     state: Mapped[str] = mapped_column(String(10))
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -68,3 +70,12 @@ class InactiveChatRow(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     since: Mapped[datetime] = mapped_column(UtcDateTime())
     reason: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxSenderRow(Base):
+    """A sender run's heartbeat: its claims are abandoned only once it has been silent a while."""
+
+    __tablename__ = "outbox_senders"
+
+    run_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_seen: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -12,7 +12,7 @@ from domain.outbox.policy import Blocked, FloodWait, after_attempt
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
 from storage.outbox.outbox import OutboxQueue
-from storage.outbox.tables import OutboxRow
+from storage.outbox.tables import OutboxRow, OutboxSenderRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -115,9 +115,9 @@ async def test_a_row_past_its_expiry_is_cancelled_as_expired_not_claimed(
     """Regression: a reminder queued before the process died was sent hours late on restart."""
     await queue_all(
         session_factory,
-        message("stale", at=NOW - timedelta(hours=5), expires_at=NOW - timedelta(hours=3)),
-        message("timeless", at=NOW - timedelta(hours=4)),
-        message("fresh", at=NOW - timedelta(hours=1), expires_at=NOW + timedelta(hours=1)),
+        message("stale", 1, at=NOW - timedelta(hours=5), expires_at=NOW - timedelta(hours=3)),
+        message("timeless", 2, at=NOW - timedelta(hours=4)),
+        message("fresh", 3, at=NOW - timedelta(hours=1), expires_at=NOW + timedelta(hours=1)),
     )
     queue = OutboxQueue(session_factory)
     stale, timeless, fresh = await queue.due(NOW, 10, 3)
@@ -145,9 +145,12 @@ async def test_a_flood_wait_puts_the_row_back_in_its_place(
     decision = after_attempt(FloodWait(3, "Too Many Requests"), claimed.attempts, 1)
     await queue.settle(first.id, "run", 1, decision, NOW)
     due = await queue.due(NOW, 10, 3)
-    retried = await queue.claim(first.id, "run", NOW)
+    too_soon = await queue.claim(first.id, "another-run", NOW + timedelta(seconds=2))
+    overtaking = await queue.claim(second.id, "another-run", NOW + timedelta(seconds=2))
+    retried = await queue.claim(first.id, "run", NOW + timedelta(seconds=3))
 
     assert [row.id for row in due] == [first.id, second.id]
+    assert (too_soon, overtaking) == (None, None)
     assert retried is not None
     assert retried.attempts == 2
 
@@ -188,21 +191,78 @@ async def test_deactivating_twice_keeps_one_record(
 async def test_claims_of_a_run_that_died_become_unknown_and_are_not_sent_again(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    await queue_all(session_factory, message("old", 1), message("mine", 2), message("q", 3))
+    await queue_all(
+        session_factory,
+        *(message(key, chat) for chat, key in enumerate(("silent", "unseen", "mine", "other"), 1)),
+        message("q", 5),
+    )
     queue = OutboxQueue(session_factory)
-    old, mine, _ = await queue.due(NOW, 10, 3)
-    await queue.claim(old.id, "dead-run", NOW)
-    await queue.claim(mine.id, "live-run", NOW)
+    silent, unseen, mine, other, _ = await queue.due(NOW, 10, 3)
+    await queue.heartbeat("silent-run", NOW - timedelta(seconds=31))
+    await queue.heartbeat("other-live-run", NOW - timedelta(seconds=29))
+    await queue.heartbeat("this-run", NOW)
+    await queue.claim(silent.id, "silent-run", NOW)
+    await queue.claim(unseen.id, "never-beat", NOW)
+    await queue.claim(mine.id, "this-run", NOW)
+    await queue.claim(other.id, "other-live-run", NOW)
 
-    abandoned = await queue.abandon_claims("live-run")
+    abandoned = await queue.abandon_claims("this-run", NOW, timedelta(seconds=30))
+    again = await queue.abandon_claims("this-run", NOW, timedelta(seconds=30))
 
-    assert abandoned == ["old"]
+    assert sorted(abandoned) == ["silent", "unseen"]
+    assert again == []
     assert await queue.states() == {
-        DeliveryState.UNKNOWN: 1,
-        DeliveryState.CLAIMED: 1,
+        DeliveryState.UNKNOWN: 2,
+        DeliveryState.CLAIMED: 2,
         DeliveryState.QUEUED: 1,
     }
-    assert [row.chat_id for row in await queue.due(NOW, 10, 3)] == [3]
+    assert [row.chat_id for row in await queue.due(NOW, 10, 3)] == [5]
+    async with session_factory() as session:
+        runs = set((await session.execute(select(OutboxSenderRow.run_id))).scalars())
+    assert runs == {"this-run", "other-live-run"}
+
+
+async def test_a_run_that_retires_has_its_claims_abandoned_at_once(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(session_factory, message("left", 1))
+    queue = OutboxQueue(session_factory)
+    (left,) = await queue.due(NOW, 10, 3)
+    await queue.heartbeat("stopping-run", NOW)
+    await queue.claim(left.id, "stopping-run", NOW)
+
+    kept = await queue.abandon_claims("this-run", NOW, timedelta(seconds=30))
+    await queue.retire("stopping-run")
+    abandoned = await queue.abandon_claims("this-run", NOW, timedelta(seconds=30))
+
+    assert (kept, abandoned) == ([], ["left"])
+
+
+async def test_a_chat_s_later_row_waits_while_an_earlier_one_is_claimed_or_queued(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Issue 14: two senders must never have one chat's messages in flight together."""
+    await queue_all(
+        session_factory,
+        message("first", 1, at=NOW - timedelta(seconds=2)),
+        message("second", 1, at=NOW - timedelta(seconds=1)),
+        message("elsewhere", 2),
+    )
+    queue = OutboxQueue(session_factory)
+    first, second, elsewhere = await queue.due(NOW, 10, 3)
+
+    overtaking = await queue.claim(second.id, "run-b", NOW)
+    claimed = await queue.claim(first.id, "run-a", NOW)
+    while_in_flight = await queue.claim(second.id, "run-b", NOW)
+    other_chat = await queue.claim(elsewhere.id, "run-b", NOW)
+    await queue.mark_sent(first.id, "run-a", 1, NOW)
+    after = await queue.claim(second.id, "run-b", NOW)
+
+    assert (overtaking, while_in_flight) == (None, None)
+    assert claimed is not None
+    assert other_chat is not None
+    assert after is not None
+    assert after.key == "second"
 
 
 async def test_pruning_forgets_only_finished_rows_older_than_the_cutoff(
