@@ -145,7 +145,15 @@ async def serve_webhook(
         receiver.app(), access_log=None, handle_signals=False, shutdown_timeout=grace_seconds
     )
     await runner.setup()
-    await web.TCPSite(runner, webhook.host, webhook.port).start()
+    try:
+        await web.TCPSite(runner, webhook.host, webhook.port).start()
+    except OSError as error:
+        await runner.cleanup()
+        await bot.session.close()
+        raise ConfigError(
+            f"Cannot listen on {webhook.host}:{webhook.port} (webhook_host, webhook_port): "
+            f"{error.strerror or error}"
+        ) from error
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

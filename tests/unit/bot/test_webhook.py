@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -10,9 +12,9 @@ from aiogram import Bot, Dispatcher, F, Router
 from aiogram.types import Message
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.config import WebhookSettings
+from bot.config import ConfigError, WebhookSettings
 from bot.metrics import Metrics, OutboxBacklog
-from bot.webhook import SECRET_HEADER, WebhookReceiver
+from bot.webhook import SECRET_HEADER, WebhookReceiver, serve_webhook
 
 SECRET = "right-secret_0123"
 WEBHOOK = WebhookSettings(
@@ -161,3 +163,17 @@ async def test_metrics_read_the_outbox_at_scrape_time_in_prometheus_text(
     assert "spotter_outbox_due_messages 3" in body
     assert "spotter_outbox_oldest_due_age_seconds 12.5" in body
     assert SECRET not in body
+
+
+async def test_a_port_already_taken_is_a_config_error_naming_the_settings(
+    harness: Harness,
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        webhook = replace(WEBHOOK, port=taken.getsockname()[1])
+
+        with pytest.raises(ConfigError, match="webhook_host, webhook_port"):
+            await serve_webhook(
+                harness.receiver, harness.dispatcher, harness.bot, webhook, grace_seconds=1
+            )
