@@ -100,7 +100,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
             return await handler(event, data)
         if isinstance(event, DialogUpdate):  # raised by the bot itself (a card refresh)
             return await self._handle(handler, event, data, update_id=None)
-        if event.update_id in self._handled:
+        if await self._handled.seen(event.update_id):
             logger.info("update %d was handled before; skipping", event.update_id)
             return None
         if not self._in_flight.claim(event.update_id):

@@ -40,7 +40,7 @@ class SqlStorage(BaseStorage):
 
     Every update reads the state and the dialog stack, and most write them back unchanged;
     the cache answers the reads and skips those writes. It is safe because one bot process
-    owns the database. A record with no state and no data is deleted.
+    owns the database; the workers of a cluster share it and keep no cache (`cached_keys=0`). A record with no state and no data is deleted.
     """
 
     def __init__(
@@ -99,6 +99,9 @@ class SqlStorage(BaseStorage):
         """Nothing to release: the engine belongs to whoever created the session factory."""
 
     async def _read(self, record_id: str) -> _Record:
+        batch = self._batch.get()
+        if batch is not None and not batch.closed and record_id in batch.records:
+            return batch.records[record_id]  # written in this update, not stored yet
         cached = self._cache.get(record_id)
         if cached is not None:
             self._cache.move_to_end(record_id)

@@ -14,17 +14,41 @@ class HandledUpdates:
     """The ledger's recent rows in memory, so checking an update costs no query.
 
     One bot process owns the database (two pollers on one token get 409 from Telegram), so
-    what this process committed plus what it loaded at start-up is the whole ledger.
+    what this process committed plus what it loaded at start-up is the whole ledger. Workers
+    of a cluster share the database: there memory only remembers this worker's updates, and
+    an update it has not seen is looked up in the table (`shared`), because another worker may
+    have handled it before dying unanswered, and answering it again would say things twice.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, shared: async_sessionmaker[AsyncSession] | None = None) -> None:
         self._handled: dict[int, datetime] = {}
+        self._shared = shared
+
+    async def seen(self, update_id: int) -> bool:
+        """Whether the update was handled, by this process or (when shared) by any."""
+        if update_id in self._handled:
+            return True
+        if self._shared is None:
+            return False
+        async with self._shared() as session:
+            at = await session.scalar(
+                select(ProcessedUpdateRow.processed_at).where(
+                    ProcessedUpdateRow.update_id == update_id
+                )
+            )
+        if at is not None:
+            self.add(update_id, at)
+        return at is not None
 
     @classmethod
     async def load(
-        cls, session_factory: async_sessionmaker[AsyncSession], since: datetime
+        cls,
+        session_factory: async_sessionmaker[AsyncSession],
+        since: datetime,
+        *,
+        shared: bool = False,
     ) -> HandledUpdates:
-        ledger = cls()
+        ledger = cls(session_factory if shared else None)
         query = select(ProcessedUpdateRow.update_id, ProcessedUpdateRow.processed_at).where(
             ProcessedUpdateRow.processed_at >= since
         )

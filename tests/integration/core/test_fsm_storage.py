@@ -154,3 +154,19 @@ async def test_writes_in_a_batch_are_read_back_at_once_and_stored_together_at_it
     restarted = SqlStorage(session_factory)
     assert await restarted.get_state(KEY) == "Setup:time_zone"
     assert await restarted.get_data(stack) == {"intents": ["a"]}
+
+
+async def test_workers_without_a_cache_see_each_others_writes_and_a_batch_its_own(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    first, second = SqlStorage(session_factory, 0), SqlStorage(session_factory, 0)
+    await first.set_state(KEY, Setup.time_zone)
+    assert await second.get_state(KEY) == "Setup:time_zone"  # read after the first's write
+    await second.set_state(KEY, None)
+    assert await first.get_state(KEY) is None  # no stale copy kept in the first
+
+    async with first.batched():
+        await first.set_data(KEY, {"stack": ["b"]})
+        assert await first.get_data(KEY) == {"stack": ["b"]}  # its own, before it is stored
+        assert await second.get_data(KEY) == {}
+    assert await second.get_data(KEY) == {"stack": ["b"]}

@@ -140,6 +140,20 @@ async def test_a_commit_tells_the_in_memory_ledger_at_once(
     assert 102 not in handled
 
 
+async def test_a_cluster_worker_sees_an_update_another_worker_committed(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    first = await HandledUpdates.load(session_factory, NOW - timedelta(days=1), shared=True)
+    second = await HandledUpdates.load(session_factory, NOW - timedelta(days=1), shared=True)
+    alone = await HandledUpdates.load(session_factory, NOW - timedelta(days=1))
+    async with SqlUnitOfWork(session_factory, CLOCK, 301, first) as uow:
+        await uow.commit()
+
+    assert await second.seen(301)  # handled by the first, before it died unanswered
+    assert not await alone.seen(301)  # one process alone trusts its memory: no query
+    assert not await second.seen(302)
+
+
 async def test_the_loaded_ledger_covers_only_the_window_asked_for(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
