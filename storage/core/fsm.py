@@ -40,7 +40,8 @@ class SqlStorage(BaseStorage):
 
     Every update reads the state and the dialog stack, and most write them back unchanged;
     the cache answers the reads and skips those writes. It is safe because one bot process
-    owns the database; the workers of a cluster share it and keep no cache (`cached_keys=0`). A record with no state and no data is deleted.
+    owns the database; the workers of a cluster share it and keep no cache (`cached_keys=0`).
+    A record with no state and no data is deleted.
     """
 
     def __init__(
