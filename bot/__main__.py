@@ -1,7 +1,9 @@
-"""`python -m bot [--config FILE] [run|webhook|migrate|sandbox|auto]`.
+"""`python -m bot [--config FILE] [run|webhook|cluster|worker|migrate|sandbox|auto]`.
 
 `run` (the default) serves Telegram in the configured mode (`mode`, long polling unless set to
-"webhook") and needs a token; `webhook` is `run` in webhook mode; `sandbox` serves a local chat
+"webhook") and needs a token; `webhook` is `run` in webhook mode; `cluster --workers N` runs
+an ingress and N `worker`s (webhook mode on loopback ports, sharing PostgreSQL and Redis: bot/
+cluster.py); `sandbox` serves a local chat
 page against the Bot API emulator instead; `auto`, what `make run` calls, is `run` when a token
 is configured and `sandbox` when none is.
 """
@@ -33,9 +35,12 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(settings.log_level, settings.secrets())
         if command == "migrate":
             _migrate(settings)
+        elif command == "cluster":
+            _cluster(settings, args.workers, args.config)
         else:
-            if command == "webhook":
-                settings = settings.model_copy(update={"mode": "webhook"})
+            if command in ("webhook", "worker"):
+                updates = {"mode": "webhook", "cluster_worker": command == "worker"}
+                settings = settings.model_copy(update=updates)
             settings.require_token()
             if settings.mode == "webhook":
                 settings.require_webhook()
@@ -53,11 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "command",
         nargs="?",
-        choices=["run", "webhook", "migrate", "sandbox", "auto"],
+        choices=["run", "webhook", "cluster", "worker", "migrate", "sandbox", "auto"],
         default="run",
     )
     parser.add_argument(
         "--config", help="path to config.toml (default: $BOT_CONFIG, ./config.toml)"
+    )
+    cluster = parser.add_argument_group("cluster")
+    cluster.add_argument(
+        "--workers", type=int, default=2, help="worker processes behind the ingress (2)"
     )
     sandbox = parser.add_argument_group("sandbox")
     sandbox.add_argument("--host", default="127.0.0.1", help="address of the page (loopback)")
@@ -76,6 +85,12 @@ def _run(settings: Settings) -> None:
     from bot.app import run  # noqa: PLC0415 - the sandbox starts without the bot's imports
 
     asyncio.run(run(settings))
+
+
+def _cluster(settings: Settings, workers: int, config: str | None) -> None:
+    from bot.cluster import run_cluster  # noqa: PLC0415 - the launcher imports no handlers
+
+    asyncio.run(run_cluster(settings, workers, config))
 
 
 def _migrate(settings: Settings) -> None:

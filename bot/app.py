@@ -18,6 +18,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.chart_pool import SelfHealingPool
@@ -56,6 +57,7 @@ from scheduler.delivery.limits import DeliveryLimits, FloodControl
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
 from scheduler.jobs.core import UPDATE_LEDGER_RETENTION
+from scheduler.leader import Leadership, lead_scheduler
 from scheduler.setup import BOARD_INTERVAL, add_whiteboard_jobs, build_scheduler
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.ledger import HandledUpdates
@@ -217,19 +219,18 @@ async def serve(
     )
 
 
-async def run(settings: Settings) -> None:
-    token = settings.require_token()
-    await upgrade_to_head(settings.database_url)
-    engine = create_engine(settings.database_url)
-    session_factory = create_session_factory(engine)
-    clock = SystemClock()
-    await install_builtin_programs(SqlUnitOfWork(session_factory, clock))
-    handled = await HandledUpdates.load(session_factory, clock.now() - UPDATE_LEDGER_RETENTION)
-    in_flight = InFlightUpdates()
-    inactive = InactiveChats(await OutboxQueue(session_factory).inactive_chats())
-    fsm_storage = build_fsm_storage(settings.redis_url, session_factory)
-    chart_pool = build_chart_pool()
-    catalogue = Catalogue.load()
+def _scheduler(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    handled: HandledUpdates,
+    clock: Clock,
+    chart_pool: Executor,
+    catalogue: Catalogue,
+    sender_bot: Bot,
+    flood: FloodControl,
+) -> tuple[AsyncIOScheduler, Leadership]:
+    """The periodic jobs, and the leadership that runs them in one process among several."""
     scheduler = build_scheduler(
         session_factory,
         handled,
@@ -243,6 +244,37 @@ async def run(settings: Settings) -> None:
         class_wording=ClassWords(catalogue),
         wod_wording=WodWords(catalogue),
     )
+    # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
+    # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.
+    add_whiteboard_jobs(
+        scheduler,
+        session_factory,
+        clock,
+        BoardWords(catalogue),
+        sender_bot,
+        interval=min(BOARD_INTERVAL, timedelta(seconds=settings.reminder_interval_seconds)),
+        summary_interval=timedelta(seconds=settings.reminder_interval_seconds),
+        flood=flood,
+    )
+    return scheduler, lead_scheduler(scheduler, settings.database_url)
+
+
+async def run(settings: Settings) -> None:
+    await upgrade_to_head(settings.database_url)
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    clock = SystemClock()
+    await install_builtin_programs(SqlUnitOfWork(session_factory, clock))
+    handled = await HandledUpdates.load(
+        session_factory, clock.now() - UPDATE_LEDGER_RETENTION, shared=settings.cluster_worker
+    )
+    in_flight = InFlightUpdates()
+    inactive = InactiveChats(await OutboxQueue(session_factory).inactive_chats())
+    fsm_storage = build_fsm_storage(
+        settings.redis_url, session_factory, shared=settings.cluster_worker
+    )
+    chart_pool = build_chart_pool()
+    catalogue = Catalogue.load()
     dispatcher = build_dispatcher(
         session_factory,
         fsm_storage,
@@ -256,23 +288,23 @@ async def run(settings: Settings) -> None:
         catalogue=catalogue,
     )
     metrics = Metrics()
-    bot = build_bot(token, settings.telegram_api_base, metrics=metrics)
+    bot = build_bot(settings.require_token(), settings.telegram_api_base, metrics=metrics)
     # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
-    sender_bot = build_bot(token, settings.telegram_api_base, retry=False, metrics=metrics)
+    sender_bot = build_bot(
+        settings.require_token(), settings.telegram_api_base, retry=False, metrics=metrics
+    )
     flood = shared_flood(settings)
     sender = build_sender(
         settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue, flood=flood
     )
-    # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
-    # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.
-    add_whiteboard_jobs(
-        scheduler,
+    scheduler, leadership = _scheduler(
+        settings,
         session_factory,
-        clock,
-        BoardWords(catalogue),
-        sender_bot,
-        interval=min(BOARD_INTERVAL, timedelta(seconds=settings.reminder_interval_seconds)),
-        summary_interval=timedelta(seconds=settings.reminder_interval_seconds),
+        handled=handled,
+        clock=clock,
+        chart_pool=chart_pool,
+        catalogue=catalogue,
+        sender_bot=sender_bot,
         flood=flood,
     )
 
@@ -281,7 +313,8 @@ async def run(settings: Settings) -> None:
         dispatcher["bot_username"] = me.username or ""
         dispatcher["bot_id"] = me.id
         await set_command_menus(bot, dispatcher["services"])
-        scheduler.start()
+        scheduler.start(paused=True)  # resumed while this process leads (one among several)
+        leadership.start()
         sender.start()
         await resume_rest_timers(bot, dispatcher, session_factory, clock)
         # What start-up built lives as long as the bot: a full collection need not scan it. It
@@ -291,6 +324,7 @@ async def run(settings: Settings) -> None:
 
     async def on_shutdown(rest_timers: RestTimers) -> None:
         scheduler.shutdown(wait=False)
+        await leadership.stop()
         await rest_timers.close()
         await sender.stop()
         try:

@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_host: str = "127.0.0.1"
     webhook_port: Annotated[int, Field(ge=1, le=65535)] = 8443
+    # Set by `python -m bot cluster` for its workers: processes sharing the database keep
+    # nothing in memory another one could contradict (the ledger asks SQL, the FSM no cache).
+    cluster_worker: bool = False
 
     @classmethod
     def settings_customise_sources(

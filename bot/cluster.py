@@ -1,0 +1,137 @@
+"""`python -m bot cluster --workers N`: one ingress and N worker processes on this machine.
+
+The launcher migrates the database once, starts N workers (`python -m bot worker`: webhook mode
+on a loopback port each, sharing the database and Redis, with no state of their own worth
+keeping), serves the ingress (bot/ingress.py) on webhook_host:webhook_port, and starts a worker
+again when one dies. Several workers need PostgreSQL: SQLite is one process's database.
+On several machines, run the workers with systemd (docs/deployment.md) and one ingress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import socket
+import sys
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from bot.config import ConfigError, Settings, WebhookSettings
+from bot.ingress import Ingress
+
+logger = logging.getLogger(__name__)
+
+RESTART_DELAY_SECONDS = 1.0
+WORKER_LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((WORKER_LOOPBACK, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class WorkerProcess:
+    """One worker: its port, its process while it runs, how often it was started."""
+
+    number: int
+    port: int
+    config: str | None
+    process: asyncio.subprocess.Process | None = None
+    starts: int = 0
+    stopping: bool = field(default=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://{WORKER_LOOPBACK}:{self.port}"
+
+    async def start(self) -> None:
+        env = {
+            **os.environ,
+            "MODE": "webhook",
+            "WEBHOOK_HOST": WORKER_LOOPBACK,
+            "WEBHOOK_PORT": str(self.port),
+            "CLUSTER_WORKER": "1",
+        }
+        args = [sys.executable, "-m", "bot", *(["--config", self.config] if self.config else [])]
+        self.process = await asyncio.create_subprocess_exec(*args, "worker", env=env)
+        self.starts += 1
+        logger.info("worker %d started (pid %d, port %d)", self.number, self.process.pid, self.port)
+
+    async def watch(self) -> None:
+        """Keeps the worker running: started again a second after it dies, until stopped."""
+        while not self.stopping:
+            if self.process is None:
+                await self.start()
+            code = await self._wait()
+            if self.stopping:
+                return
+            logger.warning("worker %d exited with %d; starting it again", self.number, code)
+            self.process = None
+            await asyncio.sleep(RESTART_DELAY_SECONDS)
+
+    async def _wait(self) -> int:
+        if self.process is None:
+            raise RuntimeError("the worker is not started")
+        return await self.process.wait()
+
+    async def stop(self, grace_seconds: float) -> None:
+        self.stopping = True
+        process = self.process
+        if process is None or process.returncode is not None:
+            return
+        process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), grace_seconds)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+def check_cluster(settings: Settings, workers: int) -> WebhookSettings:
+    """What a cluster needs, or a ConfigError naming what is missing."""
+    if workers < 1:
+        raise ConfigError("--workers must be at least 1.")
+    webhook = settings.require_webhook()
+    if workers > 1 and settings.database_url.startswith("sqlite"):
+        raise ConfigError(
+            "Several workers need PostgreSQL (DATABASE_URL=postgresql+asyncpg://…): "
+            "SQLite is one process's database."
+        )
+    return webhook
+
+
+async def run_cluster(settings: Settings, workers: int, config: str | None) -> None:
+    webhook = check_cluster(settings, workers)
+    settings.require_token()
+    from storage.core.migrate import upgrade_to_head  # noqa: PLC0415 - the launcher imports little
+
+    await upgrade_to_head(settings.database_url)  # once, before the workers start
+    processes = [WorkerProcess(n, free_port(), config) for n in range(workers)]
+    ingress = Ingress([p.url for p in processes], webhook.secret, webhook.path)
+    runner = web.AppRunner(ingress.app(), access_log=None, handle_signals=False)
+    await runner.setup()
+    watchers = [asyncio.create_task(p.watch(), name=f"worker-{p.number}") for p in processes]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await web.TCPSite(runner, webhook.host, webhook.port).start()
+        logger.info(
+            "Spotter cluster: ingress on %s:%d, %d workers", webhook.host, webhook.port, workers
+        )
+        await stop.wait()
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
+        await runner.cleanup()  # no more updates in: Telegram keeps them until we are back
+        await asyncio.gather(*(p.stop(settings.shutdown_grace_seconds + 5) for p in processes))
+        for watcher in watchers:
+            watcher.cancel()
+        await asyncio.gather(*watchers, return_exceptions=True)

@@ -1,0 +1,155 @@
+"""Several workers (#14): `python -m bot cluster --workers 2` on PostgreSQL and Redis, behind the
+emulator's webhook. Twenty athletes log their day set by set while one worker is killed with
+SIGKILL: every set is logged exactly once and in order, and the launcher starts the worker
+again."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import socket
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+
+import aiohttp
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from bench.athletes import card_position, onboard
+from emulator import BotApiEmulator, UserDriver
+from tests.e2e.conftest import TOKEN, Spotter
+from tests.services import REDIS_HOST, REDIS_PORT, fresh_postgres_database, require_redis
+
+SECRET = "e2e-cluster_Secret-0123456789"
+ATHLETES = 20
+SETS_PER_DAY = 17
+WORKER_STARTED = re.compile(r"worker (\d+) started \(pid (\d+), port \d+\)")
+
+
+class Cluster(Spotter):
+    """The launcher: an ingress on a free port and two worker processes behind it."""
+
+    def __init__(self, emulator: BotApiEmulator, tmp_path: Path, database_url: str) -> None:
+        super().__init__(emulator, tmp_path)
+        port = free_port()
+        self.args = ("cluster", "--workers", "2")
+        self.metrics_url = f"http://127.0.0.1:{port}/metrics"
+        self.env |= {
+            "DATABASE_URL": database_url,
+            "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/5",
+            "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
+            "WEBHOOK_SECRET": SECRET,
+            "WEBHOOK_PORT": str(port),
+            "LOG_LEVEL": "INFO",
+        }
+
+    def handled_count(self) -> int:
+        return self.output().count(" is handled")
+
+    def worker_pids(self) -> dict[int, int]:
+        """The newest process of each worker, as the launcher logged it."""
+        return {int(n): int(pid) for n, pid in WORKER_STARTED.findall(self.output())}
+
+    async def wait_until_up(self) -> None:
+        await self.start()
+        await self.emulator.wait_until(
+            lambda: (
+                self.output().count("Spotter is up as @") >= 2 and bool(self.emulator.webhook.url)
+            ),
+            timeout=60,
+            what="both workers to start and the webhook to be set",
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+async def database() -> AsyncIterator[str]:
+    require_redis()
+    async with fresh_postgres_database() as url:
+        yield url
+
+
+async def log_day(athlete: UserDriver) -> None:
+    """/today, then "+" for each set; a card that came twice (an update handled again after
+    its worker died before committing) is passed over: the next one must be the next set."""
+    await athlete.send("/today")
+    card = await athlete.wait_for_message(timeout=30)
+    position = card_position(card)
+    assert position is not None
+    logged, total = position
+    while logged < total:
+        await athlete.send("+")
+        while True:
+            reply = await athlete.wait_for_message(timeout=30)
+            if logged + 1 == total and "done!" in reply.content:
+                break
+            if card_position(reply) == (logged + 1, total):
+                break
+        logged += 1
+
+
+async def test_a_worker_killed_mid_stream_loses_and_doubles_no_set(
+    emulator: BotApiEmulator, tmp_path: Path, database: str
+) -> None:
+    emulator.webhook.max_retry = 0.5  # a delivery the dead worker failed comes back soon
+    cluster = Cluster(emulator, tmp_path, database)
+    await cluster.wait_until_up()
+    try:
+        athletes = [emulator.user(7000 + n, first_name=f"A{n}") for n in range(ATHLETES)]
+        await asyncio.gather(*(onboard(athlete) for athlete in athletes))
+        before = cluster.handled_count()
+        logging = asyncio.gather(*(log_day(athlete) for athlete in athletes))
+        await emulator.wait_until(
+            lambda: cluster.handled_count() >= before + ATHLETES * SETS_PER_DAY // 4,
+            timeout=60,
+            what="a quarter of the sets",
+        )
+        victim = cluster.worker_pids()[0]
+        os.kill(victim, signal.SIGKILL)  # mid-stream: updates in flight on it come again
+        await logging
+        await emulator.wait_until(
+            lambda: cluster.worker_pids()[0] != victim, timeout=30, what="the worker restarted"
+        )
+        async with aiohttp.ClientSession() as http, http.get(cluster.metrics_url) as answer:
+            metrics = await answer.text()
+        failovers = re.search(r"^spotter_ingress_failovers_total (\d+)", metrics, re.MULTILINE)
+        assert failovers is not None
+        assert int(failovers[1]) > 0  # the dead worker's chats went on to the other one
+    finally:
+        await cluster.terminate(within=30)
+    for secret in (TOKEN, TOKEN.split(":")[1], SECRET):
+        assert secret not in cluster.output()
+
+    engine = create_async_engine(database, poolclass=NullPool)
+    try:
+        async with engine.connect() as connection:
+            rows = (
+                await connection.execute(
+                    text(
+                        "SELECT w.user_id, s.position, s.logged_at FROM workout_sets s "
+                        "JOIN workouts w ON w.id = s.workout_id WHERE s.logged_at IS NOT NULL "
+                        "ORDER BY w.user_id, s.position"
+                    )
+                )
+            ).all()
+    finally:
+        await engine.dispose()
+    by_athlete: dict[int, list[tuple[int, datetime]]] = {}
+    for user_id, position, logged_at in rows:
+        by_athlete.setdefault(user_id, []).append((position, logged_at))
+    assert sorted(by_athlete) == [athlete.id for athlete in athletes]
+    for sets in by_athlete.values():
+        assert [position for position, _ in sets] == list(range(SETS_PER_DAY))
+        times = [at for _, at in sets]
+        assert times == sorted(times)  # logged in the order they were sent
