@@ -79,10 +79,9 @@ class UpdateQueue:
         self._confirmed_below = self._next_id
         self._notifier.notify()
 
-    def next_for_webhook(self) -> _Pending | None:
-        """The update the webhook is to receive next (the lowest id), if any."""
-        deliverable = self._deliverable()
-        return deliverable[0] if deliverable else None
+    def next_for_webhook(self, busy: frozenset[int] = frozenset()) -> _Pending | None:
+        """The update the webhook is to receive next (the lowest id not `busy`), if any."""
+        return next((p for p in self._deliverable() if id(p) not in busy), None)
 
     def payload(self, pending: _Pending) -> dict[str, Any]:
         return self.history[pending.update_id]

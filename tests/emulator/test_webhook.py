@@ -194,6 +194,24 @@ async def test_updates_are_posted_one_at_a_time(
     assert receiver.most_at_once == 1
 
 
+async def test_a_raised_concurrency_posts_side_by_side_up_to_max_connections(
+    emu: BotApiEmulator, bot: Bot, receiver: Receiver
+) -> None:
+    receiver.hold = asyncio.Event()
+    emu.webhook.concurrency = 10
+    await bot.set_webhook(receiver.url, max_connections=3)
+    for text in ("a", "b", "c", "d", "e"):
+        await emu.user(1).send(text)
+    await receiver.wait_until(lambda: len(receiver.received) == 3)
+    await asyncio.sleep(0.1)
+    assert sorted(receiver.texts()) == ["a", "b", "c"]  # the lowest three, no more
+
+    receiver.hold.set()
+    await emu.wait_until(lambda: emu.updates.pending_count == 0, what="all five confirmed")
+    assert sorted(receiver.texts()) == ["a", "b", "c", "d", "e"]
+    assert receiver.most_at_once == 3
+
+
 async def test_drop_pending_updates_and_allowed_updates_apply_to_the_webhook(
     emu: BotApiEmulator, bot: Bot, receiver: Receiver
 ) -> None:
