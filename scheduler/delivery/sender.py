@@ -76,7 +76,7 @@ class DeliverySettings:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     stop_grace_seconds: float = 5.0
     heartbeat_seconds: float = 5.0  # how often this run says it is alive
-    dead_after_seconds: float = 30.0  # a run silent this long died: its claims are abandoned
+    dead_after_seconds: float = 20.0  # a run silent this long died: its claims are abandoned
 
 
 class Sender:

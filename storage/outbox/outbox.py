@@ -284,6 +284,9 @@ class OutboxQueue:
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
+        bind = session_factory.kw.get("bind")
+        # SQLite is one process, so one sender: every other run is dead, heartbeat or not.
+        self._sole = bind is not None and bind.dialect.name == "sqlite"
 
     async def heartbeat(self, run_id: str, at: datetime) -> None:
         """Records that this run is alive (and registers it, before its first claim)."""
@@ -297,19 +300,22 @@ class OutboxQueue:
 
     async def abandon_claims(self, run_id: str, at: datetime, dead_after: timedelta) -> list[str]:
         """Claims of runs silent for `dead_after` (or never seen) become `unknown`; their keys.
+        On SQLite, claims of every other run: there is one sender.
 
         Those runs died before recording the outcome, so the message may or may not have
         arrived: it is never sent again. Their heartbeats are forgotten in the same commit.
         """
-        alive = select(OutboxSenderRow.run_id).where(OutboxSenderRow.last_seen >= at - dead_after)
+        dead = OutboxRow.claimed_by != run_id
+        if not self._sole:
+            alive = select(OutboxSenderRow.run_id).where(
+                OutboxSenderRow.last_seen >= at - dead_after
+            )
+            dead = and_(dead, OutboxRow.claimed_by.not_in(alive))
         statement = (
             update(OutboxRow)
             .where(
                 OutboxRow.state == DeliveryState.CLAIMED,
-                or_(
-                    OutboxRow.claimed_by.is_(None),
-                    and_(OutboxRow.claimed_by != run_id, OutboxRow.claimed_by.not_in(alive)),
-                ),
+                or_(OutboxRow.claimed_by.is_(None), dead),
             )
             .values(
                 state=DeliveryState.UNKNOWN,

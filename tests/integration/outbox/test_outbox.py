@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -188,6 +189,12 @@ async def test_deactivating_twice_keeps_one_record(
     assert await OutboxQueue(session_factory).inactive_chats() == {-100123}
 
 
+POSTGRES_ONLY = pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+
+
+@POSTGRES_ONLY
 async def test_claims_of_a_run_that_died_become_unknown_and_are_not_sent_again(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -222,6 +229,7 @@ async def test_claims_of_a_run_that_died_become_unknown_and_are_not_sent_again(
     assert runs == {"this-run", "other-live-run"}
 
 
+@POSTGRES_ONLY
 async def test_a_run_that_retires_has_its_claims_abandoned_at_once(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
@@ -236,6 +244,23 @@ async def test_a_run_that_retires_has_its_claims_abandoned_at_once(
     abandoned = await queue.abandon_claims("this-run", NOW, timedelta(seconds=30))
 
     assert (kept, abandoned) == ([], ["left"])
+
+
+@pytest.mark.parametrize("database_url", [pytest.param("sqlite", id="sqlite")], indirect=True)
+async def test_on_sqlite_every_other_run_s_claims_are_abandoned_heartbeat_or_not(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """One process, one sender: a run killed a second ago left its claims to nobody."""
+    await queue_all(session_factory, message("left", 1), message("mine", 2))
+    queue = OutboxQueue(session_factory)
+    left, mine = await queue.due(NOW, 10, 3)
+    await queue.heartbeat("killed-run", NOW - timedelta(seconds=1))
+    await queue.claim(left.id, "killed-run", NOW)
+    await queue.claim(mine.id, "this-run", NOW)
+
+    abandoned = await queue.abandon_claims("this-run", NOW, timedelta(seconds=30))
+
+    assert abandoned == ["left"]
 
 
 async def test_a_chat_s_later_row_waits_while_an_earlier_one_is_claimed_or_queued(
