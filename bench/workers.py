@@ -138,9 +138,8 @@ async def main() -> int:
     print(f"1 worker : {one[0]:7.1f} sets/s, p99 {one[1]:7.1f} ms")
     print(f"2 workers: {two[0]:7.1f} sets/s, p99 {two[1]:7.1f} ms")
     ratio = two[0] / one[0]
-    print(
-        f"2 workers / 1: {ratio:.2f}x (target >= {TARGET}x: {'met' if ratio >= TARGET else 'MISSED'})"
-    )
+    verdict = "met" if ratio >= TARGET else "MISSED"
+    print(f"2 workers / 1: {ratio:.2f}x (target >= {TARGET}x: {verdict})")
     return 0
 
 
