@@ -15,7 +15,7 @@ from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording, ClassWording, WodWording
-from scheduler.delivery.limits import FloodControl
+from scheduler.delivery.limits import FloodBudget
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -149,7 +149,7 @@ def add_whiteboard_jobs(
     *,
     interval: timedelta = BOARD_INTERVAL,
     summary_interval: timedelta = REMINDER_INTERVAL,
-    flood: FloodControl | None = None,
+    flood: FloodBudget | None = None,
 ) -> None:
     """Boards are marked changed in the database and summaries once queued, so a late or
     repeated run shows each change and posts each summary once. The bot edits with no

@@ -17,6 +17,9 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
 from aiogram.types import InlineKeyboardMarkup
 
+from domain.outbox.lanes import Lane
+from handlers.common.flood import paced
+
 logger = logging.getLogger(__name__)
 
 PER_MINUTE = 12  # of a group's 20 messages a minute: the rest for its posts and replies
@@ -26,12 +29,10 @@ SHOWN_KEPT = 4096  # cards whose text is remembered
 
 
 class Pace(Protocol):
-    """The bot's one flood budget (the outbox sender's): when a chat may get its next message,
-    the overall limit included, and what sending one uses up."""
+    """The bot's one flood budget (scheduler/delivery/limits.FloodBudget): waits for a slot
+    for a message to the chat in its lane, the overall limit included, and counts it."""
 
-    def ready_at(self, chat_id: int) -> float: ...
-
-    def take(self, chat_id: int, now: float) -> None: ...
+    async def acquire(self, chat_id: int | None, lane: Lane) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class CardEdits:
         self._shown: OrderedDict[tuple[int, int], str] = OrderedDict()
 
     def share(self, pace: Pace) -> None:
-        """Edits use the outbox's budget too, so together they keep every limit."""
+        """Edits take from the bot's one budget too, so together they keep every limit."""
         self._pace = pace
 
     def edit(
@@ -81,19 +82,19 @@ class CardEdits:
             while waiting := self._waiting.get(chat_id):
                 pause = self._pause(chat_id)
                 if pause > 0:
-                    # checked again after the sleep, and taken with no await in between: other
-                    # groups' edits and the outbox take from the same budget meanwhile
                     await asyncio.sleep(pause)
                     continue
                 message_id = next(iter(waiting))
-                edit = waiting.pop(message_id)
-                if self._shown.get((chat_id, message_id)) == _look(edit):
+                if self._shown.get((chat_id, message_id)) == _look(waiting[message_id]):
+                    del waiting[message_id]
                     continue  # Telegram refuses an edit to what the message says already
-                now = time.monotonic()
-                self._sent.setdefault(chat_id, deque()).append(now)
                 if self._pace is not None:
-                    self._pace.take(chat_id, now)
-                await self._send(bot, chat_id, message_id, edit)
+                    # a group's card is a time-critical post: after replies, before bulk
+                    await self._pace.acquire(chat_id, Lane.TIMELY)
+                edit = waiting.pop(message_id)  # the newest, if a tap came while waiting
+                self._sent.setdefault(chat_id, deque()).append(time.monotonic())
+                with paced():
+                    await self._send(bot, chat_id, message_id, edit)
         finally:
             self._workers.pop(chat_id, None)
             if not self._waiting.get(chat_id):
@@ -107,8 +108,6 @@ class CardEdits:
         while sent and sent[0] <= now - self._minute:
             sent.popleft()
         waits = [0.0, self._blocked.get(chat_id, now) - now]
-        if self._pace is not None:
-            waits.append(self._pace.ready_at(chat_id) - now)
         if len(sent) >= self._per_minute:
             waits.append(sent[-self._per_minute] + self._minute - now)
         if len(sent) >= BURST:

@@ -1,18 +1,45 @@
 """Telegram's flood limits as spacings between messages: per chat, per group and overall.
 
-Pure and clock-free: every method takes the current time (seconds, monotonic), so tests drive
-it with numbers. Each limit is kept as an even spacing (a token bucket holding one token)
+The spacing is driven by the times it is given (seconds, monotonic), so tests drive it with
+numbers. Each limit is kept as an even spacing (a token bucket holding one token)
 rather than a burst allowance: Telegram counts messages in sliding windows, and evenly spaced
 messages stay under a window's count even when the network shifts a few of them by some
 milliseconds. `headroom` leaves that fraction of each limit unused for the same reason.
+
+Everything that sends shares one FloodControl, in priority lanes (domain/outbox/lanes.py):
+direct replies `acquire` a slot and wait in line for it, and what is queued ahead of a lane
+is counted into the `ready_at` that the outbox sender and the board job read, so a lower lane
+never takes a slot a higher lane is waiting for. Several processes share a budget in Redis
+instead (scheduler/delivery/redis_budget.py), behind the same `FloodBudget` protocol.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from domain.outbox.lanes import Lane
 
 NEVER = -math.inf
+
+
+class FloodBudget(Protocol):
+    """The bot's one flood budget, in this process or shared by several in Redis.
+
+    `chat_id` None is a message that counts overall only (an inline message's edit).
+    """
+
+    async def acquire(self, chat_id: int | None, lane: Lane) -> None:
+        """Waits until a message to the chat may go in its lane, and counts it as sent now."""
+        ...
+
+    async def try_acquire(self, chat_id: int | None, lane: Lane) -> bool:
+        """Counts a message if it may go now in its lane; False, counting nothing, if not."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,30 +103,102 @@ class Spacing:
         self._next = max(self._next, until)
 
 
-class FloodControl:
-    """When the next message to a chat may go, given every limit; and what sending one uses up."""
+@dataclass(eq=False, slots=True)
+class _Waiter:
+    chat_id: int | None
+    lane: Lane
+    granted: asyncio.Future[None] = field(repr=False)
 
-    def __init__(self, limits: DeliveryLimits) -> None:
+
+class FloodControl:
+    """When the next message to a chat may go, given every limit and who waits in a higher
+    lane; what sending one uses up; and a line of waiters served in lane order."""
+
+    def __init__(
+        self, limits: DeliveryLimits, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limits = limits
+        self._monotonic = monotonic
         # Per chat, no tolerance: a chat's window (3 messages in 3 s) has no room for it.
         self._global = Spacing(limits.global_spacing, tolerance=limits.global_spacing / 4)
         self._chats: dict[int, Spacing] = {}
+        self._waiters: list[_Waiter] = []  # lane order; first come first within a lane
+        self._timer: asyncio.TimerHandle | None = None
 
-    def chat_ready_at(self, chat_id: int) -> float:
-        """When this chat may get its next message, ignoring the overall limit."""
-        spacing = self._chats.get(chat_id)
-        return NEVER if spacing is None else spacing.ready_at
+    def chat_ready_at(self, chat_id: int | None, lane: Lane = Lane.BULK) -> float:
+        """When this chat may get its next message in `lane`, ignoring the overall limit:
+        after the chat's own spacing and after everyone waiting for it in `lane` or higher."""
+        ready = self._chat_ready(chat_id)
+        ahead = sum(1 for w in self._waiters if w.chat_id == chat_id and w.lane <= lane)
+        if ahead and chat_id is not None:
+            ready = max(ready, self._monotonic()) + ahead * self._chat(chat_id).interval
+        return ready
 
-    def global_ready_at(self) -> float:
-        return self._global.ready_at
+    def global_ready_at(self, lane: Lane = Lane.BULK) -> float:
+        """When the next message in `lane` may go overall: after the overall spacing and after
+        the waiters in `lane` or higher whose chat is free by then."""
+        ready = self._global.ready_at
+        if not self._waiters:
+            return ready
+        ready = max(ready, self._monotonic())
+        ahead = sum(
+            1 for w in self._waiters if w.lane <= lane and self._chat_ready(w.chat_id) <= ready
+        )
+        return ready + ahead * self._global.interval
 
-    def ready_at(self, chat_id: int) -> float:
-        return max(self.chat_ready_at(chat_id), self.global_ready_at())
+    def ready_at(self, chat_id: int | None, lane: Lane = Lane.BULK) -> float:
+        return max(self.chat_ready_at(chat_id, lane), self.global_ready_at(lane))
 
-    def take(self, chat_id: int, now: float) -> None:
+    def take(self, chat_id: int | None, now: float) -> None:
         """Records a message to the chat sent at `now`."""
         self._global.take(now)
-        self._chat(chat_id).take(now)
+        if chat_id is not None:
+            self._chat(chat_id).take(now)
+
+    async def acquire(self, chat_id: int | None, lane: Lane) -> None:
+        now = self._monotonic()
+        if self.ready_at(chat_id, lane) <= now:
+            self.take(chat_id, now)
+            return
+        waiter = _Waiter(chat_id, lane, asyncio.get_running_loop().create_future())
+        behind = next((i for i, w in enumerate(self._waiters) if w.lane > lane), None)
+        self._waiters.insert(len(self._waiters) if behind is None else behind, waiter)
+        self._arm()
+        try:
+            await waiter.granted
+        finally:
+            if not waiter.granted.done() or waiter.granted.cancelled():
+                waiter.granted.cancel()
+                self._waiters.remove(waiter)
+                self._arm()
+
+    async def try_acquire(self, chat_id: int | None, lane: Lane) -> bool:
+        now = self._monotonic()
+        if self.ready_at(chat_id, lane) > now:
+            return False
+        self.take(chat_id, now)
+        return True
+
+    def waiting(self) -> int:
+        """How many acquire() calls wait for a slot."""
+        return len(self._waiters)
+
+    def serve(self, now: float) -> int:
+        """Grants the waiters whose slot has come, in lane order; how many it granted.
+
+        A waiter whose chat is not free yet lets the next one in line have the overall slot:
+        it was not waiting for that slot, and an unused slot helps nobody.
+        """
+        granted = 0
+        for waiter in list(self._waiters):
+            if self._global.ready_at > now:
+                break
+            if self._chat_ready(waiter.chat_id) <= now:
+                self._waiters.remove(waiter)
+                self.take(waiter.chat_id, now)
+                waiter.granted.set_result(None)
+                granted += 1
+        return granted
 
     def pause_chat(self, chat_id: int, until: float) -> None:
         self._chat(chat_id).pause_until(until)
@@ -113,6 +212,27 @@ class FloodControl:
 
     def __len__(self) -> int:
         return len(self._chats)
+
+    def _arm(self) -> None:
+        """Wakes `serve` when the first waiter's slot may have come (a sender taking a slot
+        meanwhile only makes it find nothing yet and wait again)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._waiters:
+            return
+        due = max(self._global.ready_at, min(self._chat_ready(w.chat_id) for w in self._waiters))
+        delay = max(0.0, due - self._monotonic())
+        self._timer = asyncio.get_running_loop().call_later(delay, self._wake)
+
+    def _wake(self) -> None:
+        self._timer = None
+        self.serve(self._monotonic())
+        self._arm()
+
+    def _chat_ready(self, chat_id: int | None) -> float:
+        spacing = None if chat_id is None else self._chats.get(chat_id)
+        return NEVER if spacing is None else spacing.ready_at
 
     def _chat(self, chat_id: int) -> Spacing:
         spacing = self._chats.get(chat_id)

@@ -4,7 +4,6 @@ summary once the team's day is over."""
 from __future__ import annotations
 
 import logging
-import time
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -16,6 +15,7 @@ from aiogram.exceptions import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.outbox.lanes import Lane
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording
 from domain.teams.use_cases.whiteboard import (
@@ -24,7 +24,7 @@ from domain.teams.use_cases.whiteboard import (
     board_lost,
     board_shown,
 )
-from scheduler.delivery.limits import FloodControl
+from scheduler.delivery.limits import FloodBudget
 from storage.uow import SqlUnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ async def refresh_boards(
     clock: Clock,
     wording: BoardWording,
     bot: Bot,
-    flood: FloodControl | None = None,
+    flood: FloodBudget | None = None,
 ) -> int:
     """Queues first versions through the outbox and edits delivered boards in place, one a
     group per run: a group's next board is tried when an edit fails for good, and waits for the
@@ -54,12 +54,10 @@ async def refresh_boards(
     for edit in edits:
         if edit.chat_id in served:
             continue
-        if flood is not None:
-            now = time.monotonic()
-            if flood.ready_at(edit.chat_id) > now:
-                served.add(edit.chat_id)
-                continue
-            flood.take(edit.chat_id, now)
+        # a board is a group's time-critical post: after replies, before bulk
+        if flood is not None and not await flood.try_acquire(edit.chat_id, Lane.TIMELY):
+            served.add(edit.chat_id)
+            continue
         try:
             await bot.edit_message_text(edit.text, chat_id=edit.chat_id, message_id=edit.message_id)
         except _REFUSED as error:

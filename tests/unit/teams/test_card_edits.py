@@ -11,6 +11,8 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import EditMessageText
 
+from domain.outbox.lanes import Lane
+from handlers.common.flood import already_paced
 from handlers.teams.card_edits import CardEdits
 
 MINUTE = 1.2  # a test's minute: the burst's 3 seconds are 60 ms of it
@@ -73,3 +75,36 @@ async def test_two_reads_of_one_roster_make_one_edit_not_a_refused_second() -> N
     await edits.drain()
 
     assert [text for *_, text in bot.edits] == ["3 members"]
+
+
+class Budget:
+    """The bot's flood budget as the cards see it: records what they asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[int | None, Lane]] = []
+
+    async def acquire(self, chat_id: int | None, lane: Lane) -> None:
+        self.asked.append((chat_id, lane))
+
+
+class PacedBot(RecordingBot):
+    """Records whether each edit went out as paced (the session's budget then skips it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paced: list[bool] = []
+
+    async def edit_message_text(self, text: str, **fields: Any) -> None:
+        self.paced.append(already_paced())
+        await super().edit_message_text(text, **fields)
+
+
+async def test_a_card_edit_takes_one_timely_slot_from_the_bot_s_budget() -> None:
+    """#14: a card is a group's time-critical post, after replies; its edit is counted once."""
+    bot, edits, budget = PacedBot(), CardEdits(per_minute=4, minute=MINUTE), Budget()
+    edits.share(budget)
+    edits.edit(cast(Bot, bot), -100, 7, "3 in", None, read_at=time.monotonic())
+    await edits.drain()
+
+    assert budget.asked == [(-100, Lane.TIMELY)]
+    assert bot.paced == [True]
