@@ -25,7 +25,11 @@ request most often never arrived); that is the one case where a message could ar
 Rate: messages start one after another from one loop, each as soon as every limit allows
 (scheduler/delivery/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
 time, so a slow answer does not slow the rate. A chat has at most one message in flight, so
-its messages arrive in order (a retry keeps its place).
+its messages arrive in order (a retry keeps its place). Rows go in priority lanes by their
+key (domain/outbox/lanes.py): of the chats free when the overall slot comes, the one whose
+next row is in the highest lane goes first, and the lanes of direct replies and card edits
+waiting in the shared FloodControl are counted ahead of the sender's. A 429 does not count as
+one of a row's attempts: only failures do.
 
 Several senders (one a process, on PostgreSQL; SQLite keeps one): the claim takes a chat's
 first unfinished row only, so across senders too a chat has one message in flight, in order;
@@ -49,9 +53,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from domain.outbox.activity import InactiveChats
+from domain.outbox.lanes import Lane, lane_of
 from domain.outbox.model import DeliveryState
-from domain.outbox.policy import Outcome, RetryPolicy, Sent, Transient, after_attempt
-from scheduler.delivery.limits import DeliveryLimits, FloodControl
+from domain.outbox.policy import FloodWait, Outcome, RetryPolicy, Sent, Transient, after_attempt
+from scheduler.delivery.limits import DeliveryLimits, FloodBudget, FloodControl
 
 if TYPE_CHECKING:
     from domain.shared.ports import Clock
@@ -92,6 +97,7 @@ class Sender:
         settings: DeliverySettings | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         flood: FloodControl | None = None,
+        budget: FloodBudget | None = None,
     ) -> None:
         self._queue = queue
         self._transport = transport
@@ -102,9 +108,13 @@ class Sender:
         self.run_id = uuid.uuid4().hex
         # Shared with whatever else sends in this process (a group card's edits), if given.
         self._limits = flood or FloodControl(self._settings.limits)
+        # Shared with other processes (Redis), if given: each message waits for it too.
+        self._budget = budget
+        self._flood_waits: dict[int, int] = {}  # row → 429s it met, which are no attempts
         self._pending: dict[int, deque[Pending]] = {}  # chat → its loaded rows, in order
         self._known: set[int] = set()  # ids loaded and not finished (pending or in flight)
-        self._heap: list[tuple[float, float, int, int]] = []  # (ready, not_before, id, chat)
+        # per lane: (ready, not_before, id, chat)
+        self._heaps: tuple[list[tuple[float, float, int, int]], ...] = tuple([] for _ in Lane)
         self._busy: set[int] = set()  # chats with a message in flight
         self._sends: set[asyncio.Task[None]] = set()
         self._slots = asyncio.Semaphore(self._settings.concurrency)
@@ -190,6 +200,10 @@ class Sender:
         if ready > now:
             await self._sleep(min(ready, self._next_read) - now)
             return
+        if self._budget is not None:
+            await self._budget.acquire(chat_id, _lane(self._pending[chat_id][0]))
+            if chat_id in self._busy or chat_id not in self._pending:  # changed meanwhile
+                return
         await self._start_next(chat_id)
 
     def _worth_reading(self, now: float) -> bool:
@@ -222,23 +236,38 @@ class Sender:
         if not rows or chat_id in self._busy:
             return
         head = rows[0]
-        ready = max(0.0, self._limits.chat_ready_at(chat_id))
-        heapq.heappush(self._heap, (ready, head.not_before.timestamp(), head.id, chat_id))
+        lane = _lane(head)
+        ready = max(0.0, self._limits.chat_ready_at(chat_id, lane))
+        heapq.heappush(self._heaps[lane], (ready, head.not_before.timestamp(), head.id, chat_id))
 
     def _next_chat(self) -> tuple[int, float] | None:
-        """The chat whose head row may go first, and when (the overall limit included)."""
-        heap = self._heap
+        """The chat whose head row may go first, and when (the overall limit included): the
+        earliest, and of those ready at once the one in the highest lane."""
+        best: tuple[int, float] | None = None
+        for lane in Lane:
+            head = self._head(lane)
+            if head is None:
+                continue
+            chat_id, chat_ready = head
+            ready = max(chat_ready, self._limits.global_ready_at(lane))
+            if best is None or ready < best[1]:
+                best = chat_id, ready
+        return best
+
+    def _head(self, lane: Lane) -> tuple[int, float] | None:
+        """The lane's chat that is free first, and when (the overall limit not included)."""
+        heap = self._heaps[lane]
         while heap:
             ready, order, row_id, chat_id = heap[0]
             rows = self._pending.get(chat_id)
             if chat_id in self._busy or not rows or rows[0].id != row_id:
                 heapq.heappop(heap)  # stale: sent, cancelled, or re-pushed since
                 continue
-            actual = max(0.0, self._limits.chat_ready_at(chat_id))
+            actual = max(0.0, self._limits.chat_ready_at(chat_id, lane))
             if actual > ready:
                 heapq.heapreplace(heap, (actual, order, row_id, chat_id))
                 continue
-            return chat_id, max(actual, self._limits.global_ready_at())
+            return chat_id, actual
         return None
 
     async def _start_next(self, chat_id: int) -> None:
@@ -286,6 +315,7 @@ class Sender:
         finally:
             if finished:
                 self._known.discard(row.id)
+                self._flood_waits.pop(row.id, None)
             else:
                 self._put_back(row)
             self._busy.discard(chat_id)
@@ -321,7 +351,10 @@ class Sender:
     async def _settle(self, row: Pending, claimed: Claimed, outcome: Outcome) -> bool:
         """Records an attempt that did not deliver; False if the row is to be tried again."""
         chat_id = row.chat_id
-        decision = after_attempt(outcome, claimed.attempts, chat_id, self._settings.retry)
+        attempts = claimed.attempts - self._flood_waits.get(row.id, 0)
+        decision = after_attempt(outcome, attempts, chat_id, self._settings.retry)
+        if isinstance(outcome, FloodWait):
+            self._flood_waits[row.id] = self._flood_waits.get(row.id, 0) + 1
         cancelled = await self._queue.settle(
             row.id, self.run_id, chat_id, decision, self._clock.now()
         )
@@ -371,3 +404,9 @@ class Sender:
 
 def _order(row: Pending) -> tuple[float, int]:
     return row.not_before.timestamp(), row.id
+
+
+def _lane(row: Pending) -> Lane:
+    """The row's lane by its key; timely while the outbox's reads carry no key."""
+    key: str | None = getattr(row, "key", None)
+    return Lane.TIMELY if key is None else lane_of(key)

@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox.activity import InactiveChats
 from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
-from domain.outbox.policy import Blocked, FloodWait, Outcome, Sent, Transient
+from domain.outbox.policy import Blocked, FloodWait, Outcome, RetryPolicy, Sent, Transient
 from handlers.common.i18n import Catalogue
 from handlers.reminders.buttons import ReminderButtons
 from scheduler.delivery.limits import DeliveryLimits
@@ -66,8 +66,10 @@ async def running(
     inactive: InactiveChats | None = None,
     limits: DeliveryLimits = FAST,
     outbox: OutboxQueue | None = None,
+    *,
+    retry: RetryPolicy | None = None,
 ) -> AsyncIterator[Sender]:
-    settings = DeliverySettings(limits=limits, poll_seconds=0.05)
+    settings = DeliverySettings(limits=limits, poll_seconds=0.05, retry=retry or RetryPolicy())
     sender = Sender(
         outbox or OutboxQueue(session_factory),
         telegram,
@@ -136,6 +138,21 @@ async def test_a_flood_wait_holds_the_message_and_then_sends_it_once_in_its_plac
     assert telegram.keys() == ["a", "a", "b"]
     assert retried - refused >= 0.29
     assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 2}
+
+
+async def test_flood_waits_do_not_use_up_a_message_s_attempts(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """#14: told to wait three times, a message still gets both its tries at a failing server."""
+    await queue(session_factory, ("a", 1))
+    waits: list[Outcome] = [FloodWait(0.01, "Too Many Requests: retry after 0.01")] * 3
+    telegram = ScriptedTelegram({"a": [*waits, Transient("Bad Gateway")]})
+    retry = RetryPolicy(max_attempts=2, first_backoff=timedelta(milliseconds=10))
+
+    async with running(session_factory, telegram, retry=retry):
+        await until(lambda: len(telegram.sent) == 5)
+
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 1}
 
 
 async def test_a_server_error_is_retried_after_a_backoff(
