@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 # (answerCallbackQuery), a chat action, pins, deletions and reads do not.
 _COUNTED_PREFIXES = ("send", "copyMessage", "forwardMessage", "editMessage", "stopMessage")
 _NOT_COUNTED = frozenset({"sendChatAction"})
+WAITED = 0.001  # seconds: a message that went at once did not wait
 
 
 def counts(method: TelegramMethod[Any]) -> bool:
@@ -41,11 +44,18 @@ class FloodPacing(BaseRequestMiddleware):
     person's action (lane 0), unless its sender took the slot itself (`paced()`).
 
     Registered inside RetryRequests, so each retry of a refused message waits for a slot too.
+    `waited` hears how long each message that waited did (metrics' `limiter_waited`).
     """
 
-    def __init__(self, budget: FloodBudget, lane: Lane = Lane.REPLY) -> None:
+    def __init__(
+        self,
+        budget: FloodBudget,
+        lane: Lane = Lane.REPLY,
+        waited: Callable[[float], None] | None = None,
+    ) -> None:
         self._budget = budget
         self._lane = lane
+        self._waited = waited
 
     async def __call__(
         self,
@@ -54,5 +64,9 @@ class FloodPacing(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         if counts(method) and not already_paced():
+            started = time.monotonic()
             await self._budget.acquire(chat_of(method), self._lane)
+            spent = time.monotonic() - started
+            if self._waited is not None and spent > WAITED:
+                self._waited(spent)
         return await make_request(bot, method)

@@ -40,8 +40,8 @@ class Api:
 
 
 async def test_a_reply_into_a_group_waits_for_the_group_s_budget() -> None:
-    flood, api = FloodControl(LIMITS), Api()
-    pacing = FloodPacing(flood)
+    flood, api, waits = FloodControl(LIMITS), Api(), list[float]()
+    pacing = FloodPacing(flood, waited=waits.append)
     flood.take(GROUP, time.monotonic())  # a post went to the group just now
 
     await pacing(api, None, SendMessage(chat_id=GROUP, text="roster"))  # type: ignore[arg-type]
@@ -50,6 +50,8 @@ async def test_a_reply_into_a_group_waits_for_the_group_s_budget() -> None:
     (_, first), (_, second) = api.calls
     assert second - first >= 0.095
     assert flood.chat_ready_at(GROUP) > time.monotonic()  # both were counted
+    assert len(waits) == 2  # the metrics heard of both waits
+    assert min(waits) >= 0.09
 
 
 async def test_a_waiting_reply_holds_back_the_outbox_s_bulk_for_its_group() -> None:
