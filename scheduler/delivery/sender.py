@@ -107,7 +107,8 @@ class Sender:
         self._monotonic = monotonic
         self.run_id = uuid.uuid4().hex
         # Shared with whatever else sends in this process (a group card's edits), if given.
-        self._limits = flood or FloodControl(self._settings.limits)
+        # `is None`, not `or`: a FloodControl with no chats yet has len() 0, and is falsy
+        self._limits = flood if flood is not None else FloodControl(self._settings.limits)
         # Shared with other processes (Redis), if given: each message waits for it too.
         self._budget = budget
         self._flood_waits: dict[int, int] = {}  # row → 429s it met, which are no attempts

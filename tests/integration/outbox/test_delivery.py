@@ -19,7 +19,7 @@ from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
 from domain.outbox.policy import Blocked, FloodWait, Outcome, RetryPolicy, Sent, Transient
 from handlers.common.i18n import Catalogue
 from handlers.reminders.buttons import ReminderButtons
-from scheduler.delivery.limits import DeliveryLimits
+from scheduler.delivery.limits import DeliveryLimits, FloodControl
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
 from storage.outbox.outbox import Claimed, OutboxQueue
@@ -68,6 +68,7 @@ async def running(
     outbox: OutboxQueue | None = None,
     *,
     retry: RetryPolicy | None = None,
+    flood: FloodControl | None = None,
 ) -> AsyncIterator[Sender]:
     settings = DeliverySettings(limits=limits, poll_seconds=0.05, retry=retry or RetryPolicy())
     sender = Sender(
@@ -76,6 +77,7 @@ async def running(
         FixedClockNow(),
         inactive if inactive is not None else InactiveChats(),
         settings=settings,
+        flood=flood,
     )
     sender.start()
     try:
@@ -153,6 +155,19 @@ async def test_flood_waits_do_not_use_up_a_message_s_attempts(
         await until(lambda: len(telegram.sent) == 5)
 
     assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 1}
+
+
+async def test_a_sender_given_the_bot_s_budget_takes_from_it_even_while_it_is_empty(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """#14: an empty FloodControl is falsy (len 0), and `flood or …` gave the sender its own."""
+    await queue(session_factory, ("a", 1))
+    flood, telegram = FloodControl(FAST), ScriptedTelegram()
+
+    async with running(session_factory, telegram, flood=flood):
+        await until(lambda: len(telegram.sent) == 1)
+
+    assert flood.chat_ready_at(1) > 0
 
 
 async def test_a_server_error_is_retried_after_a_backoff(
