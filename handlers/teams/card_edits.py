@@ -22,9 +22,10 @@ from handlers.common.flood import paced
 
 logger = logging.getLogger(__name__)
 
-PER_MINUTE = 12  # of a group's 20 messages a minute: the rest for its posts and replies
-BURST = 3  # edits back to back, then one a second (Telegram's pace for one chat)
-BURST_SECONDS = 3.0
+# Of a group's 20 messages a minute, as a pace (one edit every 5 s), not an allowance a run of
+# taps spends in its first 38 s: between two edits the group always has a free slot, so its
+# posts (a WOD due before the taps) and replies are not held back until the taps stop (#14).
+PER_MINUTE = 12
 SHOWN_KEPT = 4096  # cards whose text is remembered
 
 
@@ -101,8 +102,8 @@ class CardEdits:
                 self._waiting.pop(chat_id, None)
 
     def _pause(self, chat_id: int) -> float:
-        """How long the group's next edit waits: for its minute's budget, the burst's second,
-        and whatever Telegram last asked."""
+        """How long the group's next edit waits: for its minute's budget, its pace, and
+        whatever Telegram last asked."""
         now = time.monotonic()
         sent = self._sent.setdefault(chat_id, deque())
         while sent and sent[0] <= now - self._minute:
@@ -110,8 +111,8 @@ class CardEdits:
         waits = [0.0, self._blocked.get(chat_id, now) - now]
         if len(sent) >= self._per_minute:
             waits.append(sent[-self._per_minute] + self._minute - now)
-        if len(sent) >= BURST:
-            waits.append(sent[-BURST] + BURST_SECONDS * self._minute / 60 - now)
+        if sent:
+            waits.append(sent[-1] + self._minute / self._per_minute - now)
         return max(waits)
 
     async def _send(self, bot: Bot, chat_id: int, message_id: int, edit: _Edit) -> None:

@@ -7,10 +7,12 @@ messages stay under a window's count even when the network shifts a few of them 
 milliseconds. `headroom` leaves that fraction of each limit unused for the same reason.
 
 Everything that sends shares one FloodControl, in priority lanes (domain/outbox/lanes.py):
-direct replies `acquire` a slot and wait in line for it, and what is queued ahead of a lane
-is counted into the `ready_at` that the outbox sender and the board job read, so a lower lane
-never takes a slot a higher lane is waiting for. Several processes share a budget in Redis
-instead (scheduler/delivery/redis_budget.py), behind the same `FloodBudget` protocol.
+direct replies and card edits `acquire` a slot and wait in line for it, and what waits in a
+higher lane is counted into the `ready_at` that the outbox sender and the board job read, so a
+lower lane never takes a slot a higher lane is waiting for. Within a lane the sender and the
+line are not ordered: whoever asks first when a slot comes gets it (so a WOD post due before a
+run of card edits is not held back by every edit queued after it). Several processes share a
+budget in Redis instead (scheduler/delivery/redis_budget.py), behind the same `FloodBudget`.
 """
 
 from __future__ import annotations
@@ -127,26 +129,16 @@ class FloodControl:
 
     def chat_ready_at(self, chat_id: int | None, lane: Lane = Lane.BULK) -> float:
         """When this chat may get its next message in `lane`, ignoring the overall limit:
-        after the chat's own spacing and after everyone waiting for it in `lane` or higher."""
-        ready = self._chat_ready(chat_id)
-        ahead = sum(1 for w in self._waiters if w.chat_id == chat_id and w.lane <= lane)
-        if ahead and chat_id is not None:
-            ready = max(ready, self._monotonic()) + ahead * self._chat(chat_id).interval
-        return ready
+        after the chat's own spacing and after everyone waiting for it in a higher lane."""
+        return self._chat_ready_behind(chat_id, lambda w: w.lane < lane)
 
     def global_ready_at(self, lane: Lane = Lane.BULK) -> float:
         """When the next message in `lane` may go overall: after the overall spacing and after
-        the waiters in `lane` or higher whose chat is free by then."""
-        ready = self._global.ready_at
-        if not self._waiters:
-            return ready
-        ready = max(ready, self._monotonic())
-        ahead = sum(
-            1 for w in self._waiters if w.lane <= lane and self._chat_ready(w.chat_id) <= ready
-        )
-        return ready + ahead * self._global.interval
+        the waiters in a higher lane whose chat is free by then."""
+        return self._global_ready_behind(lambda w: w.lane < lane)
 
     def ready_at(self, chat_id: int | None, lane: Lane = Lane.BULK) -> float:
+        """When a message in `lane` may go (waiters of its own lane are not counted)."""
         return max(self.chat_ready_at(chat_id, lane), self.global_ready_at(lane))
 
     def take(self, chat_id: int | None, now: float) -> None:
@@ -157,7 +149,9 @@ class FloodControl:
 
     async def acquire(self, chat_id: int | None, lane: Lane) -> None:
         now = self._monotonic()
-        if self.ready_at(chat_id, lane) <= now:
+        ahead: Callable[[_Waiter], bool] = lambda w: w.lane <= lane  # noqa: E731 - first come
+        ready = max(self._chat_ready_behind(chat_id, ahead), self._global_ready_behind(ahead))
+        if ready <= now:
             self.take(chat_id, now)
             return
         waiter = _Waiter(chat_id, lane, asyncio.get_running_loop().create_future())
@@ -229,6 +223,21 @@ class FloodControl:
         self._timer = None
         self.serve(self._monotonic())
         self._arm()
+
+    def _chat_ready_behind(self, chat_id: int | None, ahead: Callable[[_Waiter], bool]) -> float:
+        ready = self._chat_ready(chat_id)
+        queued = sum(1 for w in self._waiters if w.chat_id == chat_id and ahead(w))
+        if queued and chat_id is not None:
+            ready = max(ready, self._monotonic()) + queued * self._chat(chat_id).interval
+        return ready
+
+    def _global_ready_behind(self, ahead: Callable[[_Waiter], bool]) -> float:
+        ready = self._global.ready_at
+        if not self._waiters:
+            return ready
+        ready = max(ready, self._monotonic())
+        queued = sum(1 for w in self._waiters if ahead(w) and self._chat_ready(w.chat_id) <= ready)
+        return ready + queued * self._global.interval
 
     def _chat_ready(self, chat_id: int | None) -> float:
         spacing = None if chat_id is None else self._chats.get(chat_id)

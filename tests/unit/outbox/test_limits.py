@@ -161,7 +161,6 @@ async def test_a_bulk_message_never_takes_the_slot_a_reply_waits_for() -> None:
     reply = await waiting(control, 2, Lane.REPLY)
 
     assert control.ready_at(3, Lane.BULK) == pytest.approx(0.2)  # after the reply's
-    assert control.ready_at(3, Lane.REPLY) == pytest.approx(0.2)  # first come within a lane
     clock.now = 0.1
     assert control.serve(0.1) == 1
     await reply
@@ -261,3 +260,19 @@ async def test_replies_in_line_and_a_greedy_bulk_sender_never_trip_telegram_s_wi
     replied = sum(1 for lane, _, _ in sent if lane == "reply")
     assert replied > 60
     assert len(sent) > 10 * 27  # the bulk sender used what the replies left
+
+
+async def test_within_a_lane_the_line_holds_back_newcomers_to_it_but_not_the_outbox() -> None:
+    """A WOD post due before a run of card edits is not held back by every edit after it."""
+    clock = Clock()
+    control = FloodControl(DeliveryLimits(global_per_second=10, headroom=0), clock)
+    control.take(1, 0.0)
+    edit = await waiting(control, 2, Lane.TIMELY)
+    second = await waiting(control, 4, Lane.TIMELY)  # it did not jump the line
+
+    assert control.waiting() == 2
+    assert control.ready_at(3, Lane.TIMELY) == pytest.approx(0.1)  # the sender may ask too
+    assert control.ready_at(3, Lane.BULK) == pytest.approx(0.3)
+    for task in (edit, second):
+        task.cancel()
+    await asyncio.gather(edit, second, return_exceptions=True)

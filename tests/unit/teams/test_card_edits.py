@@ -15,7 +15,7 @@ from domain.outbox.lanes import Lane
 from handlers.common.flood import already_paced
 from handlers.teams.card_edits import CardEdits
 
-MINUTE = 1.2  # a test's minute: the burst's 3 seconds are 60 ms of it
+MINUTE = 1.2  # a test's minute: with 4 edits a minute, one every 0.3 s
 
 
 class RecordingBot:
