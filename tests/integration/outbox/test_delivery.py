@@ -15,11 +15,12 @@ from aiogram.types import Chat, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox.activity import InactiveChats
+from domain.outbox.lanes import Lane
 from domain.outbox.model import DeliveryState, MessageKind, OutgoingMessage
 from domain.outbox.policy import Blocked, FloodWait, Outcome, RetryPolicy, Sent, Transient
 from handlers.common.i18n import Catalogue
 from handlers.reminders.buttons import ReminderButtons
-from scheduler.delivery.limits import DeliveryLimits, FloodControl
+from scheduler.delivery.limits import DeliveryLimits, FloodBudget, FloodControl
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
 from storage.outbox.outbox import Claimed, OutboxQueue
@@ -69,6 +70,7 @@ async def running(
     *,
     retry: RetryPolicy | None = None,
     flood: FloodControl | None = None,
+    budget: FloodBudget | None = None,
 ) -> AsyncIterator[Sender]:
     settings = DeliverySettings(limits=limits, poll_seconds=0.05, retry=retry or RetryPolicy())
     sender = Sender(
@@ -78,6 +80,7 @@ async def running(
         inactive if inactive is not None else InactiveChats(),
         settings=settings,
         flood=flood,
+        budget=budget,
     )
     sender.start()
     try:
@@ -168,6 +171,32 @@ async def test_a_sender_given_the_bot_s_budget_takes_from_it_even_while_it_is_em
         await until(lambda: len(telegram.sent) == 1)
 
     assert flood.chat_ready_at(1) > 0
+
+
+class SharedBudget:
+    """A budget other processes share (Redis in the bot): records what the sender asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[int | None, Lane]] = []
+
+    async def acquire(self, chat_id: int | None, lane: Lane) -> None:
+        self.asked.append((chat_id, lane))
+
+    async def try_acquire(self, chat_id: int | None, lane: Lane) -> bool:
+        self.asked.append((chat_id, lane))
+        return True
+
+
+async def test_with_a_budget_shared_by_processes_each_message_waits_for_it_too(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue(session_factory, ("a", 1), ("b", -100))
+    budget, telegram = SharedBudget(), ScriptedTelegram()
+
+    async with running(session_factory, telegram, budget=budget):
+        await until(lambda: len(telegram.sent) == 2)
+
+    assert sorted(budget.asked) == [(-100, Lane.TIMELY), (1, Lane.TIMELY)]
 
 
 async def test_a_server_error_is_retried_after_a_backoff(
