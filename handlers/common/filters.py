@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram import F
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.enums import ChatType, MessageEntityType
 from aiogram.filters import Filter
 from aiogram.types import Message
@@ -42,3 +45,33 @@ def leaves_others_alone(dialog: Dialog) -> Dialog:
     dialog.message.filter(~F.text.startswith("/"))
     dialog.callback_query.filter(F.data.contains(CB_SEP))
     return dialog
+
+
+def magic_in_loop(router: Router) -> Router:
+    """Resolves the magic filters (`F.…`) of `router` and its sub-routers in the event loop.
+
+    aiogram runs every callable that is not a coroutine function in a worker thread, magic
+    filters included: each message paid a thread hand-off per `F` filter it met on its way
+    to the card (measured at 4% of the bot's CPU per logged set). Resolving one is a few
+    attribute reads; it cannot block.
+    """
+    for observer in router.observers.values():
+        # `_handler` holds the filters set with `observer.filter(…)` on the whole router.
+        for handler in (observer._handler, *observer.handlers):
+            for event_filter in handler.filters or ():
+                _resolve_in_loop(event_filter)
+    for sub_router in router.sub_routers:
+        magic_in_loop(sub_router)
+    return router
+
+
+def _resolve_in_loop(event_filter: FilterObject) -> None:
+    magic = event_filter.magic
+    if magic is None or event_filter.awaitable:
+        return
+
+    async def resolve(value: Any) -> Any:
+        return magic.resolve(value)
+
+    event_filter.callback = resolve
+    event_filter.awaitable = True
