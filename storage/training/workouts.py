@@ -28,13 +28,28 @@ class SqlWorkoutRepository:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # Open workouts as this unit of work read them. An update reads the athlete's for the
+        # card, then the use case reads it again in a transaction of its own: the second read
+        # is answered here (the athlete's updates run one at a time). The first write forgets
+        # them all and stops remembering, so nothing uncommitted outlives a rollback.
+        self._open: dict[int, Workout | None] = {}
+        self._written = False
 
     async def open_for(self, athlete_id: int) -> Workout | None:
         """The athlete's unfinished workout, if any (there is at most one)."""
+        if athlete_id in self._open:
+            return self._open[athlete_id]
         found = await self._load(
             _workouts().where(WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_(None))
         )
-        return found[0] if found else None
+        workout = found[0] if found else None
+        if not self._written:
+            self._open[athlete_id] = workout
+        return workout
+
+    def _writing(self) -> None:
+        self._written = True
+        self._open.clear()
 
     async def get(self, workout_id: int) -> Workout | None:
         found = await self._load(_workouts().where(WorkoutRow.id == workout_id))
@@ -145,6 +160,7 @@ class SqlWorkoutRepository:
         """Stores a new workout with its prescribed sets; returns it with its id."""
         if workout.id is not None:
             raise ValueError(f"workout {workout.id} is stored already")
+        self._writing()
         plan_id = await self._session.scalar(
             select(PlanRow.id).where(PlanRow.slug == workout.plan_slug)
         )
@@ -169,6 +185,7 @@ class SqlWorkoutRepository:
 
         The prescription stored with the workout stays as it is.
         """
+        self._writing()
         position = workout_set.prescribed.position
         changed = await self._session.execute(
             update(WorkoutSetRow)
@@ -180,6 +197,7 @@ class SqlWorkoutRepository:
             raise LookupError(f"workout {workout_id} has no set at position {position}")
 
     async def finish(self, workout_id: int, at: datetime) -> None:
+        self._writing()
         row = await self._session.get(WorkoutRow, workout_id)
         if row is None:
             raise LookupError(f"no workout {workout_id}")
