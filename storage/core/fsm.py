@@ -126,17 +126,15 @@ class SqlStorage(BaseStorage):
         self._remember(record_id, record)
 
     async def _store(self, records: dict[str, _Record]) -> None:
+        gone = [key for key, r in records.items() if r.state is None and r.data == _EMPTY]
+        kept = [(key, r) for key, r in records.items() if key not in gone]
         try:
             async with self._session_factory.begin() as session:
-                dialect = session.get_bind().dialect.name
-                for record_id, record in records.items():
-                    if record.state is None and record.data == _EMPTY:
-                        await session.execute(
-                            delete(FsmRecordRow).where(FsmRecordRow.key == record_id)
-                        )
-                    else:
-                        changes = {"state": record.state, "data": record.data}
-                        await session.execute(_upsert(dialect, record_id, changes))
+                if gone:
+                    await session.execute(delete(FsmRecordRow).where(FsmRecordRow.key.in_(gone)))
+                if kept:  # a dialog's context and its stack: one statement, not one each
+                    dialect = session.get_bind().dialect.name
+                    await session.execute(_upsert(dialect, kept))
         except BaseException:
             for record_id in records:  # the database has the truth again
                 self._cache.pop(record_id, None)
@@ -161,13 +159,18 @@ class _Record:
     data: str
 
 
-def _upsert(dialect_name: str, key: str, changes: dict[str, Any]) -> Executable:
+def _upsert(dialect_name: str, records: list[tuple[str, _Record]]) -> Executable:
     """INSERT … ON CONFLICT DO UPDATE, which SQLite and PostgreSQL spell the same way."""
-    insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
-    changes = {**changes, "updated_at": func.now()}
-    values = {"key": key, "state": None, "data": _EMPTY, **changes}
-    return (
-        insert(FsmRecordRow)
-        .values(values)
-        .on_conflict_do_update(index_elements=[FsmRecordRow.key], set_=changes)
+    insert = (postgresql.insert if dialect_name == "postgresql" else sqlite.insert)(FsmRecordRow)
+    values = [
+        {"key": key, "state": record.state, "data": record.data, "updated_at": func.now()}
+        for key, record in records
+    ]
+    return insert.values(values).on_conflict_do_update(
+        index_elements=[FsmRecordRow.key],
+        set_={
+            "state": insert.excluded.state,
+            "data": insert.excluded.data,
+            "updated_at": insert.excluded.updated_at,
+        },
     )
