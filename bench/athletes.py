@@ -84,3 +84,14 @@ async def echo(athlete: UserDriver, text: str, times: int, latencies: list[float
         latencies.append(time.perf_counter() - sent)
         if reply.content != text:
             raise UnexpectedReplyError(athlete, f"the echo of {text!r}")
+
+
+async def log_plain(athlete: UserDriver, times: int, latencies: list[float]) -> None:
+    """Sends "+" `times` times to the minimal logging bot, each after its reply arrived."""
+    for _ in range(times):
+        sent = time.perf_counter()
+        await athlete.send("+")
+        reply = await athlete.wait_for_message(REPLY_TIMEOUT)
+        latencies.append(time.perf_counter() - sent)
+        if not reply.content.endswith(" logged"):
+            raise UnexpectedReplyError(athlete, "the set to be logged")

@@ -3,7 +3,9 @@
 K simulated athletes onboard (untimed: /start, "kg", the plan, their maxes), open the day with
 /today (timed apart), then log sets concurrently: each sends "+" and waits for the next card
 (the day's summary after its last set) before the next "+". That "+" → reply round trip is the
-figure. In the same run the echo bot gets the same "+" texts from the same number of users.
+figure. In the same run two baselines get the same "+" texts from the same number of users:
+the bare echo bot (bench/echo_bot.py) and a minimal real logging bot (bench/log_bot.py: one
+SQLite insert and one reply per set).
 A day has 17 sets; more sets per athlete continue with /today for the next day.
 
 `python -m bench.updates [--athletes 50] [--sets 17] [--profile spotter.svg]`
@@ -26,7 +28,15 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.athletes import SETS_PER_DAY, UnexpectedReplyError, echo, log_sets, onboard, open_day
+from bench.athletes import (
+    SETS_PER_DAY,
+    UnexpectedReplyError,
+    echo,
+    log_plain,
+    log_sets,
+    onboard,
+    open_day,
+)
 from emulator import BotApiEmulator, EmulatorTimeoutError, RecordedRequest, UserDriver
 from emulator.bot_process import REPO_ROOT
 
@@ -34,6 +44,8 @@ TOKEN = "777000:bench-token_0123456789abcdef"
 FIRST_ATHLETE_ID = 10_000
 P99_TARGET = 1.5  # Spotter's p99 at most this many times the echo bot's
 THROUGHPUT_TARGET = 0.7  # Spotter's updates/s at least this fraction of the echo bot's
+CPU_TARGET_MS = 4.0  # bot CPU per "+" (issue 14)
+MINIMAL_CPU_TARGET = 3.0  # Spotter's CPU per "+" at most this many times the minimal bot's
 START_TIMEOUT = 60.0
 EXIT_REFUSED_CALLS = 1
 EXIT_UNEXPECTED_REPLY = 2
@@ -220,6 +232,17 @@ def echo_scenario(sets: int) -> Scenario:
     return scenario
 
 
+def log_scenario(sets: int) -> Scenario:
+    async def scenario(bot: BotUnderTest, users: list[UserDriver]) -> list[Sample]:
+        await asyncio.gather(*(log_plain(u, 1, []) for u in users))  # warm-up, untimed
+        plus = Sample('minimal "+" → logged')
+        async with bot.timed(plus):
+            await asyncio.gather(*(log_plain(u, sets, plus.latencies) for u in users))
+        return [plus]
+
+    return scenario
+
+
 def spotter_scenario(sets: int, profiler: Profiler) -> Scenario:
     async def scenario(bot: BotUnderTest, users: list[UserDriver]) -> list[Sample]:
         await asyncio.gather(*(onboard(u) for u in users))
@@ -247,14 +270,14 @@ def spotter_scenario(sets: int, profiler: Profiler) -> Scenario:
     return scenario
 
 
-def report(echo_run: Run, spotter_run: Run) -> None:
+def report(echo_run: Run, log_run: Run, spotter_run: Run) -> None:
     header = (
         f"{'round trip':<24} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
         f"{'updates/s':>10} {'bot CPU ms/upd':>15} {'bot CPU %':>10} {'API calls/upd':>14}"
     )
     print(header)
     print("-" * len(header))
-    for s in echo_run.samples + spotter_run.samples:
+    for s in echo_run.samples + log_run.samples + spotter_run.samples:
         cpu_ms = float("nan") if s.bot_cpu is None else s.per_update(s.bot_cpu) * 1000
         cpu_share = float("nan") if s.bot_cpu is None else s.bot_cpu / s.elapsed * 100
         print(
@@ -262,12 +285,22 @@ def report(echo_run: Run, spotter_run: Run) -> None:
             f"{s.percentile(99):8.1f} {s.throughput:10.1f} {cpu_ms:15.2f} {cpu_share:10.0f} "
             f"{s.per_update(s.api_calls):14.2f}"
         )
-    for s in echo_run.samples + spotter_run.samples:
+    for s in echo_run.samples + log_run.samples + spotter_run.samples:
         print(
             f"  {s.label}: the emulator and users used "
             f"{s.driver_cpu / s.elapsed * 100:.0f}% of a CPU"
         )
-    baseline, spotter = echo_run.samples[0], spotter_run.samples[0]
+    baseline, minimal, spotter = echo_run.samples[0], log_run.samples[0], spotter_run.samples[0]
+    if spotter.bot_cpu is not None and baseline.bot_cpu and minimal.bot_cpu:
+        cpu = spotter.per_update(spotter.bot_cpu) * 1000
+        print(
+            f'bot CPU per "+": spotter {cpu:.2f} ms (target <= {CPU_TARGET_MS} ms: '
+            f"{'met' if cpu <= CPU_TARGET_MS else 'MISSED'}), "
+            f"{spotter.bot_cpu / baseline.bot_cpu:.1f}x the echo bot, "
+            f"{spotter.bot_cpu / minimal.bot_cpu:.1f}x the minimal logging bot "
+            f"(target <= {MINIMAL_CPU_TARGET}x: "
+            f"{'met' if spotter.bot_cpu <= MINIMAL_CPU_TARGET * minimal.bot_cpu else 'MISSED'})"
+        )
     p99 = spotter.percentile(99) / baseline.percentile(99)
     throughput = spotter.throughput / baseline.throughput
     print(
@@ -321,11 +354,14 @@ async def main() -> int:
         echo_run = await measure(
             "echo", "bench.echo_bot", echo_scenario(args.sets), args.athletes, workdir
         )
+        log_run = await measure(
+            "minimal", "bench.log_bot", log_scenario(args.sets), args.athletes, workdir
+        )
         spotter_run = await measure(
             "spotter", "bot", spotter_scenario(args.sets, profiler), args.athletes, workdir
         )
-    report(echo_run, spotter_run)
-    refused = refused_calls({"echo": echo_run, "spotter": spotter_run})
+    report(echo_run, log_run, spotter_run)
+    refused = refused_calls({"echo": echo_run, "minimal": log_run, "spotter": spotter_run})
     if refused:
         print(f"the Bot API emulator refused {refused} calls", file=sys.stderr)
         return EXIT_REFUSED_CALLS

@@ -5,6 +5,7 @@ from aiogram import Router
 from handlers.athletes import settings, start
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
+from handlers.common.filters import magic_in_loop
 from handlers.conditioning import wod
 from handlers.plans import plan
 from handlers.progress import history
@@ -50,4 +51,4 @@ def build_router() -> Router:
         history.build_router(),  # its dialog reads any text while it waits for a set
         fallback.build_router(),  # last: it answers whatever nobody else did
     )
-    return root
+    return magic_in_loop(root)

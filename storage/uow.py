@@ -197,9 +197,10 @@ class SqlUnitOfWork:
             return
         now = self._clock.now()
         await session.flush()
+        connection = await session.connection()
         try:
-            await session.execute(
-                insert(ProcessedUpdateRow).values(update_id=self._update_id, processed_at=now)
+            await connection.execute(
+                _RECORD_UPDATE, {"update_id": self._update_id, "processed_at": now}
             )
         except IntegrityError as error:
             await session.rollback()
@@ -225,6 +226,9 @@ class SqlUnitOfWork:
         if self._session is None:
             raise RuntimeError("use the unit of work inside `async with`")
         return self._session
+
+
+_RECORD_UPDATE = insert(ProcessedUpdateRow)
 
 
 async def prune_processed_updates(

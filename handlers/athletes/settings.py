@@ -46,7 +46,7 @@ from handlers.common.deps import Deps, deps_of, use_language
 from handlers.common.filters import leaves_others_alone
 from handlers.common.i18n import Translator
 from handlers.common.states import SettingsSG
-from handlers.common.widgets import T
+from handlers.common.widgets import T, TextMessageInput
 
 logger = logging.getLogger(__name__)
 
@@ -280,7 +280,7 @@ def build_dialog() -> Dialog:
                 "plates",
                 on_plate,
                 SettingsSG.plates,
-                MessageInput(on_plates_text, content_types=["text"]),
+                TextMessageInput(on_plates_text),
             ),
             Card(
                 T("athletes-kit-prompt"),

@@ -297,7 +297,7 @@ async def on_plan_file(message: Message, bot: Bot, deps: Deps) -> None:
     await _save(message, text, deps)
 
 
-def _text_file(message: Message) -> bool:
+async def _text_file(message: Message) -> bool:
     """A .txt document: perhaps a plan; any other file is not ours to answer here."""
     document = message.document
     if document is None:

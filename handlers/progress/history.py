@@ -13,7 +13,6 @@ from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
@@ -45,7 +44,7 @@ from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.i18n import Translator
 from handlers.common.texts import entry_problem
-from handlers.common.widgets import T
+from handlers.common.widgets import T, TextMessageInput
 from handlers.progress import history_texts as texts
 
 SET_BUTTONS_PER_ROW = 6
@@ -295,14 +294,14 @@ def build_dialog() -> Dialog:
                     width=SET_BUTTONS_PER_ROW,
                 ),
                 SwitchTo(T("progress-back-button"), id="to_workout", state=HistorySG.workout),
-                MessageInput(on_typed_number, content_types=["text"]),
+                TextMessageInput(on_typed_number),
                 state=HistorySG.pick_set,
                 getter=pick_getter,
             ),
             Card(
                 Format("{text}"),
                 SwitchTo(T("progress-back-button"), id="cancel_fix", state=HistorySG.workout),
-                MessageInput(on_entry, content_types=["text"]),
+                TextMessageInput(on_entry),
                 state=HistorySG.entry,
                 getter=entry_getter,
             ),

@@ -43,7 +43,7 @@ from handlers.common.filters import leaves_others_alone
 from handlers.common.i18n import Catalogue
 from handlers.common.states import RemindersSG, TodaySG
 from handlers.common.texts import needs_max
-from handlers.common.widgets import T
+from handlers.common.widgets import T, TextMessageInput
 from handlers.reminders import texts
 from handlers.reminders.buttons import OPEN_TODAY, StartFromReminder
 
@@ -181,7 +181,7 @@ async def on_not_text(message: Message, _w: Any, manager: DialogManager) -> None
 def _entry(prompt: str, on_text: Any, state: State, back_id: str) -> Card:
     return Card(
         T(prompt),
-        MessageInput(on_text, content_types=["text"]),
+        TextMessageInput(on_text),
         MessageInput(on_not_text),
         SwitchTo(T("reminders-back-button"), id=back_id, state=RemindersSG.main),
         state=state,

@@ -8,7 +8,6 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Row, Select
 from aiogram_dialog.widgets.text import Const, Format
 
@@ -34,7 +33,7 @@ from handlers.common.deps import deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.i18n import Translator
 from handlers.common.states import OnboardingSG
-from handlers.common.widgets import T
+from handlers.common.widgets import T, TextMessageInput
 
 ONE_REP_MODE = "one-rep"
 TM_MODE = "tm"
@@ -188,7 +187,7 @@ def build_dialog() -> Dialog:
                     on_click=on_share,
                     when="one_rep",
                 ),
-                MessageInput(on_maxes_text, content_types=["text"]),
+                TextMessageInput(on_maxes_text),
                 state=OnboardingSG.maxes,
                 getter=maxes_getter,
             ),

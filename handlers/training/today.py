@@ -10,7 +10,6 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
@@ -51,7 +50,7 @@ from handlers.common.deps import Deps, SeenToday, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.states import TodaySG
 from handlers.common.texts import entry_problem, needs_max
-from handlers.common.widgets import T
+from handlers.common.widgets import T, TextMessageInput
 from handlers.training import texts
 from handlers.training.progression import summary_keyboard
 
@@ -378,13 +377,13 @@ def build_dialog() -> Dialog:
                     ),
                 ),
                 SwitchTo(T("training-note-button"), id="note", state=TodaySG.note, when="open"),
-                MessageInput(on_typed, content_types=["text"]),
+                TextMessageInput(on_typed),
                 state=TodaySG.card,
                 getter=card_getter,
             ),
             Card(
                 T("training-note-prompt"),
-                MessageInput(on_note, content_types=["text"]),
+                TextMessageInput(on_note),
                 SwitchTo(T("training-back"), id="note_back", state=TodaySG.card),
                 state=TodaySG.note,
             ),

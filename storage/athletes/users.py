@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.athletes.equipment import DEFAULT_BAR, PlateInventory
@@ -25,7 +25,13 @@ class SqlUserRepository:
         self._session = session
 
     async def get(self, telegram_id: int) -> User | None:
-        row = await self._session.get(UserRow, telegram_id, populate_existing=True)
+        # Read on nearly every update: a statement built once, run on the connection, is a
+        # fraction of the ORM's `get`. Rows this session changed are flushed first.
+        session = self._session
+        if session.new or session.dirty or session.deleted:
+            await session.flush()
+        connection = await session.connection()
+        row = (await connection.execute(_USER, {"telegram_id": telegram_id})).one_or_none()
         return None if row is None else to_user(row)
 
     async def add(self, user: User) -> None:
@@ -56,6 +62,9 @@ def _copy_profile(user: User, row: UserRow) -> None:
     row.plates = None if user.plates is None else plates_json(user.plates)
     row.kit = None if user.kit is None else kit_text(user.kit)
     row.division = user.division.value
+
+
+_USER = select(*UserRow.__table__.columns).where(UserRow.telegram_id == bindparam("telegram_id"))
 
 
 def to_user(row: UserRow | Row[Any]) -> User:

@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
+from storage.core.sqlite_driver import OneTripDbapi
+
 _DRIVERS = {
     "sqlite": "sqlite+aiosqlite",
     "postgres": "postgresql+asyncpg",
@@ -41,7 +43,12 @@ def create_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
     # One connection, handed over in FIFO order by the pool: SQLite has a single writer anyway,
     # and queueing in asyncio beats SQLite's busy handler, which sleeps and retries.
     engine = _create_async_engine(
-        parsed, poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0, pool_timeout=30
+        parsed,
+        poolclass=AsyncAdaptedQueuePool,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=30,
+        module=OneTripDbapi(),  # one trip to aiosqlite's thread per statement
     )
     _configure_sqlite(engine, foreign_keys=foreign_keys)
     return engine

@@ -13,7 +13,7 @@ from typing import Any
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
-from sqlalchemy import Executable, delete, func, select
+from sqlalchemy import Executable, bindparam, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -130,17 +130,19 @@ class SqlStorage(BaseStorage):
         self._remember(record_id, record)
 
     async def _store(self, records: dict[str, _Record]) -> None:
+        gone = [key for key, r in records.items() if r.state is None and r.data == _EMPTY]
+        kept = [
+            {"key": key, "state": r.state, "data": r.data}
+            for key, r in records.items()
+            if key not in gone
+        ]
         try:
             async with self._session_factory.begin() as session:
-                dialect = session.get_bind().dialect.name
-                for record_id, record in records.items():
-                    if record.state is None and record.data == _EMPTY:
-                        await session.execute(
-                            delete(FsmRecordRow).where(FsmRecordRow.key == record_id)
-                        )
-                    else:
-                        changes = {"state": record.state, "data": record.data}
-                        await session.execute(_upsert(dialect, record_id, changes))
+                connection = await session.connection()
+                if gone:
+                    await connection.execute(_DELETE, {"keys": gone})
+                if kept:  # a dialog's context and its stack: one executemany, not one each
+                    await connection.execute(_upsert(connection.dialect.name), kept)
         except BaseException:
             for record_id in records:  # the database has the truth again
                 self._cache.pop(record_id, None)
@@ -165,13 +167,24 @@ class _Record:
     data: str
 
 
-def _upsert(dialect_name: str, key: str, changes: dict[str, Any]) -> Executable:
-    """INSERT … ON CONFLICT DO UPDATE, which SQLite and PostgreSQL spell the same way."""
-    insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
-    changes = {**changes, "updated_at": func.now()}
-    values = {"key": key, "state": None, "data": _EMPTY, **changes}
-    return (
-        insert(FsmRecordRow)
-        .values(values)
-        .on_conflict_do_update(index_elements=[FsmRecordRow.key], set_=changes)
-    )
+_DELETE = delete(FsmRecordRow).where(FsmRecordRow.key.in_(bindparam("keys", expanding=True)))
+_UPSERTS: dict[str, Executable] = {}
+
+
+def _upsert(dialect_name: str) -> Executable:
+    """INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL spell it the same), built once."""
+    statement = _UPSERTS.get(dialect_name)
+    if statement is None:
+        insert = (postgresql.insert if dialect_name == "postgresql" else sqlite.insert)(
+            FsmRecordRow
+        ).values(updated_at=func.now())  # key, state and data come with each row
+        statement = insert.on_conflict_do_update(
+            index_elements=[FsmRecordRow.key],
+            set_={
+                "state": insert.excluded.state,
+                "data": insert.excluded.data,
+                "updated_at": insert.excluded.updated_at,
+            },
+        )
+        _UPSERTS[dialect_name] = statement
+    return statement

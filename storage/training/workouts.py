@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, select, update
+from sqlalchemy import Row, Select, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans.model import Tier
@@ -28,13 +28,32 @@ class SqlWorkoutRepository:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # Open workouts as this unit of work read them. An update reads the athlete's for the
+        # card, then the use case reads it again in a transaction of its own: the second read
+        # is answered here (the athlete's updates run one at a time). The first write forgets
+        # them all and stops remembering, so nothing uncommitted outlives a rollback.
+        self._open: dict[int, Workout | None] = {}
+        self._written = False
 
     async def open_for(self, athlete_id: int) -> Workout | None:
         """The athlete's unfinished workout, if any (there is at most one)."""
-        found = await self._load(
-            _workouts().where(WorkoutRow.user_id == athlete_id, WorkoutRow.finished_at.is_(None))
-        )
-        return found[0] if found else None
+        if athlete_id in self._open:
+            return self._open[athlete_id]
+        # Every update of a workout in progress reads it: one statement, built once, run on
+        # the connection (the ORM's execution path cost more than the query).
+        connection = await self._session.connection()
+        rows = (await connection.execute(_OPEN_WORKOUT, {"athlete_id": athlete_id})).all()
+        workout = None
+        if rows:
+            sets = tuple(_to_workout_set(row) for row in rows if row.position is not None)
+            workout = _to_workout(rows[0], sets)
+        if not self._written:
+            self._open[athlete_id] = workout
+        return workout
+
+    def _writing(self) -> None:
+        self._written = True
+        self._open.clear()
 
     async def get(self, workout_id: int) -> Workout | None:
         found = await self._load(_workouts().where(WorkoutRow.id == workout_id))
@@ -145,6 +164,7 @@ class SqlWorkoutRepository:
         """Stores a new workout with its prescribed sets; returns it with its id."""
         if workout.id is not None:
             raise ValueError(f"workout {workout.id} is stored already")
+        self._writing()
         plan_id = await self._session.scalar(
             select(PlanRow.id).where(PlanRow.slug == workout.plan_slug)
         )
@@ -169,17 +189,18 @@ class SqlWorkoutRepository:
 
         The prescription stored with the workout stays as it is.
         """
+        self._writing()
         position = workout_set.prescribed.position
-        changed = await self._session.execute(
-            update(WorkoutSetRow)
-            .where(WorkoutSetRow.workout_id == workout_id, WorkoutSetRow.position == position)
-            .values(_done_columns(workout_set))
-            .execution_options(synchronize_session=False)
+        values = {f"new_{column}": value for column, value in _done_columns(workout_set).items()}
+        connection = await self._session.connection()
+        changed = await connection.execute(
+            _SAVE_SET, {"workout": workout_id, "at_position": position, **values}
         )
-        if changed.rowcount == 0:  # type: ignore[attr-defined]
+        if changed.rowcount == 0:
             raise LookupError(f"workout {workout_id} has no set at position {position}")
 
     async def finish(self, workout_id: int, at: datetime) -> None:
+        self._writing()
         row = await self._session.get(WorkoutRow, workout_id)
         if row is None:
             raise LookupError(f"no workout {workout_id}")
@@ -210,6 +231,15 @@ def _workouts() -> _WorkoutQuery:
         WorkoutRow.deload,
         PlanRow.slug,
     ).join(PlanRow, PlanRow.id == WorkoutRow.plan_id)
+
+
+_OPEN_WORKOUT = (
+    _workouts()
+    .add_columns(*WorkoutSetRow.__table__.columns)
+    .outerjoin(WorkoutSetRow, WorkoutSetRow.workout_id == WorkoutRow.id)
+    .where(WorkoutRow.user_id == bindparam("athlete_id"), WorkoutRow.finished_at.is_(None))
+    .order_by(WorkoutSetRow.position)
+)
 
 
 def _to_workout(row: _WorkoutRow, sets: tuple[WorkoutSet, ...]) -> Workout:
@@ -318,4 +348,14 @@ _DONE_COLUMNS = (
     "note",
     "logged_at",
     "source_message_id",
+)
+
+
+_SAVE_SET = (
+    update(WorkoutSetRow)
+    .where(
+        WorkoutSetRow.workout_id == bindparam("workout"),
+        WorkoutSetRow.position == bindparam("at_position"),
+    )
+    .values({column: bindparam(f"new_{column}") for column in (*_DONE_COLUMNS, "skipped")})
 )

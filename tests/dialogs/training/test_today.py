@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from aiogram.types import Chat, InlineKeyboardMarkup, Message
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.weights import Unit, Weight
@@ -267,3 +269,27 @@ async def test_a_russian_athlete_sees_the_card_in_russian_with_weights_as_typed(
     assert "Блины на сторону: 15 + 2.5 + 1.25 (на грифе 20 kg)" in text
     await press(client, message_manager, "✅ Готово")
     assert "(1/17)" in text_of(message_manager)
+
+
+async def test_a_typed_set_reads_its_workout_once_and_commits_twice(
+    on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
+) -> None:
+    """Issue 14: "+" reads the athlete and the workout, writes the set with the ledger, then the
+    dialog state: the use case reuses the workout the card read, in 8 statements in all."""
+    statements: list[str] = []
+    engine = session_factory.kw["bind"]
+
+    def record(*args: Any) -> None:
+        statements.append(" ".join(str(args[2]).split()))
+
+    await on_day_one.send("+")
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        await on_day_one.send("+")
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+    assert "(2/17)" in text_of(message_manager)
+    assert len(statements) == 8, statements
+    assert sum(s.startswith("SELECT workouts.") for s in statements) == 1
+    assert sum(s.startswith("BEGIN") for s in statements) == 3

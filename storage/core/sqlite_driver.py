@@ -1,0 +1,126 @@
+"""aiosqlite for SQLAlchemy with one trip to the driver's thread per statement, not three or four.
+
+aiosqlite runs each sqlite3 call in its own thread, and SQLAlchemy's adapter makes one call for
+the cursor, one to execute, one to fetch the rows and one to close: each a queue hand-off and a
+thread wake-up that cost more CPU than the statement itself (about 30 per logged set). This
+cursor does the four in one function in that thread. Server-side cursors (`session.stream`)
+are SQLAlchemy's own, unchanged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import deque
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import aiosqlite
+from sqlalchemy.dialects.sqlite.aiosqlite import (
+    AsyncAdapt_aiosqlite_connection,
+    AsyncAdapt_aiosqlite_cursor,
+    AsyncAdapt_aiosqlite_dbapi,
+)
+from sqlalchemy.util.concurrency import await_
+
+if TYPE_CHECKING:
+    from sqlalchemy.connectors.asyncio import AsyncIODBAPIConnection, AsyncIODBAPICursor
+
+# description, rowcount, lastrowid, rows (None when the statement returns none)
+_Outcome = tuple[Any, int, int | None, list[Any] | None]
+
+
+def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:
+    """In aiosqlite's thread: the whole life of a cursor."""
+    cursor = connection.cursor()
+    try:
+        if many:
+            cursor.executemany(operation, parameters)
+        elif parameters is None:
+            cursor.execute(operation)
+        else:
+            cursor.execute(operation, parameters)
+        rows = cursor.fetchall() if cursor.description else None
+        return cursor.description, cursor.rowcount, cursor.lastrowid, rows
+    finally:
+        cursor.close()
+
+
+class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
+    """A cursor whose statement, rows and close are one call in aiosqlite's thread."""
+
+    __slots__ = ("_description", "_lastrowid", "_rowcount")
+
+    def __init__(self, adapt_connection: Any) -> None:
+        self._description: Any = None
+        self._rowcount = -1
+        self._lastrowid: int | None = None
+        super().__init__(adapt_connection)
+
+    def _make_new_cursor(self, connection: AsyncIODBAPIConnection) -> AsyncIODBAPICursor:
+        return None  # type: ignore[return-value]  # the sqlite3 cursor lives in `_run` only
+
+    def _aenter_cursor(self, cursor: AsyncIODBAPICursor) -> AsyncIODBAPICursor:
+        return cursor
+
+    @property
+    def description(self) -> Any:
+        return self._description
+
+    @property
+    def rowcount(self) -> int:
+        return self._rowcount
+
+    @property
+    def lastrowid(self) -> int:
+        return self._lastrowid  # type: ignore[return-value]  # None before an INSERT, as sqlite3
+
+    async def _async_soft_close(self) -> None:
+        """Nothing to close: the sqlite3 cursor was closed with its statement."""
+
+    def close(self) -> None:
+        self._rows.clear()
+
+    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
+        return await self._trip(operation, parameters, many=False)
+
+    async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
+        return await self._trip(operation, seq_of_parameters, many=True)
+
+    async def _trip(self, operation: Any, parameters: Any, *, many: bool) -> None:
+        connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+        # SQLAlchemy's lock, and aiosqlite's queue to its thread, as its own cursor uses them.
+        async with self._adapt_connection._execute_mutex:
+            outcome = await connection._execute(  # type: ignore[no-untyped-call]
+                _run, connection._conn, operation, parameters, many
+            )
+        self._description, self._rowcount, self._lastrowid, rows = outcome
+        self._rows = deque(rows) if rows is not None else deque()
+
+    def nextset(self) -> None:
+        raise NotImplementedError("SQLite has one result set per statement")
+
+    def setinputsizes(self, *inputsizes: Any) -> None:
+        """sqlite3 ignores input sizes."""
+
+    def fetchall(self) -> Sequence[Any]:
+        rows = list(self._rows)
+        self._rows.clear()
+        return rows
+
+
+class OneTripConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ()
+
+    _cursor_cls = OneTripCursor
+
+
+class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
+    """The aiosqlite DBAPI shim whose connections hand out `OneTripCursor`s."""
+
+    def __init__(self) -> None:
+        super().__init__(aiosqlite, sqlite3)
+
+    def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
+        connection = self.aiosqlite.connect(*arg, **kw)
+        connection._thread.daemon = True  # as SQLAlchemy does: no hang at exit
+        return OneTripConnection(self, await_(connection))
