@@ -19,12 +19,15 @@ from aiogram.enums import ParseMode
 from aiogram.types import BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from aiogram_dialog.api.protocols import BgManagerFactory
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.chart_pool import SelfHealingPool
 from bot.clock import SystemClock
+from bot.cluster import owns_chat
 from bot.config import Settings
 from bot.dispatcher import build_dispatcher
+from bot.flood_middleware import FloodPacing
 from bot.fsm import build_fsm_storage
 from bot.metrics import CountRetryAfter, Metrics, outbox_backlog
 from bot.outbox_buttons import OutboxButtons
@@ -53,7 +56,8 @@ from handlers.teams.classes import ClassButtons
 from handlers.teams.classes_texts import ClassWords
 from handlers.teams.track_texts import WodWords
 from handlers.teams.whiteboard_texts import BoardWords
-from scheduler.delivery.limits import DeliveryLimits, FloodControl
+from scheduler.delivery.limits import DeliveryLimits, FloodBudget, FloodControl
+from scheduler.delivery.redis_budget import RedisFloodBudget
 from scheduler.delivery.sender import DeliverySettings, Sender
 from scheduler.delivery.transport import BotTransport
 from scheduler.jobs.core import UPDATE_LEDGER_RETENTION
@@ -71,14 +75,23 @@ CHART_WORKERS = min(os.cpu_count() or 1, 4)
 
 
 def build_bot(
-    token: str, api_base: str, *, retry: bool = True, metrics: Metrics | None = None
+    token: str,
+    api_base: str,
+    *,
+    retry: bool = True,
+    metrics: Metrics | None = None,
+    flood: FloodBudget | None = None,
 ) -> Bot:
     """A Bot; with `retry`, its calls wait out 429s and retry failures on their own; with
-    `metrics`, every 429 it meets is counted."""
+    `metrics`, every 429 it meets is counted; with `flood`, every message it sends waits for
+    its slot in the bot's one budget, as a reply (lane 0)."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
     session.middleware(PinResponseModels())
     if retry:
         session.middleware(RetryRequests())
+    if flood is not None:  # inside the retries: a retried message waits for a slot again
+        waited = metrics.limiter_waited if metrics is not None else None
+        session.middleware(FloodPacing(flood, waited=waited))
     if metrics is not None:
         session.middleware(CountRetryAfter(metrics))  # innermost: sees each retried 429
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
@@ -101,6 +114,16 @@ def shared_flood(settings: Settings) -> FloodControl:
     return flood
 
 
+def bot_wide_budget(settings: Settings, flood: FloodControl) -> FloodBudget:
+    """What every message waits for: this process's budget, or with Redis configured one that
+    all the processes share (scheduler/delivery/redis_budget.py), in the same lanes."""
+    if not settings.redis_url:
+        return flood
+    budget = RedisFloodBudget(Redis.from_url(settings.redis_url), delivery_limits(settings))
+    card_edits.share(budget)
+    return budget
+
+
 def build_sender(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
@@ -110,6 +133,7 @@ def build_sender(
     *,
     catalogue: Catalogue,
     flood: FloodControl | None = None,
+    budget: FloodBudget | None = None,
 ) -> Sender:
     delivery = DeliverySettings(
         limits=delivery_limits(settings),
@@ -130,6 +154,7 @@ def build_sender(
         inactive,
         settings=delivery,
         flood=flood,
+        budget=budget,
     )
 
 
@@ -155,7 +180,8 @@ async def resume_rest_timers(
     services: Services = dispatcher["services"]
     bg: BgManagerFactory = dispatcher["dialog_bg"]
     uow = SqlUnitOfWork(session_factory, clock)
-    resting = await rests_in_progress(uow, clock.now())
+    mine = owns_chat()  # in a cluster, each athlete's timer runs where their chat goes
+    resting = [(a, rest) for a, rest in await rests_in_progress(uow, clock.now()) if mine(a)]
     for athlete_id, rest in resting:
         athlete = await find_user(uow, athlete_id)
         t = services.catalogue.translator(athlete.language if athlete else Language.EN)
@@ -228,7 +254,7 @@ def _scheduler(
     chart_pool: Executor,
     catalogue: Catalogue,
     sender_bot: Bot,
-    flood: FloodControl,
+    flood: FloodBudget,
 ) -> tuple[AsyncIOScheduler, Leadership]:
     """The periodic jobs, and the leadership that runs them in one process among several."""
     scheduler = build_scheduler(
@@ -257,6 +283,40 @@ def _scheduler(
         flood=flood,
     )
     return scheduler, lead_scheduler(scheduler, settings.database_url)
+
+
+def _delivery(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    clock: Clock,
+    inactive: InactiveChats,
+    catalogue: Catalogue,
+    metrics: Metrics,
+) -> tuple[Bot, Bot, Sender, FloodBudget]:
+    """The bot that answers updates, the sender's bot and the sender, and the one flood
+    budget they all take their slots from."""
+    flood = shared_flood(settings)
+    budget = bot_wide_budget(settings, flood)
+    bot = build_bot(
+        settings.require_token(), settings.telegram_api_base, metrics=metrics, flood=budget
+    )
+    # Outbox messages are retried by the sender, which knows whether a retry may repeat one;
+    # it and the boards' job take their slots themselves.
+    sender_bot = build_bot(
+        settings.require_token(), settings.telegram_api_base, retry=False, metrics=metrics
+    )
+    sender = build_sender(
+        settings,
+        session_factory,
+        sender_bot,
+        clock,
+        inactive,
+        catalogue=catalogue,
+        flood=flood,
+        budget=None if budget is flood else budget,
+    )
+    return bot, sender_bot, sender, budget
 
 
 async def run(settings: Settings) -> None:
@@ -288,14 +348,13 @@ async def run(settings: Settings) -> None:
         catalogue=catalogue,
     )
     metrics = Metrics()
-    bot = build_bot(settings.require_token(), settings.telegram_api_base, metrics=metrics)
-    # Outbox messages are retried by the sender, which knows whether a retry may repeat one.
-    sender_bot = build_bot(
-        settings.require_token(), settings.telegram_api_base, retry=False, metrics=metrics
-    )
-    flood = shared_flood(settings)
-    sender = build_sender(
-        settings, session_factory, sender_bot, clock, inactive, catalogue=catalogue, flood=flood
+    bot, sender_bot, sender, budget = _delivery(
+        settings,
+        session_factory,
+        clock=clock,
+        inactive=inactive,
+        catalogue=catalogue,
+        metrics=metrics,
     )
     scheduler, leadership = _scheduler(
         settings,
@@ -305,7 +364,7 @@ async def run(settings: Settings) -> None:
         chart_pool=chart_pool,
         catalogue=catalogue,
         sender_bot=sender_bot,
-        flood=flood,
+        flood=budget,
     )
 
     async def on_startup(bot: Bot, dispatcher: Dispatcher) -> None:
@@ -348,6 +407,8 @@ async def run(settings: Settings) -> None:
     finally:
         chart_pool.shutdown(cancel_futures=True)
         await sender_bot.session.close()
+        if isinstance(budget, RedisFloodBudget):
+            await budget.close()
         await fsm_storage.close()
         await engine.dispose()
     logger.info("Spotter stopped")

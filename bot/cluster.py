@@ -15,17 +15,31 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
 
 from bot.config import ConfigError, Settings, WebhookSettings
-from bot.ingress import Ingress
+from bot.ingress import Ingress, Worker, route
 
 logger = logging.getLogger(__name__)
 
 RESTART_DELAY_SECONDS = 1.0
 WORKER_LOOPBACK = "127.0.0.1"
+# How a worker learns which chats the ingress sends it while every worker is up.
+PEERS, SELF = "SPOTTER_CLUSTER_PEERS", "SPOTTER_CLUSTER_SELF"
+
+
+def owns_chat() -> Callable[[int], bool]:
+    """Whether this process is the one the ingress sends a chat's updates to, with every
+    worker up: what only one process may do for a chat (resume its rest timer after a
+    restart) is done by that one. A process outside a cluster owns every chat."""
+    peers, me = os.environ.get(PEERS, "").split(), os.environ.get(SELF, "")
+    if not peers or me not in peers:
+        return lambda _chat_id: True
+    workers = [Worker(url, up=True) for url in peers]
+    return lambda chat_id: route(workers, chat_id)[0].url == me
 
 
 def free_port() -> int:
@@ -42,6 +56,7 @@ class WorkerProcess:
     number: int
     port: int
     config: str | None
+    peers: list[str] = field(default_factory=list)  # every worker's URL, this one's included
     process: asyncio.subprocess.Process | None = None
     starts: int = 0
     stopping: bool = field(default=False)
@@ -57,6 +72,8 @@ class WorkerProcess:
             "WEBHOOK_HOST": WORKER_LOOPBACK,
             "WEBHOOK_PORT": str(self.port),
             "CLUSTER_WORKER": "1",
+            PEERS: " ".join(self.peers),
+            SELF: self.url,
         }
         args = [sys.executable, "-m", "bot", *(["--config", self.config] if self.config else [])]
         self.process = await asyncio.create_subprocess_exec(*args, "worker", env=env)
@@ -113,6 +130,8 @@ async def run_cluster(settings: Settings, workers: int, config: str | None) -> N
 
     await upgrade_to_head(settings.database_url)  # once, before the workers start
     processes = [WorkerProcess(n, free_port(), config) for n in range(workers)]
+    for process in processes:
+        process.peers = [p.url for p in processes]
     ingress = Ingress([p.url for p in processes], webhook.secret, webhook.path)
     runner = web.AppRunner(ingress.app(), access_log=None, handle_signals=False)
     await runner.setup()

@@ -39,6 +39,15 @@ def chat_of(method: TelegramMethod[Any]) -> int | None:
     return chat_id if isinstance(chat_id, int) else None
 
 
+def paced_chat(method: TelegramMethod[Any]) -> int | None:
+    """The chat a reply waits for: a group's (20 a minute, everyone's replies together), never
+    a private chat's. A reply answers that person's own tap or message at their own pace, and
+    Telegram lets a chat's short bursts pass; spacing a new card and the old card's buttons a
+    second apart would only make the athlete wait. The overall limit counts every reply."""
+    chat_id = chat_of(method)
+    return chat_id if chat_id is not None and chat_id < 0 else None
+
+
 class FloodPacing(BaseRequestMiddleware):
     """Each message the session sends waits for its slot in the budget, as a reply to a
     person's action (lane 0), unless its sender took the slot itself (`paced()`).
@@ -65,7 +74,7 @@ class FloodPacing(BaseRequestMiddleware):
     ) -> Response[TelegramType]:
         if counts(method) and not already_paced():
             started = time.monotonic()
-            await self._budget.acquire(chat_of(method), self._lane)
+            await self._budget.acquire(paced_chat(method), self._lane)
             spent = time.monotonic() - started
             if self._waited is not None and spent > WAITED:
                 self._waited(spent)

@@ -87,6 +87,9 @@ class RedisFloodBudget:
         # bookings in flight at once: a burst of taps must not drain the connection pool
         self._calls = asyncio.Semaphore(concurrency)
 
+    async def close(self) -> None:
+        await self._redis.aclose()
+
     async def book(self, chat_id: int | None, horizon: float) -> Booking:
         """Books the next slot for a message to the chat if it is within `horizon` seconds."""
         keys = [f"{self._prefix}:all"]

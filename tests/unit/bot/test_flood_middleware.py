@@ -16,7 +16,7 @@ from aiogram.methods import (
     TelegramMethod,
 )
 
-from bot.flood_middleware import FloodPacing, chat_of, counts
+from bot.flood_middleware import FloodPacing, chat_of, counts, paced_chat
 from domain.outbox.lanes import Lane
 from handlers.common.flood import paced
 from scheduler.delivery.limits import DeliveryLimits, FloodControl
@@ -102,3 +102,16 @@ def test_what_counts_and_against_which_chat(
     method: TelegramMethod[Any], counted: bool, chat: int | None
 ) -> None:
     assert (counts(method), chat_of(method)) == (counted, chat)
+
+
+async def test_a_private_reply_waits_for_the_overall_limit_only() -> None:
+    flood = FloodControl(DeliveryLimits())
+    api = Api()
+    pacing = FloodPacing(flood)
+    assert paced_chat(SendMessage(chat_id=5, text="x")) is None
+    assert paced_chat(SendMessage(chat_id=GROUP, text="x")) == GROUP
+    started = asyncio.get_running_loop().time()
+    for text in ("card", "buttons off", "next card"):  # a set logged, then the next one
+        await pacing(api, None, SendMessage(chat_id=5, text=text))  # type: ignore[arg-type]
+    # three messages to one private chat, spaced by the overall limit (1/28.5 s), not by 1 s
+    assert asyncio.get_running_loop().time() - started < 0.5

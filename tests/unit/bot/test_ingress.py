@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from bot.cluster import check_cluster
+from bot.cluster import PEERS, SELF, check_cluster, owns_chat
 from bot.config import ConfigError, Settings
 from bot.ingress import Worker, chat_and_user, route
 
@@ -64,3 +64,19 @@ def test_several_workers_need_postgresql_and_a_webhook() -> None:
     assert check_cluster(Settings(webhook_url=url, webhook_secret=secret), 1).path == "/hook"
     with pytest.raises(ConfigError, match="webhook_url"):
         check_cluster(Settings(database_url="postgresql+asyncpg://db/spotter"), 2)
+
+
+def test_each_chat_is_owned_by_the_one_worker_the_ingress_sends_it_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    peers = [w.url for w in WORKERS]
+    monkeypatch.setenv(PEERS, " ".join(peers))
+    owners = {}
+    for url in peers:
+        monkeypatch.setenv(SELF, url)
+        owners[url] = owns_chat()
+    for chat in range(-50, 50):
+        [owner] = [url for url, owns in owners.items() if owns(chat)]
+        assert owner == route(WORKERS, chat)[0].url
+    monkeypatch.delenv(PEERS)
+    assert owns_chat()(7)  # outside a cluster, a process owns every chat
