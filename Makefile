@@ -12,8 +12,11 @@ run: $(VENV)/.runtime
 migrate: $(VENV)/.runtime
 	$(BIN)/python -m bot migrate
 
+# Two pytest workers (pytest-xdist), a test file each at a time: the e2e tests mostly wait on
+# bot processes and the emulator, so two keep this 2-core machine busy. TEST_WORKERS=0: one.
+TEST_WORKERS ?= 2
 test: $(VENV)/.dev chromium lint typecheck
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) $(PYTEST_ARGS)
 
 # The browser tests drive Debian's chromium (Playwright's own browser download is not
 # reachable here); as root with apt, a fresh machine gets it. Without it those tests skip,
