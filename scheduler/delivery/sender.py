@@ -408,6 +408,4 @@ def _order(row: Pending) -> tuple[float, int]:
 
 
 def _lane(row: Pending) -> Lane:
-    """The row's lane by its key; timely while the outbox's reads carry no key."""
-    key: str | None = getattr(row, "key", None)
-    return Lane.TIMELY if key is None else lane_of(key)
+    return lane_of(row.key)

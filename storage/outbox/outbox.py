@@ -16,6 +16,7 @@ from sqlalchemy import (
     Update,
     and_,
     bindparam,
+    case,
     delete,
     exists,
     func,
@@ -25,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.outbox.lanes import BULK_PREFIXES
 from domain.outbox.model import (
     Action,
     Button,
@@ -58,6 +60,7 @@ class Pending:
     id: int
     chat_id: int
     not_before: datetime
+    key: str  # the idempotency key: what the message is, and so its lane
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +341,20 @@ class OutboxQueue:
             await _execute(session, statement)
 
     async def due(self, now: datetime, limit: int, per_chat: int) -> list[Pending]:
-        """The queued rows due by `now`, oldest first, at most `per_chat` of any one chat."""
+        """The queued rows due by `now`, timely before bulk and oldest first within each, at
+        most `per_chat` of any one chat: a reminder is read before a fan-out queued earlier."""
+        bulk = case(
+            (
+                or_(
+                    *(
+                        OutboxRow.idempotency_key.startswith(p, autoescape=True)
+                        for p in BULK_PREFIXES
+                    )
+                ),
+                1,
+            ),
+            else_=0,
+        ).label("bulk")
         rank = (
             func.row_number()
             .over(
@@ -348,19 +364,26 @@ class OutboxQueue:
             .label("rank")
         )
         ranked = (
-            select(OutboxRow.id, OutboxRow.chat_id, OutboxRow.not_before, rank)
+            select(
+                OutboxRow.id,
+                OutboxRow.chat_id,
+                OutboxRow.not_before,
+                OutboxRow.idempotency_key,
+                bulk,
+                rank,
+            )
             .where(OutboxRow.state == DeliveryState.QUEUED, OutboxRow.not_before <= now)
             .subquery()
         )
         query = (
-            select(ranked.c.id, ranked.c.chat_id, ranked.c.not_before)
+            select(ranked.c.id, ranked.c.chat_id, ranked.c.not_before, ranked.c.idempotency_key)
             .where(ranked.c.rank <= per_chat)
-            .order_by(ranked.c.not_before, ranked.c.id)
+            .order_by(ranked.c.bulk, ranked.c.not_before, ranked.c.id)
             .limit(limit)
         )
         async with self._session_factory() as session:
             rows = await session.execute(query)
-            return [Pending(row_id, chat_id, at) for row_id, chat_id, at in rows]
+            return [Pending(row_id, chat_id, at, key) for row_id, chat_id, at, key in rows]
 
     async def claim(self, row_id: int, run_id: str, at: datetime) -> Claimed | None:
         """Takes a queued row for this run; None if it may not go now: it is no longer

@@ -5,6 +5,8 @@ with the scheme's shape, a non-member is asked to join, and a coach's /fix corre
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +24,12 @@ name: Fran
 For time, 21-15-9: thruster 43/29kg, pull-up
 cap: 10
 """
+
+
+def post_recorded(tmp_path: Path) -> bool:
+    with sqlite3.connect(tmp_path / "spotter.db") as db:
+        query = "SELECT 1 FROM outbox WHERE idempotency_key LIKE 'wod:%' AND message_id IS NOT NULL"
+        return db.execute(query).fetchone() is not None
 
 
 def board_of(gym: ChatDriver, post_id: int) -> str:
@@ -57,13 +65,18 @@ async def test_members_scores_make_one_board_edited_in_place_in_order(
         await ann.wait_for_message(chat=gym)
         await database.next_post(to=datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=2))
         post = await ann.wait_for_message(chat=gym, timeout=15)
+        # People reply to a post seconds after it arrives, not in the milliseconds before the
+        # bot has read Telegram's answer and recorded which message the post is.
+        async with asyncio.timeout(10):
+            while not post_recorded(tmp_path):  # noqa: ASYNC110 - a file, not an event
+                await asyncio.sleep(0.05)
 
         await ben.send("4:22", chat=gym, reply_to=post.message_id)
         await cara.send("4:22", chat=gym, reply_to=post.message_id)
         await dan.send("CAP+20", chat=gym, reply_to=post.message_id)
         await ann.send("3:50 sc", chat=gym, reply_to=post.message_id)
         ordered = "1. Ben — 4:22 Rx\n1. Cara — 4:22 Rx\n3. Dan — CAP+20 Rx\n4. Ann — 3:50 Sc"
-        await emulator.wait_until(lambda: ordered in board_of(gym, post.message_id), 20, "board")
+        await emulator.wait_until(lambda: ordered in board_of(gym, post.message_id), 40, "board")
         board = next(m for m in gym.bot_messages if m.content.startswith("🏆"))
 
         await ben.send("fast!", chat=gym, reply_to=post.message_id)
@@ -74,7 +87,7 @@ async def test_members_scores_make_one_board_edited_in_place_in_order(
         await ann.send("/fix 4:30", chat=gym, reply_to=cara_score.message_id)
         fixed = await ann.wait_for_message(chat=gym)
         after = "1. Ben — 4:22 Rx\n2. Cara — 4:30 Rx\n3. Dan — CAP+20 Rx\n4. Ann — 3:50 Sc"
-        await emulator.wait_until(lambda: after in board_of(gym, post.message_id), 20, "fix")
+        await emulator.wait_until(lambda: after in board_of(gym, post.message_id), 40, "fix")
     finally:
         await bot.terminate()
 

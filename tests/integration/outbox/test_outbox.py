@@ -79,6 +79,24 @@ async def test_due_rows_come_oldest_first_a_few_per_chat_and_none_from_the_futur
     ]
 
 
+async def test_a_reminder_is_read_before_a_fan_out_queued_earlier(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await queue_all(
+        session_factory,
+        *(message(f"fan-out:{n}", n, at=NOW - timedelta(minutes=5)) for n in range(10, 20)),
+        message("weekly:3:2026-W48:1", 3, at=NOW - timedelta(minutes=4)),
+        message("reminder:7:2026-11-28", 7, at=NOW - timedelta(seconds=1)),
+        message("relay:9", 9, at=NOW),
+    )
+
+    due = await OutboxQueue(session_factory).due(NOW, limit=3, per_chat=3)
+
+    # timely first (oldest first among them), then the oldest bulk: a 10-row read is full
+    # long before the reminder in a read of the oldest 3
+    assert [row.key for row in due] == ["reminder:7:2026-11-28", "relay:9", "fan-out:10"]
+
+
 async def test_a_row_is_claimed_once_with_its_payload_and_marked_sent(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
