@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from bench.athletes import log_sets, onboard, open_day
+from bot.cluster import free_port
 from emulator import BotApiEmulator
 from emulator.bot_process import BotProcess
 
@@ -38,13 +39,6 @@ REDIS = "redis://127.0.0.1:6379/6"
 FIRST_ATHLETE_ID = 30_000
 EXIT_NO_SERVICES = 3
 TARGET = 1.6  # two workers' sets/s at least this many times one worker's (issue 14)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 async def fresh_database() -> str:

@@ -9,7 +9,6 @@ import asyncio
 import os
 import re
 import signal
-import socket
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from bench.athletes import card_position, onboard
+from bot.cluster import free_port
 from emulator import BotApiEmulator, UserDriver
 from tests.e2e.conftest import TOKEN, Spotter
 from tests.services import REDIS_HOST, REDIS_PORT, fresh_postgres_database, require_redis
@@ -67,13 +67,6 @@ class Cluster(Spotter):
             timeout=60,
             what="both workers to start and the webhook to be set",
         )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,19 +9,13 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.cluster import free_port
 from emulator import BotApiEmulator
 from tests.e2e.conftest import TOKEN, Spotter
 from tests.e2e.steps import start
 
 SECRET = "e2e-webhook_Secret-0123456789"
 WEBHOOK_PATH = "/telegram/hook"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class WebhookSpotter(Spotter):
