@@ -119,7 +119,9 @@ def bot_wide_budget(settings: Settings, flood: FloodControl) -> FloodBudget:
     all the processes share (scheduler/delivery/redis_budget.py), in the same lanes."""
     if not settings.redis_url:
         return flood
-    budget = RedisFloodBudget(Redis.from_url(settings.redis_url), delivery_limits(settings))
+    budget = RedisFloodBudget(
+        Redis.from_url(settings.redis_url), delivery_limits(settings), fallback=flood
+    )
     card_edits.share(budget)
     return budget
 

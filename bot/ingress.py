@@ -34,7 +34,9 @@ from bot.webhook import SECRET_HEADER
 logger = logging.getLogger(__name__)
 
 PROBE_SECONDS = 1.0  # how often a worker that is down is asked whether it is ready again
-FORWARD_TIMEOUT = aiohttp.ClientTimeout(total=55, connect=2)  # Telegram waits about a minute
+# No overall limit: an update is answered when its worker has handled it (a reply may wait a
+# minute for its flood slot), and a second worker must never start on one still in hand.
+FORWARD_TIMEOUT = aiohttp.ClientTimeout(total=None, connect=2)
 
 
 @dataclass
@@ -170,11 +172,17 @@ class Ingress:
                     headers={SECRET_HEADER: self._secret, "Content-Type": "application/json"},
                 ) as answer:
                     await answer.read()
-            except (aiohttp.ClientError, TimeoutError) as error:
-                # Died, or never got it: either way the ledger makes a second try safe.
-                logger.warning("worker %s failed (%s); trying the next", worker.url, error)
+            except aiohttp.ClientConnectorError as error:
+                # Never reached it (down, or restarting): the next worker may take the update.
+                logger.warning("worker %s unreachable (%s); trying the next", worker.url, error)
                 self._down(worker)
                 continue
+            except (aiohttp.ClientError, TimeoutError) as error:
+                # Reached it and lost it midway: it may still be handling the update, so no other
+                # worker starts on it now; Telegram sends it again, and the ledger answers then.
+                # If it died, the next try finds it unreachable and goes on to the next.
+                logger.warning("worker %s dropped an update (%s)", worker.url, error)
+                return 502
             if answer.status == 503:  # starting or stopping
                 self._down(worker)
                 continue

@@ -16,22 +16,29 @@ A 429 that one process meets is not told to the others (their next slots are not
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
+
+from redis.exceptions import RedisError
 
 from domain.outbox.lanes import Lane
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
-    from scheduler.delivery.limits import DeliveryLimits
+    from scheduler.delivery.limits import DeliveryLimits, FloodBudget
 
 HORIZONS: Mapping[Lane, float] = MappingProxyType(
     {Lane.REPLY: 60.0, Lane.TIMELY: 0.5, Lane.BULK: 0.0}
 )
 MIN_POLL = 0.005  # seconds between two asks of a request whose slot is not within reach
+RETRY = 10  # seconds on this process's own budget after Redis failed, before asking it again
+
+logger = logging.getLogger(__name__)
 
 # KEYS: the overall key, then the chat's (if any). ARGV: the overall spacing, the chat's, the
 # horizon (seconds). Returns {booked 0|1, wait, slot} with wait and slot as strings (seconds).
@@ -76,6 +83,7 @@ class RedisFloodBudget:
         horizons: Mapping[Lane, float] = HORIZONS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         concurrency: int = 16,
+        fallback: FloodBudget | None = None,
     ) -> None:
         self._redis = redis
         self._limits = limits
@@ -86,6 +94,8 @@ class RedisFloodBudget:
         self._book = redis.register_script(_BOOK)
         # bookings in flight at once: a burst of taps must not drain the connection pool
         self._calls = asyncio.Semaphore(concurrency)
+        self._fallback = fallback  # this process's own budget, while Redis is unreachable
+        self._down_until = 0.0
 
     async def close(self) -> None:
         await self._redis.aclose()
@@ -103,6 +113,36 @@ class RedisFloodBudget:
         return Booking(bool(booked), float(wait), float(slot))
 
     async def acquire(self, chat_id: int | None, lane: Lane) -> None:
+        if self._fallback is not None and self._down_until > time.monotonic():
+            await self._fallback.acquire(chat_id, lane)
+            return
+        try:
+            await self._acquire(chat_id, lane)
+        except (RedisError, OSError):
+            if self._fallback is None:
+                raise
+            self._fell_back()
+            await self._fallback.acquire(chat_id, lane)
+
+    async def try_acquire(self, chat_id: int | None, lane: Lane) -> bool:
+        if self._fallback is not None and self._down_until > time.monotonic():
+            return await self._fallback.try_acquire(chat_id, lane)
+        try:
+            return (await self.book(chat_id, 0.0)).booked
+        except (RedisError, OSError):
+            if self._fallback is None:
+                raise
+            self._fell_back()
+            return await self._fallback.try_acquire(chat_id, lane)
+
+    def _fell_back(self) -> None:
+        """Redis is unreachable: this process keeps the limits alone for a while, rather than
+        send nothing (every reply would fail, and so would the apology)."""
+        if self._down_until <= time.monotonic():
+            logger.warning("Redis unreachable: flood limits kept in this process for %d s", RETRY)
+        self._down_until = time.monotonic() + RETRY
+
+    async def _acquire(self, chat_id: int | None, lane: Lane) -> None:
         horizon = self._horizons[lane]
         while True:
             booking = await self.book(chat_id, horizon)
@@ -111,9 +151,6 @@ class RedisFloodBudget:
                     await self._sleep(booking.wait)
                 return
             await self._sleep(max(MIN_POLL, booking.wait - horizon))
-
-    async def try_acquire(self, chat_id: int | None, lane: Lane) -> bool:
-        return (await self.book(chat_id, 0.0)).booked
 
     def _chat_spacing(self, chat_id: int) -> float:
         # A group's per-minute budget is the tighter of its two limits.
