@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.core.tables import ProcessedUpdateRow
 
+SHARED_MEMORY = 100_000  # update ids a cluster worker remembers before it forgets the oldest
+
 
 class HandledUpdates:
     """The ledger's recent rows in memory, so checking an update costs no query.
@@ -65,6 +67,12 @@ class HandledUpdates:
 
     def add(self, update_id: int, processed_at: datetime) -> None:
         self._handled[update_id] = processed_at
+        if self._shared is not None and len(self._handled) > SHARED_MEMORY:
+            # Memory is only a shortcut when SQL is asked anyway, and a worker that does not
+            # lead never runs the job that prunes it: the oldest quarter goes.
+            oldest = list(self._handled)[: SHARED_MEMORY // 4]
+            for seen in oldest:
+                del self._handled[seen]
 
     def forget_before(self, cutoff: datetime) -> None:
         self._handled = {u: at for u, at in self._handled.items() if at >= cutoff}

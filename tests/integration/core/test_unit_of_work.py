@@ -154,6 +154,19 @@ async def test_a_cluster_worker_sees_an_update_another_worker_committed(
     assert not await second.seen(302)
 
 
+async def test_a_cluster_worker_remembers_a_bounded_number_of_updates(
+    session_factory: async_sessionmaker[AsyncSession], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storage.core.ledger.SHARED_MEMORY", 8)
+    worker = HandledUpdates(session_factory)
+    for update_id in range(1, 10):
+        worker.add(update_id, NOW)
+    assert len(worker) == 7  # the ninth pushed out the two oldest
+    assert 1 not in worker
+    assert 9 in worker
+    assert await worker.seen(401) is False  # forgotten or not, SQL is asked
+
+
 async def test_the_loaded_ledger_covers_only_the_window_asked_for(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
