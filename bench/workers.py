@@ -21,97 +21,70 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
-
-from sqlalchemy.ext.asyncio import create_async_engine
-from sqlalchemy.pool import NullPool
 
 from bench.athletes import log_sets, onboard, open_day
 from bot.cluster import free_port
 from emulator import BotApiEmulator
 from emulator.bot_process import BotProcess
+from tests.services import fresh_postgres_database
 
 TOKEN = "777001:bench-workers_0123456789abcdef"
 SECRET = "bench-workers-secret"
-POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/6"
 FIRST_ATHLETE_ID = 30_000
 EXIT_NO_SERVICES = 3
 TARGET = 1.6  # two workers' sets/s at least this many times one worker's (issue 14)
 
 
-async def fresh_database() -> str:
-    name = f"spotter_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(
-        f"{POSTGRES}/test", isolation_level="AUTOCOMMIT", poolclass=NullPool
-    )
-    async with admin.connect() as connection:
-        await connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    await admin.dispose()
-    return name
-
-
-async def drop_database(name: str) -> None:
-    admin = create_async_engine(
-        f"{POSTGRES}/test", isolation_level="AUTOCOMMIT", poolclass=NullPool
-    )
-    async with admin.connect() as connection:
-        await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    await admin.dispose()
-
-
 async def sets_per_second(
     workers: int, athletes: int, sets: int, workdir: Path
 ) -> tuple[float, float]:
     """Logged sets per second and the p99 round trip in ms, with `workers` workers."""
-    database = await fresh_database()
-    try:
-        async with BotApiEmulator(token=TOKEN, bot_username="bench_bot") as emulator:
-            emulator.webhook.concurrency = 40
-            port = free_port()
-            empty = workdir / "empty.toml"
-            empty.touch()
-            cluster = BotProcess(
-                env={
-                    "BOT_TOKEN": TOKEN,
-                    "TELEGRAM_API_BASE": emulator.base_url,
-                    "DATABASE_URL": f"{POSTGRES}/{database}",
-                    "REDIS_URL": REDIS,
-                    "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
-                    "WEBHOOK_SECRET": SECRET,
-                    "WEBHOOK_PORT": str(port),
-                    "LOG_LEVEL": "WARNING",
-                    # CPU is measured, not Telegram's 30 messages a second (no limits here)
-                    "DELIVERY_GLOBAL_PER_SECOND": "10000",
-                    "BOT_CONFIG": str(empty),
-                },
-                log_path=workdir / f"cluster-{workers}.log",
-                args=("cluster", "--workers", str(workers)),
+    async with (
+        fresh_postgres_database() as database,
+        BotApiEmulator(token=TOKEN, bot_username="bench_bot") as emulator,
+    ):
+        emulator.webhook.concurrency = 40
+        port = free_port()
+        empty = workdir / "empty.toml"
+        empty.touch()
+        cluster = BotProcess(
+            env={
+                "BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_BASE": emulator.base_url,
+                "DATABASE_URL": database,
+                "REDIS_URL": REDIS,
+                "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
+                "WEBHOOK_SECRET": SECRET,
+                "WEBHOOK_PORT": str(port),
+                "LOG_LEVEL": "WARNING",
+                # CPU is measured, not Telegram's 30 messages a second (no limits here)
+                "DELIVERY_GLOBAL_PER_SECOND": "10000",
+                "BOT_CONFIG": str(empty),
+            },
+            log_path=workdir / f"cluster-{workers}.log",
+            args=("cluster", "--workers", str(workers)),
+        )
+        await cluster.start()
+        try:
+            await emulator.wait_until(
+                lambda: bool(emulator.webhook.url), 90, "the workers to set the webhook"
             )
-            await cluster.start()
-            try:
-                await emulator.wait_until(
-                    lambda: bool(emulator.webhook.url), 90, "the workers to set the webhook"
-                )
-                await asyncio.sleep(3)  # every worker up, not only the first
-                users = [
-                    emulator.user(FIRST_ATHLETE_ID + i, f"Athlete {i}") for i in range(athletes)
-                ]
-                await asyncio.gather(*(onboard(u) for u in users))
-                starts = await asyncio.gather(*(open_day(u, []) for u in users))
-                latencies: list[float] = []
-                started = time.perf_counter()
-                await asyncio.gather(
-                    *(log_sets(u, s, sets, latencies) for u, s in zip(users, starts, strict=True))
-                )
-                elapsed = time.perf_counter() - started
-            finally:
-                await cluster.terminate(within=30)
-        p99 = statistics.quantiles(latencies, n=100, method="inclusive")[98] * 1000
-        return len(latencies) / elapsed, p99
-    finally:
-        await drop_database(database)
+            await asyncio.sleep(3)  # every worker up, not only the first
+            users = [emulator.user(FIRST_ATHLETE_ID + i, f"Athlete {i}") for i in range(athletes)]
+            await asyncio.gather(*(onboard(u) for u in users))
+            starts = await asyncio.gather(*(open_day(u, []) for u in users))
+            latencies: list[float] = []
+            started = time.perf_counter()
+            await asyncio.gather(
+                *(log_sets(u, s, sets, latencies) for u, s in zip(users, starts, strict=True))
+            )
+            elapsed = time.perf_counter() - started
+        finally:
+            await cluster.terminate(within=30)
+    p99 = statistics.quantiles(latencies, n=100, method="inclusive")[98] * 1000
+    return len(latencies) / elapsed, p99
 
 
 async def main() -> int:

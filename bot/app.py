@@ -106,24 +106,20 @@ def delivery_limits(settings: Settings) -> DeliveryLimits:
     )
 
 
-def shared_flood(settings: Settings) -> FloodControl:
-    """One flood budget for the outbox, the class cards' edits and the boards' edits: each
-    sees what the others used up (Telegram counts them all alike)."""
+def flood_budgets(settings: Settings) -> tuple[FloodControl, FloodBudget]:
+    """This process's flood budget, and the one every message waits for: the same, or with
+    Redis configured one all the processes share (scheduler/delivery/redis_budget.py), in the
+    same lanes, falling back to this process's while Redis is unreachable. The class cards'
+    edits take from the latter, like the replies, the outbox and the boards' edits (Telegram
+    counts them all alike)."""
     flood = FloodControl(delivery_limits(settings))
-    card_edits.share(flood)
-    return flood
-
-
-def bot_wide_budget(settings: Settings, flood: FloodControl) -> FloodBudget:
-    """What every message waits for: this process's budget, or with Redis configured one that
-    all the processes share (scheduler/delivery/redis_budget.py), in the same lanes."""
-    if not settings.redis_url:
-        return flood
-    budget = RedisFloodBudget(
-        Redis.from_url(settings.redis_url), delivery_limits(settings), fallback=flood
-    )
+    budget: FloodBudget = flood
+    if settings.redis_url:
+        budget = RedisFloodBudget(
+            Redis.from_url(settings.redis_url), delivery_limits(settings), fallback=flood
+        )
     card_edits.share(budget)
-    return budget
+    return flood, budget
 
 
 def build_sender(
@@ -298,8 +294,7 @@ def _delivery(
 ) -> tuple[Bot, Bot, Sender, FloodBudget]:
     """The bot that answers updates, the sender's bot and the sender, and the one flood
     budget they all take their slots from."""
-    flood = shared_flood(settings)
-    budget = bot_wide_budget(settings, flood)
+    flood, budget = flood_budgets(settings)
     bot = build_bot(
         settings.require_token(), settings.telegram_api_base, metrics=metrics, flood=budget
     )

@@ -21,7 +21,7 @@ import json
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -43,14 +43,10 @@ FORWARD_TIMEOUT = aiohttp.ClientTimeout(total=None, connect=2)
 class Worker:
     url: str  # its base URL, http://127.0.0.1:<port>
     up: bool = False
-    weight_key: bytes = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.weight_key = self.url.encode()
 
     def weight(self, chat_id: int) -> int:
         digest = hashlib.blake2b(
-            chat_id.to_bytes(8, "big", signed=True), key=self.weight_key[:64], digest_size=8
+            chat_id.to_bytes(8, "big", signed=True), key=self.url.encode()[:64], digest_size=8
         )
         return int.from_bytes(digest.digest(), "big")
 
