@@ -64,6 +64,7 @@ def _header_problem(name: str, earlier: list[str]) -> PlanProblem | None:
 def parse_meal_plan(text: str) -> tuple[PlanDay, ...]:
     errors: list[PlanLineError] = []
     days: list[tuple[int, str, list[PlannedMeal]]] = []
+    written: set[int] = set()  # the days (by their line) with a meal line, right or wrong
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -80,6 +81,7 @@ def parse_meal_plan(text: str) -> tuple[PlanDay, ...]:
             errors.append(PlanLineError(number, PlanProblem.MEAL_BEFORE_DAY, line[:40]))
             continue
         meals = days[-1][2]
+        written.add(days[-1][0])
         if line.startswith(BULLETS):
             line = line[1:].strip()
         try:
@@ -93,8 +95,8 @@ def parse_meal_plan(text: str) -> tuple[PlanDay, ...]:
         meals.append(PlannedMeal(food.name, food.macros))
     errors += [
         PlanLineError(number, PlanProblem.EMPTY_DAY, name)
-        for number, name, meals in days
-        if not meals
+        for number, name, _ in days
+        if number not in written
     ]
     if not days and not errors:
         errors.append(PlanLineError(1, PlanProblem.NO_DAYS, text.strip()[:40]))
