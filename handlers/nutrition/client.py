@@ -42,7 +42,9 @@ PURPOSES = {"targets": PromptPurpose.TARGETS, "plan": PromptPurpose.MEAL_PLAN}
 
 def client_text(t: Translator, view: ClientView) -> str:
     client = escape(view.today.athlete.first_name)
-    lines = [texts.day_text(t, view.today, t.get("nutrition-client-title", client=client))]
+    lines = [
+        texts.day_text(t, view.today, t.get("nutrition-client-title", client=client), own=False)
+    ]
     week = view.week
     lines.append(
         t.get("nutrition-client-week", on_target=week.on_target, logged=week.logged, days=week.days)

@@ -102,7 +102,7 @@ def _totals(t: Translator, total: Macros, target: Macros | None) -> list[str]:
     ]
 
 
-def day_text(t: Translator, day: FoodDay, title: str) -> str:
+def day_text(t: Translator, day: FoodDay, title: str, *, own: bool = True) -> str:
     """The day's totals against its target, then one line per meal."""
     lines = [title]
     if day.training_day and day.targets is not None and day.targets.training is not None:
@@ -113,7 +113,7 @@ def day_text(t: Translator, day: FoodDay, title: str) -> str:
         lines += [meal_line(t, number, entry) for number, entry in enumerate(day.entries, 1)]
     else:
         lines.append(t.get("nutrition-nothing-logged"))
-    if day.target is None:
+    if day.target is None and own:
         lines.append(t.get("nutrition-no-targets"))
     if day.targets is not None and day.targets.restrictions:
         lines.append(t.get("nutrition-restrictions", text=escape(day.targets.restrictions)))
