@@ -119,12 +119,13 @@ async def on_client_reply(message: Message, deps: Deps, prompt: Prompt, typed: s
         await message.reply(t.get("nutrition-too-long"))
         return
     coach, athlete = prompt.owner_id, prompt.athlete_id
+    words = texts.NutritionWords(deps.catalogue)
     try:
         if prompt.purpose == PromptPurpose.TARGETS:
-            await SetClientTargets(deps.uow, deps.clock)(coach, athlete, typed)
+            await SetClientTargets(deps.uow, deps.clock, words)(coach, athlete, typed)
             key, count = "nutrition-client-targets-saved", 0
         elif prompt.purpose == PromptPurpose.MEAL_PLAN:
-            plan = await SendMealPlan(deps.uow, deps.clock)(coach, athlete, typed)
+            plan = await SendMealPlan(deps.uow, deps.clock, words)(coach, athlete, typed)
             key, count = "nutrition-client-plan-saved", len(plan.days)
         else:
             return

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
+from domain.athletes.model import User
 from domain.nutrition.entry import FoodEntryError
 from domain.nutrition.meal_plan import MealPlanError
-from domain.nutrition.model import FoodEntry, Macros, PlanDay, Targets
+from domain.nutrition.model import FoodEntry, Macros, MealPlan, PlanDay, Targets
 from domain.nutrition.targets import TargetsError
 from domain.nutrition.use_cases.food import FoodDay
-from handlers.common.i18n import Translator
+from handlers.common.i18n import Catalogue, Translator
 
 ERRORS_SHOWN = 8
 
@@ -147,3 +148,24 @@ def plan_day_text(t: Translator, day: PlanDay) -> str:
         for meal in day.meals
     ]
     return "\n".join(lines)
+
+
+class NutritionWords:
+    """The coaching use cases' NutritionWording, from the catalogue, in the client's language."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+
+    def targets_set(self, client: User, coach: User, targets: Targets) -> str:
+        t = self._catalogue.translator(client.language)
+        return (
+            t.get("nutrition-told-targets", coach=escape(coach.first_name))
+            + "\n"
+            + (targets_text(t, targets, own=False))
+        )
+
+    def meal_plan_sent(self, client: User, coach: User, plan: MealPlan) -> str:
+        t = self._catalogue.translator(client.language)
+        return t.get(
+            "nutrition-told-meal-plan", coach=escape(coach.first_name), days=len(plan.days)
+        )

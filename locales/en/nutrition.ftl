@@ -88,3 +88,8 @@ nutrition-plan-wrong = I couldn't read the meal plan:
     Nothing was sent.
 nutrition-not-your-client = They are not your client.
 nutrition-too-long = That is too long (4000 characters at most).
+nutrition-told-targets = 🍽 { $coach } set your nutrition targets; /food shows your day against them.
+nutrition-told-meal-plan = 📋 { $coach } sent you a meal plan ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+}): /food → 📋 Meal plan.

@@ -89,3 +89,9 @@ nutrition-plan-wrong = Не получилось прочитать план п�
     Ничего не отправлено.
 nutrition-not-your-client = Это не ваш клиент.
 nutrition-too-long = Слишком длинно (не больше 4000 символов).
+nutrition-told-targets = 🍽 { $coach } задал ваши цели по питанию; /food покажет ваш день рядом с ними.
+nutrition-told-meal-plan = 📋 { $coach } прислал вам план питания ({ $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+}): /food → 📋 План питания.

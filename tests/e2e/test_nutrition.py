@@ -134,6 +134,9 @@ async def test_a_coach_sets_targets_sees_adherence_and_sends_a_meal_plan_another
     set_ = await sam.wait_for_message()
     assert "✅ Alex's targets saved." in set_.content
     assert "Every day: 2400 kcal · P180 C250 F70" in set_.content
+    told = await alex.wait_for_message(timeout=10)
+    assert "🍽 Sam set your nutrition targets" in told.content
+    assert "Every day: 2400 kcal · P180 C250 F70" in told.content
 
     await seed_week(tmp_path, ALEX)
     await sam.press("Alex")
@@ -151,6 +154,8 @@ async def test_a_coach_sets_targets_sees_adherence_and_sends_a_meal_plan_another
         reply_to=plan_prompt.message_id,
     )
     assert "✅ Meal plan sent to Alex: 2 days." in (await sam.wait_for_message()).content
+    sent = await alex.wait_for_message(timeout=10)
+    assert "📋 Sam sent you a meal plan (2 days): /food → 📋 Meal plan." in sent.content
 
     await alex.send("/food")
     own = await alex.wait_for_message()

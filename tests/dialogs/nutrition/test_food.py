@@ -201,3 +201,20 @@ async def test_forged_buttons_touch_nobody_else_s_food(
 
     assert bot.alerts == ["That entry is gone already.", "They are not your client."]
     assert await entries(session_factory, BEN) == ["shake"]
+
+
+async def test_nutrition_is_food_too_and_a_reply_to_log_food_is_an_entry(
+    ann: BotClient, bot: AnsweringBot, session_factory: Factory
+) -> None:
+    await ann.send("/nutrition")
+    card = as_message(last(bot), 800)
+    assert "Nothing logged yet today." in last(bot).text
+    await ann.click(card, InlineButtonTextLocator("🍽 Log food"))
+    assert "Reply with what you ate" in last(bot).text
+    prompt = as_message(last(bot), 10_000 + len(bot.sent) - 1)
+
+    await ann.send("dinner p 35 f 15", reply_to=prompt)
+
+    # 35*4 + 15*9 = 140 + 135
+    assert "✅ Logged: dinner — 275 kcal · P35 C0 F15" in last(bot).text
+    assert await entries(session_factory) == ["dinner"]
