@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.nutrition.entry import FoodProblem
 from domain.nutrition.meal_plan import (
@@ -79,3 +81,29 @@ def test_the_documented_example_reads() -> None:
     text = DOC.read_text(encoding="utf-8")
     example = text.split("```")[1].removeprefix("text\n")
     assert len(parse_meal_plan(example)) >= 2
+
+
+_LINES = st.lists(
+    st.one_of(
+        st.text(max_size=30),
+        st.sampled_from(["Monday:", "Day 1:", "oats p10 c50 f6", "- shake p30", "p-5", "# note"]),
+    ),
+    max_size=12,
+)
+
+
+@given(_LINES)
+def test_any_text_is_a_plan_or_names_lines_that_exist(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    problems: MealPlanError | None = None
+    try:
+        days = parse_meal_plan(text)
+    except MealPlanError as wrong:
+        problems = wrong
+    if problems is not None:
+        numbers = [error.line for error in problems.errors]
+        assert numbers == sorted(numbers)
+        assert all(1 <= number <= max(1, len(text.splitlines())) for number in numbers)
+        return
+    assert days
+    assert all(day.meals for day in days)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.nutrition.entry import FoodProblem
 from domain.nutrition.model import Macros
 from domain.nutrition.targets import (
+    MIN_KCAL,
     NO_TARGETS,
     TOO_LITTLE,
     TWICE_LINE,
@@ -60,3 +63,17 @@ def test_a_bad_line_is_named(typed: str, line: int, problem: str, token: str) ->
     with pytest.raises(TargetsError) as raised:
         read_targets(typed)
     assert (raised.value.line, raised.value.problem, raised.value.token) == (line, problem, token)
+
+
+@given(st.text(max_size=120))
+def test_any_text_is_targets_or_a_named_line(typed: str) -> None:
+    problem: TargetsError | None = None
+    try:
+        targets = read_targets(typed)
+    except TargetsError as wrong:
+        problem = wrong
+    if problem is not None:
+        assert 1 <= problem.line <= max(1, len(typed.splitlines()))
+        return
+    assert targets.every_day is not None or targets.restrictions is not None
+    assert targets.every_day is None or targets.every_day.kcal >= MIN_KCAL
