@@ -54,17 +54,11 @@ def day_keyboard(t: Translator, day: FoodDay) -> InlineKeyboardMarkup:
             callback_button(t.get("nutrition-targets-button"), FoodMenu(action="targets")),
         ]
     ]
-    if day.entries and day.entries[-1].id is not None:
-        last = day.entries[-1]
+    last = day.entries[-1] if day.entries else None
+    if last is not None and last.id is not None:
         name = last.name or t.get("nutrition-unnamed-meal")
-        rows.append(
-            [
-                callback_button(
-                    t.get("nutrition-delete-button", name=name[:30]),
-                    DeleteFood(entry=last.id or 0),
-                )
-            ]
-        )
+        delete = t.get("nutrition-delete-button", name=name[:30])
+        rows.append([callback_button(delete, DeleteFood(entry=last.id))])
     if day.has_meal_plan:
         rows.append([callback_button(t.get("nutrition-plan-button"), FoodMenu(action="plan"))])
     return InlineKeyboardMarkup(inline_keyboard=rows)
@@ -114,25 +108,28 @@ async def _log(message: Message, deps: Deps, typed: str, photo: str | None) -> N
 async def on_menu(callback: CallbackQuery, callback_data: FoodMenu, deps: Deps) -> None:
     t, athlete = deps.t, callback.from_user.id
     message = callback.message if isinstance(callback.message, Message) else None
+    if callback_data.action == "plan":
+        await _show_plan(callback, deps, None)
+        return
+    if callback_data.action not in ("log", "targets"):
+        await callback.answer(t.get("common-outdated-card"), show_alert=True)
+        return
+    try:
+        day = await food_today(deps.uow, athlete, deps.clock.now())
+    except NotRegisteredError:
+        await callback.answer(t.get("common-register-first"), show_alert=True)
+        return
+    await callback.answer()
     if callback_data.action == "log":
         await _ask(callback, deps, PromptPurpose.FOOD, t.get("nutrition-log-prompt"))
-    elif callback_data.action == "targets":
-        try:
-            day = await food_today(deps.uow, athlete, deps.clock.now())
-        except NotRegisteredError:
-            await callback.answer(t.get("common-register-first"), show_alert=True)
-            return
-        if message:
-            await message.answer(texts.targets_text(t, day.targets, own=True))
-        await _ask(callback, deps, PromptPurpose.TARGETS, t.get("nutrition-targets-prompt"))
-    elif callback_data.action == "plan":
-        await _show_plan(callback, deps, None)
-    else:
-        await callback.answer(t.get("common-outdated-card"), show_alert=True)
+        return
+    if message:
+        await message.answer(texts.targets_text(t, day.targets, own=True))
+    await _ask(callback, deps, PromptPurpose.TARGETS, t.get("nutrition-targets-prompt"))
 
 
 async def _ask(callback: CallbackQuery, deps: Deps, purpose: PromptPurpose, text: str) -> None:
-    await callback.answer()
+    """Asks for a reply under the pressed button's message, and remembers the question."""
     if not isinstance(callback.message, Message):
         return
     athlete = callback.from_user.id

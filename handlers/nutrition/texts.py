@@ -55,17 +55,11 @@ def macros_text(t: Translator, macros: Macros) -> str:
 
 
 def entry_text(t: Translator, entry: FoodEntry) -> str:
-    name = escape(entry.name) if entry.name else t.get("nutrition-unnamed-meal")
-    macros = entry.macros
-    return f"{name} — {macros_text(t, macros)}"
-
-
-def meal_line(t: Translator, number: int, entry: FoodEntry) -> str:
+    """`oats — 294 kcal · P10 C50 F6 📷`: the grams only when any were given."""
     macros = entry.macros
     given = macros.protein or macros.carbs or macros.fat
     return t.get(
-        "nutrition-meal-line",
-        number=number,
+        "nutrition-entry",
         name=escape(entry.name) if entry.name else t.get("nutrition-unnamed-meal"),
         kcal=macros.kcal,
         macros=t.get(
@@ -75,6 +69,10 @@ def meal_line(t: Translator, number: int, entry: FoodEntry) -> str:
         else "",
         photo=" 📷" if entry.photo_file_id else "",
     )
+
+
+def meal_line(t: Translator, number: int, entry: FoodEntry) -> str:
+    return t.get("nutrition-meal-line", number=number, entry=entry_text(t, entry))
 
 
 def _totals(t: Translator, total: Macros, target: Macros | None) -> list[str]:

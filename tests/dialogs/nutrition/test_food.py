@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.nutrition.use_cases.food import food_today
 from handlers.common.nutrition_buttons import ClientNutrition
-from handlers.nutrition.food import DeleteFood
+from handlers.nutrition.food import DeleteFood, FoodMenu, PlanDay
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import BOT_ID, RecordingBot
 from tests.fakes import FixedClock
@@ -218,3 +218,37 @@ async def test_nutrition_is_food_too_and_a_reply_to_log_food_is_an_entry(
     # 35*4 + 15*9 = 140 + 135
     assert "✅ Logged: dinner — 275 kcal · P35 C0 F15" in last(bot).text
     assert await entries(session_factory) == ["dinner"]
+
+
+async def test_forged_menu_buttons_are_refused_and_keep_nothing(
+    ann: BotClient, dispatcher: Dispatcher, bot: AnsweringBot, session_factory: Factory
+) -> None:
+    await ann.send("/food")
+    shown = as_message(last(bot), 900)
+    stranger = TelegramUser(id=5555, is_bot=False, first_name="Eve")
+    presses = [
+        (stranger, FoodMenu(action="log")),  # someone who never started
+        (ann.user, FoodMenu(action="delete-everything")),
+        (ann.user, PlanDay(index=3)),  # no meal plan
+    ]
+    for number, (who, forged) in enumerate(presses):
+        await dispatcher.feed_update(
+            bot,
+            Update(
+                update_id=950 + number,
+                callback_query=CallbackQuery(
+                    id=f"forged-{number}",
+                    from_user=who,
+                    chat_instance="--",
+                    data=forged.pack(),
+                    message=shown,
+                ),
+            ),
+        )
+
+    assert bot.alerts == [
+        "Send /start first so I know who you are.",
+        "This card is out of date. Send the command again to get a fresh one.",
+        "No meal plan yet: your coach can send you one.",
+    ]
+    assert await entries(session_factory) == []
