@@ -31,6 +31,7 @@ class PlanProblem(StrEnum):
     EMPTY_DAY = "empty-day"
     DAY_TWICE = "day-twice"
     DAY_NAME_TOO_LONG = "day-name-too-long"
+    DAY_WITHOUT_NAME = "day-without-name"
     TOO_MANY_DAYS = "too-many-days"
     TOO_MANY_MEALS = "too-many-meals"
     NO_DAYS = "no-days"
@@ -52,6 +53,8 @@ class MealPlanError(ValueError):
 
 
 def _header_problem(name: str, earlier: list[str]) -> PlanProblem | None:
+    if not name:
+        return PlanProblem.DAY_WITHOUT_NAME
     if len(name) > MAX_DAY_NAME:
         return PlanProblem.DAY_NAME_TOO_LONG
     if any(name.lower() == known.lower() for known in earlier):

@@ -44,6 +44,7 @@ nutrition-problem-meal-before-day = “{ $token }” comes before any day: start
 nutrition-problem-empty-day = “{ $token }” has no meals.
 nutrition-problem-day-twice = “{ $token }” is there twice.
 nutrition-problem-day-name-too-long = A day's name is 40 characters at most: “{ $token }”.
+nutrition-problem-day-without-name = A day needs a name before its colon, like <code>Monday:</code>.
 nutrition-problem-too-many-days = “{ $token }”: 14 days at most.
 nutrition-problem-too-many-meals = “{ $token }”: 12 meals a day at most.
 nutrition-problem-no-days = There are no days in it: see the example.

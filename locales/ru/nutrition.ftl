@@ -44,6 +44,7 @@ nutrition-problem-meal-before-day = «{ $token }» стоит раньше лю�
 nutrition-problem-empty-day = В «{ $token }» нет приёмов пищи.
 nutrition-problem-day-twice = «{ $token }» встречается дважды.
 nutrition-problem-day-name-too-long = Название дня — не больше 40 символов: «{ $token }».
+nutrition-problem-day-without-name = У дня должно быть название перед двоеточием, например <code>Понедельник:</code>.
 nutrition-problem-too-many-days = «{ $token }»: не больше 14 дней.
 nutrition-problem-too-many-meals = «{ $token }»: не больше 12 приёмов пищи в день.
 nutrition-problem-no-days = В нём нет ни одного дня: посмотрите пример.

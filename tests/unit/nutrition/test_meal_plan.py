@@ -55,6 +55,15 @@ def test_every_wrong_line_is_named_in_order() -> None:
     ]
 
 
+def test_a_day_needs_a_name() -> None:
+    with pytest.raises(MealPlanError) as raised:
+        parse_meal_plan(":\nshake p30")
+    assert [(e.line, e.problem) for e in raised.value.errors] == [
+        (1, PlanProblem.DAY_WITHOUT_NAME),
+        (2, PlanProblem.MEAL_BEFORE_DAY),
+    ]
+
+
 def test_no_days_at_all() -> None:
     with pytest.raises(MealPlanError) as raised:
         parse_meal_plan("\n# nothing\n")
