@@ -7,6 +7,8 @@ from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
 from handlers.conditioning import wod
+from handlers.nutrition import client as client_nutrition
+from handlers.nutrition import food
 from handlers.plans import plan
 from handlers.progress import history
 from handlers.progress import show as progress
@@ -33,6 +35,8 @@ def build_router() -> Router:
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
         reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
         wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text
+        food.build_router(),  # and a reply to a /food question: food, targets, a meal plan
+        client_nutrition.build_router(),
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
         team_private.build_router(),  # before /start: so is a team's invite link

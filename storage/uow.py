@@ -27,6 +27,7 @@ from storage.coaching.videos import SqlVideoRepository
 from storage.conditioning.repositories import SqlConditioningRepository
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
+from storage.nutrition.repositories import SqlNutritionRepository
 from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
@@ -41,6 +42,7 @@ from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.proposals import SqlProposalRepository
 from storage.training.records import SqlRecordRepository
 from storage.training.strength_days import SqlStrengthDays
+from storage.training.training_days import SqlTrainingDays
 from storage.training.training_maxes import SqlTrainingMaxRepository
 from storage.training.workouts import SqlWorkoutRepository
 
@@ -188,6 +190,14 @@ class SqlUnitOfWork:
     @property
     def conditioning(self) -> SqlConditioningRepository:
         return self._repository(SqlConditioningRepository)
+
+    @property
+    def nutrition(self) -> SqlNutritionRepository:
+        return self._repository(SqlNutritionRepository)
+
+    @property
+    def training_days(self) -> SqlTrainingDays:
+        return self._repository(SqlTrainingDays)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

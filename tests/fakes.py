@@ -6,11 +6,13 @@ import copy
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from domain.athletes.model import User
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
+from domain.nutrition.model import ZERO, FoodEntry, Macros, MealPlan, Targets
+from domain.nutrition.model import Prompt as NutritionPrompt
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.reminders.model import Reminder
@@ -472,6 +474,91 @@ class InMemoryClassDays:
         return sorted(at for at in attended.get(athlete_id, []) if at >= since)
 
 
+class InMemoryNutrition:
+    """Targets, the food log, meal plans and prompts, as the SQL repository keeps them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._targets: dict[int, Targets] = data.setdefault("nutrition_targets", {})
+        self.entries_by_id: dict[int, FoodEntry] = data.setdefault("food_entries", {})
+        self._plans: dict[int, MealPlan] = data.setdefault("meal_plans", {})
+        self._prompts: dict[tuple[int, int], NutritionPrompt] = data.setdefault(
+            "nutrition_prompts", {}
+        )
+        self._ids = data.setdefault("food_entry_ids", itertools.count(1))
+
+    async def targets(self, athlete_id: int) -> Targets | None:
+        return self._targets.get(athlete_id)
+
+    async def save_targets(self, targets: Targets, at: datetime) -> None:
+        self._targets[targets.athlete_id] = targets
+
+    async def add_entry(self, entry: FoodEntry) -> FoodEntry:
+        if entry.source_message_id is not None:
+            for kept in self.entries_by_id.values():
+                if (kept.athlete_id, kept.source_message_id) == (
+                    entry.athlete_id,
+                    entry.source_message_id,
+                ):
+                    return kept
+        stored = replace(entry, id=next(self._ids))
+        self.entries_by_id[stored.id or 0] = stored
+        return stored
+
+    async def entries(self, athlete_id: int, day: date) -> list[FoodEntry]:
+        return sorted(
+            (e for e in self.entries_by_id.values() if (e.athlete_id, e.day) == (athlete_id, day)),
+            key=lambda e: (e.eaten_at, e.id or 0),
+        )
+
+    async def entry(self, entry_id: int) -> FoodEntry | None:
+        return self.entries_by_id.get(entry_id)
+
+    async def delete_entry(self, entry_id: int) -> None:
+        self.entries_by_id.pop(entry_id, None)
+
+    async def totals(self, athlete_id: int, first: date, last: date) -> dict[date, Macros]:
+        totals: dict[date, Macros] = {}
+        for e in self.entries_by_id.values():
+            if e.athlete_id == athlete_id and first <= e.day <= last:
+                totals[e.day] = totals.get(e.day, ZERO) + e.macros
+        return totals
+
+    async def meal_plan(self, athlete_id: int) -> MealPlan | None:
+        return self._plans.get(athlete_id)
+
+    async def save_meal_plan(self, plan: MealPlan) -> None:
+        self._plans[plan.athlete_id] = plan
+
+    async def add_prompt(self, prompt: NutritionPrompt, at: datetime) -> None:
+        self._prompts.setdefault((prompt.chat_id, prompt.message_id), prompt)
+
+    async def prompt(self, chat_id: int, message_id: int) -> NutritionPrompt | None:
+        return self._prompts.get((chat_id, message_id))
+
+
+class InMemoryTrainingDays:
+    """When workouts were opened, sets and MetCon results logged, as nutrition reads them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    async def trained_between(
+        self, athlete_id: int, since: datetime, until: datetime
+    ) -> list[datetime]:
+        workouts: dict[int, Workout] = self._data.get("workouts", {})
+        results: dict[int, LoggedResult] = self._data.get("conditioning_results", {})
+        moments = {w.started_at for w in workouts.values() if w.athlete_id == athlete_id}
+        moments |= {
+            s.done.logged_at
+            for w in workouts.values()
+            if w.athlete_id == athlete_id
+            for s in w.sets
+            if s.done is not None
+        }
+        moments |= {r.logged_at for r in results.values() if r.athlete_id == athlete_id}
+        return sorted(moment for moment in moments if since <= moment < until)
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -496,6 +583,8 @@ class InMemoryUnitOfWork:
         self.conditioning = InMemoryConditioning(self._working)
         self.strength_days = InMemoryStrengthDays(self._working)
         self.class_days = InMemoryClassDays(self._working)
+        self.nutrition = InMemoryNutrition(self._working)
+        self.training_days = InMemoryTrainingDays(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

@@ -24,6 +24,7 @@ from handlers.common.callback_fields import Position, UserId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
+from handlers.common.nutrition_buttons import ClientNutrition
 
 PAGE_SIZE = 10
 
@@ -143,7 +144,10 @@ def card_keyboard(t: Translator, card: ClientCard) -> InlineKeyboardMarkup:
                 callback_button(t.get("coaching-assign-button"), PickPlan(athlete=athlete)),
                 callback_button(t.get("coaching-maxes-button"), SetMaxes(athlete=athlete)),
             ],
-            [callback_button(t.get("coaching-edit-plan-button"), EditPlan(athlete=athlete))],
+            [
+                callback_button(t.get("coaching-edit-plan-button"), EditPlan(athlete=athlete)),
+                callback_button(t.get("nutrition-client-button"), ClientNutrition(athlete=athlete)),
+            ],
             [callback_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
             [callback_button(t.get(mode), Approval(athlete=athlete, approve=not approval))],
             [

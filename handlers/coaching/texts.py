@@ -79,6 +79,15 @@ def card_text(t: Translator, card: ClientCard, exercise_names: dict[str, str], t
             quarter=_percent(t, quarter),
         )
     )
+    if card.nutrition is not None:
+        lines.append(
+            t.get(
+                "nutrition-card-adherence",
+                on_target=card.nutrition.on_target,
+                logged=card.nutrition.logged,
+                days=card.nutrition.days,
+            )
+        )
     if not card.recent:
         lines.append(t.get("coaching-no-workouts"))
         return "\n".join(lines)

@@ -11,6 +11,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("today", "common-command-today"),
     ("plan", "common-command-plan"),
     ("wod", "common-command-wod"),
+    ("food", "nutrition-command"),
     ("maxes", "common-command-maxes"),
     ("history", "common-command-history"),
     ("progress", "common-command-progress"),

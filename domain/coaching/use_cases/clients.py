@@ -17,6 +17,8 @@ from domain.coaching.compliance import (
 from domain.coaching.model import Coaching, RecentSessions
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.coaching.use_cases.invites import coaching_of
+from domain.nutrition.adherence import Adherence
+from domain.nutrition.use_cases.adherence import week_adherence
 from domain.plans.model import Plan
 from domain.shared.time import local_day, start_of
 from domain.training.model import TrainingMax, Workout
@@ -44,6 +46,7 @@ class ClientCard:
     recent: list[Workout]  # newest first
     compliance: dict[int, float | None]  # days → share of planned sessions done
     approval: bool = False  # their training-max changes wait for the coach
+    nutrition: Adherence | None = None  # the week before today against their targets, if set
 
 
 async def _planned_per_week(
@@ -115,4 +118,5 @@ async def client_card(
                 for days in WINDOWS
             },
             approval=await uow.proposals.approval_required(athlete_id),
+            nutrition=await week_adherence(uow, client, now),
         )

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
+from domain.nutrition.ports import NutritionUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
 from storage.core.engine import create_engine, create_session_factory
 from storage.core.migrate import upgrade_to_head
@@ -18,7 +20,12 @@ from tests.fakes import InMemoryUnitOfWork
 from tests.integration.catalog import CLOCK
 from tests.integration.conftest import BACKENDS, empty_database
 
-Units = Callable[[], RemindersUnitOfWork]  # a fresh unit of work over the same data each call
+
+class ContractUnitOfWork(RemindersUnitOfWork, NutritionUnitOfWork, Protocol):
+    """What the contracts reach through one unit of work."""
+
+
+Units = Callable[[], ContractUnitOfWork]  # a fresh unit of work over the same data each call
 
 
 @pytest.fixture(params=[pytest.param("fake", id="fake"), *BACKENDS])
