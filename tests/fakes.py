@@ -6,10 +6,13 @@ import copy
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from domain.athletes.model import User
+from domain.body.entries import group_entries
+from domain.body.model import WEIGHT, Measurement, Photo, ProgressEntry
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
@@ -472,6 +475,59 @@ class InMemoryClassDays:
         return sorted(at for at in attended.get(athlete_id, []) if at >= since)
 
 
+class InMemoryBody:
+    """Measurements and photos by (athlete, day, name or pose), and who asked for reminders."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._measurements: dict[tuple[int, date, str], Measurement] = data.setdefault(
+            "body_measurements", {}
+        )
+        self._photos: dict[tuple[int, date, str], Photo] = data.setdefault("body_photos", {})
+        self._reminders: dict[int, bool] = data.setdefault("body_reminders", {})
+        self._users: dict[int, User] = data.setdefault("users", {})
+
+    async def record(
+        self, athlete_id: int, day: date, measurements: Sequence[Measurement], at: datetime
+    ) -> None:
+        for measurement in measurements:
+            self._measurements[(athlete_id, day, measurement.name)] = measurement
+
+    async def add_photo(self, athlete_id: int, day: date, photo: Photo, at: datetime) -> None:
+        self._photos[(athlete_id, day, photo.pose)] = photo
+
+    async def entries(self, athlete_id: int, since: date | None = None) -> list[ProgressEntry]:
+        def mine(key: tuple[int, date, str]) -> bool:
+            return key[0] == athlete_id and (since is None or key[1] >= since)
+
+        return group_entries(
+            ((k[1], m) for k, m in sorted(self._measurements.items()) if mine(k)),
+            ((k[1], p) for k, p in sorted(self._photos.items()) if mine(k)),
+        )
+
+    async def weights(self, athlete_id: int, since: date) -> list[tuple[date, Decimal]]:
+        return sorted(
+            (day, m.value)
+            for (athlete, day, name), m in self._measurements.items()
+            if athlete == athlete_id and name == WEIGHT and day >= since
+        )
+
+    async def weights_since(self, athlete_id: int, since: date) -> list[tuple[date, Decimal]]:
+        return await self.weights(athlete_id, since)
+
+    async def reminder(self, athlete_id: int) -> bool:
+        return self._reminders.get(athlete_id, False)
+
+    async def set_reminder(self, athlete_id: int, on: bool) -> None:
+        self._reminders[athlete_id] = on
+
+    async def reminded(self) -> list[tuple[int, str]]:
+        return [
+            (athlete_id, self._users[athlete_id].time_zone)
+            for athlete_id, on in sorted(self._reminders.items())
+            if on and athlete_id in self._users
+        ]
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -496,6 +552,8 @@ class InMemoryUnitOfWork:
         self.conditioning = InMemoryConditioning(self._working)
         self.strength_days = InMemoryStrengthDays(self._working)
         self.class_days = InMemoryClassDays(self._working)
+        self.body = InMemoryBody(self._working)
+        self.body_weights = self.body
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from domain.body.ports import BodyUnitOfWork
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.progress.ports import ProgressUnitOfWork
 
@@ -215,8 +216,9 @@ class VideoRepository(Protocol):
         ...
 
 
-class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
-    """A transaction over coaching, the training it looks at, and the outbox it fills."""
+class CoachingUnitOfWork(ProgressUnitOfWork, BodyUnitOfWork, OutboxUnitOfWork, Protocol):
+    """A transaction over coaching, the training and body weight it looks at, and the outbox
+    it fills."""
 
     @property
     def coaches(self) -> CoachRepository: ...
