@@ -489,7 +489,8 @@ class InMemoryBody:
     async def record(
         self, athlete_id: int, day: date, measurements: Sequence[Measurement], at: datetime
     ) -> None:
-        for measurement in measurements:
+        for measurement in measurements:  # a replaced value is the latest logged, as in SQL
+            self._measurements.pop((athlete_id, day, measurement.name), None)
             self._measurements[(athlete_id, day, measurement.name)] = measurement
 
     async def add_photo(self, athlete_id: int, day: date, photo: Photo, at: datetime) -> None:
@@ -499,9 +500,12 @@ class InMemoryBody:
         def mine(key: tuple[int, date, str]) -> bool:
             return key[0] == athlete_id and (since is None or key[1] >= since)
 
+        def by_day(item: tuple[tuple[int, date, str], object]) -> date:
+            return item[0][1]
+
         return group_entries(
-            ((k[1], m) for k, m in sorted(self._measurements.items()) if mine(k)),
-            ((k[1], p) for k, p in sorted(self._photos.items()) if mine(k)),
+            ((k[1], m) for k, m in sorted(self._measurements.items(), key=by_day) if mine(k)),
+            ((k[1], p) for k, p in sorted(self._photos.items(), key=by_day) if mine(k)),
         )
 
     async def weights(self, athlete_id: int, since: date) -> list[tuple[date, Decimal]]:
