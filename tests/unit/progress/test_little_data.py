@@ -10,6 +10,7 @@ from decimal import Decimal
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -60,6 +61,14 @@ def plots(figure: Figure) -> list[Axes]:
     return [axes for axes in figure.axes if axes.get_lines()]
 
 
+def xs(line: Line2D) -> list[float]:
+    return [float(x) for x in np.asarray(line.get_xdata(), dtype=float)]
+
+
+def ys(line: Line2D) -> list[float]:
+    return [float(y) for y in np.asarray(line.get_ydata(), dtype=float)]
+
+
 def days_shown(axes: Axes) -> float:
     left, right = axes.get_xlim()
     return right - left
@@ -96,9 +105,9 @@ def test_a_training_max_set_today_is_drawn_as_a_line(drawn: list[Figure]) -> Non
     (axes,) = plots(drawn[0])
     dashed = [line for line in axes.get_lines() if line.get_drawstyle() == "steps-post"]
     assert len(dashed) == 1
-    xs = [float(x) for x in dashed[0].get_xdata()]
-    assert max(xs) - min(xs) > 0  # it has a length: from today to the axis' end
-    assert {float(y) for y in dashed[0].get_ydata()} == {90.0}
+    steps = xs(dashed[0])
+    assert max(steps) - min(steps) > 0  # it has a length: from today to the axis' end
+    assert set(ys(dashed[0])) == {90.0}
 
 
 def test_the_axis_spans_what_there_is_once_there_is_more_than_four_weeks(
@@ -186,8 +195,8 @@ def test_the_body_weight_chart_draws_each_weigh_in_and_the_7_day_average(
 
     (axes,) = plots(drawn[0])
     lines: dict[str, Line2D] = {str(line.get_gid()): line for line in axes.get_lines()}
-    assert len(lines["weigh-ins"].get_xdata()) == 14
-    average = [float(y) for y in lines["average"].get_ydata()]
+    assert len(xs(lines["weigh-ins"])) == 14
+    average = ys(lines["average"])
     # the first day is itself; the last is the mean of the last seven: 83.3 … 82.7, so 83.0
     assert average[0] == pytest.approx(84.0)
     assert average[-1] == pytest.approx(83.0)
