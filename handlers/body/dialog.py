@@ -29,7 +29,7 @@ from domain.body.use_cases.entries import (
 from domain.shared.errors import NotRegisteredError
 from handlers.body import texts
 from handlers.body.states import BodySG
-from handlers.common.cards import Card
+from handlers.common.cards import Card, answer_with_alert
 from handlers.common.deps import Deps, deps_of
 from handlers.common.filters import leaves_others_alone
 from handlers.common.texts import day_text
@@ -128,10 +128,9 @@ async def on_second(callback: CallbackQuery, _w: Any, manager: DialogManager, it
     try:
         comparison = await ComparePhotos(deps.uow)(deps.user_id, first, second)
     except NoPhotosError:
-        await callback.answer(deps.t.get("body-compare-no-photos"), show_alert=True)
+        answer_with_alert(deps.t.get("body-compare-no-photos"))
         return
     manager.dialog_data.pop(FIRST, None)
-    await callback.answer()
     await deps.bot.send_media_group(deps.user_id, media=list(_album(deps, comparison)))
     manager.show_mode = ShowMode.SEND  # the card again, under the album
     await manager.switch_to(BodySG.main)
