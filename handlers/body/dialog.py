@@ -27,6 +27,7 @@ from domain.body.use_cases.entries import (
     SwitchWeighInReminder,
 )
 from domain.shared.errors import NotRegisteredError
+from domain.shared.weights import Unit
 from handlers.body import texts
 from handlers.body.states import BodySG
 from handlers.common.cards import Card, answer_with_alert
@@ -72,12 +73,10 @@ async def on_text(message: Message, _w: Any, manager: DialogManager) -> None:
     deps = deps_of(manager)
     try:
         await LogBody(deps.uow, deps.clock)(deps.user_id, message.text or "")
-    except BodyEntryError as error:
+    except BodyEntryError as error:  # nothing was kept; the limits are told in their unit
         athlete = await find_user(deps.uow, deps.user_id)
-        unit = athlete.unit if athlete else None
-        if unit is not None:
-            await message.answer(texts.problem(deps.t, error, unit))
-        return
+        unit = athlete.unit if athlete else Unit.KG
+        await message.answer(texts.problem(deps.t, error, unit))
 
 
 async def on_photo(message: Message, _w: Any, manager: DialogManager) -> None:
