@@ -6,6 +6,7 @@ Over 400 lines on purpose: one class, one short method per Bot API call, read as
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -55,6 +56,7 @@ CHAT_ACTIONS = frozenset(
         "upload_video_note",
     }
 )
+ALBUM_LIMIT = 10
 # Methods that post or change a message: these count against flood limits.
 MESSAGE_METHODS = frozenset(
     {
@@ -64,6 +66,7 @@ MESSAGE_METHODS = frozenset(
         "sendDocument",
         "sendVideoNote",
         "sendVoice",
+        "sendMediaGroup",
         "copyMessage",
         "editMessageText",
         "editMessageCaption",
@@ -81,6 +84,7 @@ class BotApi:
         self.files = files
         self.callback_timeout = 15.0
         self.webhook = WebhookDelivery(world, updates)
+        self._media_groups = itertools.count(13_000_000_000_000_001)
         self.methods: dict[str, Handler] = {
             "getMe": self.get_me,
             "getUpdates": self.get_updates,
@@ -99,6 +103,7 @@ class BotApi:
             "sendDocument": self.send_document,
             "sendVideoNote": self.send_video_note,
             "sendVoice": self.send_voice,
+            "sendMediaGroup": self.send_media_group,
             "copyMessage": self.copy_message,
             "getFile": self.get_file,
             "setMyCommands": self.set_my_commands,
@@ -498,6 +503,62 @@ class BotApi:
             media = self.files.add_voice(source.data, duration=params.integer("duration") or 1)
             return self._send_media(params, "voice", media)
         return self._send_media(params, "voice", self._known_media(source, "voice"))
+
+    async def send_media_group(self, params: Params) -> Any:
+        """2–10 photos and videos as one album: a message each, sharing a media_group_id, the
+        whole album refused if any item is wrong; answers the messages."""
+        chat = self.writable_chat(params)
+        items = params.object("media")
+        if isinstance(items, str):
+            try:
+                items = json.loads(items)
+            except ValueError as error:
+                raise bad_request("can't parse media JSON object") from error
+        if items is None:
+            raise bad_request('parameter "media" is required')
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise bad_request("expected an Array of InputMedia")
+        if len(items) > ALBUM_LIMIT:
+            raise bad_request("too much messages to send as an album")
+        if len(items) < 2:  # the Bot API asks for 2–10 items; this wording is ours
+            raise bad_request("MEDIA_GROUP_TOO_SMALL: an album needs 2 to 10 items")
+        album = [self._album_item(params, item) for item in items]
+        group = str(next(self._media_groups))
+        return [
+            self._post(
+                chat, params, media=media, caption=caption, caption_html=shown, media_group_id=group
+            )
+            for media, caption, shown in album
+        ]
+
+    def _album_item(self, params: Params, item: dict[str, Any]) -> tuple[Media, FormattedText, str]:
+        """An album's photo or video (by file id or attach://), with its caption checked."""
+        kind, source = item.get("type"), item.get("media")
+        if kind not in {"photo", "video"}:  # documents and audio albums: not emulated
+            raise bad_request(f"can't send {kind} in an album with photos and videos")
+        if not isinstance(source, str) or not source:
+            raise bad_request("can't parse InputMedia: media not found")
+        if source.startswith("attach://"):
+            upload = params.uploads.get(source.removeprefix("attach://"))
+            if upload is None:
+                raise bad_request("can't parse InputMedia: media not found")
+            _check_upload(upload)
+            if kind == "video":
+                media = self.files.add_video(
+                    upload.data, width=640, height=360, duration=1, file_name=upload.filename
+                )
+            elif image_size(upload.data) is None or len(upload.data) > PHOTO_UPLOAD_LIMIT:
+                raise bad_request("IMAGE_PROCESS_FAILED")
+            else:
+                media = self.files.add_photo(upload.data)
+        else:
+            media = self._known_media(source, kind)
+        raw = item.get("caption") or ""
+        parse_mode = item.get("parse_mode")
+        caption = formatted(raw, parse_mode, item.get("caption_entities"))
+        check_caption(caption)
+        shown = raw if (parse_mode or "").lower() == "html" else html.escape(caption.text)
+        return media, caption, shown
 
     async def copy_message(self, params: Params) -> Any:
         """Copies text or media (with its caption, or the one given); answers a MessageId."""

@@ -101,6 +101,7 @@ class MessageView:
     member_ids: tuple[int, ...] = ()  # who joined or left, for those service messages
     sender_chat_id: int | None = None  # the group itself, when an anonymous admin posted
     silent: bool = False  # sent with disable_notification
+    media_group_id: str | None = None  # the album it was sent in (sendMediaGroup)
 
     @property
     def content(self) -> str:
@@ -148,6 +149,7 @@ class StoredMessage:
     sender_chat_id: int | None = None  # the chat posted as (an anonymous group admin)
     author_signature: str | None = None  # an anonymous admin's custom title
     silent: bool = False
+    media_group_id: str | None = None
 
     @property
     def service(self) -> str | None:
@@ -180,6 +182,8 @@ class StoredMessage:
                 message["entities"] = list(self.text.entities)
         if self.media is not None:
             message[self.media.kind] = self.media.payload
+        if self.media_group_id is not None:
+            message["media_group_id"] = self.media_group_id
         if self.caption is not None and self.caption.text:
             message["caption"] = self.caption.text
             if self.caption.entities:
@@ -244,6 +248,7 @@ class StoredMessage:
             + (() if self.left_chat_member is None else (self.left_chat_member.id,)),
             sender_chat_id=self.sender_chat_id,
             silent=self.silent,
+            media_group_id=self.media_group_id,
         )
 
 

@@ -3,6 +3,7 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
+from handlers.body import dialog as body
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
@@ -52,6 +53,7 @@ def build_router() -> Router:
         plan.build_router(),
         progress.build_router(),
         reminders.build_router(),
+        body.build_router(),
         history.build_router(),  # its dialog reads any text while it waits for a set
         fallback.build_router(),  # last: it answers whatever nobody else did
     )

@@ -9,6 +9,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.body.ports import WeighInWording
 from domain.coaching.ports import CoachingWording
 from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
@@ -16,6 +17,7 @@ from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.delivery.limits import FloodBudget
+from scheduler.jobs.body import send_weigh_in_reminders
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -47,6 +49,7 @@ def build_scheduler(
     report_interval: timedelta = REPORT_INTERVAL,
     class_wording: ClassWording | None = None,
     wod_wording: WodWording | None = None,
+    weigh_in_wording: WeighInWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -131,6 +134,17 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="post-wods",
             args=[session_factory, clock, wod_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Each weigh-in reminder has its outbox key (athlete and ISO week), so a run every minute
+    # queues each once, at the athlete's local Monday morning whatever the DST.
+    if weigh_in_wording is not None:
+        scheduler.add_job(
+            send_weigh_in_reminders,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="weigh-in-reminders",
+            args=[session_factory, clock, weigh_in_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
 from storage.athletes.users import SqlUserRepository
+from storage.body.repositories import SqlBodyRepository, SqlBodyWeights
 from storage.coaching.repositories import (
     SqlCoachingRepository,
     SqlCoachRepository,
@@ -198,6 +199,14 @@ class SqlUnitOfWork:
     @property
     def training_days(self) -> SqlTrainingDays:
         return self._repository(SqlTrainingDays)
+
+    @property
+    def body(self) -> SqlBodyRepository:
+        return self._repository(SqlBodyRepository)
+
+    @property
+    def body_weights(self) -> SqlBodyWeights:
+        return self._repository(SqlBodyWeights)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

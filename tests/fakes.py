@@ -7,9 +7,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from domain.athletes.model import User
+from domain.body.entries import group_entries
+from domain.body.model import WEIGHT, Measurement, Photo, ProgressEntry
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
 from domain.nutrition.model import ZERO, FoodEntry, Macros, MealPlan, Targets
 from domain.nutrition.model import Prompt as NutritionPrompt
@@ -559,6 +562,63 @@ class InMemoryTrainingDays:
         return sorted(moment for moment in moments if since <= moment < until)
 
 
+class InMemoryBody:
+    """Measurements and photos by (athlete, day, name or pose), and who asked for reminders."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._measurements: dict[tuple[int, date, str], Measurement] = data.setdefault(
+            "body_measurements", {}
+        )
+        self._photos: dict[tuple[int, date, str], Photo] = data.setdefault("body_photos", {})
+        self._reminders: dict[int, bool] = data.setdefault("body_reminders", {})
+        self._users: dict[int, User] = data.setdefault("users", {})
+
+    async def record(
+        self, athlete_id: int, day: date, measurements: Sequence[Measurement], at: datetime
+    ) -> None:
+        for measurement in measurements:  # a replaced value is the latest logged, as in SQL
+            self._measurements.pop((athlete_id, day, measurement.name), None)
+            self._measurements[(athlete_id, day, measurement.name)] = measurement
+
+    async def add_photo(self, athlete_id: int, day: date, photo: Photo, at: datetime) -> None:
+        self._photos[(athlete_id, day, photo.pose)] = photo
+
+    async def entries(self, athlete_id: int, since: date | None = None) -> list[ProgressEntry]:
+        def mine(key: tuple[int, date, str]) -> bool:
+            return key[0] == athlete_id and (since is None or key[1] >= since)
+
+        def by_day(item: tuple[tuple[int, date, str], object]) -> date:
+            return item[0][1]
+
+        return group_entries(
+            ((k[1], m) for k, m in sorted(self._measurements.items(), key=by_day) if mine(k)),
+            ((k[1], p) for k, p in sorted(self._photos.items(), key=by_day) if mine(k)),
+        )
+
+    async def weights(self, athlete_id: int, since: date) -> list[tuple[date, Decimal]]:
+        return sorted(
+            (day, m.value)
+            for (athlete, day, name), m in self._measurements.items()
+            if athlete == athlete_id and name == WEIGHT and day >= since
+        )
+
+    async def weights_since(self, athlete_id: int, since: date) -> list[tuple[date, Decimal]]:
+        return await self.weights(athlete_id, since)
+
+    async def reminder(self, athlete_id: int) -> bool:
+        return self._reminders.get(athlete_id, False)
+
+    async def set_reminder(self, athlete_id: int, on: bool) -> None:
+        self._reminders[athlete_id] = on
+
+    async def reminded(self) -> list[tuple[int, str]]:
+        return [
+            (athlete_id, self._users[athlete_id].time_zone)
+            for athlete_id, on in sorted(self._reminders.items())
+            if on and athlete_id in self._users
+        ]
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -585,6 +645,8 @@ class InMemoryUnitOfWork:
         self.class_days = InMemoryClassDays(self._working)
         self.nutrition = InMemoryNutrition(self._working)
         self.training_days = InMemoryTrainingDays(self._working)
+        self.body = InMemoryBody(self._working)
+        self.body_weights = self.body
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

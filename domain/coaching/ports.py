@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from domain.body.ports import BodyUnitOfWork
 from domain.nutrition.ports import NutritionUnitOfWork
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.progress.ports import ProgressUnitOfWork
@@ -216,8 +217,11 @@ class VideoRepository(Protocol):
         ...
 
 
-class CoachingUnitOfWork(ProgressUnitOfWork, NutritionUnitOfWork, OutboxUnitOfWork, Protocol):
-    """A transaction over coaching, the training it looks at, and the outbox it fills."""
+class CoachingUnitOfWork(
+    ProgressUnitOfWork, BodyUnitOfWork, NutritionUnitOfWork, OutboxUnitOfWork, Protocol
+):
+    """A transaction over coaching, what it looks at of the client (training, body weight,
+    nutrition), and the outbox it fills."""
 
     @property
     def coaches(self) -> CoachRepository: ...

@@ -10,6 +10,9 @@ Rules (ours):
 - A set belongs to the day (and week) its workout started on, in the athlete's time zone, so a
   session that runs past midnight stays one day. Weeks start on Monday.
 - A plan's days are one week's sessions: a 4-day plan plans four sessions a week.
+- Charts read well with little data (#15): a rate a week is given only once the first day
+  trained is three weeks back (one session is not "0.0 a week"), and weekly volume starts at
+  the first week with any (four weeks at least).
 - A conditioning result belongs to the local day it was logged (#12). In the weekly summary a
   day with conditioning results and no workout started counts as one session, however many
   results it holds; on a day a workout started, the conditioning is part of that session.
@@ -24,6 +27,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from domain.body.trend import BodyTrend
 from domain.conditioning.model import LoggedResult, SavedWorkout
 from domain.conditioning.scores import Score
 from domain.conditioning.workout import Workout as ConditioningWorkout
@@ -38,6 +42,8 @@ MAIN = "main"  # the exercise library's category of lifts trained for their own 
 OTHER_GROUP = "other"  # the muscle group of an exercise the library does not know
 CALENDAR_MONTHS = 12  # this month and the eleven before it
 VOLUME_WEEKS = 16
+MIN_VOLUME_WEEKS = 4
+RATE_MIN_WEEKS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +101,18 @@ class TrainingCalendar:
         return Decimal((self.last - self.first).days + 1) / 7
 
     @property
-    def sessions_per_week(self) -> Decimal:
-        return self.sessions / self.weeks
+    def first_trained(self) -> date | None:
+        days = self.sets_by_day.keys() | self.metcon_days | self.class_days
+        return min(days) if days else None
+
+    @property
+    def sessions_per_week(self) -> Decimal | None:
+        """Sessions a week since the first day trained; None until that is 3 weeks back."""
+        first = self.first_trained
+        if first is None:
+            return None
+        weeks = Decimal((self.last - first).days + 1) / 7
+        return self.sessions / weeks if weeks >= RATE_MIN_WEEKS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +123,20 @@ class Progress:
     lifts: tuple[LiftProgress, ...]  # the most trained first
     volume: WeeklyVolume
     calendar: TrainingCalendar
+    body: BodyTrend | None = None  # body weight, when the athlete logs it (#15)
 
     @property
     def has_data(self) -> bool:
         return bool(self.calendar.sets_by_day)
+
+    @property
+    def span_start(self) -> date:
+        """Where a time axis starts: the first day with data, at least four weeks back."""
+        days = [p.day for lift in self.lifts for p in lift.points]
+        if self.body is not None:
+            days.append(self.body.points[0][0])
+        earliest = self.today - timedelta(weeks=MIN_VOLUME_WEEKS)
+        return max(self.calendar.first, min([*days, earliest]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +254,11 @@ def weekly_volume(
         group = known.muscle_group if known else OTHER_GROUP
         totals[group][week] += lifted.weight.to(unit).amount * lifted.reps
     groups = sorted((g for g in totals if sum(totals[g])), key=lambda g: (-sum(totals[g]), g))
-    return WeeklyVolume(mondays, tuple(groups), tuple(tuple(totals[g]) for g in groups))
+    busy = [n for n in range(weeks) if any(totals[g][n] for g in groups)]
+    start = max(0, min(busy[0] if busy else weeks, weeks - MIN_VOLUME_WEEKS))
+    return WeeklyVolume(
+        mondays[start:], tuple(groups), tuple(tuple(totals[g][start:]) for g in groups)
+    )
 
 
 def training_calendar(

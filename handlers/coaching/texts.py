@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from domain.athletes.model import Language, User
+from domain.body.trend import BodyTrend
 from domain.coaching.compliance import DigestLine
 from domain.coaching.model import ThreadMessage, WeekLine
 from domain.coaching.use_cases.clients import ClientCard, ClientLine
 from domain.coaching.videos import ShownSet, TimedNote
 from domain.outbox.model import TEXT_LIMIT
-from domain.shared.weights import Weight
+from domain.shared.weights import Weight, format_amount
 from domain.training.model import Workout
 from domain.training.progression import Proposal, ProposalDecision
 from handlers.common.i18n import Catalogue, Translator
@@ -70,6 +72,8 @@ def card_text(t: Translator, card: ClientCard, exercise_names: dict[str, str], t
         lines.append(t.get("coaching-maxes", maxes=maxes))
     else:
         lines.append(t.get("coaching-no-maxes"))
+    if card.body is not None:
+        lines.append(body_line(t, card.body))
     week, month, quarter = (card.compliance[days] for days in (7, 30, 90))
     lines.append(
         t.get(
@@ -104,6 +108,21 @@ def card_text(t: Translator, card: ClientCard, exercise_names: dict[str, str], t
         for workout in card.recent
     )
     return "\n".join(lines)
+
+
+def body_line(t: Translator, trend: BodyTrend) -> str:
+    """ "⚖️ 82.4 kg · −0.35 kg a week": the latest weigh-in, and the trend once it says one."""
+    latest = format_amount(trend.latest.quantize(Decimal("0.1"), ROUND_HALF_UP))
+    if trend.per_week is None:
+        return t.get("coaching-body-weight", weight=latest, unit=str(trend.unit))
+    rate = trend.per_week.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    sign = "+" if rate > 0 else "−" if rate < 0 else "±"
+    return t.get(
+        "coaching-body-weight-rate",
+        weight=latest,
+        unit=str(trend.unit),
+        rate=f"{sign}{format_amount(abs(rate))}",
+    )
 
 
 def shown_set_text(t: Translator, shown: ShownSet | None) -> str:

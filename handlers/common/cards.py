@@ -33,6 +33,12 @@ class Card(Window):
         return False
 
 
+def answer_with_alert(text: str) -> None:
+    """This press is answered with `text` as an alert (a dialog answers each press itself, after
+    its handlers: a handler that answered too would answer twice)."""
+    _callback_notice.set(text)
+
+
 class CardMessageManager(MessageManager):
     """Skips an edit that would show exactly what the card shows already.
 

@@ -15,6 +15,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("maxes", "common-command-maxes"),
     ("history", "common-command-history"),
     ("progress", "common-command-progress"),
+    ("body", "common-command-body"),
     ("start", "common-command-start"),
     ("reminders", "common-command-reminders"),
     ("settings", "common-command-settings"),

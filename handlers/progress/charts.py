@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import math
 import os
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 from matplotlib.axes import Axes
@@ -23,7 +23,7 @@ from matplotlib.patches import FancyBboxPatch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
-from domain.progress.series import LiftProgress, Progress, TrainingCalendar
+from domain.progress.series import LiftProgress, Progress, TrainingCalendar, months_back
 from handlers.progress.texts import ChartWords, lift_title, thousands
 
 DPI = 100
@@ -56,6 +56,8 @@ HEAT = ("#e4e7eb", "#b7e4c7", "#74c69d", "#2d9d5c", "#1b5e3b")  # rest, then mor
 HEAT_SETS = (1, 8, 15, 22)  # the fewest sets that reach each shade after rest
 
 TITLE, SUBTITLE, LABEL, TICK, SMALL = 30, 20, 21, 17, 15
+LONG_SPAN_DAYS, MEDIUM_SPAN_DAYS = 183, 56
+CALENDAR_MIN_MONTHS = 2  # this month and the one before, however new the athlete
 
 
 def render_e1rm(progress: Progress, words: ChartWords) -> bytes:
@@ -78,7 +80,7 @@ def render_e1rm(progress: Progress, words: ChartWords) -> bytes:
         hspace=0.55,
         wspace=0.22,
     )
-    first = progress.calendar.first
+    first = progress.span_start
     for index, lift in enumerate(lifts):
         axes = figure.add_subplot(grid[index // columns, index % columns])
         _lift(
@@ -155,8 +157,10 @@ def _lift(
         markeredgewidth=1,
         zorder=4,
     )
+    left, right = first.toordinal() - 3, today.toordinal() + 3
     if lift.training_maxes:
-        steps = [s.since.toordinal() for s in lift.training_maxes] + [today.toordinal()]
+        # from the axis' start (a TM held before it), to its end: a TM set today is a line too
+        steps = [max(s.since.toordinal(), left) for s in lift.training_maxes] + [right]
         weights = [float(s.weight) for s in lift.training_maxes]
         axes.plot(
             steps,
@@ -169,13 +173,29 @@ def _lift(
             zorder=2,
         )
         values += weights
-    axes.set_xlim(first.toordinal() - 7, today.toordinal() + 7)
+    axes.set_xlim(left, right)
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     margin = max((high - low) * 0.12, high * 0.04, 1.0)
     axes.set_ylim(low - margin, high + margin)
-    quarters = [d for d in _firsts_of_months(first, today) if d.month % 3 == 1]
-    axes.set_xticks([d.toordinal() for d in quarters], [_month(d, months) for d in quarters])
+    time_ticks(axes, first, today, months)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+
+
+def time_ticks(axes: Axes, first: date, last: date, months: tuple[str, ...]) -> None:
+    """Ticks that suit the span: quarters over half a year, months over eight weeks, else
+    every other Monday."""
+    span = (last - first).days
+    if span > LONG_SPAN_DAYS:
+        ticks = [d for d in _firsts_of_months(first, last) if d.month % 3 == 1]
+        labels = [_month(d, months) for d in ticks]
+    elif span > MEDIUM_SPAN_DAYS:
+        ticks = _firsts_of_months(first, last)
+        labels = [_month(d, months) for d in ticks]
+    else:
+        monday = first + timedelta(days=-first.weekday() % 7)
+        ticks = [monday + timedelta(weeks=n) for n in range(0, (last - monday).days // 7 + 1, 2)]
+        labels = [f"{d.day} {months[d.month - 1]}" for d in ticks]
+    axes.set_xticks([d.toordinal() for d in ticks], labels)
 
 
 def render_volume(progress: Progress, words: ChartWords) -> bytes:
@@ -240,7 +260,7 @@ def render_volume(progress: Progress, words: ChartWords) -> bytes:
 def render_calendar(progress: Progress, words: ChartWords) -> bytes:
     """A year of days as twelve month grids; the more sets a day had, the darker it is."""
     days = progress.calendar
-    months = _months(days.first, days.last)
+    months = _months(calendar_start(days), days.last)
     columns = 3
     rows = math.ceil(len(months) / columns)
     figure = new_figure(2.4 + 2.75 * rows)
@@ -289,6 +309,13 @@ def render_calendar(progress: Progress, words: ChartWords) -> bytes:
     axes.set_aspect("equal")
     _heat_legend(figure, words)
     return to_png(figure)
+
+
+def calendar_start(days: TrainingCalendar) -> date:
+    """The first month drawn: the first trained, and at least the month before this one."""
+    recent = months_back(days.last, CALENDAR_MIN_MONTHS - 1)
+    first = days.first_trained
+    return max(days.first, min(recent, first.replace(day=1) if first else recent))
 
 
 def _months(first: date, last: date) -> list[tuple[int, int]]:

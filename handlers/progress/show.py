@@ -1,5 +1,6 @@
 """/progress: the charts of the athlete's training, drawn in a worker process, sent as photos:
-three of strength, then the conditioning heat map and the benchmarks (for those who did any)."""
+three of strength, then the conditioning heat map and the benchmarks (for those who did any),
+then body weight (for those who log it in /body)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from aiogram.enums import ChatAction
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
+from domain.body.trend import BodyTrend
 from domain.conditioning.progress import ConditioningProgress
 from domain.conditioning.use_cases import show_conditioning
 from domain.progress.series import Progress
 from domain.progress.use_cases.progress import ShowProgress
 from domain.shared.errors import NotRegisteredError
 from handlers.common.deps import Deps
-from handlers.progress import charts, conditioning_charts, texts
+from handlers.progress import body_chart, charts, conditioning_charts, texts
+from handlers.progress.body_chart import body_chart_words
 from handlers.progress.conditioning_words import conditioning_captions, conditioning_words
 from handlers.progress.texts import ChartWords, chart_words
 
@@ -38,7 +41,8 @@ async def on_progress(message: Message, bot: Bot, deps: Deps) -> None:
     except NotRegisteredError:
         await message.answer(deps.t.get("common-register-first"))
         return
-    if not progress.calendar.has_days and not conditioning.workouts:
+    trained = progress.calendar.has_days or conditioning.workouts
+    if not trained and progress.body is None:
         await message.answer(deps.t.get("progress-no-data"))
         return
     await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
@@ -46,8 +50,19 @@ async def on_progress(message: Message, bot: Bot, deps: Deps) -> None:
         await _send_lifting(message, deps, progress, CHARTS)
     if conditioning.workouts:
         await _send_conditioning(message, deps, conditioning)
-    if not progress.has_data:  # no lifts to chart: the calendar of MetCon and class days
+    if trained and not progress.has_data:  # no lifts to chart: the days of MetCons and classes
         await _send_lifting(message, deps, progress, CHARTS[-1:])
+    if progress.body is not None:
+        await _send_body(message, deps, progress, progress.body)
+
+
+async def _send_body(message: Message, deps: Deps, progress: Progress, trend: BodyTrend) -> None:
+    words = body_chart_words(deps.t, trend)
+    loop = asyncio.get_running_loop()
+    picture = await loop.run_in_executor(
+        deps.chart_pool, body_chart.render_body_weight, progress, words
+    )
+    await message.answer_photo(BufferedInputFile(picture, "body.png"), caption=words.caption)
 
 
 async def _send_lifting(

@@ -83,7 +83,16 @@ def muscle_group(t: Translator, group: str) -> str:
     return t.get("progress-muscle-group", group=group, name=group.replace("_", " ").capitalize())
 
 
-def calendar_subtitle(t: Translator, sessions: int, per_week: Decimal, planned: int | None) -> str:
+def calendar_subtitle(
+    t: Translator, sessions: int, per_week: Decimal | None, planned: int | None
+) -> str:
+    """Sessions, and a rate a week once there are weeks enough to say one (#15)."""
+    if per_week is None:
+        if planned:
+            return t.get(
+                "progress-calendar-subtitle-planned-no-rate", sessions=sessions, planned=planned
+            )
+        return t.get("progress-calendar-subtitle-no-rate", sessions=sessions)
     rate = str(per_week.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
     if planned:
         return t.get(

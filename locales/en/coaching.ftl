@@ -233,3 +233,5 @@ coaching-plan-saved = 📋 <b>{ $plan }</b> saved for <b>{ $client }</b>: { $day
 coaching-proposal-stale = That change is out of date: the training max has moved since (now { $now }). It is declined; the newer proposals are the ones to decide.
 coaching-edit-plan-gone = Their plan is no longer the copy you assigned: nothing was changed.
 coaching-weekly-text-only = A comment on the digest is text: reply to a line with words.
+coaching-body-weight = ⚖️ Body weight { $weight } { $unit }
+coaching-body-weight-rate = ⚖️ Body weight { $weight } { $unit } · { $rate } { $unit } a week

@@ -17,6 +17,7 @@ common-command-maxes = Training maxes and working weights
 common-command-history = Past workouts; fix a set logged wrong
 common-command-progress = Charts: e1RM, weekly volume, training days
 common-command-start = Start or restart Spotter
+common-command-body = Body weight, measurements and progress photos
 common-command-reminders = Training-day reminders and the weekly summary
 common-command-settings = Time zone and preferences
 common-command-coach = Coaching: become a coach, invite clients, your coach

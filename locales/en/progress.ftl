@@ -64,6 +64,14 @@ progress-calendar-subtitle-planned = { $sessions } { $sessions ->
     [one] session
    *[other] sessions
 } · { $rate } a week (plan: { $planned })
+progress-calendar-subtitle-no-rate = { $sessions } { $sessions ->
+    [one] session
+   *[other] sessions
+}
+progress-calendar-subtitle-planned-no-rate = { $sessions } { $sessions ->
+    [one] session
+   *[other] sessions
+} (plan: { $planned } a week)
 progress-heat-less = rest
 progress-heat-more = more sets
 # Under each month of the training-days chart, Monday first.
@@ -132,3 +140,12 @@ progress-entry-logged = Logged: { $outcome }
 progress-entry-how = Send what you did: <code>100x5</code>, <code>8</code> (reps at { $weight }) or <code>+</code> (as prescribed).
 progress-corrected = Set { $number } fixed: { $name } { $before } → <b>{ $after }</b>.
 progress-corrected-maxes-stay = Training maxes stay as they are: a fix does not re-run progression.
+progress-body-title = Body weight
+progress-body-subtitle = { $unit } · latest { $latest } { $unit }
+progress-body-subtitle-rate = { $unit } · latest { $latest } { $unit } · { $rate } { $unit } a week
+progress-body-weigh-ins = weigh-in
+progress-body-average = 7-day average
+progress-body-caption = ⚖️ <b>Body weight</b>: { $count } { $count ->
+    [one] weigh-in
+   *[other] weigh-ins
+}, the line is the 7-day average. Log yours in /body

@@ -230,3 +230,5 @@ coaching-plan-saved = 📋 <b>{ $plan }</b> сохранён для <b>{ $client
 coaching-proposal-stale = Это изменение устарело: тренировочный максимум с тех пор изменился (сейчас { $now }). Оно отклонено; решайте по более новым предложениям.
 coaching-edit-plan-gone = План клиента больше не та копия, что вы назначили: ничего не изменено.
 coaching-weekly-text-only = Комментарий к сводке — это текст: ответьте на строку словами.
+coaching-body-weight = ⚖️ Вес тела { $weight } { $unit }
+coaching-body-weight-rate = ⚖️ Вес тела { $weight } { $unit } · { $rate } { $unit } в неделю

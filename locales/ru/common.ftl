@@ -17,6 +17,7 @@ common-command-maxes = Тренировочные максимумы и рабо
 common-command-history = Прошлые тренировки; исправить записанный подход
 common-command-progress = Графики: e1RM, недельный объём, дни тренировок
 common-command-start = Начать или перезапустить Spotter
+common-command-body = Вес, замеры и фото прогресса
 common-command-reminders = Напоминания о тренировках и недельная сводка
 common-command-settings = Часовой пояс и настройки
 common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер

@@ -77,6 +77,16 @@ progress-calendar-subtitle-planned = { $sessions } { $sessions ->
     [few] тренировки
    *[many] тренировок
 } · { $rate } в неделю (по плану: { $planned })
+progress-calendar-subtitle-no-rate = { $sessions } { $sessions ->
+    [one] тренировка
+    [few] тренировки
+   *[many] тренировок
+}
+progress-calendar-subtitle-planned-no-rate = { $sessions } { $sessions ->
+    [one] тренировка
+    [few] тренировки
+   *[many] тренировок
+} (по плану: { $planned } в неделю)
 progress-heat-less = отдых
 progress-heat-more = больше подходов
 # Под каждым месяцем графика дней тренировок, с понедельника.
@@ -156,3 +166,13 @@ progress-entry-logged = Записано: { $outcome }
 progress-entry-how = Пришлите, что вы сделали: <code>100x5</code>, <code>8</code> (повторения с { $weight }) или <code>+</code> (как назначено).
 progress-corrected = Подход { $number } исправлен: { $name } { $before } → <b>{ $after }</b>.
 progress-corrected-maxes-stay = Тренировочные максимумы остаются прежними: исправление не пересчитывает прогрессию.
+progress-body-title = Вес тела
+progress-body-subtitle = { $unit } · сейчас { $latest } { $unit }
+progress-body-subtitle-rate = { $unit } · сейчас { $latest } { $unit } · { $rate } { $unit } в неделю
+progress-body-weigh-ins = взвешивание
+progress-body-average = среднее за 7 дней
+progress-body-caption = ⚖️ <b>Вес тела</b>: { $count } { $count ->
+    [one] взвешивание
+    [few] взвешивания
+   *[many] взвешиваний
+}, линия — среднее за 7 дней. Записывайте вес в /body

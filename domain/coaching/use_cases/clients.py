@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
+from domain.body.trend import BodyTrend
+from domain.body.use_cases.entries import body_snapshot
 from domain.coaching.compliance import (
     WINDOWS,
     Attention,
@@ -47,6 +49,7 @@ class ClientCard:
     compliance: dict[int, float | None]  # days → share of planned sessions done
     approval: bool = False  # their training-max changes wait for the coach
     nutrition: Adherence | None = None  # the week before today against their targets, if set
+    body: BodyTrend | None = None  # their body weight, if they log it in /body (#15)
 
 
 async def _planned_per_week(
@@ -119,4 +122,5 @@ async def client_card(
             },
             approval=await uow.proposals.approval_required(athlete_id),
             nutrition=await week_adherence(uow, client, now),
+            body=await body_snapshot(uow, athlete_id, local_day(now, client.zone)),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from domain.athletes.use_cases.registration import registered_user
+from domain.body.trend import body_trend
 from domain.progress.ports import ProgressUnitOfWork
 from domain.progress.series import (
     CALENDAR_MONTHS,
@@ -21,7 +22,8 @@ from domain.training.model import LoggedSet
 
 
 class ShowProgress:
-    """The series behind /progress: a year of e1RMs and training days, recent weekly volume."""
+    """The series behind /progress: a year of e1RMs, training days and body weight, recent
+    weekly volume."""
 
     def __init__(self, uow: ProgressUnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -42,7 +44,7 @@ class ShowProgress:
                 (e for e in exercises.values() if e.category == MAIN),
                 key=lambda e: (-trained[e.slug], e.slug),
             )
-            shown = [e for e in main if trained[e.slug] or e.slug in maxes]
+            shown = [e for e in main if trained[e.slug]]  # a lift not trained: no empty panel
             # records are judged against all history: the main lifts' sets from before the window
             earlier = await self._uow.workouts.logged_sets(
                 athlete_id, until=since, exercises=[e.slug for e in shown]
@@ -56,10 +58,11 @@ class ShowProgress:
             classes = await self._uow.class_days.attended_since(athlete_id, since)
             active = await self._uow.athlete_plans.active(athlete_id)
             plan = await self._uow.plans.get(active.plan_slug) if active else None
+            weights = await self._uow.body_weights.weights_since(athlete_id, first)
         by_lift: dict[str, list[LoggedSet]] = defaultdict(list)
         for lifted in (*earlier, *recent):
             by_lift[lifted.exercise].append(lifted)
-        lifts = tuple(
+        charted = (
             lift_progress(
                 exercise,
                 by_lift[exercise.slug],
@@ -71,6 +74,7 @@ class ShowProgress:
             )
             for exercise in shown
         )
+        lifts = tuple(lift for lift in charted if lift.points)  # failed sets estimate nothing
         return Progress(
             unit=user.unit,
             formula=user.e1rm_formula,
@@ -85,4 +89,5 @@ class ShowProgress:
                 metcons=(result.logged_at for result, _ in metcons),
                 classes=classes,
             ),
+            body=body_trend(weights, user.unit),
         )
