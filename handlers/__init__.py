@@ -3,10 +3,12 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
+from handlers.checkins import checkin
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
 from handlers.conditioning import wod
+from handlers.goals import goals
 from handlers.plans import plan
 from handlers.progress import history
 from handlers.progress import show as progress
@@ -38,6 +40,8 @@ def build_router() -> Router:
         team_private.build_router(),  # before /start: so is a team's invite link
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
+        goals.build_router(),  # after the card: its assessments button, then a reply to it
+        checkin.build_router(),
         programs.build_router(),
         start.build_router(),
         settings.build_router(),

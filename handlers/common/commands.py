@@ -14,6 +14,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("maxes", "common-command-maxes"),
     ("history", "common-command-history"),
     ("progress", "common-command-progress"),
+    ("goals", "common-command-goals"),
+    ("checkin", "common-command-checkin"),
     ("start", "common-command-start"),
     ("reminders", "common-command-reminders"),
     ("settings", "common-command-settings"),

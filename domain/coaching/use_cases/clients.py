@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
+from domain.checkins.model import CheckIn
+from domain.checkins.use_cases.checkins import latest_check_ins
 from domain.coaching.compliance import (
     WINDOWS,
     Attention,
@@ -44,6 +46,7 @@ class ClientCard:
     recent: list[Workout]  # newest first
     compliance: dict[int, float | None]  # days → share of planned sessions done
     approval: bool = False  # their training-max changes wait for the coach
+    check_ins: tuple[CheckIn, ...] = ()  # the latest completed, newest first
 
 
 async def _planned_per_week(
@@ -115,4 +118,5 @@ async def client_card(
                 for days in WINDOWS
             },
             approval=await uow.proposals.approval_required(athlete_id),
+            check_ins=tuple(await latest_check_ins(uow.checkins, athlete_id)),
         )
