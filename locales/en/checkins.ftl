@@ -23,3 +23,4 @@ checkins-not-your-client = That athlete is not your client.
 checkins-card-title = 🗓 <b>Check-ins</b>
 checkins-card-line = { $week }: readiness <b>{ $score }</b> (sleep { $sleep }, energy { $energy }, stress { $stress }, soreness { $soreness }, mood { $mood })
 checkins-card-button = 🗓 Check-in day
+checkins-digest-low = low readiness in their check-in ({ $score }/100)

@@ -23,3 +23,4 @@ checkins-not-your-client = Этот спортсмен не ваш клиент.
 checkins-card-title = 🗓 <b>Опросы</b>
 checkins-card-line = { $week }: готовность <b>{ $score }</b> (сон { $sleep }, энергия { $energy }, стресс { $stress }, мышцы { $soreness }, настроение { $mood })
 checkins-card-button = 🗓 День опроса
+checkins-digest-low = низкая готовность в опросе ({ $score }/100)

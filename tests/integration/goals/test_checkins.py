@@ -20,6 +20,7 @@ from domain.checkins.use_cases.checkins import (
     UnknownCheckInError,
 )
 from domain.coaching.use_cases.clients import client_card
+from domain.coaching.use_cases.digest import digest_lines
 from domain.coaching.use_cases.invites import NotYourClientError
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
@@ -109,3 +110,18 @@ async def test_the_coach_may_choose_the_day_and_another_coach_may_not(
     off = await SetCheckInDay(uow)(ALEX, ALEX, None)
     assert off.weekday is None
     assert await SendCheckIns(uow, clock, Asking())() == 0
+
+
+async def test_a_low_check_in_puts_the_client_in_their_coachs_morning_digest_only(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await accept(uow, clock, await invite(uow, clock, SAM), ALEX)
+    await SetCheckInDay(uow)(SAM, ALEX, clock.now().weekday())
+    assert await SendCheckIns(uow, clock, Asking())() == 1
+    check_in = await check_in_id(uow)
+    low = {"sleep": 2, "energy": 2, "stress": 4, "soreness": 4, "mood": 3}  # 6 points: 30
+    for question, value in low.items():
+        await AnswerCheckIn(uow, clock)(ALEX, check_in, question, value)
+    [line] = await digest_lines(uow, SAM, clock.now())
+    assert (line.client.telegram_id, line.low_readiness) == (ALEX, 30)
+    assert await digest_lines(uow, KIM, clock.now()) == []

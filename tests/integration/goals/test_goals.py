@@ -55,7 +55,11 @@ async def squat(uow: SqlUnitOfWork, clock: FixedClock, amount: str, reps: int) -
 async def outbox_keys(uow: SqlUnitOfWork) -> list[str]:
     async with uow:
         session = uow._active_session
-        return list(await session.scalars(text("SELECT idempotency_key FROM outbox ORDER BY idempotency_key")))
+        return list(
+            await session.scalars(
+                text("SELECT idempotency_key FROM outbox ORDER BY idempotency_key")
+            )
+        )
 
 
 async def test_a_squat_e1rm_goal_follows_the_sets_and_is_celebrated_once(
@@ -123,7 +127,7 @@ async def test_sessions_this_week_count_training_days(
     assert view.progress.current == 0
     await squat(uow, clock, "60", 5)
     [shown] = await goals_of(uow, clock, ALEX)
-    assert (shown.progress.current, shown.progress.fraction) == (1, Decimal("0.5"))
+    assert (shown.progress.current, shown.progress.fraction) == (Decimal(1), Decimal("0.5"))
 
 
 async def test_a_body_weight_goal_has_no_reading_until_the_body_context_gives_one(
