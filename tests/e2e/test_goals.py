@@ -1,5 +1,6 @@
 """Goals and check-ins through the real bot: a squat e1RM goal followed set by set and
-celebrated once; a weekly check-in answered by buttons, seen by the coach and no other."""
+celebrated once; a weekly check-in answered by buttons and an assessment, seen by the coach
+and the athlete and by no other coach."""
 
 from __future__ import annotations
 
@@ -130,6 +131,15 @@ async def test_a_check_in_answered_is_on_the_coachs_card_and_no_other_coach_sees
         await sam.press("Ann")
         card = await sam.wait_for_message()
         assert "readiness 65 (sleep 4, energy 3, stress 4, soreness 2, mood 5)" in card.content
+        await sam.press("📋 Assessments", message_id=card.message_id)
+        prompt = await sam.wait_for_message()
+        assert "No assessments yet" in prompt.content
+        await sam.send("Squat 5RM 100 kg\nknees cave <a bit>", reply_to=prompt.message_id)
+        assert "Assessment saved" in (await sam.wait_for_message()).content
+        await ann.send("/goals")
+        mine = await ann.wait_for_message()
+        assert "Squat 5RM 100 kg" in mine.content
+        assert "knees cave <a bit>" in mine.content  # escaped on the way, shown as typed
 
         kims_message = kim.chat.bot_messages[-1].message_id
         seen = len(kim.chat.bot_messages)
