@@ -43,6 +43,7 @@ class GoalProblem(StrEnum):
     TARGET = "target"  # zero, or beyond any human
     UNKNOWN_LIFT = "unknown_lift"
     REACHED = "reached"  # already met: nothing to aim at
+    TOO_MANY = "too_many"  # MAX_OPEN active or paused already
 
 
 class GoalError(ValueError):

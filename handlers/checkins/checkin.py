@@ -161,7 +161,10 @@ async def on_pick_day(callback: CallbackQuery, callback_data: PickCheckInDay, de
     weekday = None if callback_data.weekday == OFF else callback_data.weekday
     try:
         day = await SetCheckInDay(deps.uow)(callback.from_user.id, callback_data.athlete, weekday)
-    except (NotAllowedError, NotRegisteredError):
+    except NotRegisteredError:
+        await callback.answer(deps.t.get("common-register-first"), show_alert=True)
+        return
+    except NotAllowedError:
         await callback.answer(deps.t.get("checkins-not-your-client"), show_alert=True)
         return
     await callback.answer()

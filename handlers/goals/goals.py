@@ -58,8 +58,7 @@ def _keyboard(t: Translator, views: list[GoalView]) -> InlineKeyboardMarkup | No
 
 async def _overview(deps: Deps, athlete_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
     views = await goals_of(deps.uow, deps.clock, athlete_id)
-    assessments = await my_assessments(deps.uow, athlete_id)
-    return texts.goals_text(deps.t, views, assessments), _keyboard(deps.t, views)
+    return texts.goals_text(deps.t, views), _keyboard(deps.t, views)
 
 
 async def on_goals(message: Message, command: CommandObject, deps: Deps) -> None:
@@ -77,6 +76,9 @@ async def on_goals(message: Message, command: CommandObject, deps: Deps) -> None
         await message.answer(texts.problem(deps.t, error.problem))
         return
     await message.answer(text, reply_markup=keyboard)
+    assessments = await my_assessments(deps.uow, deps.user_id)
+    if assessments:  # a message of their own: the two together could pass Telegram's limit
+        await message.answer(texts.assessments_text(deps.t, assessments))
 
 
 async def on_pause(callback: CallbackQuery, callback_data: PauseGoal, deps: Deps) -> None:

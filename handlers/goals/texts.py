@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from domain.athletes.model import User
 from domain.goals.model import Assessment, Goal, GoalKind, GoalStatus
@@ -19,6 +19,14 @@ def _seconds(amount: Decimal) -> str:
     return f"{minutes}:{seconds:02d}"
 
 
+TENTH = Decimal("0.1")
+
+
+def _tenths(value: Decimal) -> str:
+    """To one decimal, halves up: an e1RM of 116.65 shows 116.7."""
+    return format_amount(value.quantize(TENTH, ROUND_HALF_UP))
+
+
 def amount(goal: Goal, value: Decimal) -> str:
     """A reading or target as the goal counts it: 160 kg, 3:30, 4, 80 cm."""
     match goal.kind:
@@ -27,10 +35,10 @@ def amount(goal: Goal, value: Decimal) -> str:
         case GoalKind.SESSIONS:
             return str(int(value))
         case GoalKind.MEASUREMENT:
-            return f"{format_amount(value.quantize(Decimal('0.1')))} cm"
+            return f"{_tenths(value)} cm"
         case _:
             unit = goal.unit.value if goal.unit else ""
-            return f"{format_amount(value.quantize(Decimal('0.1')))} {unit}".strip()
+            return f"{_tenths(value)} {unit}".strip()
 
 
 def subject(t: Translator, goal: Goal, subject_name: str | None) -> str:
@@ -69,13 +77,11 @@ def goal_text(t: Translator, view: GoalView) -> str:
     return f"{head}\n{state}"
 
 
-def goals_text(t: Translator, views: list[GoalView], assessments: list[Assessment]) -> str:
+def goals_text(t: Translator, views: list[GoalView]) -> str:
     if not views:
         text = t.get("goals-empty")
     else:
         text = t.get("goals-title") + "\n\n" + "\n\n".join(goal_text(t, v) for v in views)
-    if assessments:
-        text += "\n\n" + assessments_text(t, assessments)
     return text + "\n\n" + t.get("goals-help")
 
 

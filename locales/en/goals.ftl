@@ -29,6 +29,7 @@ goals-problem-past = That date has passed. Pick one ahead.
 goals-problem-target = That target is out of range (a time is written <code>3:30</code>).
 goals-problem-unknown_lift = I don't know that lift. Try squat, bench, deadlift or ohp.
 goals-problem-reached = You're there already: pick a target ahead of where you are.
+goals-problem-too_many = You have 20 open goals: pause isn't enough, finish or reach some first.
 goals-assessments-title = 📋 <b>Assessments</b>
 goals-assessment-line = { $day }: { $tests }
 goals-assessment-notes = <i>{ $notes }</i>

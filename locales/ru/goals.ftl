@@ -29,6 +29,7 @@ goals-problem-past = Эта дата прошла. Выберите будущу
 goals-problem-target = Цель вне допустимых значений (время пишется <code>3:30</code>).
 goals-problem-unknown_lift = Не знаю такого упражнения. Попробуйте squat, bench, deadlift или ohp.
 goals-problem-reached = Вы уже там: выберите цель выше текущего уровня.
+goals-problem-too_many = У вас уже 20 открытых целей: сначала достигните каких-нибудь.
 goals-assessments-title = 📋 <b>Оценки</b>
 goals-assessment-line = { $day }: { $tests }
 goals-assessment-notes = <i>{ $notes }</i>

@@ -137,7 +137,8 @@ async def test_a_check_in_answered_is_on_the_coachs_card_and_no_other_coach_sees
         await sam.send("Squat 5RM 100 kg\nknees cave <a bit>", reply_to=prompt.message_id)
         assert "Assessment saved" in (await sam.wait_for_message()).content
         await ann.send("/goals")
-        mine = await ann.wait_for_message()
+        assert "No goals yet" in (await ann.wait_for_message()).content
+        mine = await ann.wait_for_message()  # the assessments, a message of their own
         assert "Squat 5RM 100 kg" in mine.content
         assert "knees cave <a bit>" in mine.content  # escaped on the way, shown as typed
 

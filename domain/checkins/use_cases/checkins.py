@@ -57,11 +57,11 @@ class SetCheckInDay:
         if weekday is not None and not 0 <= weekday <= 6:
             raise BadAnswerError(weekday)
         async with self._uow:
-            await registered_user(self._uow, athlete_id)
             if actor_id != athlete_id and await self._uow.coach_links.coach_of(athlete_id) != (
                 actor_id
             ):
                 raise NotAllowedError(athlete_id)
+            await registered_user(self._uow, athlete_id)
             day = replace(await self._uow.checkins.day(athlete_id), weekday=weekday)
             await self._uow.checkins.set_day(day)
             await self._uow.commit()

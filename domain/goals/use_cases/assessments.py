@@ -8,8 +8,8 @@ from domain.goals.ports import GoalsUnitOfWork
 from domain.shared.ports import Clock
 from domain.shared.time import local_day
 
-TEXT_LIMIT = 1000  # each of tests and notes: an entry is a card, not a file
-SHOWN = 10
+TEXT_LIMIT = 500  # each of tests and notes: an entry is a card, not a file
+SHOWN = 3  # the latest: they and a prompt fit in one message
 
 
 class NotYourClientError(PermissionError):

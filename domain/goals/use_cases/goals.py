@@ -22,7 +22,8 @@ from domain.training.maxes_text import ALIASES
 logger = logging.getLogger(__name__)
 
 CELEBRATION_EXPIRES = timedelta(days=2)
-LOOK_BACK = timedelta(days=8)  # enough to cover this week from Monday in any time zone
+MAX_OPEN = 20  # active or paused goals an athlete keeps: /goals stays one message
+COMPLETED_SHOWN = 5
 
 
 class UnknownGoalError(LookupError):
@@ -106,6 +107,9 @@ class SetGoal:
             draft = read_goal(text, athlete.unit)
             if draft.due < local_day(now, athlete.zone):
                 raise GoalError(GoalProblem.PAST)
+            kept = await self._uow.goals.of_athlete(athlete_id)
+            if sum(1 for g in kept if g.status != GoalStatus.COMPLETED) >= MAX_OPEN:
+                raise GoalError(GoalProblem.TOO_MANY)
             subject = draft.subject
             if draft.kind in (GoalKind.LIFT, GoalKind.E1RM):
                 subject = await _lift_slug(self._uow, draft.subject or "")
@@ -123,13 +127,21 @@ class SetGoal:
 
 
 async def goals_of(uow: GoalsUnitOfWork, clock: Clock, athlete_id: int) -> list[GoalView]:
-    """The athlete's goals with their progress: active first, then paused, then completed."""
+    """The athlete's goals with their progress: active first, then paused, then the latest
+    few completed."""
     now = clock.now()
-    order = {GoalStatus.ACTIVE: 0, GoalStatus.PAUSED: 1, GoalStatus.COMPLETED: 2}
     async with uow:
         athlete = await registered_user(uow, athlete_id)
-        goals = sorted(await uow.goals.of_athlete(athlete_id), key=lambda g: order[g.status])
-        return [await _view(uow, athlete, goal, now) for goal in goals]
+        goals = await uow.goals.of_athlete(athlete_id)
+        shown = [
+            g
+            for status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+            for g in goals
+            if g.status == status
+        ]
+        completed = [g for g in goals if g.status == GoalStatus.COMPLETED]
+        shown += completed[-COMPLETED_SHOWN:][::-1]
+        return [await _view(uow, athlete, goal, now) for goal in shown]
 
 
 class ChangeGoal:

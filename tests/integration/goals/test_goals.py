@@ -103,6 +103,17 @@ async def test_an_unknown_lift_and_a_past_date_are_named(
         assert raised.value.problem == problem
 
 
+async def test_twenty_open_goals_are_the_most_an_athlete_keeps(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    for _ in range(20):
+        await SetGoal(uow, clock)(ALEX, "sessions 3 by 2026-06-01")
+    with pytest.raises(GoalError) as raised:
+        await SetGoal(uow, clock)(ALEX, "sessions 4 by 2026-06-01")
+    assert raised.value.problem == GoalProblem.TOO_MANY
+    assert len(await goals_of(uow, clock, ALEX)) == 20
+
+
 async def test_a_paused_goal_is_not_celebrated_and_only_its_athlete_may_pause_it(
     uow: SqlUnitOfWork, clock: FixedClock
 ) -> None:
