@@ -542,14 +542,14 @@ class InMemoryBodyReadings:
     """Body weights and measurements by athlete: `data["body_weights"]`, `data["measurements"]`."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self._weights: dict[int, Weight] = data.setdefault("body_weights", {})
-        self._measured: dict[tuple[int, str], Decimal] = data.setdefault("measurements", {})
+        self.weights: dict[int, Weight] = data.setdefault("body_weights", {})
+        self.measured: dict[tuple[int, str], Decimal] = data.setdefault("measurements", {})
 
     async def latest_body_weight(self, athlete_id: int) -> Weight | None:
-        return self._weights.get(athlete_id)
+        return self.weights.get(athlete_id)
 
     async def latest_measurement(self, athlete_id: int, name: str) -> Decimal | None:
-        return self._measured.get((athlete_id, name))
+        return self.measured.get((athlete_id, name))
 
 
 class InMemoryCoachLinks:
