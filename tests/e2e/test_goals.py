@@ -52,6 +52,12 @@ async def test_a_squat_e1rm_goal_follows_the_sets_and_is_celebrated_once(
         shown = await ann.wait_for_message()
         assert "Squat e1RM: 150 kg by" in shown.content
         assert "▓▓▓▓▓▓▓░░░ 77% · now 116.7 kg" in shown.content
+        await ann.press("⏸ Pause: Squat e1RM", message_id=shown.message_id)
+        paused = await ann.wait_for_edit(message_id=shown.message_id)
+        assert "⏸ paused" in paused.content
+        await ann.press("▶️ Resume: Squat e1RM", message_id=shown.message_id)
+        resumed = await ann.wait_for_edit(message_id=shown.message_id)
+        assert "paused" not in resumed.content
 
         await ann.send("/today")
         await ann.wait_for_message()
