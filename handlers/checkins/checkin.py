@@ -130,8 +130,12 @@ def _day_keyboard(t: Translator, athlete: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[days[:4], days[4:], [off]])
 
 
-async def _show_day(message: Message, t: Translator, day: CheckInDay, *, edit: bool) -> None:
-    text = t.get("checkins-intro") + "\n\n" + texts.day_text(t, day)
+async def _show_day(
+    message: Message, t: Translator, day: CheckInDay, *, edit: bool, viewer: int
+) -> None:
+    for_coach = viewer != day.athlete_id
+    intro = t.get("checkins-client-intro" if for_coach else "checkins-intro")
+    text = intro + "\n\n" + texts.day_text(t, day, for_coach=for_coach)
     keyboard = _day_keyboard(t, day.athlete_id)
     if edit:
         await message.edit_text(text, reply_markup=keyboard)
@@ -141,7 +145,7 @@ async def _show_day(message: Message, t: Translator, day: CheckInDay, *, edit: b
 
 async def on_checkin(message: Message, deps: Deps) -> None:
     day = await check_in_day(deps.uow, deps.user_id, deps.user_id)
-    await _show_day(message, deps.t, day, edit=False)
+    await _show_day(message, deps.t, day, edit=False, viewer=deps.user_id)
 
 
 async def on_client_checkins(
@@ -154,7 +158,7 @@ async def on_client_checkins(
         return
     await callback.answer()
     if isinstance(callback.message, Message):
-        await _show_day(callback.message, deps.t, day, edit=False)
+        await _show_day(callback.message, deps.t, day, edit=False, viewer=callback.from_user.id)
 
 
 async def on_pick_day(callback: CallbackQuery, callback_data: PickCheckInDay, deps: Deps) -> None:
@@ -169,7 +173,7 @@ async def on_pick_day(callback: CallbackQuery, callback_data: PickCheckInDay, de
         return
     await callback.answer()
     if isinstance(callback.message, Message):
-        await _show_day(callback.message, deps.t, day, edit=True)
+        await _show_day(callback.message, deps.t, day, edit=True, viewer=callback.from_user.id)
 
 
 def build_router() -> Router:

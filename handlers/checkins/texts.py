@@ -12,11 +12,14 @@ def question_text(t: Translator, question: Question) -> str:
     return t.get("checkins-title", number=number) + "\n" + t.get(f"checkins-question-{question}")
 
 
-def day_text(t: Translator, day: CheckInDay) -> str:
+def day_text(t: Translator, day: CheckInDay, *, for_coach: bool = False) -> str:
+    """The check-in's day, as the athlete reads it or as their coach does."""
     if day.weekday is None:
-        return t.get("checkins-day-off")
+        return t.get("checkins-client-day-off" if for_coach else "checkins-day-off")
     return t.get(
-        "checkins-day-on", day=t.get(f"checkins-weekday-{day.weekday}"), at=day.at.strftime("%H:%M")
+        "checkins-client-day-on" if for_coach else "checkins-day-on",
+        day=t.get(f"checkins-weekday-{day.weekday}"),
+        at=day.at.strftime("%H:%M"),
     )
 
 

@@ -3,6 +3,9 @@
 checkins-intro = 🗓 <b>Weekly check-in</b>: five quick questions (sleep, energy, stress, soreness, mood), answered 1 to 5, make your readiness score. Your coach sees it.
 checkins-day-on = You're asked on { $day } at { $at } your time.
 checkins-day-off = It's off. Pick a day to turn it on.
+checkins-client-intro = 🗓 <b>Your client's weekly check-in</b>: pick the day they're asked (sleep, energy, stress, soreness, mood, 1 to 5 each).
+checkins-client-day-on = They're asked on { $day } at { $at } their time.
+checkins-client-day-off = It's off. Pick a day to turn it on for them.
 checkins-off-button = 🔕 Off
 checkins-weekday-0 = Mon
 checkins-weekday-1 = Tue

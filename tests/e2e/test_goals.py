@@ -137,6 +137,12 @@ async def test_a_check_in_answered_is_on_the_coachs_card_and_no_other_coach_sees
         await sam.press("Ann")
         card = await sam.wait_for_message()
         assert "readiness 65 (sleep 4, energy 3, stress 4, soreness 2, mood 5)" in card.content
+        await sam.press("🗓 Check-in day", message_id=card.message_id)
+        days = await sam.wait_for_message()
+        assert "They're asked on" in days.content  # the day ask_now moved it to
+        await sam.press("Wed", message_id=days.message_id)
+        moved = await sam.wait_for_edit(message_id=days.message_id)
+        assert "They're asked on Wed at" in moved.content
         await sam.press("📋 Assessments", message_id=card.message_id)
         prompt = await sam.wait_for_message()
         assert "No assessments yet" in prompt.content
