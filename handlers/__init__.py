@@ -35,12 +35,12 @@ def build_router() -> Router:
         messages.build_router(),  # a reply to a relayed message is for the other side, not a set
         reviews.build_router(),  # so is a reply to a clip under review, and a clip itself
         wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text
+        goals.build_router(),  # and a coach's reply to an assessment prompt
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
         team_private.build_router(),  # before /start: so is a team's invite link
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
-        goals.build_router(),  # after the card: its assessments button, then a reply to it
         checkin.build_router(),
         programs.build_router(),
         start.build_router(),

@@ -13,7 +13,7 @@ from typing import Any
 from domain.athletes.model import User
 from domain.checkins.model import CheckIn, CheckInDay
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
-from domain.goals.model import Assessment, Goal, GoalStatus
+from domain.goals.model import Assessment, AssessmentPrompt, Goal, GoalStatus
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.reminders.model import Reminder
@@ -509,6 +509,9 @@ class InMemoryGoals:
 class InMemoryAssessments:
     def __init__(self, data: dict[str, Any]) -> None:
         self.rows: dict[int, Assessment] = data.setdefault("assessments", {})
+        self.prompts: dict[tuple[int, int], AssessmentPrompt] = data.setdefault(
+            "assessment_prompts", {}
+        )
         self._ids = data.setdefault("assessment_ids", itertools.count(1))
 
     async def add(self, assessment: Assessment) -> Assessment:
@@ -519,6 +522,12 @@ class InMemoryAssessments:
     async def of_athlete(self, athlete_id: int, limit: int) -> list[Assessment]:
         mine = [a for a in self.rows.values() if a.athlete_id == athlete_id]
         return sorted(mine, key=lambda a: (a.day, a.id or 0), reverse=True)[:limit]
+
+    async def add_prompt(self, prompt: AssessmentPrompt, at: datetime) -> None:
+        self.prompts.setdefault((prompt.chat_id, prompt.message_id), prompt)
+
+    async def prompt(self, chat_id: int, message_id: int) -> AssessmentPrompt | None:
+        return self.prompts.get((chat_id, message_id))
 
 
 class InMemoryLiftedSets:

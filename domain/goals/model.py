@@ -62,3 +62,13 @@ class Assessment:
     tests: str
     notes: str
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentPrompt:
+    """A message the coach replies to with an assessment of this client."""
+
+    chat_id: int
+    message_id: int
+    coach_id: int
+    athlete_id: int

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Protocol
 from domain.shared.ports import Transaction
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from domain.athletes.model import User
     from domain.athletes.ports import UserRepository
     from domain.conditioning.ports import ConditioningRepository, StrengthDays
-    from domain.goals.model import Assessment, Goal
+    from domain.goals.model import Assessment, AssessmentPrompt, Goal
     from domain.outbox.ports import Outbox
     from domain.plans.ports import ExerciseRepository
     from domain.shared.weights import Weight
@@ -41,6 +43,12 @@ class AssessmentRepository(Protocol):
     async def of_athlete(self, athlete_id: int, limit: int) -> list[Assessment]:
         """The athlete's assessments, newest day first."""
         ...
+
+    async def add_prompt(self, prompt: AssessmentPrompt, at: datetime) -> None:
+        """Remembers the prompt; the same message again changes nothing."""
+        ...
+
+    async def prompt(self, chat_id: int, message_id: int) -> AssessmentPrompt | None: ...
 
 
 class LiftedSets(Protocol):

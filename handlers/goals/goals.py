@@ -1,17 +1,15 @@
 """/goals: the athlete's goals with their progress; `/goals squat e1rm 160 by 2027-03-01`
-sets one; ⏸/▶ pause and resume. A coach records assessments from the client card."""
+sets one; ⏸/▶ pause and resume. A coach records an assessment from the client card by
+replying to the prompt it sends (remembered in the database, like /wod's)."""
 
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, InlineKeyboardMarkup, Message
 
-from domain.goals.model import GoalStatus
+from domain.goals.model import AssessmentPrompt, GoalStatus
 from domain.goals.text import GoalError
 from domain.goals.use_cases.assessments import (
     EmptyAssessmentError,
@@ -19,6 +17,8 @@ from domain.goals.use_cases.assessments import (
     RecordAssessment,
     client_assessments,
     my_assessments,
+    prompt_of,
+    remember_prompt,
 )
 from domain.goals.use_cases.goals import ChangeGoal, GoalView, SetGoal, UnknownGoalError, goals_of
 from domain.shared.errors import NotRegisteredError
@@ -35,10 +35,6 @@ NOTES_SEPARATOR = "\n"  # the first line is the tests, the rest the notes
 class PauseGoal(CallbackData, prefix="goalp"):
     goal: RowId
     paused: bool
-
-
-class AssessSG(StatesGroup):
-    text = State()  # data: {"athlete": id}
 
 
 def _keyboard(t: Translator, views: list[GoalView]) -> InlineKeyboardMarkup | None:
@@ -96,42 +92,46 @@ async def on_pause(callback: CallbackQuery, callback_data: PauseGoal, deps: Deps
 
 
 async def on_client_assessments(
-    callback: CallbackQuery, callback_data: ClientAssessments, state: FSMContext, deps: Deps
+    callback: CallbackQuery, callback_data: ClientAssessments, deps: Deps
 ) -> None:
+    coach = callback.from_user.id
     try:
-        entries = await client_assessments(deps.uow, callback.from_user.id, callback_data.athlete)
+        entries = await client_assessments(deps.uow, coach, callback_data.athlete)
     except NotYourClientError:
         await callback.answer(deps.t.get("goals-not-your-client"), show_alert=True)
         return
     await callback.answer()
     if isinstance(callback.message, Message):
         shown = texts.assessments_text(deps.t, entries) if entries else deps.t.get("goals-none")
-        prompt = await callback.message.answer(
+        sent = await callback.message.answer(
             shown + "\n\n" + deps.t.get("goals-assess-prompt"), reply_markup=ForceReply()
         )
-        await state.set_state(AssessSG.text)
-        await state.update_data(athlete=callback_data.athlete, prompt=prompt.message_id)
+        prompt = AssessmentPrompt(sent.chat.id, sent.message_id, coach, callback_data.athlete)
+        await remember_prompt(deps.uow, deps.clock, prompt)
 
 
-async def on_assessment_text(message: Message, state: FSMContext, deps: Deps) -> None:
-    data = await state.get_data()
+async def replies_to_a_prompt(message: Message, deps: Deps) -> dict[str, AssessmentPrompt] | bool:
+    """Lets a coach's reply to one of their assessment prompts through, with the prompt."""
     replied = message.reply_to_message
-    if replied is None or replied.message_id != data.get("prompt"):
-        raise SkipHandler  # only the reply to the prompt is an assessment
-    await state.clear()
-    athlete = data.get("athlete")
-    if not isinstance(athlete, int):
-        return
+    if replied is None or replied.from_user is None or replied.from_user.id != deps.bot_id:
+        return False
+    if not message.text or message.text.startswith("/"):
+        return False
+    prompt = await prompt_of(deps.uow, deps.user_id, message.chat.id, replied.message_id)
+    return False if prompt is None else {"prompt": prompt}
+
+
+async def on_assessment(message: Message, deps: Deps, prompt: AssessmentPrompt) -> None:
     tests, _, notes = (message.text or "").partition(NOTES_SEPARATOR)
     try:
-        await RecordAssessment(deps.uow, deps.clock)(deps.user_id, athlete, tests, notes)
-    except NotYourClientError:
-        await message.answer(deps.t.get("goals-not-your-client"))
+        await RecordAssessment(deps.uow, deps.clock)(deps.user_id, prompt.athlete_id, tests, notes)
+    except NotYourClientError:  # the coaching ended since the prompt
+        await message.reply(deps.t.get("goals-not-your-client"))
         return
-    except (EmptyAssessmentError, NotRegisteredError):
-        await message.answer(deps.t.get("goals-assess-empty"))
+    except EmptyAssessmentError:
+        await message.reply(deps.t.get("goals-assess-empty"))
         return
-    await message.answer(deps.t.get("goals-assess-saved"))
+    await message.reply(deps.t.get("goals-assess-saved"))
 
 
 def build_router() -> Router:
@@ -139,7 +139,5 @@ def build_router() -> Router:
     router.message.register(on_goals, Command("goals"), F.chat.type == "private")
     router.callback_query.register(on_pause, PauseGoal.filter())
     router.callback_query.register(on_client_assessments, ClientAssessments.filter())
-    router.message.register(
-        on_assessment_text, AssessSG.text, F.text, F.reply_to_message, F.chat.type == "private"
-    )
+    router.message.register(on_assessment, F.chat.type == "private", replies_to_a_prompt)
     return router

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.goals.model import Assessment, Goal, GoalKind, GoalStatus
+from domain.goals.model import Assessment, AssessmentPrompt, Goal, GoalKind, GoalStatus
 from domain.shared.weights import Unit, Weight
 from storage.core.columns import to_weight
-from storage.goals.tables import AssessmentRow, GoalRow
+from storage.core.dialects import dialect_insert
+from storage.goals.tables import AssessmentPromptRow, AssessmentRow, GoalRow
 from storage.training.tables import WorkoutRow, WorkoutSetRow
 
 
@@ -109,6 +112,25 @@ class SqlAssessmentRepository:
             .limit(limit)
         )
         return [_assessment(row) for row in rows]
+
+    async def add_prompt(self, prompt: AssessmentPrompt, at: datetime) -> None:
+        await self._session.execute(
+            dialect_insert(self._session)(AssessmentPromptRow)
+            .values(
+                chat_id=prompt.chat_id,
+                message_id=prompt.message_id,
+                coach_id=prompt.coach_id,
+                athlete_id=prompt.athlete_id,
+                created_at=at,
+            )
+            .on_conflict_do_nothing(index_elements=["chat_id", "message_id"])
+        )
+
+    async def prompt(self, chat_id: int, message_id: int) -> AssessmentPrompt | None:
+        row = await self._session.get(AssessmentPromptRow, (chat_id, message_id))
+        if row is None:
+            return None
+        return AssessmentPrompt(row.chat_id, row.message_id, row.coach_id, row.athlete_id)
 
 
 class SqlLiftedSets:

@@ -48,3 +48,15 @@ class AssessmentRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     __table_args__ = (Index("ix_assessments_athlete", "athlete_id", "day"),)
+
+
+class AssessmentPromptRow(Base):
+    """A message the coach replies to with an assessment of the client named."""
+
+    __tablename__ = "assessment_prompts"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    coach_id: Mapped[int] = mapped_column(BigInteger)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("users.telegram_id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.athletes.use_cases.registration import registered_user
-from domain.goals.model import Assessment
+from domain.goals.model import Assessment, AssessmentPrompt
 from domain.goals.ports import GoalsUnitOfWork
 from domain.shared.ports import Clock
 from domain.shared.time import local_day
@@ -64,3 +64,19 @@ async def my_assessments(uow: GoalsUnitOfWork, athlete_id: int) -> list[Assessme
     """The assessments coaches recorded for this athlete, newest first."""
     async with uow:
         return await uow.assessments.of_athlete(athlete_id, SHOWN)
+
+
+async def remember_prompt(uow: GoalsUnitOfWork, clock: Clock, prompt: AssessmentPrompt) -> None:
+    """The coach will reply to this message with an assessment of the client it names."""
+    async with uow:
+        await uow.assessments.add_prompt(prompt, clock.now())
+        await uow.commit()
+
+
+async def prompt_of(
+    uow: GoalsUnitOfWork, coach_id: int, chat_id: int, message_id: int
+) -> AssessmentPrompt | None:
+    """The prompt a reply answers, if it is one of this coach's."""
+    async with uow:
+        prompt = await uow.assessments.prompt(chat_id, message_id)
+    return prompt if prompt is not None and prompt.coach_id == coach_id else None

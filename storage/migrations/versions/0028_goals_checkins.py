@@ -1,4 +1,4 @@
-"""goals and coach assessments; weekly check-ins and the day each athlete is asked
+"""goals, coach assessments and their prompts; weekly check-ins and the day each athlete is asked
 
 Revision ID: 0028
 Revises: 0025
@@ -76,6 +76,21 @@ def upgrade() -> None:
     )
     op.create_index("ix_assessments_athlete", "assessments", ["athlete_id", "day"])
     op.create_table(
+        "assessment_prompts",
+        sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("message_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("coach_id", sa.BigInteger(), nullable=False),
+        _athlete(),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["athlete_id"],
+            ["users.telegram_id"],
+            name=op.f("fk_assessment_prompts_athlete_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("chat_id", "message_id", name=op.f("pk_assessment_prompts")),
+    )
+    op.create_table(
         "checkin_days",
         _athlete(),
         sa.Column("weekday", sa.SmallInteger(), nullable=True),
@@ -115,6 +130,7 @@ def downgrade() -> None:
     op.drop_index("ix_checkins_completed", table_name="checkins")
     op.drop_table("checkins")
     op.drop_table("checkin_days")
+    op.drop_table("assessment_prompts")
     op.drop_index("ix_assessments_athlete", table_name="assessments")
     op.drop_table("assessments")
     op.drop_index("ix_goals_status", table_name="goals")

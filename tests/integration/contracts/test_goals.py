@@ -9,7 +9,7 @@ from typing import Protocol, cast
 
 from domain.checkins.model import CheckIn, CheckInDay, Question
 from domain.checkins.ports import CheckInsUnitOfWork
-from domain.goals.model import Assessment, Goal, GoalKind, GoalStatus
+from domain.goals.model import Assessment, AssessmentPrompt, Goal, GoalKind, GoalStatus
 from domain.goals.ports import GoalsUnitOfWork
 from domain.shared.weights import Unit
 from domain.training.model import DoneSet
@@ -128,3 +128,16 @@ async def test_a_weeks_check_in_is_kept_once_and_its_answers_saved(units: Units)
     assert latest == [done]
     assert partly == half
     assert (since, nobody) == ([done], [])
+
+
+async def test_an_assessment_prompt_is_remembered_once(units: Units) -> None:
+    await seed_into(units(), ATHLETE)
+    first = AssessmentPrompt(9, 50, 9, ATHLETE)
+    async with opened(units) as uow:
+        await uow.assessments.add_prompt(first, NOW)
+        await uow.assessments.add_prompt(replace(first, athlete_id=ATHLETE + 5), NOW)
+        await uow.commit()
+    async with opened(units) as uow:
+        kept = await uow.assessments.prompt(9, 50)
+        other = await uow.assessments.prompt(9, 51)
+    assert (kept, other) == (first, None)

@@ -8,13 +8,15 @@ import pytest
 from sqlalchemy import text
 
 from domain.athletes.model import User
-from domain.goals.model import Goal, GoalKind, GoalStatus
+from domain.goals.model import AssessmentPrompt, Goal, GoalKind, GoalStatus
 from domain.goals.text import GoalError, GoalProblem
 from domain.goals.use_cases.assessments import (
     NotYourClientError,
     RecordAssessment,
     client_assessments,
     my_assessments,
+    prompt_of,
+    remember_prompt,
 )
 from domain.goals.use_cases.goals import (
     CelebrateGoals,
@@ -162,9 +164,14 @@ async def test_assessments_reach_the_client_and_their_coach_and_no_other_coach(
     assert [a.notes for a in await my_assessments(uow, ALEX)] == ["knees cave"]
     assert await my_assessments(uow, MASHA) == []
 
+    prompt = AssessmentPrompt(SAM, 77, SAM, ALEX)
+    await remember_prompt(uow, clock, prompt)
+    assert await prompt_of(uow, SAM, SAM, 77) == prompt
+    assert await prompt_of(uow, KIM, SAM, 77) is None  # a reply is the prompted coach's only
+
 
 def test_every_new_table_names_its_athlete_for_export_and_erasure() -> None:
-    for name in ("goals", "assessments", "checkins", "checkin_days"):
+    for name in ("goals", "assessments", "assessment_prompts", "checkins", "checkin_days"):
         column = Base.metadata.tables[name].c.athlete_id
         [key] = column.foreign_keys
         assert (key.target_fullname, key.ondelete) == ("users.telegram_id", "CASCADE")
