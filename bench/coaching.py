@@ -51,6 +51,7 @@ from domain.plans.use_cases.install import install_builtin_programs
 from domain.progress.use_cases.weekly_summary import SummariseWeek
 from domain.reminders.use_cases.summaries import FixedTime
 from emulator import BotApiEmulator
+from handlers.checkins.checkin import CheckInButtons
 from handlers.coaching import texts
 from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.clients import clients_page
@@ -248,7 +249,12 @@ async def deliver(
         catalogue = Catalogue.load()
         markup = OutboxButtons(
             catalogue,
-            [ReminderButtons(catalogue), CoachingButtons(catalogue), ClassButtons(catalogue)],
+            [
+                ReminderButtons(catalogue),
+                CoachingButtons(catalogue),
+                ClassButtons(catalogue),
+                CheckInButtons(catalogue),
+            ],
         )
         limits = DeliveryLimits(global_per_second=GLOBAL_RATE)
         sender = Sender(

@@ -43,12 +43,15 @@ from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
 from handlers.body.reminders import WeighInWords
+from handlers.checkins.checkin import CheckInButtons
+from handlers.checkins.texts import CheckInWords
 from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.texts import CoachingWords
 from handlers.common.commands import command_menu, group_command_menu
 from handlers.common.deps import Services
 from handlers.common.i18n import Catalogue
 from handlers.common.rest_timers import RestTimers
+from handlers.goals.texts import GoalWords
 from handlers.progress.charts import start_worker
 from handlers.reminders.buttons import ReminderButtons
 from handlers.reminders.dialog import ReminderWording
@@ -146,7 +149,12 @@ def build_sender(
             bot,
             OutboxButtons(
                 catalogue,
-                [ReminderButtons(catalogue), CoachingButtons(catalogue), ClassButtons(catalogue)],
+                [
+                    ReminderButtons(catalogue),
+                    CoachingButtons(catalogue),
+                    ClassButtons(catalogue),
+                    CheckInButtons(catalogue),
+                ],
             ),
         ),
         clock,
@@ -269,6 +277,8 @@ def _scheduler(
         class_wording=ClassWords(catalogue),
         wod_wording=WodWords(catalogue),
         weigh_in_wording=WeighInWords(catalogue),
+        goal_wording=GoalWords(catalogue),
+        check_in_wording=CheckInWords(catalogue),
     )
     # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
     # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.

@@ -4,10 +4,12 @@ from aiogram import Router
 
 from handlers.athletes import settings, start
 from handlers.body import dialog as body
+from handlers.checkins import checkin
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
 from handlers.conditioning import wod
+from handlers.goals import goals
 from handlers.nutrition import client as client_nutrition
 from handlers.nutrition import food
 from handlers.plans import plan
@@ -38,11 +40,13 @@ def build_router() -> Router:
         wod.build_router(),  # and a reply to a /wod prompt: a score or a workout's text
         food.build_router(),  # and a reply to a /food question: food, targets, a meal plan
         client_nutrition.build_router(),
+        goals.build_router(),  # and a coach's reply to an assessment prompt
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
         team_private.build_router(),  # before /start: so is a team's invite link
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
+        checkin.build_router(),
         programs.build_router(),
         start.build_router(),
         settings.build_router(),

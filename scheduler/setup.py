@@ -10,7 +10,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.body.ports import WeighInWording
+from domain.checkins.ports import CheckInWording
 from domain.coaching.ports import CoachingWording
+from domain.goals.ports import GoalWording
 from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
@@ -25,6 +27,7 @@ from scheduler.jobs.coaching import (
     send_weekly_digests,
 )
 from scheduler.jobs.core import prune_update_ledger
+from scheduler.jobs.goals import celebrate_goals, send_check_ins
 from scheduler.jobs.outbox import OUTBOX_RETENTION, prune_outbox
 from scheduler.jobs.reminders import send_reminders, send_weekly_summaries
 from scheduler.jobs.tracks import post_wods
@@ -50,6 +53,8 @@ def build_scheduler(
     class_wording: ClassWording | None = None,
     wod_wording: WodWording | None = None,
     weigh_in_wording: WeighInWording | None = None,
+    goal_wording: GoalWording | None = None,
+    check_in_wording: CheckInWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -145,6 +150,26 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="weigh-in-reminders",
             args=[session_factory, clock, weigh_in_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # A goal reached is marked completed with its celebration's outbox key, and a week's
+    # check-in is a row with its key: a run every minute sends each once.
+    if goal_wording is not None:
+        scheduler.add_job(
+            celebrate_goals,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="celebrate-goals",
+            args=[session_factory, clock, goal_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    if check_in_wording is not None:
+        scheduler.add_job(
+            send_check_ins,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="send-check-ins",
+            args=[session_factory, clock, check_in_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.shared.ports import Clock
 from storage.athletes.users import SqlUserRepository
 from storage.body.repositories import SqlBodyRepository, SqlBodyWeights
+from storage.checkins.repositories import SqlCheckInRepository
+from storage.coaching.coach_links import SqlCoachLinks
 from storage.coaching.repositories import (
     SqlCoachingRepository,
     SqlCoachRepository,
@@ -28,6 +30,12 @@ from storage.coaching.videos import SqlVideoRepository
 from storage.conditioning.repositories import SqlConditioningRepository
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
+from storage.goals.body_readings import SqlBodyReadings
+from storage.goals.repositories import (
+    SqlAssessmentRepository,
+    SqlGoalRepository,
+    SqlLiftedSets,
+)
 from storage.nutrition.repositories import SqlNutritionRepository
 from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
@@ -207,6 +215,30 @@ class SqlUnitOfWork:
     @property
     def body_weights(self) -> SqlBodyWeights:
         return self._repository(SqlBodyWeights)
+
+    @property
+    def checkins(self) -> SqlCheckInRepository:
+        return self._repository(SqlCheckInRepository)
+
+    @property
+    def coach_links(self) -> SqlCoachLinks:
+        return self._repository(SqlCoachLinks)
+
+    @property
+    def goals(self) -> SqlGoalRepository:
+        return self._repository(SqlGoalRepository)
+
+    @property
+    def assessments(self) -> SqlAssessmentRepository:
+        return self._repository(SqlAssessmentRepository)
+
+    @property
+    def lifted_sets(self) -> SqlLiftedSets:
+        return self._repository(SqlLiftedSets)
+
+    @property
+    def body_readings(self) -> SqlBodyReadings:
+        return self._repository(SqlBodyReadings)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

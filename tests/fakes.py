@@ -13,12 +13,15 @@ from typing import Any
 from domain.athletes.model import User
 from domain.body.entries import group_entries
 from domain.body.model import WEIGHT, Measurement, Photo, ProgressEntry
+from domain.checkins.model import CheckIn, CheckInDay
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
+from domain.goals.model import Assessment, AssessmentPrompt, Goal, GoalStatus
 from domain.nutrition.model import ZERO, FoodEntry, Macros, MealPlan, Targets
 from domain.nutrition.model import Prompt as NutritionPrompt
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.reminders.model import Reminder
+from domain.shared.weights import Weight
 from domain.training.model import (
     ActivePlan,
     DoneSet,
@@ -619,6 +622,154 @@ class InMemoryBody:
         ]
 
 
+class InMemoryGoals:
+    """Goals by id, as the SQL repository keeps them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.rows: dict[int, Goal] = data.setdefault("goals", {})
+        self._ids = data.setdefault("goal_ids", itertools.count(1))
+
+    async def add(self, goal: Goal) -> Goal:
+        stored = replace(goal, id=next(self._ids))
+        self.rows[stored.id or 0] = stored
+        return stored
+
+    async def get(self, goal_id: int) -> Goal | None:
+        return self.rows.get(goal_id)
+
+    async def of_athlete(self, athlete_id: int) -> list[Goal]:
+        return [g for _, g in sorted(self.rows.items()) if g.athlete_id == athlete_id]
+
+    async def save(self, goal: Goal) -> None:
+        kept = self.rows.get(goal.id or 0)
+        if kept is None:
+            raise LookupError(f"no goal {goal.id}")
+        self.rows[goal.id or 0] = replace(
+            kept, status=goal.status, start=goal.start, reached_at=goal.reached_at
+        )
+
+    async def with_active(self) -> list[int]:
+        return sorted({g.athlete_id for g in self.rows.values() if g.status == GoalStatus.ACTIVE})
+
+
+class InMemoryAssessments:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.rows: dict[int, Assessment] = data.setdefault("assessments", {})
+        self.prompts: dict[tuple[int, int], AssessmentPrompt] = data.setdefault(
+            "assessment_prompts", {}
+        )
+        self._ids = data.setdefault("assessment_ids", itertools.count(1))
+
+    async def add(self, assessment: Assessment) -> Assessment:
+        stored = replace(assessment, id=next(self._ids))
+        self.rows[stored.id or 0] = stored
+        return stored
+
+    async def of_athlete(self, athlete_id: int, limit: int) -> list[Assessment]:
+        mine = [a for a in self.rows.values() if a.athlete_id == athlete_id]
+        return sorted(mine, key=lambda a: (a.day, a.id or 0), reverse=True)[:limit]
+
+    async def add_prompt(self, prompt: AssessmentPrompt, at: datetime) -> None:
+        self.prompts.setdefault((prompt.chat_id, prompt.message_id), prompt)
+
+    async def prompt(self, chat_id: int, message_id: int) -> AssessmentPrompt | None:
+        return self.prompts.get((chat_id, message_id))
+
+
+class InMemoryLiftedSets:
+    """Work sets logged on an exercise, in any workout, as goals read them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    async def sets_of(self, athlete_id: int, exercise: str) -> list[tuple[Weight, int]]:
+        workouts: dict[int, Workout] = self._data.get("workouts", {})
+        return [
+            (s.done.weight, s.done.reps)
+            for w in workouts.values()
+            if w.athlete_id == athlete_id
+            for s in w.sets
+            if s.done is not None and s.prescribed.exercise == exercise and not s.prescribed.warmup
+        ]
+
+
+class InMemoryBodyReadings:
+    """Body weights and measurements by athlete: `data["body_weights"]`, `data["measurements"]`."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.weights: dict[int, Weight] = data.setdefault("body_weights", {})
+        self.measured: dict[tuple[int, str], Decimal] = data.setdefault("measurements", {})
+
+    async def latest_body_weight(self, athlete_id: int) -> Weight | None:
+        return self.weights.get(athlete_id)
+
+    async def latest_measurement(self, athlete_id: int, name: str) -> Decimal | None:
+        return self.measured.get((athlete_id, name))
+
+
+class InMemoryCoachLinks:
+    """Each athlete's current coach: `data["coach_links"]`."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.links: dict[int, int] = data.setdefault("coach_links", {})
+
+    async def coach_of(self, athlete_id: int) -> int | None:
+        return self.links.get(athlete_id)
+
+
+class InMemoryCheckIns:
+    """Check-in days by athlete and check-ins by id, one a week each."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.days: dict[int, CheckInDay] = data.setdefault("checkin_days", {})
+        self.rows: dict[int, CheckIn] = data.setdefault("checkins", {})
+        self._ids = data.setdefault("checkin_ids", itertools.count(1))
+
+    async def day(self, athlete_id: int) -> CheckInDay:
+        return self.days.get(athlete_id, CheckInDay(athlete_id))
+
+    async def set_day(self, day: CheckInDay) -> None:
+        self.days[day.athlete_id] = day
+
+    async def asked(self) -> list[CheckInDay]:
+        return [d for _, d in sorted(self.days.items()) if d.weekday is not None]
+
+    async def add(self, check_in: CheckIn) -> CheckIn | None:
+        if any(
+            (c.athlete_id, c.week) == (check_in.athlete_id, check_in.week)
+            for c in self.rows.values()
+        ):
+            return None
+        stored = replace(check_in, id=next(self._ids), answers={})
+        self.rows[stored.id or 0] = stored
+        return stored
+
+    async def get(self, check_in_id: int) -> CheckIn | None:
+        return self.rows.get(check_in_id)
+
+    async def save(self, check_in: CheckIn) -> None:
+        kept = self.rows.get(check_in.id or 0)
+        if kept is None:
+            raise LookupError(f"no check-in {check_in.id}")
+        self.rows[check_in.id or 0] = replace(
+            kept, answers=dict(check_in.answers), completed_at=check_in.completed_at
+        )
+
+    def _completed(self) -> list[CheckIn]:
+        done = [c for c in self.rows.values() if c.completed_at is not None]
+        return sorted(done, key=lambda c: (c.completed_at, c.id or 0))
+
+    async def latest(self, athlete_id: int, limit: int) -> list[CheckIn]:
+        return [c for c in reversed(self._completed()) if c.athlete_id == athlete_id][:limit]
+
+    async def completed_since(self, athlete_ids: Sequence[int], since: datetime) -> list[CheckIn]:
+        return [
+            c
+            for c in self._completed()
+            if c.athlete_id in athlete_ids and c.completed_at and c.completed_at >= since
+        ]
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -643,6 +794,12 @@ class InMemoryUnitOfWork:
         self.conditioning = InMemoryConditioning(self._working)
         self.strength_days = InMemoryStrengthDays(self._working)
         self.class_days = InMemoryClassDays(self._working)
+        self.goals = InMemoryGoals(self._working)
+        self.assessments = InMemoryAssessments(self._working)
+        self.lifted_sets = InMemoryLiftedSets(self._working)
+        self.body_readings = InMemoryBodyReadings(self._working)
+        self.coach_links = InMemoryCoachLinks(self._working)
+        self.checkins = InMemoryCheckIns(self._working)
         self.nutrition = InMemoryNutrition(self._working)
         self.training_days = InMemoryTrainingDays(self._working)
         self.body = InMemoryBody(self._working)

@@ -148,7 +148,13 @@ class DigestLine:
     attention: Attention
     videos_waiting: int  # clips waiting for a review longer than VIDEO_WAIT
     unanswered_since: datetime | None  # their last message, unanswered for MESSAGE_WAIT
+    low_readiness: int | None = None  # their latest check-in's score, if low (checkins)
 
     @property
     def worth_a_look(self) -> bool:
-        return self.attention.needed or bool(self.videos_waiting) or bool(self.unanswered_since)
+        return (
+            self.attention.needed
+            or bool(self.videos_waiting)
+            or bool(self.unanswered_since)
+            or self.low_readiness is not None
+        )

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from domain.athletes.model import User
+    from domain.checkins.ports import CheckInRepository
     from domain.coaching.compliance import DigestLine
     from domain.coaching.model import (
         ClientFacts,
@@ -237,6 +238,9 @@ class CoachingUnitOfWork(
 
     @property
     def videos(self) -> VideoRepository: ...
+
+    @property
+    def checkins(self) -> CheckInRepository: ...
 
 
 class CoachingWording(Protocol):

@@ -50,6 +50,7 @@ class Action(StrEnum):
     DECLINE_PROPOSAL = "decline_proposal"  # parameters: proposal
     EDIT_PROPOSAL = "edit_proposal"  # parameters: proposal
     SKIP_CLASS_REMINDERS = "skip_class_reminders"  # parameters: team
+    CHECKIN_ANSWER = "checkin_answer"  # parameters: check_in, question, answer
 
 
 @dataclass(frozen=True, slots=True)

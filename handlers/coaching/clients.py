@@ -21,6 +21,7 @@ from handlers.coaching import texts
 from handlers.coaching.messages import ShowThread, WriteClient
 from handlers.coaching.programs import EditPlan, PickPlan, SetMaxes
 from handlers.common.callback_fields import Position, UserId
+from handlers.common.client_tools import ClientAssessments, ClientCheckIns, card_lines
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
@@ -126,6 +127,8 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
     await callback.answer()
     names = await exercise_names(deps.uow)
     text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
+    if card.check_ins:
+        text += "\n\n" + card_lines(deps.t, list(card.check_ins))
     if isinstance(callback.message, Message):
         await callback.message.answer(text, reply_markup=card_keyboard(deps.t, card))
 
@@ -147,6 +150,10 @@ def card_keyboard(t: Translator, card: ClientCard) -> InlineKeyboardMarkup:
             [
                 callback_button(t.get("coaching-edit-plan-button"), EditPlan(athlete=athlete)),
                 callback_button(t.get("nutrition-client-button"), ClientNutrition(athlete=athlete)),
+            ],
+            [
+                callback_button(t.get("checkins-card-button"), ClientCheckIns(athlete=athlete)),
+                callback_button(t.get("goals-assess-button"), ClientAssessments(athlete=athlete)),
             ],
             [callback_button(t.get(reports), MuteClientReports(athlete=athlete, muted=not muted))],
             [callback_button(t.get(mode), Approval(athlete=athlete, approve=not approval))],

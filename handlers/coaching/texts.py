@@ -266,6 +266,8 @@ class CoachingWords:
                 reasons.append(t.get("coaching-digest-videos", count=line.videos_waiting))
             if line.unanswered_since is not None:
                 reasons.append(t.get("coaching-digest-unanswered"))
+            if line.low_readiness is not None:
+                reasons.append(t.get("checkins-digest-low", score=line.low_readiness))
             rows.append(f"• <b>{name(line.client)}</b>: {', '.join(reasons)}")
         rows.append(t.get("coaching-digest-hint"))
         return in_parts(rows)

@@ -16,6 +16,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("history", "common-command-history"),
     ("progress", "common-command-progress"),
     ("body", "common-command-body"),
+    ("goals", "common-command-goals"),
+    ("checkin", "common-command-checkin"),
     ("start", "common-command-start"),
     ("reminders", "common-command-reminders"),
     ("settings", "common-command-settings"),

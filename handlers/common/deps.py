@@ -15,7 +15,9 @@ from aiogram_dialog import DialogManager
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
+from domain.checkins.ports import CheckInsUnitOfWork
 from domain.coaching.ports import CoachingUnitOfWork
+from domain.goals.ports import GoalsUnitOfWork
 from domain.outbox.activity import InactiveChats
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
@@ -29,7 +31,13 @@ DEPS = "deps"
 
 
 class UnitOfWork(
-    WhiteboardUnitOfWork, CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
+    WhiteboardUnitOfWork,
+    CoachingUnitOfWork,
+    GoalsUnitOfWork,
+    CheckInsUnitOfWork,
+    RemindersUnitOfWork,
+    OutboxUnitOfWork,
+    Protocol,
 ):
     """Every context's unit of work: the one the pipeline opens for an update satisfies all
     (conditioning's comes with progress's, which counts its results)."""

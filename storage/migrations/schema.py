@@ -6,9 +6,11 @@ from sqlalchemy import MetaData
 
 from storage.athletes import tables as athletes_tables
 from storage.body import tables as body_tables
+from storage.checkins import tables as checkins_tables
 from storage.coaching import tables as coaching_tables
 from storage.conditioning import tables as conditioning_tables
 from storage.core import tables as core_tables
+from storage.goals import tables as goals_tables
 from storage.nutrition import tables as nutrition_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
@@ -36,5 +38,7 @@ TABLE_MODULES = (
     team_tracks_tables,
     team_whiteboard_tables,
     body_tables,
+    checkins_tables,
+    goals_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

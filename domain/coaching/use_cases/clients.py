@@ -9,6 +9,8 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.body.trend import BodyTrend
 from domain.body.use_cases.entries import body_snapshot
+from domain.checkins.model import CheckIn
+from domain.checkins.use_cases.checkins import latest_check_ins
 from domain.coaching.compliance import (
     WINDOWS,
     Attention,
@@ -50,6 +52,7 @@ class ClientCard:
     approval: bool = False  # their training-max changes wait for the coach
     nutrition: Adherence | None = None  # the week before today against their targets, if set
     body: BodyTrend | None = None  # their body weight, if they log it in /body (#15)
+    check_ins: tuple[CheckIn, ...] = ()  # the latest completed, newest first
 
 
 async def _planned_per_week(
@@ -123,4 +126,5 @@ async def client_card(
             approval=await uow.proposals.approval_required(athlete_id),
             nutrition=await week_adherence(uow, client, now),
             body=await body_snapshot(uow, athlete_id, local_day(now, client.zone)),
+            check_ins=tuple(await latest_check_ins(uow.checkins, athlete_id)),
         )

@@ -6,6 +6,7 @@ import logging
 from datetime import date, datetime, timedelta
 
 from domain.athletes.model import User
+from domain.checkins.use_cases.checkins import low_readiness
 from domain.coaching.compliance import DigestLine
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
 from domain.coaching.use_cases.clients import clients_overview
@@ -16,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 MORNING = range(7, 12)  # local hours: the first run after 7 sends it, none after noon
 VIDEO_WAIT = timedelta(hours=48)
+CHECK_IN_WINDOW = timedelta(days=7)  # a low check-in is news for the week after it
 MESSAGE_WAIT = timedelta(hours=24)
 EXPIRES = timedelta(hours=6)
 LATEST_OFFSET = timedelta(
@@ -87,6 +89,9 @@ async def digest_lines(uow: CoachingUnitOfWork, coach_id: int, now: datetime) ->
     async with uow:
         videos = await uow.videos.waiting(coach_id)
         unanswered = await uow.threads.unanswered(coach_id, now - MESSAGE_WAIT)
+        low = await low_readiness(
+            uow.checkins, [line.client.telegram_id for line in overview], now - CHECK_IN_WINDOW
+        )
     late_videos: dict[int, int] = {}
     for video in videos:
         if video.submitted_at is not None and now - video.submitted_at >= VIDEO_WAIT:
@@ -97,6 +102,7 @@ async def digest_lines(uow: CoachingUnitOfWork, coach_id: int, now: datetime) ->
             line.attention,
             late_videos.get(line.client.telegram_id, 0),
             unanswered.get(line.client.telegram_id),
+            low.get(line.client.telegram_id),
         )
         for line in overview
     ]

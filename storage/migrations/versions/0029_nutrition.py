@@ -1,7 +1,7 @@
 """nutrition: targets, food log, meal plans, prompts
 
 Revision ID: 0029
-Revises: 0027
+Revises: 0028
 Create Date: 2026-12-04 23:12:52.345647
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0029"
-down_revision: str | None = "0027"
+down_revision: str | None = "0028"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

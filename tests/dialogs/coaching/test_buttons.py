@@ -8,6 +8,7 @@ import pytest
 from bot.outbox_buttons import OutboxButtons
 from domain.outbox.model import Action, Button
 from domain.training.progression import ProposalDecision
+from handlers.checkins.checkin import CheckInButtons
 from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.programs import Decide
 from handlers.coaching.reviews import Review
@@ -17,7 +18,13 @@ from handlers.teams.classes import ClassButtons
 
 CATALOGUE = Catalogue.load()
 MARKUP = OutboxButtons(
-    CATALOGUE, [ReminderButtons(CATALOGUE), CoachingButtons(CATALOGUE), ClassButtons(CATALOGUE)]
+    CATALOGUE,
+    [
+        ReminderButtons(CATALOGUE),
+        CoachingButtons(CATALOGUE),
+        ClassButtons(CATALOGUE),
+        CheckInButtons(CATALOGUE),
+    ],
 )
 
 

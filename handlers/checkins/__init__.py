@@ -1,0 +1,1 @@
+"""The weekly check-in: its day, its questions and answers."""

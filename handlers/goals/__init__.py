@@ -1,0 +1,1 @@
+"""/goals: goals with progress from what is logged, and coach assessments."""
