@@ -4,9 +4,11 @@ from aiogram import Router
 
 from handlers.athletes import settings, start
 from handlers.coaching import clients, coach, messages, programs, reviews
+from handlers.coaching import health as client_health
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
 from handlers.conditioning import wod
+from handlers.health import dialog as health
 from handlers.plans import plan
 from handlers.progress import history
 from handlers.progress import show as progress
@@ -39,6 +41,7 @@ def build_router() -> Router:
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
         programs.build_router(),
+        client_health.build_router(),
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),
@@ -48,6 +51,7 @@ def build_router() -> Router:
         plan.build_router(),
         progress.build_router(),
         reminders.build_router(),
+        health.build_router(),
         history.build_router(),  # its dialog reads any text while it waits for a set
         fallback.build_router(),  # last: it answers whatever nobody else did
     )

@@ -27,6 +27,7 @@ from storage.coaching.videos import SqlVideoRepository
 from storage.conditioning.repositories import SqlConditioningRepository
 from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
+from storage.health.repositories import SqlHealthRepository
 from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
 from storage.plans.plans import SqlPlanRepository
@@ -188,6 +189,10 @@ class SqlUnitOfWork:
     @property
     def conditioning(self) -> SqlConditioningRepository:
         return self._repository(SqlConditioningRepository)
+
+    @property
+    def health(self) -> SqlHealthRepository:
+        return self._repository(SqlHealthRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from domain.athletes.model import User
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
+from domain.health.model import EmergencyContact, HealthRecord
 from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.reminders.model import Reminder
@@ -472,6 +473,48 @@ class InMemoryClassDays:
         return sorted(at for at in attended.get(athlete_id, []) if at >= since)
 
 
+class InMemoryHealth:
+    """Health records, contacts (`health_contacts`, by id) and acknowledgements."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.records: dict[int, HealthRecord] = data.setdefault("health_records", {})
+        self.contacts_by_id: dict[int, EmergencyContact] = data.setdefault("health_contacts", {})
+        self.acks: dict[tuple[int, int], frozenset[int]] = data.setdefault("health_acks", {})
+
+    async def record(self, athlete_id: int, *, lock: bool = False) -> HealthRecord | None:
+        return self.records.get(athlete_id)
+
+    async def save(self, record: HealthRecord) -> None:
+        self.records[record.athlete_id] = record
+
+    async def contacts(self, athlete_id: int) -> list[EmergencyContact]:
+        return sorted(
+            (c for c in self.contacts_by_id.values() if c.athlete_id == athlete_id),
+            key=lambda c: (c.created_at, c.id or 0),
+        )
+
+    async def add_contact(self, contact: EmergencyContact) -> EmergencyContact:
+        added = replace(contact, id=max(self.contacts_by_id, default=0) + 1)
+        self.contacts_by_id[added.id or 0] = added
+        return added
+
+    async def remove_contact(self, contact_id: int) -> None:
+        self.contacts_by_id.pop(contact_id, None)
+
+    async def set_primary(self, athlete_id: int, contact_id: int) -> None:
+        for key, contact in self.contacts_by_id.items():
+            if contact.athlete_id == athlete_id:
+                self.contacts_by_id[key] = replace(contact, primary=key == contact_id)
+
+    async def acknowledged(self, athlete_id: int, coach_id: int) -> frozenset[int]:
+        return self.acks.get((athlete_id, coach_id), frozenset())
+
+    async def acknowledge(
+        self, athlete_id: int, coach_id: int, questions: frozenset[int], at: datetime
+    ) -> None:
+        self.acks[(athlete_id, coach_id)] = questions
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -496,6 +539,7 @@ class InMemoryUnitOfWork:
         self.conditioning = InMemoryConditioning(self._working)
         self.strength_days = InMemoryStrengthDays(self._working)
         self.class_days = InMemoryClassDays(self._working)
+        self.health = InMemoryHealth(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

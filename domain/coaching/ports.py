@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from domain.health.ports import HealthUnitOfWork
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.progress.ports import ProgressUnitOfWork
 
@@ -215,7 +216,7 @@ class VideoRepository(Protocol):
         ...
 
 
-class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, Protocol):
+class CoachingUnitOfWork(ProgressUnitOfWork, OutboxUnitOfWork, HealthUnitOfWork, Protocol):
     """A transaction over coaching, the training it looks at, and the outbox it fills."""
 
     @property

@@ -19,6 +19,7 @@ common-command-progress = Charts: e1RM, weekly volume, training days
 common-command-start = Start or restart Spotter
 common-command-reminders = Training-day reminders and the weekly summary
 common-command-settings = Time zone and preferences
+common-command-health = Health questionnaire and emergency contacts
 common-command-coach = Coaching: become a coach, invite clients, your coach
 common-command-clients = Your clients, for coaches
 common-command-reviews = Form videos waiting for review, for coaches

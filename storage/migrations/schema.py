@@ -8,6 +8,7 @@ from storage.athletes import tables as athletes_tables
 from storage.coaching import tables as coaching_tables
 from storage.conditioning import tables as conditioning_tables
 from storage.core import tables as core_tables
+from storage.health import tables as health_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
 from storage.reminders import tables as reminders_tables
@@ -28,6 +29,7 @@ TABLE_MODULES = (
     outbox_tables,
     coaching_tables,
     conditioning_tables,
+    health_tables,
     teams_tables,
     team_classes_tables,
     team_tracks_tables,
