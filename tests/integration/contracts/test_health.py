@@ -24,6 +24,7 @@ from domain.health.use_cases import (
     MAX_CONTACTS,
     MAX_HISTORY_TEXT,
     AddContact,
+    Answer,
     AnswerIntake,
     FinishIntake,
     MakePrimary,
@@ -112,14 +113,15 @@ async def test_an_acknowledgement_is_per_coach_and_replaced(health: HealthUnits)
         mine = await uow.health.acknowledged(ANNA, BORIS)
         reversed_pair = await uow.health.acknowledged(BORIS, ANNA)
 
-    assert (mine, reversed_pair) == ({1, 4}, frozenset())
+    assert mine == {1, 4}
+    assert reversed_pair == frozenset()
 
 
 async def _walk_to(health: HealthUnits, athlete: int, step: int) -> HealthRecord:
     """Starts the intake and answers no / skips up to `step`."""
     record = await StartIntake(health(), CLOCK)(athlete)
     for at in range(step):
-        answer = False if at < PARQ_QUESTIONS else None
+        answer: Answer = False if at < PARQ_QUESTIONS else None
         if at == FITNESS_STEP:
             answer = FitnessLevel.INTERMEDIATE
         record = await AnswerIntake(health(), CLOCK)(athlete, at, answer)
