@@ -18,7 +18,7 @@ from domain.coaching.use_cases.reports import MuteReports
 from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
-from handlers.coaching.health import send_client_health
+from handlers.coaching.health import card_health
 from handlers.coaching.messages import ShowThread, WriteClient
 from handlers.coaching.programs import EditPlan, PickPlan, SetMaxes
 from handlers.common.callback_fields import Position, UserId
@@ -126,9 +126,11 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
     await callback.answer()
     names = await exercise_names(deps.uow)
     text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
+    health = await card_health(deps, callback_data.athlete)
     if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=card_keyboard(deps.t, card))
-        await send_client_health(callback.message, deps, callback_data.athlete)
+        await callback.message.answer(text + health.line, reply_markup=card_keyboard(deps.t, card))
+        if health.details:
+            await callback.message.answer(health.details, reply_markup=health.keyboard)
 
 
 def card_keyboard(t: Translator, card: ClientCard) -> InlineKeyboardMarkup:

@@ -4,6 +4,7 @@ what assigning a plan says when the record stops it. The current coach only."""
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import dataclass
 from html import escape
 from typing import Annotated
 
@@ -66,17 +67,31 @@ def health_keyboard(
     )
 
 
-async def send_client_health(message: Message, deps: Deps, athlete: int) -> None:
-    """The client's health record, below their card (the coach was authorised for the card;
-    the record is read under the same check)."""
+@dataclass(frozen=True, slots=True)
+class CardHealth:
+    """The health line the client card ends with, and the record's details sent below it
+    (none until the client has answered something)."""
+
+    line: str
+    details: str | None = None
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+async def card_health(deps: Deps, athlete: int) -> CardHealth:
+    """What the client card shows of the client's health, for their current coach only."""
     try:
         health = await client_health(deps.uow, deps.user_id, athlete)
     except NotYourClientError:
-        return
+        return CardHealth("")
+    t = deps.t
+    if health.record is None:
+        return CardHealth("\n" + t.get("health-card-none"))
+    key = "health-card-flagged" if health.flagged else "health-card-below"
     names = await exercise_names(deps.uow)
-    await message.answer(
-        health_text(deps.t, health, names),
-        reply_markup=health_keyboard(deps.t, athlete, health),
+    return CardHealth(
+        "\n" + t.get(key),
+        health_text(t, health, names),
+        health_keyboard(t, athlete, health),
     )
 
 

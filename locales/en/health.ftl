@@ -101,3 +101,6 @@ health-avoided-lift = • { $lift }: { $days ->
    *[other] days { $numbers }
 }
 health-assign-anyway-button = ✅ Assign anyway
+health-card-none = 🩺 Health questionnaire: not filled in yet.
+health-card-below = 🩺 Health questionnaire: below.
+health-card-flagged = 🩺 ⚠️ PAR-Q flag: read the answers below and acknowledge them.

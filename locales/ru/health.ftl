@@ -101,3 +101,6 @@ health-avoided-lift = • { $lift }: { $days ->
    *[other] дни { $numbers }
 }
 health-assign-anyway-button = ✅ Всё равно назначить
+health-card-none = 🩺 Анкета о здоровье: ещё не заполнена.
+health-card-below = 🩺 Анкета о здоровье: ниже.
+health-card-flagged = 🩺 ⚠️ Отметка PAR-Q: прочтите ответы ниже и подтвердите.
