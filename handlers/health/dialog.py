@@ -105,9 +105,8 @@ async def on_open_intake(
         return
     await callback.answer()
     record = await StartIntake(deps.uow, deps.clock)(callback.from_user.id)
-    await dialog_manager.start(
-        _state_for(record), mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
-    )
+    # On top of what is open (a new client's onboarding card): closing /health goes back to it.
+    await dialog_manager.start(_state_for(record), mode=StartMode.NORMAL, show_mode=ShowMode.SEND)
 
 
 async def card_getter(
@@ -233,7 +232,7 @@ async def _answer(manager: DialogManager, step: int, answer: Answer) -> None:
     record: HealthRecord | None
     try:
         record = await AnswerIntake(deps.uow, deps.clock)(_athlete(manager), step, answer)
-    except StaleStepError:  # answered already: show where the intake is now
+    except (StaleStepError, WrongAnswerError):  # an old or forged press: show where it is now
         record = (await health_of(deps.uow, _athlete(manager))).record
     await manager.switch_to(HealthSG.card if record is None else _state_for(record))
 
@@ -248,20 +247,14 @@ async def on_parq(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str)
     pressed = _pressed(item)
     if pressed is None or pressed[1] not in {"0", "1"}:
         return  # forged: the window shows the question again
-    try:
-        await _answer(manager, pressed[0], pressed[1] == "1")
-    except WrongAnswerError:
-        return
+    await _answer(manager, pressed[0], pressed[1] == "1")
 
 
 async def on_fitness(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     pressed = _pressed(item)
     if pressed is None or pressed[1] not in set(FitnessLevel):
         return
-    try:
-        await _answer(manager, pressed[0], FitnessLevel(pressed[1]))
-    except WrongAnswerError:
-        return
+    await _answer(manager, pressed[0], FitnessLevel(pressed[1]))
 
 
 def _step_shown(manager: DialogManager) -> int | None:
@@ -277,17 +270,12 @@ async def on_history_text(message: Message, _w: Any, manager: DialogManager) -> 
         await _answer(manager, step, message.text or "")
     except TooLongError as error:
         await message.answer(deps_of(manager).t.get("health-text-too-long", limit=error.limit))
-    except WrongAnswerError:
-        return
 
 
 async def on_skip(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     step = _step_shown(manager)
     if step is not None:
-        try:
-            await _answer(manager, step, None)
-        except WrongAnswerError:
-            return
+        await _answer(manager, step, None)
 
 
 async def on_not_text(message: Message, _w: Any, manager: DialogManager) -> None:

@@ -10,7 +10,13 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.coaching.use_cases.invites import coaching_of
-from domain.health.model import EmergencyContact, HealthRecord, HistoryField, flagged
+from domain.health.model import (
+    EmergencyContact,
+    HealthRecord,
+    HistoryField,
+    flagged,
+    yes_answers,
+)
 from domain.health.rules import avoided_lifts
 from domain.plans.model import Plan
 from domain.shared.ports import Clock
@@ -94,7 +100,7 @@ class AcknowledgeHealth:
                 return health
             known = await self._uow.health.acknowledged(athlete_id, coach_id)
             record = health.record
-            yes = frozenset() if record is None else flagged(record.answers, frozenset())
+            yes = frozenset() if record is None else yes_answers(record.answers)
             covered = (known | shown) & yes
             await self._uow.health.acknowledge(athlete_id, coach_id, covered, self._clock.now())
             await self._uow.commit()

@@ -263,3 +263,26 @@ async def test_the_coach_reads_the_flag_under_the_card_and_acknowledges_it(
     assert "1. Has your doctor ever said" in (health.text or "")
     assert "you can assign User_1001 a plan now" in bot.sent[-1].text
     assert "You have acknowledged the PAR-Q answers" in (bot.edits[-1].text or "")
+
+
+async def test_a_new_client_is_offered_the_questionnaire_on_accepting_a_coach(
+    client: BotClient,
+    bot: EditingBot,
+    message_manager: MockMessageManager,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    clock = FixedClock()
+    uow = SqlUnitOfWork(session_factory, clock)
+    await RegisterUser(uow, clock)(Profile(COACH, "Sam", language_code="en"))
+    await BecomeCoach(uow, clock)(COACH)
+    _, payload = await CreateInvite(uow, clock)(COACH, multi_use=False)
+
+    await client.send(f"/start {payload}")
+    await client.click(as_message(bot.sent[-1], 90), InlineButtonTextLocator("✅ Accept"))
+    accepted = next(m for m in bot.sent if "training with" in (m.text or ""))
+    onboarding = len(message_manager.sent_messages)
+    await client.click(as_message(accepted, 91), InlineButtonTextLocator("🩺 Answer now"))
+
+    assert "Your coach will want to know a little about your health" in (accepted.text or "")
+    assert onboarding == 1  # the onboarding card, below the acceptance
+    assert "Question 1 of 7" in text_of(message_manager)
