@@ -22,7 +22,7 @@ from domain.health.ports import HealthUnitOfWork
 from domain.health.rules import parse_phone
 from domain.shared.ports import Clock
 
-MAX_HISTORY_TEXT = 1000
+MAX_HISTORY_TEXT = 300  # each of four: the whole record, questions too, fits one message
 MAX_CONTACT_TEXT = 64
 MAX_CONTACTS = 5
 

@@ -365,7 +365,19 @@ async def on_contact_phone(message: Message, _w: Any, manager: DialogManager) ->
         await message.answer(t.get("health-too-many-contacts", limit=MAX_CONTACTS))
     except (WrongAnswerError, TooLongError):
         await message.answer(t.get("health-contact-bad-text", limit=MAX_CONTACT_TEXT))
+    _forget_contact(manager)
     await manager.switch_to(HealthSG.contacts)
+
+
+def _forget_contact(manager: DialogManager) -> None:
+    """The name and relation typed are kept in the dialog's storage only until the contact is
+    added or abandoned: the record is where health data lives."""
+    manager.dialog_data.pop("name", None)
+    manager.dialog_data.pop("relation", None)
+
+
+async def on_back_to_contacts(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    _forget_contact(manager)
 
 
 async def name_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -385,7 +397,12 @@ def _text_window(prompt: Any, on_text: Any, state: State, *extra: Any, getter: A
 
 
 def build_dialog() -> Dialog:
-    back_to_contacts = SwitchTo(T("health-back-button"), id="to_contacts", state=HealthSG.contacts)
+    back_to_contacts = SwitchTo(
+        T("health-back-button"),
+        id="to_contacts",
+        state=HealthSG.contacts,
+        on_click=on_back_to_contacts,
+    )
     return leaves_others_alone(
         Dialog(
             Card(
