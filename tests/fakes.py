@@ -514,6 +514,11 @@ class InMemoryHealth:
     ) -> None:
         self.acks[(athlete_id, coach_id)] = questions
 
+    async def withdraw(self, athlete_id: int, question: int) -> None:
+        for key, questions in self.acks.items():
+            if key[0] == athlete_id:
+                self.acks[key] = questions - {question}
+
 
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""

@@ -64,8 +64,9 @@ def yes_answers(answers: tuple[bool | None, ...]) -> frozenset[int]:
 def flagged(answers: tuple[bool | None, ...], acknowledged: frozenset[int]) -> frozenset[int]:
     """The yes answers the coach has not acknowledged: any one flags the client.
 
-    A yes the coach acknowledged stays acknowledged while it stays yes; a question newly
-    answered yes after that flags the client again.
+    A yes the coach acknowledged stays acknowledged while it stays yes (answering it no
+    withdraws it from the acknowledgement); a question answered yes after that flags the
+    client again.
     """
     return yes_answers(answers) - acknowledged
 

@@ -42,6 +42,10 @@ class HealthRepository(Protocol):
         """Records what the coach acknowledged, replacing what they had before."""
         ...
 
+    async def withdraw(self, athlete_id: int, question: int) -> None:
+        """Takes the question out of every coach's acknowledgement for this athlete."""
+        ...
+
 
 class HealthUnitOfWork(Transaction, Protocol):
     @property

@@ -112,6 +112,10 @@ class AnswerIntake:
             record = await self._uow.health.record(athlete_id, lock=True)
             if record is None or record.intake_step != step or step >= CONTACTS_STEP:
                 raise StaleStepError(step)
+            stage, index = stage_of(step)
+            if stage is Stage.PARQ and answer is False and record.answers[index]:
+                # A yes acknowledged lasts while it stays yes: one again later is news.
+                await self._uow.health.withdraw(athlete_id, index)
             record = replace(
                 _answered(record, step, answer), intake_step=step + 1, updated_at=self._clock.now()
             )

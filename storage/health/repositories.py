@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.health.model import (
     HISTORY_FIELDS,
+    PARQ_QUESTIONS,
     EmergencyContact,
     FitnessLevel,
     HealthRecord,
@@ -117,4 +118,13 @@ class SqlHealthRepository:
             dialect_insert(self._session)(HealthAcknowledgementRow)
             .values(athlete_id=athlete_id, coach_id=coach_id, **values)
             .on_conflict_do_update(index_elements=["athlete_id", "coach_id"], set_=values)
+        )
+
+    async def withdraw(self, athlete_id: int, question: int) -> None:
+        kept = as_mask(frozenset(range(PARQ_QUESTIONS)) - {question})
+        await self._session.execute(
+            update(HealthAcknowledgementRow)
+            .where(HealthAcknowledgementRow.athlete_id == athlete_id)
+            .values(questions=HealthAcknowledgementRow.questions.op("&")(kept))
+            .execution_options(synchronize_session=False)
         )

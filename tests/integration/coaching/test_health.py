@@ -103,6 +103,25 @@ async def test_acknowledging_clears_the_flag_and_a_new_yes_flags_again(
     assert again.flagged == {6}
 
 
+async def test_a_yes_answered_no_and_then_yes_again_flags_again(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    """The chest pain went away, then came back: the coach hears of it again."""
+    await answer_parq(uow, clock, ALEX, 1)
+    await AcknowledgeHealth(uow, clock)(SAM, ALEX, frozenset({1}))
+
+    await answer_parq(uow, clock, ALEX, 1)  # retaken, the same yes: known already
+    same = await client_health(uow, SAM, ALEX)
+    await answer_parq(uow, clock, ALEX)  # no to everything
+    gone = await client_health(uow, SAM, ALEX)
+    await answer_parq(uow, clock, ALEX, 1)
+    back = await client_health(uow, SAM, ALEX)
+
+    assert same.flagged == frozenset()
+    assert gone.flagged == frozenset()
+    assert back.flagged == {1}
+
+
 async def test_an_acknowledgement_covers_only_what_the_button_showed(
     uow: SqlUnitOfWork, clock: FixedClock
 ) -> None:

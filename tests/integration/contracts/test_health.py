@@ -117,6 +117,24 @@ async def test_an_acknowledgement_is_per_coach_and_replaced(health: HealthUnits)
     assert reversed_pair == frozenset()
 
 
+async def test_withdrawing_a_question_leaves_the_others_and_other_athletes(
+    health: HealthUnits,
+) -> None:
+    async with health() as uow:
+        await uow.health.acknowledge(ANNA, BORIS, frozenset({1, 4}), NOW)
+        await uow.health.acknowledge(BORIS, ANNA, frozenset({4}), NOW)
+        await uow.commit()
+    async with health() as uow:
+        await uow.health.withdraw(ANNA, 4)
+        await uow.commit()
+    async with health() as uow:
+        annas = await uow.health.acknowledged(ANNA, BORIS)
+        boriss = await uow.health.acknowledged(BORIS, ANNA)
+
+    assert annas == {1}
+    assert boriss == {4}
+
+
 async def _walk_to(health: HealthUnits, athlete: int, step: int) -> HealthRecord:
     """Starts the intake and answers no / skips up to `step`."""
     record = await StartIntake(health(), CLOCK)(athlete)
