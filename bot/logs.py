@@ -35,3 +35,7 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     # aiohttp's access and client loggers would print request URLs, which contain the token.
     for noisy in ("aiohttp.access", "aiohttp.client", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # aiosqlite (at DEBUG) and SQLAlchemy's engine (at INFO) log every statement with its
+    # parameters: what people typed, their health record included, would reach the log.
+    for telling in ("aiosqlite", "sqlalchemy.engine"):
+        logging.getLogger(telling).setLevel(max(logging.WARNING, root.level))

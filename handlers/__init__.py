@@ -6,10 +6,12 @@ from handlers.athletes import settings, start
 from handlers.body import dialog as body
 from handlers.checkins import checkin
 from handlers.coaching import clients, coach, messages, programs, reviews
+from handlers.coaching import health as client_health
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
 from handlers.conditioning import wod
 from handlers.goals import goals
+from handlers.health import dialog as health
 from handlers.nutrition import client as client_nutrition
 from handlers.nutrition import food
 from handlers.plans import plan
@@ -48,6 +50,7 @@ def build_router() -> Router:
         clients.build_router(),
         checkin.build_router(),
         programs.build_router(),
+        client_health.build_router(),
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),
@@ -58,6 +61,7 @@ def build_router() -> Router:
         progress.build_router(),
         reminders.build_router(),
         body.build_router(),
+        health.build_router(),
         history.build_router(),  # its dialog reads any text while it waits for a set
         fallback.build_router(),  # last: it answers whatever nobody else did
     )

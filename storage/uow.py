@@ -36,6 +36,7 @@ from storage.goals.repositories import (
     SqlGoalRepository,
     SqlLiftedSets,
 )
+from storage.health.repositories import SqlHealthRepository
 from storage.nutrition.repositories import SqlNutritionRepository
 from storage.outbox.outbox import SqlOutbox
 from storage.plans.exercises import SqlExerciseRepository
@@ -239,6 +240,10 @@ class SqlUnitOfWork:
     @property
     def body_readings(self) -> SqlBodyReadings:
         return self._repository(SqlBodyReadings)
+
+    @property
+    def health(self) -> SqlHealthRepository:
+        return self._repository(SqlHealthRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

@@ -16,6 +16,7 @@ from domain.body.model import WEIGHT, Measurement, Photo, ProgressEntry
 from domain.checkins.model import CheckIn, CheckInDay
 from domain.conditioning.model import LoggedResult, Prompt, SavedWorkout, WorkoutSource
 from domain.goals.model import Assessment, AssessmentPrompt, Goal, GoalStatus
+from domain.health.model import EmergencyContact, HealthRecord
 from domain.nutrition.model import ZERO, FoodEntry, Macros, MealPlan, Targets
 from domain.nutrition.model import Prompt as NutritionPrompt
 from domain.outbox.model import DeliveryState, OutgoingMessage
@@ -770,6 +771,53 @@ class InMemoryCheckIns:
         ]
 
 
+class InMemoryHealth:
+    """Health records, contacts (`health_contacts`, by id) and acknowledgements."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.records: dict[int, HealthRecord] = data.setdefault("health_records", {})
+        self.contacts_by_id: dict[int, EmergencyContact] = data.setdefault("health_contacts", {})
+        self.acks: dict[tuple[int, int], frozenset[int]] = data.setdefault("health_acks", {})
+
+    async def record(self, athlete_id: int, *, lock: bool = False) -> HealthRecord | None:
+        return self.records.get(athlete_id)
+
+    async def save(self, record: HealthRecord) -> None:
+        self.records[record.athlete_id] = record
+
+    async def contacts(self, athlete_id: int) -> list[EmergencyContact]:
+        return sorted(
+            (c for c in self.contacts_by_id.values() if c.athlete_id == athlete_id),
+            key=lambda c: (c.created_at, c.id or 0),
+        )
+
+    async def add_contact(self, contact: EmergencyContact) -> EmergencyContact:
+        added = replace(contact, id=max(self.contacts_by_id, default=0) + 1)
+        self.contacts_by_id[added.id or 0] = added
+        return added
+
+    async def remove_contact(self, contact_id: int) -> None:
+        self.contacts_by_id.pop(contact_id, None)
+
+    async def set_primary(self, athlete_id: int, contact_id: int) -> None:
+        for key, contact in self.contacts_by_id.items():
+            if contact.athlete_id == athlete_id:
+                self.contacts_by_id[key] = replace(contact, primary=key == contact_id)
+
+    async def acknowledged(self, athlete_id: int, coach_id: int) -> frozenset[int]:
+        return self.acks.get((athlete_id, coach_id), frozenset())
+
+    async def acknowledge(
+        self, athlete_id: int, coach_id: int, questions: frozenset[int], at: datetime
+    ) -> None:
+        self.acks[(athlete_id, coach_id)] = questions
+
+    async def withdraw(self, athlete_id: int, question: int) -> None:
+        for key, questions in self.acks.items():
+            if key[0] == athlete_id:
+                self.acks[key] = questions - {question}
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -804,6 +852,7 @@ class InMemoryUnitOfWork:
         self.training_days = InMemoryTrainingDays(self._working)
         self.body = InMemoryBody(self._working)
         self.body_weights = self.body
+        self.health = InMemoryHealth(self._working)
 
     async def __aenter__(self) -> InMemoryUnitOfWork:
         return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from domain.body.ports import BodyUnitOfWork
+from domain.health.ports import HealthUnitOfWork
 from domain.nutrition.ports import NutritionUnitOfWork
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.progress.ports import ProgressUnitOfWork
@@ -219,10 +220,15 @@ class VideoRepository(Protocol):
 
 
 class CoachingUnitOfWork(
-    ProgressUnitOfWork, BodyUnitOfWork, NutritionUnitOfWork, OutboxUnitOfWork, Protocol
+    ProgressUnitOfWork,
+    BodyUnitOfWork,
+    HealthUnitOfWork,
+    NutritionUnitOfWork,
+    OutboxUnitOfWork,
+    Protocol,
 ):
     """A transaction over coaching, what it looks at of the client (training, body weight,
-    nutrition), and the outbox it fills."""
+    health, nutrition), and the outbox it fills."""
 
     @property
     def coaches(self) -> CoachRepository: ...

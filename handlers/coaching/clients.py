@@ -18,6 +18,7 @@ from domain.coaching.use_cases.reports import MuteReports
 from domain.plans.use_cases.exercises import exercise_names
 from domain.shared.time import local_day
 from handlers.coaching import texts
+from handlers.coaching.health import card_health
 from handlers.coaching.messages import ShowThread, WriteClient
 from handlers.coaching.programs import EditPlan, PickPlan, SetMaxes
 from handlers.common.callback_fields import Position, UserId
@@ -129,8 +130,11 @@ async def on_open_client(callback: CallbackQuery, callback_data: OpenClient, dep
     text = texts.card_text(deps.t, card, names, local_day(now, card.client.zone))
     if card.check_ins:
         text += "\n\n" + card_lines(deps.t, list(card.check_ins))
+    health = await card_health(deps, callback_data.athlete)
     if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=card_keyboard(deps.t, card))
+        await callback.message.answer(text + health.line, reply_markup=card_keyboard(deps.t, card))
+        if health.details:
+            await callback.message.answer(health.details, reply_markup=health.keyboard)
 
 
 def card_keyboard(t: Translator, card: ClientCard) -> InlineKeyboardMarkup:

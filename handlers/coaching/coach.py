@@ -21,6 +21,7 @@ from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.model import INVITE_PREFIX
 from domain.coaching.use_cases.digest import DigestSetting
 from domain.coaching.use_cases.invites import (
+    Accepted,
     AcceptInvite,
     AnotherCoachError,
     BecomeCoach,
@@ -39,6 +40,7 @@ from handlers.coaching import reviews, texts
 from handlers.coaching.clients import ShowClients
 from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
+from handlers.common.health import intake_offer
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
 from handlers.common.profiles import profile_of
@@ -253,17 +255,28 @@ async def on_answer(
     await callback.answer()
     key = "coaching-already" if accepted.already else "coaching-accepted"
     text = deps.t.get(key, coach=texts.name(accepted.coach))
+    text, keyboard = _with_intake_offer(deps, text, accepted)
     if await active_plan(deps.uow, sender.id) is not None:
         if message:
-            await message.edit_text(text)
+            await message.edit_text(text, reply_markup=keyboard)
         return
     # A new athlete: the answer, then the onboarding card below it. Sending the card takes
     # the invite's buttons off, as it does for any card that is replaced.
     if message:
-        await message.answer(text)
+        await message.answer(text, reply_markup=keyboard)
     await dialog_manager.start(
         OnboardingSG.units, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND
     )
+
+
+def _with_intake_offer(
+    deps: Deps, text: str, accepted: Accepted
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A new client is offered the health questionnaire at once: their coach needs it."""
+    if accepted.already:
+        return text, None
+    offer, keyboard = intake_offer(deps.t)
+    return f"{text}\n\n{offer}", keyboard
 
 
 async def on_leave(callback: CallbackQuery, callback_data: Leave, deps: Deps) -> None:

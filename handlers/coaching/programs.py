@@ -19,6 +19,7 @@ from aiogram.types import (
 
 from domain.athletes.model import User
 from domain.coaching.model import PromptPurpose
+from domain.coaching.use_cases.health import AvoidedLiftsError, HealthNotAcknowledgedError
 from domain.coaching.use_cases.invites import NotYourClientError
 from domain.coaching.use_cases.messages import PromptClient
 from domain.coaching.use_cases.programs import (
@@ -42,6 +43,7 @@ from domain.training.maxes_text import read_maxes
 from domain.training.progression import ProposalDecision
 from domain.training.use_cases.logging import WorkoutInProgressError
 from handlers.coaching import texts
+from handlers.coaching.health import health_stops_assigning
 from handlers.common.callback_fields import Position, RowId, UserId
 from handlers.common.deps import Deps
 from handlers.common.keyboards import callback_button
@@ -56,6 +58,7 @@ class Assign(CallbackData, prefix="casg"):
     athlete: UserId
     index: Position  # in the coach's list of plans to assign
     token: str  # that plan's slug, hashed short: a list changed since cannot mislead
+    avoided_ok: bool = False  # the coach confirmed a plan with lifts the client avoids
 
 
 class SetMaxes(CallbackData, prefix="cmax"):
@@ -101,7 +104,13 @@ async def on_assign(callback: CallbackQuery, callback_data: Assign, deps: Deps) 
         return
     assign = AssignPlan(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
     try:
-        plan = await assign(coach, callback_data.athlete, chosen.slug)
+        plan = await assign(
+            coach, callback_data.athlete, chosen.slug, avoided_ok=callback_data.avoided_ok
+        )
+    except (HealthNotAcknowledgedError, AvoidedLiftsError) as stopped:
+        confirmed = callback_data.model_copy(update={"avoided_ok": True})
+        await health_stops_assigning(callback, deps, client, stopped, confirmed)
+        return
     except NotYourClientError:
         await callback.answer(deps.t.get("coaching-not-your-client"), show_alert=True)
         return

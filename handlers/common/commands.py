@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "common-command-start"),
     ("reminders", "common-command-reminders"),
     ("settings", "common-command-settings"),
+    ("health", "common-command-health"),
     ("coach", "common-command-coach"),
     ("clients", "common-command-clients"),
     ("reviews", "common-command-reviews"),

@@ -22,6 +22,7 @@ common-command-start = Start or restart Spotter
 common-command-body = Body weight, measurements and progress photos
 common-command-reminders = Training-day reminders and the weekly summary
 common-command-settings = Time zone and preferences
+common-command-health = Health questionnaire and emergency contacts
 common-command-coach = Coaching: become a coach, invite clients, your coach
 common-command-clients = Your clients, for coaches
 common-command-reviews = Form videos waiting for review, for coaches

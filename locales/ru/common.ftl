@@ -22,6 +22,7 @@ common-command-start = Начать или перезапустить Spotter
 common-command-body = Вес, замеры и фото прогресса
 common-command-reminders = Напоминания о тренировках и недельная сводка
 common-command-settings = Часовой пояс и настройки
+common-command-health = Анкета о здоровье и экстренные контакты
 common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер
 common-command-clients = Ваши клиенты (для тренеров)
 common-command-reviews = Видео техники на разбор (для тренеров)

@@ -11,6 +11,7 @@ from storage.coaching import tables as coaching_tables
 from storage.conditioning import tables as conditioning_tables
 from storage.core import tables as core_tables
 from storage.goals import tables as goals_tables
+from storage.health import tables as health_tables
 from storage.nutrition import tables as nutrition_tables
 from storage.outbox import tables as outbox_tables
 from storage.plans import tables as plans_tables
@@ -33,6 +34,7 @@ TABLE_MODULES = (
     coaching_tables,
     conditioning_tables,
     nutrition_tables,
+    health_tables,
     teams_tables,
     team_classes_tables,
     team_tracks_tables,

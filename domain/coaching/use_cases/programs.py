@@ -12,6 +12,7 @@ from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
 from domain.coaching.model import ThreadEvent, ThreadMessage
 from domain.coaching.ports import CoachingUnitOfWork, CoachingWording
+from domain.coaching.use_cases.health import check_before_assigning
 from domain.coaching.use_cases.invites import coaching_of
 from domain.outbox.model import OutgoingMessage
 from domain.plans.model import Plan, PlanInfo, UnknownPlanError
@@ -86,7 +87,9 @@ class AssignPlan:
     """Gives the client their own copy of a plan the coach can see, and starts it for them.
 
     Training maxes carry over as for any plan switch; a client mid-workout must finish first
-    (WorkoutInProgressError). The client hears of it in their language.
+    (WorkoutInProgressError). The client hears of it in their language. A PAR-Q flag the
+    coach has not acknowledged refuses it, and lifts the client's limitations name need
+    `avoided_ok` (use_cases/health.py).
     """
 
     def __init__(self, uow: CoachingUnitOfWork, clock: Clock, wording: CoachingWording) -> None:
@@ -94,7 +97,9 @@ class AssignPlan:
         self._clock = clock
         self._wording = wording
 
-    async def __call__(self, coach_id: int, athlete_id: int, plan_slug: str) -> Plan:
+    async def __call__(
+        self, coach_id: int, athlete_id: int, plan_slug: str, *, avoided_ok: bool = False
+    ) -> Plan:
         async with self._uow:
             client = await _client(self._uow, coach_id, athlete_id)
             offered = {info.slug for info in await plans_to_assign(self._uow, coach_id)}
@@ -102,6 +107,9 @@ class AssignPlan:
             if template is None:
                 raise UnknownPlanError(plan_slug)
             copy = replace(template, slug=copy_slug(template.slug, athlete_id))
+            await check_before_assigning(
+                self._uow, coach_id, athlete_id, copy, avoided_ok=avoided_ok
+            )
             coach = await registered_user(self._uow, coach_id)
             now = self._clock.now()
             await self._uow.plans.save(copy, builtin=False, owner_id=athlete_id)

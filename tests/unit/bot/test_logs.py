@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from bot.logs import RedactingFormatter
+from bot.logs import RedactingFormatter, configure_logging
 
 TOKEN = "123456789:AAH-secret_part-0123456789"
 
@@ -41,3 +41,23 @@ def test_without_secrets_nothing_is_changed(secrets: list[str]) -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "plain text", (), None)
 
     assert formatter.format(record) == "plain text"
+
+
+def test_sql_parameters_stay_out_of_a_debug_log() -> None:
+    """Every statement's parameters are people's data (their health record too, #15)."""
+    root = logging.getLogger()
+    handlers = root.handlers[:]
+    names = ("aiosqlite", "sqlalchemy.engine", "aiohttp.access", "aiohttp.client", "httpx")
+    levels = {name: logging.getLogger(name).level for name in (*names, "httpcore")}
+    root_level = root.level
+    try:
+        configure_logging("DEBUG", [TOKEN])
+
+        assert not logging.getLogger("aiosqlite").isEnabledFor(logging.DEBUG)
+        assert not logging.getLogger("sqlalchemy.engine").isEnabledFor(logging.INFO)
+        assert logging.getLogger("bot").isEnabledFor(logging.DEBUG)
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(root_level)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)

@@ -1,0 +1,1 @@
+"""/health: the athlete's health record and the PAR-Q intake."""
