@@ -37,6 +37,7 @@ from storage.teams.repositories import SqlTeamRepository
 from storage.teams.track_repository import SqlTrackRepository
 from storage.teams.whiteboard_repository import SqlWhiteboardRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
+from storage.training.imports import SqlImportRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.proposals import SqlProposalRepository
 from storage.training.records import SqlRecordRepository
@@ -132,6 +133,10 @@ class SqlUnitOfWork:
     @property
     def proposals(self) -> SqlProposalRepository:
         return self._repository(SqlProposalRepository)
+
+    @property
+    def imports(self) -> SqlImportRepository:
+        return self._repository(SqlImportRepository)
 
     @property
     def outbox(self) -> SqlOutbox:

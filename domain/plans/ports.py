@@ -19,6 +19,14 @@ class ExerciseRepository(Protocol):
         """Adds new exercises and updates changed ones (by slug)."""
         ...
 
+    async def visible_to(self, athlete_id: int) -> dict[str, Exercise]:
+        """The shared library and the athlete's own exercises, by slug."""
+        ...
+
+    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
+        """Adds an exercise of the athlete's own (once: a slug stored already is left as it is)."""
+        ...
+
 
 class PlanRepository(Protocol):
     async def get(self, slug: str) -> Plan | None: ...

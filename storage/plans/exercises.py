@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans.model import BodyRegion, Exercise
@@ -41,6 +41,30 @@ class SqlExerciseRepository:
             row.muscle_group = exercise.muscle_group
             row.category = exercise.category
             row.region = exercise.region.value
+
+    async def visible_to(self, athlete_id: int) -> dict[str, Exercise]:
+        """The shared library and the athlete's own exercises, by slug."""
+        rows = await self._session.scalars(
+            select(ExerciseRow)
+            .where(or_(ExerciseRow.owner_id.is_(None), ExerciseRow.owner_id == athlete_id))
+            .order_by(ExerciseRow.slug)
+        )
+        return {row.slug: _to_exercise(row) for row in rows}
+
+    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
+        """Adds an exercise of the athlete's own (once: a slug stored already is left as it is)."""
+        if await self._session.get(ExerciseRow, exercise.slug) is not None:
+            return
+        self._session.add(
+            ExerciseRow(
+                slug=exercise.slug,
+                name=exercise.name,
+                muscle_group=exercise.muscle_group,
+                category=exercise.category,
+                region=exercise.region.value,
+                owner_id=athlete_id,
+            )
+        )
 
 
 def _to_exercise(row: ExerciseRow) -> Exercise:

@@ -72,3 +72,17 @@ class ExportFile:
     @property
     def exercises(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(e for w in self.workouts for e in w.exercises))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredImport:
+    """A file an athlete sent: waiting for their tap, or imported (`imported_at`)."""
+
+    id: int
+    athlete_id: int
+    app: App
+    content_hash: str
+    file_id: str
+    created_at: datetime
+    imported_at: datetime | None = None
+    workouts: int = 0  # how many workouts it added
