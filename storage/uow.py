@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
+from storage.account.repository import SqlAccountRepository
 from storage.athletes.users import SqlUserRepository
 from storage.coaching.repositories import (
     SqlCoachingRepository,
@@ -133,6 +134,10 @@ class SqlUnitOfWork:
     @property
     def proposals(self) -> SqlProposalRepository:
         return self._repository(SqlProposalRepository)
+
+    @property
+    def account(self) -> SqlAccountRepository:
+        return self._repository(SqlAccountRepository)
 
     @property
     def imports(self) -> SqlImportRepository:

@@ -12,6 +12,7 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, User
 from aiogram_dialog import DialogManager
 
+from domain.account.ports import AccountUnitOfWork
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
@@ -29,7 +30,12 @@ DEPS = "deps"
 
 
 class UnitOfWork(
-    WhiteboardUnitOfWork, CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
+    AccountUnitOfWork,
+    WhiteboardUnitOfWork,
+    CoachingUnitOfWork,
+    RemindersUnitOfWork,
+    OutboxUnitOfWork,
+    Protocol,
 ):
     """Every context's unit of work: the one the pipeline opens for an update satisfies all
     (conditioning's comes with progress's, which counts its results)."""

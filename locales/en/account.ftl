@@ -1,0 +1,27 @@
+## Importing another app's export (Strong, Hevy)
+
+account-import-preview =
+    <b>Import from { $app }</b>
+    Workouts to add: { $workouts } ({ $first } – { $last })
+    Sets: { $sets }, of them warm-ups: { $warmups }
+account-import-duplicates = Already in your history, left out: { $count } workouts
+account-import-skipped-rows = Rows with no weight and reps (cardio, timed holds), left out: { $count }
+account-import-matched = <b>Matched to the exercise library:</b>
+account-import-created = <b>New exercises of your own:</b>
+account-import-more = …and { $count } more
+account-import-warmups-note = Warm-up sets come in as warm-ups: in your history, never a record.
+account-import-nothing-new = Every workout in this file is in your history already.
+account-import-button = Import
+account-import-cancel-button = Cancel
+account-import-cancelled = Not imported.
+account-import-done = Imported { $workouts } workouts: { $sets } sets, { $records } records. See /history and /progress.
+account-import-undo-button = Undo this import
+account-import-undone = Import undone: { $workouts } workouts removed.
+account-import-nothing-to-undo = Nothing to undo: that import is gone.
+account-import-already = This file was imported on { $date } ({ $workouts } workouts); nothing is imported twice.
+account-import-gone = That import is no longer waiting: send the file again.
+account-import-problem-too-big = The file is too big: an export up to 2 MB, please.
+account-import-problem-encoding = The file is not UTF-8 text. Export the CSV from the app again and send it as it is.
+account-import-problem-header = This is not a Strong or Hevy export: its first row must be the app's column names.
+account-import-problem-row = Line { $line }: the { $column } does not read. Nothing was imported.
+account-import-problem-empty = The file has no sets with weight and reps to import.

@@ -1,0 +1,27 @@
+## Импорт выгрузки другого приложения (Strong, Hevy)
+
+account-import-preview =
+    <b>Импорт из { $app }</b>
+    Тренировок добавится: { $workouts } ({ $first } – { $last })
+    Подходов: { $sets }, из них разминочных: { $warmups }
+account-import-duplicates = Уже есть в вашей истории, пропущено тренировок: { $count }
+account-import-skipped-rows = Строк без веса и повторений (кардио, статика) пропущено: { $count }
+account-import-matched = <b>Сопоставлено с библиотекой упражнений:</b>
+account-import-created = <b>Новые ваши упражнения:</b>
+account-import-more = …и ещё { $count }
+account-import-warmups-note = Разминочные подходы импортируются как разминка: видны в истории, но рекордами не считаются.
+account-import-nothing-new = Все тренировки из этого файла уже есть в вашей истории.
+account-import-button = Импортировать
+account-import-cancel-button = Отмена
+account-import-cancelled = Не импортировано.
+account-import-done = Импортировано тренировок: { $workouts }; подходов: { $sets }, рекордов: { $records }. Смотрите /history и /progress.
+account-import-undo-button = Отменить этот импорт
+account-import-undone = Импорт отменён: удалено тренировок: { $workouts }.
+account-import-nothing-to-undo = Отменять нечего: этого импорта уже нет.
+account-import-already = Этот файл уже импортирован { $date } (тренировок: { $workouts }); дважды ничего не импортируется.
+account-import-gone = Этот импорт больше не ждёт: пришлите файл ещё раз.
+account-import-problem-too-big = Файл слишком большой: пришлите выгрузку до 2 МБ.
+account-import-problem-encoding = Файл не в кодировке UTF-8. Выгрузите CSV из приложения заново и пришлите как есть.
+account-import-problem-header = Это не выгрузка Strong или Hevy: первая строка должна содержать названия столбцов приложения.
+account-import-problem-row = Строка { $line }: не читается столбец { $column }. Ничего не импортировано.
+account-import-problem-empty = В файле нет подходов с весом и повторениями.
