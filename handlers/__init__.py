@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from handlers.account import imports
+from handlers.account import data, imports
 from handlers.athletes import settings, start
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
@@ -43,6 +43,7 @@ def build_router() -> Router:
         programs.build_router(),
         start.build_router(),
         settings.build_router(),
+        data.build_router(),
         onboarding.build_dialog(),
         today.build_router(),
         maxes.build_router(),

@@ -33,7 +33,7 @@ class ExportedSet:
 @dataclass(frozen=True, slots=True)
 class AccountExport:
     rows: Rows  # every table that names the athlete
-    sets: tuple[ExportedSet, ...]  # oldest first
+    sets_csv: str  # their sets as Strong's CSV export
     plans: tuple[tuple[str, str], ...]  # (slug, plan text) of the plans they wrote
 
 

@@ -23,6 +23,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("teams", "common-command-teams"),
     ("tracks", "common-command-tracks"),
     ("score", "common-command-score"),
+    ("export", "common-command-export"),
+    ("delete", "common-command-delete"),
     ("help", "common-command-help"),
 )
 

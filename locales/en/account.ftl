@@ -25,3 +25,20 @@ account-import-problem-encoding = The file is not UTF-8 text. Export the CSV fro
 account-import-problem-header = This is not a Strong or Hevy export: its first row must be the app's column names.
 account-import-problem-row = Line { $line }: the { $column } does not read. Nothing was imported.
 account-import-problem-empty = The file has no sets with weight and reps to import.
+
+## /export and /delete
+
+account-export-json-caption = Everything Spotter holds about you, table by table (JSON).
+account-export-csv-caption = Your sets in Strong's CSV format: Strong, Hevy and Spotter read it.
+account-export-plans-caption = The plans you wrote, as plan text.
+account-delete-warning =
+    <b>Erase your account?</b>
+    This deletes everything Spotter holds about you: profile, plans, maxes, workouts, records, conditioning results, coach links and messages, team memberships and scores. Queued messages to you are cancelled. It cannot be undone: send /export first to keep a copy.
+account-delete-continue-button = Continue
+account-delete-keep-button = Keep my account
+account-delete-confirm = <b>Last step.</b> Erase everything now? This cannot be undone.
+account-delete-erase-button = Erase everything
+account-delete-cancelled = Nothing was erased.
+account-delete-expired = That button has expired: send /delete again.
+account-delete-nothing = There is nothing to erase.
+account-deleted = Everything Spotter held about you is erased. Send /start if you ever want to begin again.

@@ -25,3 +25,20 @@ account-import-problem-encoding = Файл не в кодировке UTF-8. В�
 account-import-problem-header = Это не выгрузка Strong или Hevy: первая строка должна содержать названия столбцов приложения.
 account-import-problem-row = Строка { $line }: не читается столбец { $column }. Ничего не импортировано.
 account-import-problem-empty = В файле нет подходов с весом и повторениями.
+
+## /export и /delete
+
+account-export-json-caption = Всё, что Spotter хранит о вас, по таблицам (JSON).
+account-export-csv-caption = Ваши подходы в формате CSV приложения Strong: его читают Strong, Hevy и Spotter.
+account-export-plans-caption = Планы, которые вы написали, в текстовом формате планов.
+account-delete-warning =
+    <b>Удалить аккаунт?</b>
+    Будет удалено всё, что Spotter хранит о вас: профиль, планы, максимумы, тренировки, рекорды, результаты кондиционных тренировок, связи с тренером и переписка, членство в командах и результаты. Сообщения вам в очереди будут отменены. Отменить удаление нельзя: сначала отправьте /export, чтобы сохранить копию.
+account-delete-continue-button = Продолжить
+account-delete-keep-button = Оставить аккаунт
+account-delete-confirm = <b>Последний шаг.</b> Удалить всё сейчас? Отменить это нельзя.
+account-delete-erase-button = Удалить всё
+account-delete-cancelled = Ничего не удалено.
+account-delete-expired = Кнопка устарела: отправьте /delete ещё раз.
+account-delete-nothing = Удалять нечего.
+account-deleted = Всё, что Spotter хранил о вас, удалено. Отправьте /start, если захотите начать заново.

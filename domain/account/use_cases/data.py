@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from domain.account.model import CONFIRM_WINDOW_SECONDS, AccountExport, Erased
 from domain.account.ports import AccountUnitOfWork
+from domain.account.strong_csv import strong_csv
 from domain.athletes.use_cases.registration import registered_user
 from domain.plans.text.render import plan_to_text
 from domain.shared.ports import Clock
@@ -19,7 +20,7 @@ class ExportAccount:
 
     async def __call__(self, athlete_id: int) -> AccountExport:
         async with self._uow:
-            await registered_user(self._uow, athlete_id)
+            user = await registered_user(self._uow, athlete_id)
             rows = await self._uow.account.rows(athlete_id)
             sets = await self._uow.account.sets(athlete_id)
             library = await self._uow.exercises.all()
@@ -28,7 +29,7 @@ class ExportAccount:
                 plan = await self._uow.plans.get(info.slug) if info.owner_id == athlete_id else None
                 if plan is not None:
                     plans.append((plan.slug, plan_to_text(plan, library)))
-        return AccountExport(rows, tuple(sets), tuple(plans))
+        return AccountExport(rows, strong_csv(sets, user.zone), tuple(plans))
 
 
 def confirmation_valid(asked_at: datetime, now: datetime) -> bool:
