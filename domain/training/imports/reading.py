@@ -87,7 +87,7 @@ def weight_in(cells: dict[str, str], column: str, line: int, *, comma: bool) -> 
     amount = decimal_in(cells, column, line, comma=comma)
     if amount is not None and amount > MAX_WEIGHT_AMOUNT:
         raise row_error(line, column)
-    return None if amount is None else amount.normalize() if amount else Decimal(0)
+    return None if amount is None else plain(amount)
 
 
 def reps_in(cells: dict[str, str], column: str, line: int, *, comma: bool) -> int:
@@ -106,6 +106,13 @@ def rpe_in(cells: dict[str, str], column: str, line: int, *, comma: bool) -> Dec
         return None
     if value > 10:
         raise row_error(line, column)
+    return plain(value)
+
+
+def plain(value: Decimal) -> Decimal:
+    """Without trailing zeros and never in exponent form: 60.0 → 60, 102.50 → 102.5."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
     return value.normalize()
 
 
