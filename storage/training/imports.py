@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.training.imports.convert import IMPORTED_PLAN
 from domain.training.imports.model import App, StoredImport
 from domain.training.model import Workout
+from storage.core.dialects import dialect_insert
 from storage.plans.tables import PlanRow
 from storage.training.tables import WorkoutImportRow, WorkoutRow
 from storage.training.workouts import set_row
-
-# Every workout names a plan; imported ones name this one, which has no days and is never
-# offered (an empty definition is no plan to follow).
-IMPORTED_PLAN = "imported"
 
 
 class SqlImportRepository:
@@ -87,14 +85,26 @@ class SqlImportRepository:
         )
 
     async def _imported_plan(self) -> int:
-        plan_id = await self._session.scalar(
-            select(PlanRow.id).where(PlanRow.slug == IMPORTED_PLAN)
-        )
+        """The plan imported workouts name: no days, never offered (its definition is empty);
+        the first import makes it (two at once make one)."""
+        found = select(PlanRow.id).where(PlanRow.slug == IMPORTED_PLAN)
+        plan_id = await self._session.scalar(found)
         if plan_id is None:
-            row = PlanRow(slug=IMPORTED_PLAN, name="Imported", definition="", is_builtin=False)
-            self._session.add(row)
-            await self._session.flush()
-            plan_id = row.id
+            await self._session.execute(
+                dialect_insert(self._session)(PlanRow)
+                .values(
+                    slug=IMPORTED_PLAN,
+                    name="Imported",
+                    definition="",
+                    is_builtin=False,
+                    is_published=False,
+                    created_at=func.now(),
+                )
+                .on_conflict_do_nothing(index_elements=["slug"])
+            )
+            plan_id = await self._session.scalar(found)
+        if plan_id is None:
+            raise LookupError("the imported workouts' plan was not made")
         return plan_id
 
 

@@ -11,7 +11,8 @@ from domain.shared.time import occurrence
 from domain.training.imports.model import ImportedWorkout
 from domain.training.model import DoneSet, PrescribedSet, Workout, WorkoutSet
 
-IMPORTED_PLAN = "imported"
+# No plan text can take this slug (theirs have no "_"), so no uploaded plan ever claims it.
+IMPORTED_PLAN = "_imported"
 SET_SPACING = timedelta(seconds=1)  # each set logged a second after the last keeps their order
 
 
@@ -64,7 +65,7 @@ def to_workout(
         athlete_id=athlete_id,
         plan_slug=IMPORTED_PLAN,
         day_number=0,
-        day_name=imported.name or IMPORTED_PLAN,
+        day_name=imported.name or "—",
         started_at=start,
         sets=tuple(sets),
         finished_at=start + SET_SPACING * len(sets),

@@ -6,7 +6,6 @@ Create Date: 2026-12-04 23:40:00
 """
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -48,23 +47,6 @@ def upgrade() -> None:
             ["id"],
             ondelete="CASCADE",
         )
-    # The plan imported workouts name (storage/training/imports.py makes it too, for a schema
-    # built from the models); a downgrade leaves it, as the workouts that name it stay.
-    if (
-        op.get_bind().execute(sa.text("SELECT 1 FROM plans WHERE slug = 'imported'")).first()
-        is None
-    ):
-        plans = sa.table(
-            "plans",
-            sa.column("slug", sa.String()),
-            sa.column("name", sa.String()),
-            sa.column("definition", sa.Text()),
-            sa.column("is_builtin", sa.Boolean()),
-            sa.column("is_published", sa.Boolean()),
-            sa.column("created_at", sa.DateTime(timezone=True)),
-        )
-        row = {"slug": "imported", "name": "Imported", "definition": "", "is_builtin": False}
-        op.bulk_insert(plans, [row | {"is_published": False, "created_at": datetime.now(UTC)}])
     with op.batch_alter_table("exercises") as batch_op:
         batch_op.add_column(sa.Column("owner_id", sa.BigInteger(), nullable=True))
         batch_op.create_index(batch_op.f("ix_exercises_owner_id"), ["owner_id"], unique=False)
