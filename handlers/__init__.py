@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from handlers.account import data, imports
+from handlers.account import data, exercises, imports
 from handlers.athletes import settings, start
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
@@ -37,6 +37,7 @@ def build_router() -> Router:
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
         imports.build_router(),  # and another app's export sent as a .csv file
+        exercises.build_router(),  # and an exercise typed for the library
         team_private.build_router(),  # before /start: so is a team's invite link
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),

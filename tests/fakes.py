@@ -71,10 +71,13 @@ class InMemoryExercises:
             if self._owners.get(slug) in (None, athlete_id)
         }
 
+    async def owned_by(self, athlete_id: int) -> list[Exercise]:
+        return [e for slug, e in self._rows.items() if self._owners.get(slug) == athlete_id]
+
     async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
-        if exercise.slug not in self._rows:
-            self._rows[exercise.slug] = exercise
-            self._owners[exercise.slug] = athlete_id
+        assert self._owners.get(exercise.slug, athlete_id) == athlete_id
+        self._rows[exercise.slug] = exercise
+        self._owners[exercise.slug] = athlete_id
 
     @property
     def _owners(self) -> dict[str, int]:

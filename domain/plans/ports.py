@@ -23,8 +23,10 @@ class ExerciseRepository(Protocol):
         """The shared library and the athlete's own exercises, by slug."""
         ...
 
+    async def owned_by(self, athlete_id: int) -> list[Exercise]: ...
+
     async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
-        """Adds an exercise of the athlete's own (once: a slug stored already is left as it is)."""
+        """Adds an exercise of the athlete's own, or updates theirs of that slug."""
         ...
 
 

@@ -42,3 +42,21 @@ account-delete-cancelled = Nothing was erased.
 account-delete-expired = That button has expired: send /delete again.
 account-delete-nothing = There is nothing to erase.
 account-deleted = Everything Spotter held about you is erased. Send /start if you ever want to begin again.
+
+## Exercises of your own
+
+account-exercises-title = <b>Your own exercises</b>
+account-exercises-none = None yet.
+account-exercises-how =
+    To add one, send a line like
+    <code>exercise: Cable fly, chest, accessory, upper</code>
+    Muscle groups: { $groups }. Categories: { $categories }. Then upper or lower body. The same name again corrects it.
+account-exercises-how-shared = As a bot admin, <code>shared exercise: …</code> adds to the library everyone shares.
+account-exercise-added = Added to your exercises: { $name }.
+account-exercise-shared = In the shared library now: { $name }.
+account-exercise-not-admin = Only bot admins add to the shared library: send it as <code>exercise: …</code> to make it your own.
+account-exercise-problem-parts = Four parts, separated by commas: <code>exercise: Cable fly, chest, accessory, upper</code>
+account-exercise-problem-name = The name takes 2 to 60 characters.
+account-exercise-problem-muscle-group = The muscle group is one of: { $groups }.
+account-exercise-problem-category = The category is one of: { $categories }.
+account-exercise-problem-region = The last part is upper or lower (body).

@@ -22,6 +22,7 @@ common-command-settings = Time zone and preferences
 common-command-coach = Coaching: become a coach, invite clients, your coach
 common-command-clients = Your clients, for coaches
 common-command-reviews = Form videos waiting for review, for coaches
+common-command-exercises = Your own exercises, and adding one
 common-command-export = Everything Spotter holds about you, as files
 common-command-delete = Erase your account and all your data
 common-command-help = What Spotter can do

@@ -42,3 +42,21 @@ account-delete-cancelled = Ничего не удалено.
 account-delete-expired = Кнопка устарела: отправьте /delete ещё раз.
 account-delete-nothing = Удалять нечего.
 account-deleted = Всё, что Spotter хранил о вас, удалено. Отправьте /start, если захотите начать заново.
+
+## Свои упражнения
+
+account-exercises-title = <b>Ваши упражнения</b>
+account-exercises-none = Пока нет.
+account-exercises-how =
+    Чтобы добавить, отправьте строку вида
+    <code>exercise: Cable fly, chest, accessory, upper</code>
+    Группы мышц: { $groups }. Категории: { $categories }. Затем upper или lower (верх или низ тела). То же название ещё раз исправляет упражнение.
+account-exercises-how-shared = Как администратор бота, строкой <code>shared exercise: …</code> вы добавляете упражнение в общую библиотеку.
+account-exercise-added = Добавлено в ваши упражнения: { $name }.
+account-exercise-shared = Теперь в общей библиотеке: { $name }.
+account-exercise-not-admin = В общую библиотеку добавляют только администраторы бота: отправьте строку как <code>exercise: …</code>, и упражнение станет вашим.
+account-exercise-problem-parts = Четыре части через запятую: <code>exercise: Cable fly, chest, accessory, upper</code>
+account-exercise-problem-name = Название — от 2 до 60 символов.
+account-exercise-problem-muscle-group = Группа мышц — одна из: { $groups }.
+account-exercise-problem-category = Категория — одна из: { $categories }.
+account-exercise-problem-region = Последняя часть — upper или lower (верх или низ тела).

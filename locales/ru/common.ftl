@@ -22,6 +22,7 @@ common-command-settings = Часовой пояс и настройки
 common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер
 common-command-clients = Ваши клиенты (для тренеров)
 common-command-reviews = Видео техники на разбор (для тренеров)
+common-command-exercises = Ваши упражнения и добавление нового
 common-command-export = Всё, что Spotter хранит о вас, файлами
 common-command-delete = Удалить аккаунт и все ваши данные
 common-command-help = Что умеет Spotter

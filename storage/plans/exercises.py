@@ -51,20 +51,24 @@ class SqlExerciseRepository:
         )
         return {row.slug: _to_exercise(row) for row in rows}
 
-    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
-        """Adds an exercise of the athlete's own (once: a slug stored already is left as it is)."""
-        if await self._session.get(ExerciseRow, exercise.slug) is not None:
-            return
-        self._session.add(
-            ExerciseRow(
-                slug=exercise.slug,
-                name=exercise.name,
-                muscle_group=exercise.muscle_group,
-                category=exercise.category,
-                region=exercise.region.value,
-                owner_id=athlete_id,
-            )
+    async def owned_by(self, athlete_id: int) -> list[Exercise]:
+        rows = await self._session.scalars(
+            select(ExerciseRow).where(ExerciseRow.owner_id == athlete_id)
         )
+        return [_to_exercise(row) for row in rows]
+
+    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
+        """Adds an exercise of the athlete's own, or updates theirs of that slug."""
+        row = await self._session.get(ExerciseRow, exercise.slug)
+        if row is None:
+            row = ExerciseRow(slug=exercise.slug, owner_id=athlete_id)
+            self._session.add(row)
+        elif row.owner_id != athlete_id:
+            raise ValueError(f"exercise {exercise.slug!r} is not {athlete_id}'s own")
+        row.name = exercise.name
+        row.muscle_group = exercise.muscle_group
+        row.category = exercise.category
+        row.region = exercise.region.value
 
 
 def _to_exercise(row: ExerciseRow) -> Exercise:

@@ -7,10 +7,10 @@ named as the app named it, under a slug of its own.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 
+from domain.plans.exercise_line import own_slug
 from domain.plans.model import BodyRegion, Exercise
 
 _NOT_WORD = re.compile(r"[^0-9a-zа-яё]+")
@@ -85,12 +85,10 @@ def match_exercises(names: Iterable[str], library: Mapping[str, Exercise]) -> di
 
 def own_exercise(athlete_id: int, name: str) -> Exercise:
     """An exercise of the athlete's own, as the app named it, under a slug no one else shares."""
-    words = _NOT_WORD.sub("_", name.strip().lower()).strip("_")[:32] or "exercise"
-    digest = hashlib.sha256(f"{athlete_id}:{normalised(name)}".encode()).hexdigest()[:8]
     key = normalised(name)
     region = BodyRegion.LOWER if any(w in key for w in _LOWER_WORDS) else BodyRegion.UPPER
     return Exercise(
-        slug=f"u{athlete_id}_{words}_{digest}"[:64],
+        slug=own_slug(athlete_id, name),
         name=name.strip()[:100],
         muscle_group=OWN_MUSCLE_GROUP,
         category=OWN_CATEGORY,
