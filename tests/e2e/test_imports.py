@@ -3,6 +3,7 @@ the workouts, the same file again imports nothing, and undo takes the import bac
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from emulator import BotApiEmulator, UserDriver
@@ -86,3 +87,35 @@ async def test_a_file_that_is_no_export_gets_a_reply_that_says_why(
 
     assert "not a Strong or Hevy export" in header.content
     assert "not UTF-8" in encoding.content
+
+
+async def test_progress_charts_the_imported_sets_until_the_import_is_undone(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    ann = emulator.user(1004, first_name="Ann")
+    await onboard(ann)
+    await ann.send("/progress")
+    assert "No charts yet" in (await ann.wait_for_message()).content
+    today = datetime.now(UTC).date()
+    rows = [
+        f"{today - timedelta(days=days)} 18:00:00,Legs,1h,Squat (Barbell),1,{kg},5,,,,,"
+        for days, kg in ((21, 100), (7, 110))
+    ]
+    header = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+    data = (header + "Notes,Workout Notes,RPE\n" + "\n".join(rows) + "\n").encode()
+
+    await ann.send_document(data, filename="strong.csv")
+    preview = await ann.wait_for_message()
+    await ann.press("Import", message_id=preview.message_id)
+    done = await ann.wait_for_edit(message_id=preview.message_id)
+    assert "2 records" in done.content  # 110 kg beat 100 kg by weight and by e1RM
+    await ann.send("/progress")
+    e1rm = await ann.wait_for_message(timeout=30)  # the first chart drawn warms matplotlib up
+
+    assert e1rm.media_kind == "photo"
+    assert "Estimated 1RM" in e1rm.content
+    assert "1 PR in 12 months" in e1rm.content  # the chart stars e1RM records: 110 kg × 5
+    await ann.press("Undo this import", message_id=done.message_id)
+    await ann.wait_for_edit(message_id=done.message_id)
+    await ann.send("/progress")
+    assert "No charts yet" in (await ann.wait_for_message(timeout=10)).content
