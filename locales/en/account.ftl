@@ -4,7 +4,7 @@ account-import-preview =
     <b>Import from { $app }</b>
     Workouts to add: { $workouts } ({ $first } – { $last })
     Sets: { $sets }, of them warm-ups: { $warmups }
-account-import-duplicates = Already in your history, left out: { $count } workouts
+account-import-duplicates = Workouts already in your history, left out: { $count }
 account-import-skipped-rows = Rows with no weight and reps (cardio, timed holds), left out: { $count }
 account-import-matched = <b>Matched to the exercise library:</b>
 account-import-created = <b>New exercises of your own:</b>
@@ -14,11 +14,11 @@ account-import-nothing-new = Every workout in this file is in your history alrea
 account-import-button = Import
 account-import-cancel-button = Cancel
 account-import-cancelled = Not imported.
-account-import-done = Imported { $workouts } workouts: { $sets } sets, { $records } records. See /history and /progress.
+account-import-done = Imported. Workouts: { $workouts }, sets: { $sets }, records: { $records }. See /history and /progress.
 account-import-undo-button = Undo this import
-account-import-undone = Import undone: { $workouts } workouts removed.
+account-import-undone = Import undone. Workouts removed: { $workouts }.
 account-import-nothing-to-undo = Nothing to undo: that import is gone.
-account-import-already = This file was imported on { $date } ({ $workouts } workouts); nothing is imported twice.
+account-import-already = This file was imported on { $date } (workouts: { $workouts }); nothing is imported twice.
 account-import-gone = That import is no longer waiting: send the file again.
 account-import-problem-too-big = The file is too big: an export up to 2 MB, please.
 account-import-problem-encoding = The file is not UTF-8 text. Export the CSV from the app again and send it as it is.

@@ -36,7 +36,7 @@ async def test_a_strong_export_is_previewed_imported_listed_and_undone(
     assert "left out: 1" in preview.content  # the plank
     await ann.press("Import", message_id=preview.message_id)
     done = await ann.wait_for_edit(message_id=preview.message_id)
-    assert "Imported 2 workouts: 5 sets" in done.content
+    assert "Imported. Workouts: 2, sets: 5" in done.content
 
     labels = await history_labels(ann)
     assert any("Evening Workout · 3/3 sets" in label for label in labels), labels
@@ -47,7 +47,7 @@ async def test_a_strong_export_is_previewed_imported_listed_and_undone(
     assert "nothing is imported twice" in again.content
     await ann.press("Undo this import", message_id=again.message_id)
     undone = await ann.wait_for_edit(message_id=again.message_id)
-    assert "Import undone: 2 workouts removed" in undone.content
+    assert "Import undone. Workouts removed: 2" in undone.content
     labels = await history_labels(ann)
     assert not any("Evening Workout" in label or "Push" in label for label in labels), labels
 
@@ -66,12 +66,12 @@ async def test_a_hevy_export_makes_new_exercises_the_athletes_own(
     assert "never a record" in preview.content  # the warm-up
     await ann.press("Import", message_id=preview.message_id)
     done = await ann.wait_for_edit(message_id=preview.message_id)
-    assert "Imported 1 workouts: 3 sets" in done.content
+    assert "Imported. Workouts: 1, sets: 3" in done.content
 
     labels = await history_labels(ann)
     assert any("Leg Day · 3/3 sets" in label for label in labels), labels
     await ann.press("Undo this import", message_id=done.message_id)
-    assert "Import undone: 1" in (await ann.wait_for_edit(message_id=done.message_id)).content
+    assert "Import undone. Workouts removed: 1" in (await ann.wait_for_edit(message_id=done.message_id)).content
 
 
 async def test_a_file_that_is_no_export_gets_a_reply_that_says_why(
@@ -108,7 +108,7 @@ async def test_progress_charts_the_imported_sets_until_the_import_is_undone(
     preview = await ann.wait_for_message()
     await ann.press("Import", message_id=preview.message_id)
     done = await ann.wait_for_edit(message_id=preview.message_id)
-    assert "2 records" in done.content  # 110 kg beat 100 kg by weight and by e1RM
+    assert "records: 2" in done.content  # 110 kg beat 100 kg by weight and by e1RM
     await ann.send("/progress")
     e1rm = await ann.wait_for_message(timeout=30)  # the first chart drawn warms matplotlib up
 
