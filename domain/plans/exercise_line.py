@@ -1,8 +1,9 @@
 """An exercise typed in chat: "exercise: Cable fly, chest, accessory, upper".
 
 The keywords are an input format, English in every language, like plan text. "shared
-exercise: …" is a bot admin's, for the library everyone shares; an athlete's own exercise gets
-a slug of its own, which no shared slug (letters, digits and "_") nor plan text can take.
+exercise: …" is a bot admin's, for the library everyone shares; "exercise for @ann: …" a
+coach's, for a client of theirs. An athlete's own exercise gets a slug of its own, which no
+shared slug (letters, digits and "_") nor plan text can take.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from enum import StrEnum
 from domain.plans.model import BodyRegion, Exercise
 
 LINE = re.compile(
-    r"\s*(?P<shared>shared\s+)?exercise\s*:\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL
+    r"\s*(?P<shared>shared\s+)?exercise(?:\s+for\s+(?P<client>[^:\n]{1,64}?))?\s*:\s*(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL,
 )
 MUSCLE_GROUPS = ("legs", "chest", "back", "shoulders", "arms", "core", "full_body", "other")
 CATEGORIES = ("main", "variation", "accessory")
@@ -38,12 +40,13 @@ class ExerciseLine:
     category: str
     region: BodyRegion
     shared: bool  # for the shared library: a bot admin's
+    client: str | None = None  # "exercise for @ann: …": a coach's, for a client (as named)
 
 
 def parse_exercise_line(text: str) -> ExerciseLine | LineProblem:
     match = LINE.fullmatch(text)
     parts = [part.strip() for part in match["rest"].split(",")] if match else []
-    if match is None or len(parts) != 4:
+    if match is None or len(parts) != 4 or (match["shared"] and match["client"]):
         return LineProblem.PARTS
     name = " ".join(parts[0].split())
     muscle_group = "_".join(parts[1].lower().split())
@@ -57,7 +60,9 @@ def parse_exercise_line(text: str) -> ExerciseLine | LineProblem:
     problem = next((problem for fine, problem in problems if not fine), None)
     if problem is not None:
         return problem
-    return ExerciseLine(name, muscle_group, category, BodyRegion(region), bool(match["shared"]))
+    client = match["client"].strip() if match["client"] else None
+    shared = bool(match["shared"])
+    return ExerciseLine(name, muscle_group, category, BodyRegion(region), shared, client)
 
 
 def words(name: str) -> str:

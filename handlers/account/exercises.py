@@ -1,5 +1,5 @@
-"""/exercises lists the athlete's own exercises; "exercise: …" adds one, "shared exercise: …"
-(a bot admin's) one to the library everyone shares."""
+"""/exercises lists the athlete's own exercises; "exercise: …" adds one, "exercise for @ann: …"
+(a coach's) one to a client's, "shared exercise: …" (a bot admin's) one to the shared library."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command
 from aiogram.types import Message
 
+from domain.coaching.use_cases.client_exercises import AddClientExercise
+from domain.coaching.use_cases.invites import NotYourClientError
 from domain.plans.exercise_line import (
     CATEGORIES,
     LINE,
@@ -37,6 +39,7 @@ async def on_exercises(message: Message, deps: Deps) -> None:
             categories=", ".join(CATEGORIES),
         ),
     ]
+    lines.append(deps.t.get("account-exercises-how-client"))
     if deps.user_id in deps.admins:
         lines.append(deps.t.get("account-exercises-how-shared"))
     await message.answer("\n".join(lines))
@@ -48,6 +51,22 @@ async def on_exercise_line(message: Message, deps: Deps) -> None:
         key = f"account-exercise-problem-{line.value.replace('_', '-')}"
         await message.answer(
             deps.t.get(key, groups=", ".join(MUSCLE_GROUPS), categories=", ".join(CATEGORIES))
+        )
+        return
+    if line.client is not None:
+        try:
+            exercise, client = await AddClientExercise(deps.uow)(deps.user_id, line)
+        except NotYourClientError:
+            await message.answer(
+                deps.t.get("account-exercise-no-such-client", client=escape(line.client))
+            )
+            return
+        await message.answer(
+            deps.t.get(
+                "account-exercise-added-for",
+                name=escape(exercise.name),
+                client=escape(client.first_name),
+            )
         )
         return
     try:

@@ -60,3 +60,6 @@ account-exercise-problem-name = The name takes 2 to 60 characters.
 account-exercise-problem-muscle-group = The muscle group is one of: { $groups }.
 account-exercise-problem-category = The category is one of: { $categories }.
 account-exercise-problem-region = The last part is upper or lower (body).
+account-exercises-how-client = A coach adds one to a client's with <code>exercise for @username: …</code> (or their first name).
+account-exercise-added-for = Added to { $client }'s exercises: { $name }.
+account-exercise-no-such-client = None of your current clients goes by “{ $client }”: use their @username or first name as /clients shows it.

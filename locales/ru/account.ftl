@@ -60,3 +60,6 @@ account-exercise-problem-name = Название — от 2 до 60 символ
 account-exercise-problem-muscle-group = Группа мышц — одна из: { $groups }.
 account-exercise-problem-category = Категория — одна из: { $categories }.
 account-exercise-problem-region = Последняя часть — upper или lower (верх или низ тела).
+account-exercises-how-client = Тренер добавляет упражнение клиенту строкой <code>exercise for @username: …</code> (или по имени).
+account-exercise-added-for = Добавлено в упражнения клиента { $client }: { $name }.
+account-exercise-no-such-client = Среди ваших текущих клиентов нет «{ $client }»: укажите @username или имя, как в /clients.

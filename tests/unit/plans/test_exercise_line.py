@@ -60,3 +60,17 @@ def test_an_own_exercise_slug_is_the_athletes_alone_and_never_a_plan_texts() -> 
     assert shared.slug == "cable_fly"
     assert mine.slug == own_slug(1, "cable FLY")  # the same name, however written
     assert not SLUG.fullmatch(mine.slug)  # plan slugs have no "_"
+
+
+def test_a_coach_names_the_client_an_exercise_is_for() -> None:
+    found = parse_exercise_line("exercise for @ann_lifts: Cable fly, chest, accessory, upper")
+
+    assert found == ExerciseLine(
+        "Cable fly", "chest", "accessory", BodyRegion.UPPER, shared=False, client="@ann_lifts"
+    )
+
+
+def test_an_exercise_is_for_a_client_or_for_everyone_never_both() -> None:
+    text = "shared exercise for ann: Cable fly, chest, accessory, upper"
+
+    assert parse_exercise_line(text) == LineProblem.PARTS
