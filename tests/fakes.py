@@ -521,7 +521,7 @@ class InMemoryImports:
             None,
         )
 
-    async def get(self, import_id: int) -> StoredImport | None:
+    async def get(self, import_id: int, *, lock: bool = False) -> StoredImport | None:
         return self._rows.get(import_id)
 
     async def add(

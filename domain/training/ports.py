@@ -134,7 +134,9 @@ class ImportRepository(Protocol):
 
     async def find(self, athlete_id: int, content_hash: str) -> StoredImport | None: ...
 
-    async def get(self, import_id: int) -> StoredImport | None: ...
+    async def get(self, import_id: int, *, lock: bool = False) -> StoredImport | None:
+        """The import; `lock` holds it to the end of the transaction (a second tap waits)."""
+        ...
 
     async def add(
         self, athlete_id: int, app: App, content_hash: str, file_id: str, at: datetime

@@ -29,8 +29,11 @@ class SqlImportRepository:
         )
         return None if row is None else _to_import(row)
 
-    async def get(self, import_id: int) -> StoredImport | None:
-        row = await self._session.get(WorkoutImportRow, import_id, populate_existing=True)
+    async def get(self, import_id: int, *, lock: bool = False) -> StoredImport | None:
+        query = select(WorkoutImportRow).where(WorkoutImportRow.id == import_id)
+        if lock:
+            query = query.with_for_update()
+        row = await self._session.scalar(query.execution_options(populate_existing=True))
         return None if row is None else _to_import(row)
 
     async def add(

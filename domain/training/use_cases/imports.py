@@ -133,7 +133,7 @@ class ImportWorkouts:
     ) -> ImportDone | AlreadyImported | None:
         """None when the import is not the athlete's, is gone, or the file is not the one seen."""
         async with self._uow:
-            stored = await self._uow.imports.get(import_id)
+            stored = await self._uow.imports.get(import_id, lock=True)
             if stored is None or stored.athlete_id != athlete_id:
                 return None
             if stored.imported_at is not None:
@@ -209,7 +209,7 @@ class UndoImport:
     async def __call__(self, athlete_id: int, import_id: int) -> int | None:
         """How many workouts went; None when there is no such import of the athlete's."""
         async with self._uow:
-            stored = await self._uow.imports.get(import_id)
+            stored = await self._uow.imports.get(import_id, lock=True)
             if stored is None or stored.athlete_id != athlete_id or stored.imported_at is None:
                 return None
             await self._uow.imports.remove(import_id)

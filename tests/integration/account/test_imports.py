@@ -3,6 +3,7 @@ records, and undone as a whole."""
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 from pathlib import Path
 
@@ -186,3 +187,18 @@ async def test_the_same_file_from_two_athletes_is_two_imports(
 
     assert isinstance(theirs, ImportPreview)
     assert theirs.workouts == 2
+
+
+async def test_two_taps_on_import_at_once_import_the_file_once(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await seed(session_factory, ATHLETE)
+    found = await preview(session_factory, STRONG)
+    assert isinstance(found, ImportPreview)
+
+    results = await asyncio.gather(
+        run(session_factory, found.import_id, STRONG), run(session_factory, found.import_id, STRONG)
+    )
+
+    assert sorted(type(r).__name__ for r in results) == ["AlreadyImported", "ImportDone"]
+    assert await history(session_factory) == [("Push", 2), ("Evening Workout", 3)]
