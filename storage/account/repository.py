@@ -22,6 +22,7 @@ from storage.account.people import PEOPLE, SHARED_IF_USED, Action, person_column
 from storage.core.columns import to_weight
 from storage.core.tables import FsmRecordRow
 from storage.migrations.schema import metadata
+from storage.plans.tables import ExerciseRow
 from storage.training.tables import WorkoutRow, WorkoutSetRow
 
 Key = tuple[Any, ...]
@@ -56,7 +57,7 @@ class SqlAccountRepository:
             select(
                 WorkoutRow.started_at,
                 WorkoutRow.day_name,
-                WorkoutSetRow.display_name,
+                ExerciseRow.name,
                 WorkoutSetRow.set_number,
                 WorkoutSetRow.done_amount,
                 WorkoutSetRow.done_unit,
@@ -66,6 +67,9 @@ class SqlAccountRepository:
                 WorkoutSetRow.warmup,
             )
             .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+            # the library's name, not the plan's label ("Bench press (volume)"): an app, or
+            # Spotter's own import, matches it to the same exercise
+            .join(ExerciseRow, ExerciseRow.slug == WorkoutSetRow.exercise)
             .where(
                 WorkoutRow.user_id == athlete_id,
                 WorkoutRow.finished_at.is_not(None),
@@ -81,7 +85,7 @@ class SqlAccountRepository:
                 ExportedSet(
                     workout_started_at=row.started_at,
                     workout_name=row.day_name,
-                    exercise=row.display_name,
+                    exercise=row.name,
                     set_order=row.set_number,
                     weight=to_weight(row.done_amount, row.done_unit),
                     reps=row.done_reps,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.account.use_cases.data import ExportAccount
 from domain.training.records import RecordKind
 from domain.training.use_cases.imports import (
     AlreadyImported,
@@ -202,3 +203,18 @@ async def test_two_taps_on_import_at_once_import_the_file_once(
 
     assert sorted(type(r).__name__ for r in results) == ["AlreadyImported", "ImportDone"]
     assert await history(session_factory) == [("Push", 2), ("Evening Workout", 3)]
+
+
+async def test_an_athletes_own_export_read_back_matches_every_exercise_and_adds_nothing(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await seed(session_factory, ATHLETE)
+    await imported(session_factory, STRONG)
+    exported = await ExportAccount(SqlUnitOfWork(session_factory, CLOCK))(ATHLETE)
+
+    found = await preview(session_factory, exported.sets_csv.encode())
+
+    assert isinstance(found, ImportPreview)
+    assert "(Barbell)" not in exported.sets_csv  # the library's names, which match back
+    assert (found.workouts, found.duplicates, found.created) == (0, 2, ())
+    assert {ours for _, ours in found.matched} == {"Squat", "Bench press", "Pull Up"}
