@@ -71,7 +71,10 @@ async def test_a_hevy_export_makes_new_exercises_the_athletes_own(
     labels = await history_labels(ann)
     assert any("Leg Day · 3/3 sets" in label for label in labels), labels
     await ann.press("Undo this import", message_id=done.message_id)
-    assert "Import undone. Workouts removed: 1" in (await ann.wait_for_edit(message_id=done.message_id)).content
+    assert (
+        "Import undone. Workouts removed: 1"
+        in (await ann.wait_for_edit(message_id=done.message_id)).content
+    )
 
 
 async def test_a_file_that_is_no_export_gets_a_reply_that_says_why(
