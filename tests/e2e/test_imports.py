@@ -40,6 +40,7 @@ async def test_a_strong_export_is_previewed_imported_listed_and_undone(
 
     labels = await history_labels(ann)
     assert any("Evening Workout · 3/3 sets" in label for label in labels), labels
+    assert not any("Day 0" in label for label in labels), labels  # imported: no plan day
     assert any("Push · 2/2 sets" in label for label in labels), labels
 
     await ann.send_document(data, filename="strong_workouts.csv", mime_type="text/csv")
