@@ -33,7 +33,7 @@ class ImportPreview:
     duplicates: int  # in the file and in the history already
     sets: int  # to add
     warmups: int  # of those sets
-    first: date
+    first: date  # of the workouts to add (of the file's, when none is new)
     last: date
     matched: tuple[tuple[str, str], ...]  # (the app's name, the library's name)
     created: tuple[str, ...]  # names that will be the athlete's own exercises
@@ -104,8 +104,8 @@ def _preview(
         duplicates=len(parsed.workouts) - len(new),
         sets=sum(len(w.sets) for w in new),
         warmups=sum(1 for w in new for s in w.sets if s.warmup),
-        first=parsed.workouts[0].started_at.date(),
-        last=parsed.workouts[-1].started_at.date(),
+        first=(new or parsed.workouts)[0].started_at.date(),
+        last=(new or parsed.workouts)[-1].started_at.date(),
         matched=tuple((name, library[slug].name) for name, slug in matched.items() if slug),
         created=tuple(name for name, slug in matched.items() if slug is None),
         skipped_rows=parsed.skipped_rows,
@@ -145,11 +145,7 @@ class ImportWorkouts:
             library = await self._uow.exercises.visible_to(athlete_id)
             slugs: dict[str, str] = {}
             for name, found in match_exercises(parsed.exercises, library).items():
-                if found is None:
-                    exercise = own_exercise(athlete_id, name)
-                    await self._uow.exercises.add_own(athlete_id, exercise)
-                    library[exercise.slug] = exercise
-                slugs[name] = found or exercise.slug
+                slugs[name] = found or await self._own(athlete_id, name, library)
             names = {slug: exercise.name for slug, exercise in library.items()}
             history = await self._uow.imports.started_at(athlete_id)
             workouts = [
@@ -168,6 +164,13 @@ class ImportWorkouts:
             await self._uow.commit()
         sets = sum(len(w.sets) for w in workouts)
         return ImportDone(import_id, len(workouts), sets, records)
+
+    async def _own(self, athlete_id: int, name: str, library: dict[str, Exercise]) -> str:
+        """Makes the name an exercise of the athlete's own; returns its slug."""
+        exercise = own_exercise(athlete_id, name)
+        await self._uow.exercises.add_own(athlete_id, exercise)
+        library[exercise.slug] = exercise
+        return exercise.slug
 
     async def _records(
         self,

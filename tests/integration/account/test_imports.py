@@ -115,6 +115,7 @@ async def test_a_later_export_that_overlaps_adds_only_the_new_workouts(
     found = await preview(session_factory, later)
     assert isinstance(found, ImportPreview)
     assert (found.workouts, found.duplicates, found.sets) == (1, 2, 1)
+    assert (found.first.isoformat(), found.last.isoformat()) == ("2024-03-08", "2024-03-08")
     await run(session_factory, found.import_id, later)
 
     assert await history(session_factory) == [("Pull", 1), ("Push", 2), ("Evening Workout", 3)]
