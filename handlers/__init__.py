@@ -2,6 +2,7 @@
 
 from aiogram import Router
 
+from handlers.account import data, exercises, imports
 from handlers.athletes import settings, start
 from handlers.body import dialog as body
 from handlers.checkins import checkin
@@ -45,6 +46,8 @@ def build_router() -> Router:
         goals.build_router(),  # and a coach's reply to an assessment prompt
         maxes.build_answer_router(),  # an answer to the question just asked beats an open card
         plan.build_upload_router(),  # so does a plan sent as text
+        imports.build_router(),  # and another app's export sent as a .csv file
+        exercises.build_router(),  # and an exercise typed for the library
         team_private.build_router(),  # before /start: so is a team's invite link
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
@@ -53,6 +56,7 @@ def build_router() -> Router:
         client_health.build_router(),
         start.build_router(),
         settings.build_router(),
+        data.build_router(),
         onboarding.build_dialog(),
         today.build_router(),
         maxes.build_router(),

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
+from storage.account.repository import SqlAccountRepository
 from storage.athletes.users import SqlUserRepository
 from storage.body.repositories import SqlBodyRepository, SqlBodyWeights
 from storage.checkins.repositories import SqlCheckInRepository
@@ -48,6 +49,7 @@ from storage.teams.repositories import SqlTeamRepository
 from storage.teams.track_repository import SqlTrackRepository
 from storage.teams.whiteboard_repository import SqlWhiteboardRepository
 from storage.training.athlete_plans import SqlAthletePlanRepository
+from storage.training.imports import SqlImportRepository
 from storage.training.lift_tracks import SqlLiftTrackRepository
 from storage.training.proposals import SqlProposalRepository
 from storage.training.records import SqlRecordRepository
@@ -144,6 +146,14 @@ class SqlUnitOfWork:
     @property
     def proposals(self) -> SqlProposalRepository:
         return self._repository(SqlProposalRepository)
+
+    @property
+    def account(self) -> SqlAccountRepository:
+        return self._repository(SqlAccountRepository)
+
+    @property
+    def imports(self) -> SqlImportRepository:
+        return self._repository(SqlImportRepository)
 
     @property
     def outbox(self) -> SqlOutbox:

@@ -23,6 +23,7 @@ from domain.outbox.model import DeliveryState, OutgoingMessage
 from domain.plans.model import Exercise, Plan, PlanInfo
 from domain.reminders.model import Reminder
 from domain.shared.weights import Weight
+from domain.training.imports.model import App, StoredImport
 from domain.training.model import (
     ActivePlan,
     DoneSet,
@@ -63,6 +64,7 @@ class InMemoryUsers:
 
 class InMemoryExercises:
     def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
         self._rows: dict[str, Exercise] = data.setdefault("exercises", {})
 
     async def all(self) -> dict[str, Exercise]:
@@ -70,6 +72,26 @@ class InMemoryExercises:
 
     async def save_all(self, exercises: Sequence[Exercise]) -> None:
         self._rows.update({e.slug: e for e in exercises})
+
+    async def visible_to(self, athlete_id: int) -> dict[str, Exercise]:
+        return {
+            slug: e
+            for slug, e in self._rows.items()
+            if self._owners.get(slug) in (None, athlete_id)
+        }
+
+    async def owned_by(self, athlete_id: int) -> list[Exercise]:
+        return [e for slug, e in self._rows.items() if self._owners.get(slug) == athlete_id]
+
+    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
+        assert self._owners.get(exercise.slug, athlete_id) == athlete_id
+        self._rows[exercise.slug] = exercise
+        self._owners[exercise.slug] = athlete_id
+
+    @property
+    def _owners(self) -> dict[str, int]:
+        owners: dict[str, int] = self._data.setdefault("exercise_owners", {})
+        return owners
 
 
 class InMemoryPlans:
@@ -235,6 +257,15 @@ class InMemoryWorkouts:
         stored = replace(workout, id=next(self._ids))
         self._rows[stored.id or 0] = stored
         return stored
+
+    def add_imported(self, workout: Workout) -> int:
+        """An imported workout names no plan anyone follows: stored as it is."""
+        workout_id: int = next(self._ids)
+        self._rows[workout_id] = replace(workout, id=workout_id)
+        return workout_id
+
+    def forget(self, workout_id: int) -> None:
+        self._rows.pop(workout_id, None)
 
     async def save_set(self, workout_id: int, workout_set: WorkoutSet) -> None:
         workout = self._rows[workout_id]
@@ -818,6 +849,53 @@ class InMemoryHealth:
                 self.acks[key] = questions - {question}
 
 
+class InMemoryImports:
+    """Imports by id, and which workouts each added (the workouts live in InMemoryWorkouts)."""
+
+    def __init__(self, data: dict[str, Any], workouts: InMemoryWorkouts) -> None:
+        self._rows: dict[int, StoredImport] = data.setdefault("imports", {})
+        self._added: dict[int, list[int]] = data.setdefault("imported_workouts", {})
+        self._workouts = workouts
+
+    async def find(self, athlete_id: int, content_hash: str) -> StoredImport | None:
+        return next(
+            (
+                i
+                for i in self._rows.values()
+                if i.athlete_id == athlete_id and i.content_hash == content_hash
+            ),
+            None,
+        )
+
+    async def get(self, import_id: int, *, lock: bool = False) -> StoredImport | None:
+        return self._rows.get(import_id)
+
+    async def add(
+        self, athlete_id: int, app: App, content_hash: str, file_id: str, at: datetime
+    ) -> StoredImport:
+        stored = StoredImport(
+            max(self._rows, default=0) + 1, athlete_id, app, content_hash, file_id, at
+        )
+        self._rows[stored.id] = stored
+        return stored
+
+    async def started_at(self, athlete_id: int) -> set[datetime]:
+        return {w.started_at for w in await self._workouts.finished(athlete_id, 10**6)}
+
+    async def add_workout(self, import_id: int, workout: Workout) -> int:
+        workout_id = self._workouts.add_imported(workout)
+        self._added.setdefault(import_id, []).append(workout_id)
+        return workout_id
+
+    async def mark_imported(self, import_id: int, at: datetime, workouts: int) -> None:
+        self._rows[import_id] = replace(self._rows[import_id], imported_at=at, workouts=workouts)
+
+    async def remove(self, import_id: int) -> None:
+        self._rows.pop(import_id, None)
+        for workout_id in self._added.pop(import_id, []):
+            self._workouts.forget(workout_id)
+
+
 class InMemoryUnitOfWork:
     """Changes become visible in `committed` only on commit; rollback restores them."""
 
@@ -834,6 +912,7 @@ class InMemoryUnitOfWork:
         self.athlete_plans = InMemoryAthletePlans(self._working)
         self.training_maxes = InMemoryTrainingMaxes(self._working)
         self.workouts = InMemoryWorkouts(self._working)
+        self.imports = InMemoryImports(self._working, self.workouts)
         self.tracks = InMemoryLiftTracks(self._working)
         self.records = InMemoryRecords(self._working)
         self.proposals = InMemoryProposals(self._working)

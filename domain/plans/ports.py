@@ -19,6 +19,16 @@ class ExerciseRepository(Protocol):
         """Adds new exercises and updates changed ones (by slug)."""
         ...
 
+    async def visible_to(self, athlete_id: int) -> dict[str, Exercise]:
+        """The shared library and the athlete's own exercises, by slug."""
+        ...
+
+    async def owned_by(self, athlete_id: int) -> list[Exercise]: ...
+
+    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
+        """Adds an exercise of the athlete's own, or updates theirs of that slug."""
+        ...
+
 
 class PlanRepository(Protocol):
     async def get(self, slug: str) -> Plan | None: ...

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
 
+    from domain.training.imports.model import App, StoredImport
     from domain.training.model import (
         ActivePlan,
         DoneSet,
@@ -128,6 +129,36 @@ class RecordRepository(Protocol):
         ...
 
 
+class ImportRepository(Protocol):
+    """Files exported by other apps, and the workouts each one added."""
+
+    async def find(self, athlete_id: int, content_hash: str) -> StoredImport | None: ...
+
+    async def get(self, import_id: int, *, lock: bool = False) -> StoredImport | None:
+        """The import; `lock` holds it to the end of the transaction (a second tap waits)."""
+        ...
+
+    async def add(
+        self, athlete_id: int, app: App, content_hash: str, file_id: str, at: datetime
+    ) -> StoredImport:
+        """Stores a file sent, waiting for the athlete's tap."""
+        ...
+
+    async def started_at(self, athlete_id: int) -> set[datetime]:
+        """When each of the athlete's workouts started: an imported one is never added twice."""
+        ...
+
+    async def add_workout(self, import_id: int, workout: Workout) -> int:
+        """Stores a finished workout the import read; returns its id."""
+        ...
+
+    async def mark_imported(self, import_id: int, at: datetime, workouts: int) -> None: ...
+
+    async def remove(self, import_id: int) -> None:
+        """Forgets the import and everything it added: workouts, their sets and records."""
+        ...
+
+
 class TrainingUnitOfWork(PlansUnitOfWork, Protocol):
     """A transaction over everything an athlete's training touches."""
 
@@ -148,3 +179,6 @@ class TrainingUnitOfWork(PlansUnitOfWork, Protocol):
 
     @property
     def proposals(self) -> ProposalRepository: ...
+
+    @property
+    def imports(self) -> ImportRepository: ...

@@ -28,6 +28,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("teams", "common-command-teams"),
     ("tracks", "common-command-tracks"),
     ("score", "common-command-score"),
+    ("exercises", "common-command-exercises"),
+    ("export", "common-command-export"),
+    ("delete", "common-command-delete"),
     ("help", "common-command-help"),
 )
 

@@ -12,6 +12,7 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, User
 from aiogram_dialog import DialogManager
 
+from domain.account.ports import AccountUnitOfWork
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
@@ -31,6 +32,7 @@ DEPS = "deps"
 
 
 class UnitOfWork(
+    AccountUnitOfWork,
     WhiteboardUnitOfWork,
     CoachingUnitOfWork,
     GoalsUnitOfWork,

@@ -26,6 +26,9 @@ common-command-health = Health questionnaire and emergency contacts
 common-command-coach = Coaching: become a coach, invite clients, your coach
 common-command-clients = Your clients, for coaches
 common-command-reviews = Form videos waiting for review, for coaches
+common-command-exercises = Your own exercises, and adding one
+common-command-export = Everything Spotter holds about you, as files
+common-command-delete = Erase your account and all your data
 common-command-help = What Spotter can do
 
 ## Answers to what nobody else understood, and failures.

@@ -123,13 +123,20 @@ progress-only-results = To fix a set, send what you did: <code>100x5</code>, <co
 progress-date = { $weekday } { $day } { $month }
 progress-date-with-year = { $weekday } { $day } { $month } { $year }
 # A workout's button: plain text.
-progress-entry-line = { $date } · Day { $number } · { $name } · { $done }/{ $total } sets
+# $number: the plan's day, 0 for a workout imported from another app (no plan day)
+progress-entry-line = { $date } · { $number ->
+    [0] { $name }
+   *[other] Day { $number } · { $name }
+} · { $done }/{ $total } sets
 progress-list-title = <b>Your workouts</b>
 progress-list-title-page = <b>Your workouts</b> · page { $page }
 progress-list-hint = Newest first. Tap one to see every set.
 progress-set-skipped = skipped
 progress-set-not-logged = not logged
-progress-workout-title = <b>{ $date } · Day { $number } · { $name }</b>
+progress-workout-title = <b>{ $date } · { $number ->
+    [0] { $name }
+   *[other] Day { $number } · { $name }
+}</b>
 progress-sets-done = { $done } of { $total } sets done
 progress-which-set = <b>Which set?</b> Tap its number or type it.
 progress-no-such-set = There is no set { $typed } here. Send a number from 1 to { $sets }.

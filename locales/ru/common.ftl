@@ -26,6 +26,9 @@ common-command-health = Анкета о здоровье и экстренные
 common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер
 common-command-clients = Ваши клиенты (для тренеров)
 common-command-reviews = Видео техники на разбор (для тренеров)
+common-command-exercises = Ваши упражнения и добавление нового
+common-command-export = Всё, что Spotter хранит о вас, файлами
+common-command-delete = Удалить аккаунт и все ваши данные
 common-command-help = Что умеет Spotter
 
 ## Ответы на то, что никто другой не понял, и сбои.

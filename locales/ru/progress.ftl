@@ -149,13 +149,20 @@ progress-only-results = Чтобы исправить подход, пришли
 progress-date = { $weekday } { $day } { $month }
 progress-date-with-year = { $weekday } { $day } { $month } { $year }
 # Кнопка тренировки: простой текст.
-progress-entry-line = { $date } · День { $number } · { $name } · { $done }/{ $total } подх.
+# $number: the plan's day, 0 for a workout imported from another app (no plan day)
+progress-entry-line = { $date } · { $number ->
+    [0] { $name }
+   *[other] День { $number } · { $name }
+} · { $done }/{ $total } подх.
 progress-list-title = <b>Ваши тренировки</b>
 progress-list-title-page = <b>Ваши тренировки</b> · страница { $page }
 progress-list-hint = Сначала новые. Нажмите на тренировку, чтобы увидеть все подходы.
 progress-set-skipped = пропущен
 progress-set-not-logged = не записан
-progress-workout-title = <b>{ $date } · День { $number } · { $name }</b>
+progress-workout-title = <b>{ $date } · { $number ->
+    [0] { $name }
+   *[other] День { $number } · { $name }
+}</b>
 progress-sets-done = Выполнено подходов: { $done } из { $total }
 progress-which-set = <b>Какой подход?</b> Нажмите на его номер или введите его.
 progress-no-such-set = Подхода { $typed } здесь нет. Пришлите номер от 1 до { $sets }.

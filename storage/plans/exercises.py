@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans.model import BodyRegion, Exercise
@@ -41,6 +41,34 @@ class SqlExerciseRepository:
             row.muscle_group = exercise.muscle_group
             row.category = exercise.category
             row.region = exercise.region.value
+
+    async def visible_to(self, athlete_id: int) -> dict[str, Exercise]:
+        """The shared library and the athlete's own exercises, by slug."""
+        rows = await self._session.scalars(
+            select(ExerciseRow)
+            .where(or_(ExerciseRow.owner_id.is_(None), ExerciseRow.owner_id == athlete_id))
+            .order_by(ExerciseRow.slug)
+        )
+        return {row.slug: _to_exercise(row) for row in rows}
+
+    async def owned_by(self, athlete_id: int) -> list[Exercise]:
+        rows = await self._session.scalars(
+            select(ExerciseRow).where(ExerciseRow.owner_id == athlete_id)
+        )
+        return [_to_exercise(row) for row in rows]
+
+    async def add_own(self, athlete_id: int, exercise: Exercise) -> None:
+        """Adds an exercise of the athlete's own, or updates theirs of that slug."""
+        row = await self._session.get(ExerciseRow, exercise.slug)
+        if row is None:
+            row = ExerciseRow(slug=exercise.slug, owner_id=athlete_id)
+            self._session.add(row)
+        elif row.owner_id != athlete_id:
+            raise ValueError(f"exercise {exercise.slug!r} is not {athlete_id}'s own")
+        row.name = exercise.name
+        row.muscle_group = exercise.muscle_group
+        row.category = exercise.category
+        row.region = exercise.region.value
 
 
 def _to_exercise(row: ExerciseRow) -> Exercise:

@@ -29,6 +29,10 @@ class ExerciseRow(Base):
     muscle_group: Mapped[str] = mapped_column(String(32))
     category: Mapped[str] = mapped_column(String(32))
     region: Mapped[str] = mapped_column(String(8))
+    # NULL: the shared library; else an exercise of this athlete's own (added or imported).
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True
+    )
 
     __table_args__ = (CheckConstraint(one_of("region", BodyRegion), name="region"),)
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from domain.plans.model import Tier
 from domain.shared.weights import Unit
+from domain.training.imports.model import App
 from domain.training.progression import ProposalDecision
 from storage.core.columns import ExactDecimal, UtcDateTime, one_of
 from storage.core.tables import Base
@@ -72,6 +73,26 @@ class TrainingMaxRow(Base):
     )
 
 
+class WorkoutImportRow(Base):
+    """An export file an athlete sent: waiting for their tap (imported_at NULL), or imported."""
+
+    __tablename__ = "workout_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.telegram_id", ondelete="CASCADE"))
+    app: Mapped[str] = mapped_column(String(8))
+    content_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the file's bytes
+    file_id: Mapped[str] = mapped_column(String(255))  # Telegram's, to read the file on the tap
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    imported_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    workouts: Mapped[int] = mapped_column(Integer, server_default="0")  # how many it added
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "content_hash"),
+        CheckConstraint(one_of("app", App), name="app"),
+    )
+
+
 class WorkoutRow(Base):
     """A workout of one plan day; unfinished (finished_at NULL) for at most one per athlete."""
 
@@ -85,6 +106,10 @@ class WorkoutRow(Base):
     started_at: Mapped[datetime] = mapped_column(UtcDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     deload: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # Set for a workout read from another app's export: undoing that import removes it.
+    import_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workout_imports.id", ondelete="CASCADE"), index=True
+    )
 
     sets: Mapped[list[WorkoutSetRow]] = relationship(
         lazy="raise",

@@ -178,7 +178,7 @@ class SqlWorkoutRepository:
             started_at=workout.started_at,
             finished_at=workout.finished_at,
             deload=workout.deload,
-            sets=[_set_row(workout_set) for workout_set in workout.sets],
+            sets=[set_row(workout_set) for workout_set in workout.sets],
         )
         self._session.add(row)
         await self._session.flush()
@@ -295,7 +295,7 @@ def _to_workout_set(row: Row[Any]) -> WorkoutSet:
     return WorkoutSet(prescribed=prescribed, done=done, skipped=row.skipped)
 
 
-def _set_row(workout_set: WorkoutSet) -> WorkoutSetRow:
+def set_row(workout_set: WorkoutSet) -> WorkoutSetRow:
     prescribed = workout_set.prescribed
     amount, unit = weight_columns(prescribed.weight)
     row = WorkoutSetRow(

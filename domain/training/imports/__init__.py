@@ -1,0 +1,1 @@
+"""Workout logs exported by other apps (Strong, Hevy), read into sets Spotter can store."""

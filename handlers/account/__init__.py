@@ -1,0 +1,1 @@
+"""Their data in chat: importing other apps' exports, /export, /delete."""
