@@ -101,6 +101,8 @@ class MessageView:
     member_ids: tuple[int, ...] = ()  # who joined or left, for those service messages
     sender_chat_id: int | None = None  # the group itself, when an anonymous admin posted
     silent: bool = False  # sent with disable_notification
+    invoice: dict[str, Any] | None = None  # an invoice the bot sent (sendInvoice)
+    successful_payment: dict[str, Any] | None = None  # a payment the user made
 
     @property
     def content(self) -> str:
@@ -148,6 +150,8 @@ class StoredMessage:
     sender_chat_id: int | None = None  # the chat posted as (an anonymous group admin)
     author_signature: str | None = None  # an anonymous admin's custom title
     silent: bool = False
+    invoice: dict[str, Any] | None = None
+    successful_payment: dict[str, Any] | None = None
 
     @property
     def service(self) -> str | None:
@@ -157,6 +161,8 @@ class StoredMessage:
             return "left_chat_member"
         if self.pinned_message_id is not None:
             return "pinned_message"
+        if self.successful_payment is not None:
+            return "successful_payment"
         return None
 
     @property
@@ -180,6 +186,10 @@ class StoredMessage:
                 message["entities"] = list(self.text.entities)
         if self.media is not None:
             message[self.media.kind] = self.media.payload
+        if self.invoice is not None:
+            message["invoice"] = self.invoice
+        if self.successful_payment is not None:
+            message["successful_payment"] = self.successful_payment
         if self.caption is not None and self.caption.text:
             message["caption"] = self.caption.text
             if self.caption.entities:
@@ -244,6 +254,8 @@ class StoredMessage:
             + (() if self.left_chat_member is None else (self.left_chat_member.id,)),
             sender_chat_id=self.sender_chat_id,
             silent=self.silent,
+            invoice=self.invoice,
+            successful_payment=self.successful_payment,
         )
 
 
