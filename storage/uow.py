@@ -17,6 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
 from storage.athletes.users import SqlUserRepository
+from storage.billing.repositories import (
+    SqlBalanceRepository,
+    SqlPackageRepository,
+    SqlPaymentRepository,
+)
 from storage.coaching.repositories import (
     SqlCoachingRepository,
     SqlCoachRepository,
@@ -188,6 +193,18 @@ class SqlUnitOfWork:
     @property
     def conditioning(self) -> SqlConditioningRepository:
         return self._repository(SqlConditioningRepository)
+
+    @property
+    def packages(self) -> SqlPackageRepository:
+        return self._repository(SqlPackageRepository)
+
+    @property
+    def payments(self) -> SqlPaymentRepository:
+        return self._repository(SqlPaymentRepository)
+
+    @property
+    def balances(self) -> SqlBalanceRepository:
+        return self._repository(SqlBalanceRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""
