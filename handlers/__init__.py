@@ -3,6 +3,7 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
+from handlers.billing import billing
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
@@ -25,6 +26,7 @@ def build_router() -> Router:
     root.message.outer_middleware(chat_member.ChatSpeaksAgain())
     root.include_routers(
         errors.build_router(),
+        billing.build_router(),  # a payment, its pre-checkout and the billing commands
         team_group.build_router(),  # a team hears of the bot's arrival first, then passes it on
         chat_member.build_router(),
         team_classes.build_router(),

@@ -9,6 +9,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.billing.ports import BillingWording
 from domain.coaching.ports import CoachingWording
 from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
@@ -16,6 +17,7 @@ from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.delivery.limits import FloodBudget
+from scheduler.jobs.billing import grant_programs, send_billing_notices
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -47,6 +49,7 @@ def build_scheduler(
     report_interval: timedelta = REPORT_INTERVAL,
     class_wording: ClassWording | None = None,
     wod_wording: WodWording | None = None,
+    billing_wording: BillingWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -131,6 +134,25 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="post-wods",
             args=[session_factory, clock, wod_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Each notice has its outbox key and each program its granted mark, so runs every minute
+    # send each once; a paid program is assigned within a report interval.
+    if billing_wording is not None and coaching_wording is not None:
+        scheduler.add_job(
+            send_billing_notices,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="billing-notices",
+            args=[session_factory, clock, billing_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+        scheduler.add_job(
+            grant_programs,
+            IntervalTrigger(seconds=report_interval.total_seconds()),
+            id="billing-programs",
+            args=[session_factory, clock, coaching_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

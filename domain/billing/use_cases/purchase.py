@@ -96,6 +96,17 @@ async def check_payment(
         )
 
 
+async def fail_payment(uow: BillingUnitOfWork, clock: Clock, buyer_id: int, payload: str) -> None:
+    """After a refused pre-checkout (answered first): the buyer's pending invoice is FAILED."""
+    async with uow:
+        payment = await uow.payments.by_token(payload, lock=True)
+        if payment is None or payment.athlete_id != buyer_id:
+            return
+        if payment.status == PaymentStatus.PENDING:
+            await uow.payments.set_status(payment.id or 0, PaymentStatus.FAILED, clock.now())
+            await uow.commit()
+
+
 @dataclass(frozen=True, slots=True)
 class Charge:
     """Telegram's successful_payment, as the handler read it."""
@@ -222,4 +233,5 @@ __all__ = [
     "StartPurchase",
     "UnknownChargeError",
     "check_payment",
+    "fail_payment",
 ]
