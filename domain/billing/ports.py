@@ -35,6 +35,8 @@ class PackageRepository(Protocol):
 
     async def archive(self, package_id: int, at: datetime) -> None: ...
 
+    async def set_price(self, package_id: int, price: int) -> None: ...
+
 
 class PaymentRepository(Protocol):
     async def next_number(self, coach_id: int) -> int:

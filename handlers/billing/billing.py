@@ -24,7 +24,9 @@ from domain.billing.text import PackageTextError, parse_package
 from domain.billing.use_cases.overview import athlete_view, coach_view
 from domain.billing.use_cases.packages import (
     ArchivePackage,
+    BadPriceError,
     DefinePackage,
+    RepricePackage,
     UnknownPackageError,
     own_packages,
 )
@@ -97,6 +99,9 @@ async def on_packages(message: Message, command: CommandObject, deps: Deps) -> N
     if args.lower().startswith("add"):
         await _add_package(message, deps, args[3:])
         return
+    if args.lower().startswith("price"):
+        await _reprice(message, deps, args[5:].split())
+        return
     try:
         packages = await own_packages(deps.uow, deps.user_id)
     except NotACoachError:
@@ -127,6 +132,27 @@ async def _add_package(message: Message, deps: Deps, text: str) -> None:
         return
     await message.answer(
         t.get("billing-package-added", line=texts.package_line(t, 1, package).split(" ", 1)[1])
+    )
+
+
+async def _reprice(message: Message, deps: Deps, words: list[str]) -> None:
+    t = deps.t
+    if len(words) != 2 or not all(w.isdecimal() and len(w) <= 6 for w in words):
+        await message.answer(t.get("billing-price-usage"))
+        return
+    try:
+        package = await RepricePackage(deps.uow)(deps.user_id, int(words[0]), int(words[1]))
+    except BadPriceError:
+        await message.answer(t.get("billing-problem-price"))
+        return
+    except UnknownPackageError:
+        await message.answer(t.get("billing-price-usage"))
+        return
+    except NotACoachError:
+        await message.answer(t.get("billing-not-coach"))
+        return
+    await message.answer(
+        t.get("billing-price-set", name=escape(package.draft.name), price=package.draft.price)
     )
 
 

@@ -6,6 +6,7 @@ billing-packages-help = To add one, send for example:
     <code>/packages add sessions 4 400 Four sessions</code> — a pack of 4 sessions for ⭐400
     <code>/packages add monthly 1500 +4/month +forms +messaging Online coaching</code> — every 30 days
     <code>/packages add program nsuns-4day 800 nSuns block</code> — a plan you assign, paid once
+    <code>/packages price 1 450</code> — a new price for package 1
     The name comes last (up to 32 characters); athletes see your packages in /billing.
 billing-package-line = { $number }. <b>{ $name }</b> — { $what } · ⭐{ $price }
 billing-kind-sessions = { $sessions ->
@@ -84,3 +85,5 @@ billing-payout-too-much = The bot owes that coach ⭐{ $owed }: record no more t
 billing-payout-done = Recorded ⭐{ $stars } paid out; the bot still owes that coach ⭐{ $owed }. No Stars moved in Telegram: the ledger notes what you paid.
 billing-owed-head = ⭐ <b>What the bot owes coaches</b>
 billing-owed-line = { $coach }: ⭐{ $owed } (earned { $earned })
+billing-price-usage = Send <code>/packages price</code>, the package's number in /packages and the new price, e.g. <code>/packages price 1 450</code>.
+billing-price-set = 🏷 { $name } now costs ⭐{ $price }. Invoices sent at the old price will be refused; the athlete asks for a new one.

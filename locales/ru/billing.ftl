@@ -6,6 +6,7 @@ billing-packages-help = Чтобы добавить пакет, отправьт
     <code>/packages add sessions 4 400 Четыре занятия</code> — 4 занятия за ⭐400
     <code>/packages add monthly 1500 +4/month +forms +messaging Онлайн-ведение</code> — каждые 30 дней
     <code>/packages add program nsuns-4day 800 Блок nSuns</code> — план, который вы назначите, разовая оплата
+    <code>/packages price 1 450</code> — новая цена пакета 1
     Название — в конце (до 32 символов); спортсмены видят ваши пакеты в /billing.
 billing-package-line = { $number }. <b>{ $name }</b> — { $what } · ⭐{ $price }
 billing-kind-sessions = { $sessions ->
@@ -85,3 +86,5 @@ billing-payout-too-much = Бот должен этому тренеру ⭐{ $ow
 billing-payout-done = Отмечена выплата ⭐{ $stars }; бот ещё должен этому тренеру ⭐{ $owed }. В Telegram звёзды не переводились: это запись о вашей выплате.
 billing-owed-head = ⭐ <b>Долг бота перед тренерами</b>
 billing-owed-line = { $coach }: ⭐{ $owed } (заработано { $earned })
+billing-price-usage = Отправьте <code>/packages price</code>, номер пакета в /packages и новую цену, например <code>/packages price 1 450</code>.
+billing-price-set = 🏷 { $name } теперь стоит ⭐{ $price }. Счета по старой цене будут отклонены; спортсмен запросит новый.

@@ -89,6 +89,11 @@ class SqlPackageRepository:
             .values(archived_at=at)
         )
 
+    async def set_price(self, package_id: int, price: int) -> None:
+        await self._session.execute(
+            update(BillingPackageRow).where(BillingPackageRow.id == package_id).values(price=price)
+        )
+
 
 def _payment(row: BillingPaymentRow) -> Payment:
     lines = tuple(InvoiceLine(str(d), int(q), int(p)) for d, q, p in json.loads(row.lines))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from domain.billing.model import Package, PackageDraft, PackageKind
+from dataclasses import replace
+
+from domain.billing.model import MAX_PRICE, Package, PackageDraft, PackageKind
 from domain.billing.ports import BillingUnitOfWork
 from domain.coaching.use_cases.invites import NotACoachError
 from domain.coaching.use_cases.programs import plans_to_assign
 from domain.plans.model import UnknownPlanError
 from domain.shared.ports import Clock
+
+
+class BadPriceError(ValueError):
+    """A price outside 1 to 10,000 Stars."""
 
 
 class UnknownPackageError(LookupError):
@@ -55,6 +61,28 @@ class ArchivePackage:
             await self._uow.packages.archive(package_id, self._clock.now())
             await self._uow.commit()
             return package
+
+
+class RepricePackage:
+    """The coach changes a package's price: invoices sent at the old one are refused at
+    checkout (the athlete asks for a new one), never charged at a price nobody agreed to."""
+
+    def __init__(self, uow: BillingUnitOfWork) -> None:
+        self._uow = uow
+
+    async def __call__(self, coach_id: int, position: int, price: int) -> Package:
+        """`position` is the package's number in the coach's /packages list, from 1."""
+        if not 1 <= price <= MAX_PRICE:
+            raise BadPriceError(price)
+        async with self._uow:
+            await _coach(self._uow, coach_id)
+            offered = await self._uow.packages.offered(coach_id)
+            if not 1 <= position <= len(offered):
+                raise UnknownPackageError(position)
+            package = offered[position - 1]
+            await self._uow.packages.set_price(package.id or 0, price)
+            await self._uow.commit()
+            return replace(package, draft=replace(package.draft, price=price))
 
 
 async def own_packages(uow: BillingUnitOfWork, coach_id: int) -> list[Package]:
