@@ -400,7 +400,7 @@ class SqlBalanceRepository:
         )
         return [
             (Balance(row.athlete_id, row.coach_id, row.sessions), int(line or 0))
-            for row, line in rows.tuples()
+            for row, line in rows
         ]
 
     async def credit(
@@ -440,7 +440,7 @@ class SqlBalanceRepository:
             .group_by(BillingCoachLedgerRow.coach_id, BillingCoachLedgerRow.kind)
         )
         sums: dict[int, dict[str, int]] = {}
-        for coach_id, kind, stars in rows.tuples():
+        for coach_id, kind, stars in rows:
             sums.setdefault(coach_id, {})[kind] = int(stars or 0)
         return {
             coach_id: Owed(
