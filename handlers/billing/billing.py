@@ -124,8 +124,10 @@ async def _add_package(message: Message, deps: Deps, text: str) -> None:
             + t.get("billing-packages-help")
         )
         return
-    except UnknownPlanError as unknown:
-        await message.answer(t.get("billing-problem-plan-unknown", plan=str(unknown.args[0])))
+    except UnknownPlanError:
+        await message.answer(
+            t.get("billing-problem-plan-unknown", plan=escape(draft.program_slug or ""))
+        )
         return
     except NotACoachError:
         await message.answer(t.get("billing-not-coach"))
