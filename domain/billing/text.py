@@ -16,6 +16,7 @@ from domain.billing.model import (
 )
 
 _PER_MONTH = re.compile(r"^\+(\d{1,2})/month$")
+_WHOLE = re.compile(r"^[0-9]{1,6}$")  # ASCII digits only: str.isdecimal takes any script's
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
@@ -34,7 +35,7 @@ class PackageTextError(Exception):
 
 
 def _whole(token: str | None, low: int, high: int, problem: PackageTextProblem) -> int:
-    if token is None or not token.isdecimal() or not low <= int(token) <= high:
+    if token is None or not _WHOLE.match(token) or not low <= int(token) <= high:
         raise PackageTextError(problem)
     return int(token)
 
