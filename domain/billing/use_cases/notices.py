@@ -78,20 +78,20 @@ class GrantPrograms:
         assigned = 0
         for payment in waiting:
             try:
-                # Marked in the transaction AssignPlan commits: assigned and marked, or neither.
                 async with self._uow:
-                    await self._uow.payments.mark_granted(payment.id or 0)
                     package = await self._uow.packages.get(payment.package_id)
-                    slug = (package.draft.program_slug if package else None) or ""
-                    await AssignPlan(self._uow, self._clock, self._wording)(
-                        payment.coach_id, payment.athlete_id, slug
-                    )
+                slug = (package.draft.program_slug if package else None) or ""
+                await AssignPlan(self._uow, self._clock, self._wording)(
+                    payment.coach_id, payment.athlete_id, slug
+                )
                 assigned += 1
             except WorkoutInProgressError:
-                continue
+                continue  # the next run, once the workout is finished
             except (NotYourClientError, UnknownPlanError):
                 logger.warning("billing: payment %s's program cannot be assigned", payment.id)
-                async with self._uow:
-                    await self._uow.payments.mark_granted(payment.id or 0)
-                    await self._uow.commit()
+            # Marked after AssignPlan commits (its own reads roll back anything written before
+            # them): a crash in between assigns the same copy again next run, never none.
+            async with self._uow:
+                await self._uow.payments.mark_granted(payment.id or 0)
+                await self._uow.commit()
         return assigned
