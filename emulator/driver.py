@@ -6,6 +6,7 @@ other, and one module keeps that pair whole rather than splitting it across an i
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 import time
@@ -850,8 +851,11 @@ class BotApiEmulator:
             return PaymentResult("timed_out")
         if not query.ok:
             self.payment_errors.setdefault(user.id, []).append(query.error_message or "")
-            return PaymentResult("refused", error_message=query.error_message)
-        return self._paid(user, payments.charge(query, self.world.now(), recurring=recurring))
+            return PaymentResult(
+                "refused", error_message=query.error_message, answered_after=query.answered_after
+            )
+        paid = self._paid(user, payments.charge(query, self.world.now(), recurring=recurring))
+        return dataclasses.replace(paid, answered_after=query.answered_after)
 
     def _paid(self, user: UserDriver, charge: Charge) -> PaymentResult:
         period = charge.invoice.subscription_period

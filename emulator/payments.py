@@ -56,6 +56,7 @@ class PreCheckout:
     created_at: float
     ok: bool | None = None
     error_message: str | None = None
+    answered_after: float | None = None  # seconds from the update to the bot's answer
 
 
 @dataclass
@@ -79,6 +80,7 @@ class PaymentResult:
     charge_id: str | None = None
     update_id: int | None = None
     error_message: str | None = None
+    answered_after: float | None = None  # how long the bot took to answer the pre-checkout
 
 
 @dataclass
@@ -145,6 +147,7 @@ class Payments:
         if not ok and not error_message:
             raise bad_request("ERROR_MESSAGE_EMPTY: say why the payment is refused")
         query.ok, query.error_message = ok, None if ok else error_message
+        query.answered_after = time.monotonic() - query.created_at
 
     def _late(self, query: PreCheckout) -> bool:
         return time.monotonic() - query.created_at > self.pre_checkout_timeout

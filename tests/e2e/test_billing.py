@@ -3,6 +3,8 @@ payment, a price changed under an open invoice, a refund, and what another coach
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from emulator import BotApiEmulator, UserDriver
 from handlers.billing.billing import ArchiveIt, Buy, Refund
 from tests.e2e.conftest import Spotter
@@ -38,6 +40,8 @@ async def test_a_four_session_pack_is_paid_once_refused_at_a_new_price_and_refun
 
     paid = await alex.pay(invoice.message_id)
     assert paid.outcome == "paid"
+    assert paid.answered_after is not None
+    assert paid.answered_after < 2  # Telegram allows 10 s; nothing slow comes before it
     assert paid.charge_id is not None
     assert paid.update_id is not None
     confirmed = await alex.wait_for_message()
@@ -131,3 +135,43 @@ async def test_another_coach_sees_nothing_and_forged_buttons_change_nothing(
     assert "Sessions left: 4" in await billing_card(alex)
     await sam.send("/packages")
     assert "Four sessions" in (await sam.wait_for_message()).content
+
+
+async def test_a_monthly_subscription_is_paid_by_link_and_each_renewal_adds_30_days(
+    emulator: BotApiEmulator, spotter: Spotter
+) -> None:
+    sam, alex = await coach_and_client(emulator)
+    await sam.send("/packages add monthly 300 +4/month +messaging Online coaching")
+    assert (
+        "monthly subscription · 4/month · messaging · ⭐300"
+        in (await sam.wait_for_message()).content
+    )
+
+    await alex.send("/billing")
+    card = await alex.wait_for_message()
+    await alex.press("🛒 Online coaching — ⭐300", message_id=card.message_id)
+    offer = await alex.wait_for_message()
+    assert "every 30 days" in offer.content
+    link = offer.button("⭐ Subscribe")
+    assert link is not None
+    assert link.url is not None
+    [created] = emulator.calls("createInvoiceLink")
+    assert created.params["subscription_period"] in {2592000, "2592000"}
+
+    first = await alex.pay_link(link.url)
+    assert first.outcome == "paid"
+    assert first.charge_id is not None
+    paid = await alex.wait_for_message()
+    until = emulator.charge(first.charge_id).date + 30 * 86400
+    assert f"paid until {day(until)}" in paid.content
+
+    emulator.renew(first.charge_id)
+    renewed = await alex.wait_for_message()
+    assert f"paid until {day(until + 30 * 86400)}" in renewed.content
+    card_text = await billing_card(alex)
+    assert "#0002 · Online coaching · ⭐300 · paid (renewal)" in card_text
+    assert emulator.star_balance == 600
+
+
+def day(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).date().isoformat()
