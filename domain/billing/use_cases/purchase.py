@@ -158,6 +158,9 @@ class RecordPayment:
                 return await self._already(seen, package)
             if payment.status == PaymentStatus.COMPLETED and charge.recurring:
                 payment = await self._renewal(payment)
+            if payment.status not in {PaymentStatus.PENDING, PaymentStatus.FAILED}:
+                # The pre-checkout refuses these: a charge for one is left to a bot admin.
+                raise UnknownChargeError(charge.charge_id)
             payment = replace(payment, status=moved(payment.status, PaymentStatus.COMPLETED))
             if not await uow.payments.record_charge(charge.charge_id, payment.id or 0, now):
                 return await self._already(payment, package)

@@ -206,3 +206,16 @@ async def test_a_forged_payload_is_refused_in_the_payers_language_and_nothing_is
     assert said == "Это не наш счёт. Ничего не списано."
     await pay(dispatcher, bot, "forged-payload", "stx-d2")
     assert "не совпал ни с одним счётом" in bot.sent[-1].text
+
+
+@pytest.mark.parametrize("typed", ["/payout 1001 100", "/owed", "/refund stx-anything"])
+async def test_the_admin_commands_refuse_everyone_else_and_change_nothing(
+    coach: BotClient, bot: PayingBot, typed: str
+) -> None:
+    await coach.send(typed)
+    assert bot.sent[-1].text == "Only a bot admin can do that."
+
+
+async def test_a_payout_typed_wrong_is_explained(coach: BotClient, bot: PayingBot) -> None:
+    await coach.send("/payout 1001")
+    assert "<code>/payout 3001 400</code>" in bot.sent[-1].text

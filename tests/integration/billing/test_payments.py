@@ -16,8 +16,20 @@ from domain.billing.use_cases.balance import Draw, SessionBalance
 from domain.billing.use_cases.notices import SendBillingNotices
 from domain.billing.use_cases.overview import athlete_view, coach_view
 from domain.billing.use_cases.packages import DefinePackage, RepricePackage
-from domain.billing.use_cases.purchase import Charge, RecordPayment, StartPurchase, check_payment
+from domain.billing.use_cases.purchase import (
+    Charge,
+    RecordPayment,
+    StartPurchase,
+    UnknownChargeError,
+    check_payment,
+)
 from domain.billing.use_cases.refunds import NotRefundableError, RecordRefund, refundable
+from domain.billing.use_cases.settlement import (
+    MoreThanOwedError,
+    NotAnAdminError,
+    RecordPayout,
+    owed_to_coaches,
+)
 from domain.coaching.use_cases.invites import EndClient
 from storage.billing.tables import BillingChargeRow, BillingCoachLedgerRow
 from storage.outbox.tables import OutboxRow
@@ -222,3 +234,33 @@ async def test_each_side_sees_only_its_own_invoices(uow: SqlUnitOfWork, clock: F
     assert mashas.invoices == []
     assert mashas.packages == []  # Kim offers nothing; Sam's packages are not Маша's to see
     assert await coach_view(uow, ALEX) is None
+
+
+async def test_only_an_admin_records_a_payout_and_never_more_than_is_owed(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await buy(uow, clock, await offer(uow, clock), "stx-9")
+    admin = 999
+    payout = RecordPayout(uow, clock, frozenset({admin}))
+
+    with pytest.raises(NotAnAdminError):
+        await payout(SAM, SAM, 100)  # a coach does not pay themselves
+    with pytest.raises(MoreThanOwedError):
+        await payout(admin, SAM, 401)
+    assert await payout(admin, SAM, 150) == Owed(earned=400, paid_out=150)
+    assert await owed_to_coaches(uow, admin, frozenset({admin})) == {
+        SAM: Owed(earned=400, paid_out=150)
+    }
+
+
+async def test_a_new_charge_for_a_refunded_invoice_is_left_to_an_admin_and_grants_nothing(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    paid = await buy(uow, clock, await offer(uow, clock), "stx-10")
+    await RecordRefund(uow, clock, BillingWords())(SAM, paid.payment.id or 0, admin=False)
+
+    with pytest.raises(UnknownChargeError):
+        await RecordPayment(uow, clock, BillingWords())(
+            Charge(ALEX, paid.payment.token, "stx-11", 400)
+        )
+    assert (await SessionBalance(uow, clock).balance(ALEX, SAM)).sessions == 0
