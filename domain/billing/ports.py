@@ -123,7 +123,7 @@ class BalanceRepository(Protocol):
         ...
 
     async def one_left(self) -> list[tuple[Balance, int]]:
-        """Balances down to one session, each with the ledger line that left it so."""
+        """Balances a draw left at one session, each with that draw's ledger line."""
         ...
 
     async def credit(

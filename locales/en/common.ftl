@@ -22,6 +22,8 @@ common-command-settings = Time zone and preferences
 common-command-coach = Coaching: become a coach, invite clients, your coach
 common-command-clients = Your clients, for coaches
 common-command-reviews = Form videos waiting for review, for coaches
+common-command-billing = Packages, invoices and sessions left; buy with Stars
+common-command-packages = Your packages for sale, for coaches
 common-command-help = What Spotter can do
 
 ## Answers to what nobody else understood, and failures.

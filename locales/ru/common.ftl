@@ -22,6 +22,8 @@ common-command-settings = Часовой пояс и настройки
 common-command-coach = Тренерство: стать тренером, пригласить клиентов, ваш тренер
 common-command-clients = Ваши клиенты (для тренеров)
 common-command-reviews = Видео техники на разбор (для тренеров)
+common-command-billing = Пакеты, счета и оставшиеся занятия; оплата звёздами
+common-command-packages = Ваши пакеты на продажу (для тренеров)
 common-command-help = Что умеет Spotter
 
 ## Ответы на то, что никто другой не понял, и сбои.

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from domain.billing.model import (
     Balance,
@@ -385,22 +386,24 @@ class SqlBalanceRepository:
         return [_subscription(row) for row in rows]
 
     async def one_left(self) -> list[tuple[Balance, int]]:
+        lines = aliased(BillingSessionLineRow)
         last_line = (
-            select(func.max(BillingSessionLineRow.id))
+            select(func.max(lines.id))
             .where(
-                BillingSessionLineRow.athlete_id == BillingSessionBalanceRow.athlete_id,
-                BillingSessionLineRow.coach_id == BillingSessionBalanceRow.coach_id,
+                lines.athlete_id == BillingSessionBalanceRow.athlete_id,
+                lines.coach_id == BillingSessionBalanceRow.coach_id,
             )
+            .correlate(BillingSessionBalanceRow)
             .scalar_subquery()
         )
+        # Down to one by a draw: a pack of one just bought is not news.
         rows = await self._session.execute(
-            select(BillingSessionBalanceRow, last_line).where(
-                BillingSessionBalanceRow.sessions == 1
-            )
+            select(BillingSessionBalanceRow, BillingSessionLineRow.id)
+            .join(BillingSessionLineRow, BillingSessionLineRow.id == last_line)
+            .where(BillingSessionBalanceRow.sessions == 1, BillingSessionLineRow.reason == "drawn")
         )
         return [
-            (Balance(row.athlete_id, row.coach_id, row.sessions), int(line or 0))
-            for row, line in rows
+            (Balance(row.athlete_id, row.coach_id, row.sessions), int(line)) for row, line in rows
         ]
 
     async def credit(
