@@ -298,7 +298,6 @@ async def on_paid(message: Message, deps: Deps) -> None:
         charge_id=paid_with.telegram_payment_charge_id,
         amount=paid_with.total_amount,
         recurring=bool(paid_with.is_recurring),
-        first_recurring=bool(paid_with.is_first_recurring),
     )
     try:
         paid = await RecordPayment(deps.uow, deps.clock, BillingWords(deps.catalogue))(charge)

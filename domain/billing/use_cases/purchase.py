@@ -116,7 +116,6 @@ class Charge:
     charge_id: str
     amount: int
     recurring: bool = False  # a subscription's payment
-    first_recurring: bool = False  # its first one
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +156,7 @@ class RecordPayment:
             if seen is not None:
                 return await self._already(seen, package)
             if payment.status == PaymentStatus.COMPLETED and charge.recurring:
-                payment = await self._renewal(payment)
+                payment = await self._renewal(payment, charge.amount)
             if payment.status not in {PaymentStatus.PENDING, PaymentStatus.FAILED}:
                 # The pre-checkout refuses these: a charge for one is left to a bot admin.
                 raise UnknownChargeError(charge.charge_id)
@@ -179,8 +178,9 @@ class RecordPayment:
         sessions = await self._uow.balances.sessions(payment.athlete_id, payment.coach_id)
         return Paid(payment, package, duplicate=True, sessions=sessions)
 
-    async def _renewal(self, first: Payment) -> Payment:
-        """A subscription's next period: a new payment of the same package, numbered anew."""
+    async def _renewal(self, first: Payment, amount: int) -> Payment:
+        """A subscription's next period: a new payment of the same package, numbered anew, for
+        what Telegram charged."""
         return await self._uow.payments.add(
             replace(
                 first,
@@ -189,6 +189,7 @@ class RecordPayment:
                 number=await self._uow.payments.next_number(first.coach_id),
                 status=PaymentStatus.PENDING,
                 created_at=self._clock.now(),
+                amount=amount,
                 recurring=True,
                 charge_id=None,
                 paid_at=None,
