@@ -55,7 +55,7 @@ class PaymentStatus(StrEnum):
     COMPLETED = "completed"  # Telegram took the Stars; the package was granted
     FAILED = "failed"  # the pre-checkout was refused
     REFUNDED = "refunded"  # the Stars went back to the athlete
-    CANCELLED = "cancelled"  # the invoice was withdrawn before it was paid
+    CANCELLED = "cancelled"  # the athlete withdrew the invoice before paying it
 
 
 _MOVES: dict[PaymentStatus, frozenset[PaymentStatus]] = {
@@ -66,7 +66,8 @@ _MOVES: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     PaymentStatus.FAILED: frozenset({PaymentStatus.COMPLETED, PaymentStatus.CANCELLED}),
     PaymentStatus.COMPLETED: frozenset({PaymentStatus.REFUNDED}),
     PaymentStatus.REFUNDED: frozenset(),
-    PaymentStatus.CANCELLED: frozenset(),
+    # Taken money wins: a payment the athlete confirmed just before cancelling still counts.
+    PaymentStatus.CANCELLED: frozenset({PaymentStatus.COMPLETED}),
 }
 
 

@@ -31,8 +31,10 @@ from domain.billing.use_cases.packages import (
     own_packages,
 )
 from domain.billing.use_cases.purchase import (
+    CancelInvoice,
     Charge,
     Invoice,
+    NotYourInvoiceError,
     Paid,
     RecordPayment,
     StartPurchase,
@@ -76,6 +78,10 @@ class Buy(CallbackData, prefix="bpb"):
 
 
 class Refund(CallbackData, prefix="bpr"):
+    payment: RowId
+
+
+class Cancel(CallbackData, prefix="bpc"):
     payment: RowId
 
 
@@ -214,6 +220,16 @@ async def on_billing(message: Message, deps: Deps) -> None:
         ]
         for p in view.packages
     ]
+    buttons += [
+        [
+            callback_button(
+                t.get("billing-cancel-button", number=f"{p.number:04d}"),
+                Cancel(payment=p.id or 0),
+            )
+        ]
+        for p in view.invoices
+        if p.status in {PaymentStatus.PENDING, PaymentStatus.FAILED}
+    ]
     await message.answer(
         texts.athlete_text(t, view, coach.first_name if coach else None),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons) if buttons else None,
@@ -240,6 +256,18 @@ async def on_buy(callback: CallbackQuery, callback_data: Buy, deps: Deps, bot: B
         return
     await callback.answer()
     await _send_invoice(bot, t, callback.from_user.id, invoice, deps)
+
+
+async def on_cancel(callback: CallbackQuery, callback_data: Cancel, deps: Deps) -> None:
+    t = deps.t
+    try:
+        payment = await CancelInvoice(deps.uow, deps.clock)(
+            callback.from_user.id, callback_data.payment
+        )
+    except NotYourInvoiceError:
+        await callback.answer(t.get("billing-cancel-not-open"), show_alert=True)
+        return
+    await callback.answer(t.get("billing-cancelled", number=f"{payment.number:04d}"))
 
 
 async def _send_invoice(
@@ -418,4 +446,5 @@ def build_router() -> Router:
     router.callback_query.register(on_archive, ArchiveIt.filter())
     router.callback_query.register(on_buy, Buy.filter())
     router.callback_query.register(on_refund, Refund.filter())
+    router.callback_query.register(on_cancel, Cancel.filter())
     return router

@@ -87,3 +87,6 @@ billing-owed-head = ⭐ <b>What the bot owes coaches</b>
 billing-owed-line = { $coach }: ⭐{ $owed } (earned { $earned })
 billing-price-usage = Send <code>/packages price</code>, the package's number in /packages and the new price, e.g. <code>/packages price 1 450</code>.
 billing-price-set = 🏷 { $name } now costs ⭐{ $price }. Invoices sent at the old price will be refused; the athlete asks for a new one.
+billing-cancel-button = ✖️ Cancel invoice #{ $number }
+billing-cancelled = Invoice #{ $number } cancelled: it can no longer be paid.
+billing-cancel-not-open = That invoice is not yours or is no longer open.

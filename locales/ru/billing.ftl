@@ -88,3 +88,6 @@ billing-owed-head = ⭐ <b>Долг бота перед тренерами</b>
 billing-owed-line = { $coach }: ⭐{ $owed } (заработано { $earned })
 billing-price-usage = Отправьте <code>/packages price</code>, номер пакета в /packages и новую цену, например <code>/packages price 1 450</code>.
 billing-price-set = 🏷 { $name } теперь стоит ⭐{ $price }. Счета по старой цене будут отклонены; спортсмен запросит новый.
+billing-cancel-button = ✖️ Отменить счёт №{ $number }
+billing-cancelled = Счёт №{ $number } отменён: оплатить его больше нельзя.
+billing-cancel-not-open = Этот счёт не ваш или уже закрыт.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from emulator import BotApiEmulator, UserDriver
-from handlers.billing.billing import ArchiveIt, Buy, Refund
+from handlers.billing.billing import ArchiveIt, Buy, Cancel, Refund
 from tests.e2e.conftest import Spotter
 from tests.e2e.test_coaching import KIM, coach_and_client
 
@@ -128,6 +128,9 @@ async def test_another_coach_sees_nothing_and_forged_buttons_change_nothing(
     assert (await kim.wait_for_callback_answer(archive)).text == "That package is not on offer."
     buy = await kim.press_forged(kims.message_id, Buy(package=1).pack())
     assert (await kim.wait_for_callback_answer(buy)).text == "You have no coach to buy from."
+    cancel = await kim.press_forged(kims.message_id, Cancel(payment=1).pack())
+    said = (await kim.wait_for_callback_answer(cancel)).text
+    assert said == "That invoice is not yours or is no longer open."
     huge = await kim.press_forged(kims.message_id, "bpr:99999999999999999999")
     await kim.wait_for_callback_answer(huge)
 

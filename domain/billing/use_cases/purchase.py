@@ -107,6 +107,30 @@ async def fail_payment(uow: BillingUnitOfWork, clock: Clock, buyer_id: int, payl
             await uow.commit()
 
 
+class NotYourInvoiceError(LookupError):
+    """No open invoice of the athlete's has that id."""
+
+
+class CancelInvoice:
+    """The athlete withdraws an invoice they have not paid: its pre-checkout is refused."""
+
+    def __init__(self, uow: BillingUnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, athlete_id: int, payment_id: int) -> Payment:
+        async with self._uow:
+            payment = await self._uow.payments.get(payment_id, lock=True)
+            if payment is None or payment.athlete_id != athlete_id:
+                raise NotYourInvoiceError(payment_id)
+            if payment.status not in {PaymentStatus.PENDING, PaymentStatus.FAILED}:
+                raise NotYourInvoiceError(payment_id)
+            status = moved(payment.status, PaymentStatus.CANCELLED)
+            await self._uow.payments.set_status(payment_id, status, self._clock.now())
+            await self._uow.commit()
+            return replace(payment, status=status)
+
+
 @dataclass(frozen=True, slots=True)
 class Charge:
     """Telegram's successful_payment, as the handler read it."""
@@ -157,7 +181,7 @@ class RecordPayment:
                 return await self._already(seen, package)
             if payment.status == PaymentStatus.COMPLETED and charge.recurring:
                 payment = await self._renewal(payment, charge.amount)
-            if payment.status not in {PaymentStatus.PENDING, PaymentStatus.FAILED}:
+            if payment.status in {PaymentStatus.COMPLETED, PaymentStatus.REFUNDED}:
                 # The pre-checkout refuses these: a charge for one is left to a bot admin.
                 raise UnknownChargeError(charge.charge_id)
             payment = replace(payment, status=moved(payment.status, PaymentStatus.COMPLETED))
@@ -229,9 +253,11 @@ class RecordPayment:
 
 
 __all__ = [
+    "CancelInvoice",
     "Charge",
     "CheckoutProblem",
     "Invoice",
+    "NotYourInvoiceError",
     "Paid",
     "RecordPayment",
     "StartPurchase",

@@ -17,7 +17,9 @@ from domain.billing.use_cases.notices import SendBillingNotices
 from domain.billing.use_cases.overview import athlete_view, coach_view
 from domain.billing.use_cases.packages import DefinePackage, RepricePackage
 from domain.billing.use_cases.purchase import (
+    CancelInvoice,
     Charge,
+    NotYourInvoiceError,
     RecordPayment,
     StartPurchase,
     UnknownChargeError,
@@ -266,3 +268,26 @@ async def test_a_new_charge_for_a_refunded_invoice_is_left_to_an_admin_and_grant
             Charge(ALEX, paid.payment.token, "stx-11", 400)
         )
     assert (await SessionBalance(uow, clock).balance(ALEX, SAM)).sessions == 0
+
+
+async def test_an_invoice_the_athlete_cancels_is_refused_at_checkout_but_a_charge_in_flight_counts(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    package = await offer(uow, clock)
+    invoice = (await StartPurchase(uow, clock)(ALEX, package.id or 0)).payment
+
+    with pytest.raises(NotYourInvoiceError):
+        await CancelInvoice(uow, clock)(MASHA, invoice.id or 0)
+    cancelled = await CancelInvoice(uow, clock)(ALEX, invoice.id or 0)
+    assert cancelled.status == PaymentStatus.CANCELLED
+    with pytest.raises(NotYourInvoiceError):
+        await CancelInvoice(uow, clock)(ALEX, invoice.id or 0)  # closed already
+    problem = await check_payment(uow, ALEX, invoice.token, "XTR", 400)
+    assert problem == CheckoutProblem.NOT_PENDING
+
+    # Alex had confirmed the payment a moment before cancelling: Telegram took the Stars.
+    paid = await RecordPayment(uow, clock, BillingWords())(
+        Charge(ALEX, invoice.token, "stx-12", 400)
+    )
+    assert paid.payment.status == PaymentStatus.COMPLETED
+    assert paid.sessions == 4
