@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -67,6 +68,7 @@ from handlers.common.keyboards import callback_button
 logger = logging.getLogger(__name__)
 SUBSCRIPTION_SECONDS = 2_592_000  # the only period Telegram takes: 30 days
 ALREADY_REFUNDED = "CHARGE_ALREADY_REFUNDED"
+UTC_ZONE = ZoneInfo("UTC")  # for a bot admin who never registered
 
 
 class ArchiveIt(CallbackData, prefix="bpa"):
@@ -231,7 +233,7 @@ async def on_billing(message: Message, deps: Deps) -> None:
         if p.status in {PaymentStatus.PENDING, PaymentStatus.FAILED}
     ]
     await message.answer(
-        texts.athlete_text(t, view, coach.first_name if coach else None),
+        texts.athlete_text(t, view, coach.first_name if coach else None, user.zone),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons) if buttons else None,
     )
 
@@ -333,10 +335,11 @@ async def on_paid(message: Message, deps: Deps) -> None:
         logger.warning("billing: a payment matches no invoice: charge %s", charge.charge_id)
         await message.answer(deps.t.get("billing-paid-unknown", charge=charge.charge_id))
         return
-    await message.answer(_paid_text(deps.t, paid))
+    payer = await find_user(deps.uow, charge.buyer_id)
+    await message.answer(_paid_text(deps.t, paid, payer.zone if payer else UTC_ZONE))
 
 
-def _paid_text(t: Translator, paid: Paid) -> str:
+def _paid_text(t: Translator, paid: Paid, zone: ZoneInfo) -> str:
     if paid.duplicate:
         return t.get("billing-paid-again")
     kind, amount = paid.package.draft.kind, paid.payment.amount
@@ -349,7 +352,7 @@ def _paid_text(t: Translator, paid: Paid) -> str:
         )
     if kind == PackageKind.MONTHLY and paid.paid_until is not None:
         return t.get(
-            "billing-paid-monthly", amount=amount, until=texts.day(paid.paid_until.paid_until)
+            "billing-paid-monthly", amount=amount, until=texts.day(paid.paid_until.paid_until, zone)
         )
     return t.get("billing-paid-program", amount=amount, name=escape(paid.package.draft.name))
 
@@ -369,7 +372,8 @@ async def _refund(deps: Deps, bot: Bot, actor_id: int, payment: Payment, *, admi
     refunded = await RecordRefund(deps.uow, deps.clock, BillingWords(deps.catalogue))(
         actor_id, payment.id or 0, admin=admin
     )
-    return texts.refunded_text(t, refunded)
+    actor = await find_user(deps.uow, actor_id)
+    return texts.refunded_text(t, refunded, actor.zone if actor else UTC_ZONE)
 
 
 async def on_refund(callback: CallbackQuery, callback_data: Refund, deps: Deps, bot: Bot) -> None:

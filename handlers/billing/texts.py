@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
 from domain.athletes.model import Language, User
 from domain.billing.model import (
@@ -16,11 +17,13 @@ from domain.billing.model import (
 )
 from domain.billing.use_cases.overview import AthleteView, CoachView
 from domain.billing.use_cases.refunds import Refunded
+from domain.shared.time import local_day
 from handlers.common.i18n import Catalogue, Translator
 
 
-def day(moment: datetime) -> str:
-    return moment.date().isoformat()
+def day(moment: datetime, zone: ZoneInfo) -> str:
+    """The date a moment falls on where the reader lives."""
+    return local_day(moment, zone).isoformat()
 
 
 def what(t: Translator, draft: PackageDraft) -> str:
@@ -85,7 +88,7 @@ def invoice_line(t: Translator, payment: Payment, name: str, client: str | None 
     return described if client is None else f"{escape(client)} · {described}"
 
 
-def athlete_text(t: Translator, view: AthleteView, coach_name: str | None) -> str:
+def athlete_text(t: Translator, view: AthleteView, coach_name: str | None, zone: ZoneInfo) -> str:
     lines = [t.get("billing-athlete-head")]
     if view.coach_id is None:
         lines.append(t.get("billing-no-coach"))
@@ -95,9 +98,12 @@ def athlete_text(t: Translator, view: AthleteView, coach_name: str | None) -> st
     else:
         lines.append(t.get("billing-offer-none", coach=escape(coach_name or "")))
     for balance in view.balances:
-        lines.append(t.get("billing-balance-line", sessions=balance.sessions))
+        coach = escape(view.coaches.get(balance.coach_id, ""))
+        lines.append(t.get("billing-balance-line", coach=coach, sessions=balance.sessions))
     for subscription in view.subscriptions:
-        lines.append(t.get("billing-subscription-line", until=day(subscription.paid_until)))
+        coach = escape(view.coaches.get(subscription.coach_id, ""))
+        until = day(subscription.paid_until, zone)
+        lines.append(t.get("billing-subscription-line", coach=coach, until=until))
     if view.invoices:
         lines += ["", t.get("billing-invoices-head")]
         lines += [invoice_line(t, p, view.names.get(p.package_id, "")) for p in view.invoices]
@@ -126,7 +132,7 @@ def coach_text(t: Translator, view: CoachView) -> str:
     return "\n".join(lines)
 
 
-def refunded_text(t: Translator, refunded: Refunded) -> str:
+def refunded_text(t: Translator, refunded: Refunded, zone: ZoneInfo) -> str:
     payment = refunded.payment
     if refunded.already:
         return t.get("billing-refund-already", number=f"{payment.number:04d}")
@@ -141,7 +147,7 @@ def refunded_text(t: Translator, refunded: Refunded) -> str:
         )
     elif refunded.subscription is not None:
         lines.append(
-            t.get("billing-refund-subscription", until=day(refunded.subscription.paid_until))
+            t.get("billing-refund-subscription", until=day(refunded.subscription.paid_until, zone))
         )
     elif payment.kind == PackageKind.PROGRAM:
         lines.append(t.get("billing-refund-program"))
@@ -176,7 +182,9 @@ class BillingWords:
 
     def expiring(self, athlete: User, coach: User, subscription: Subscription) -> str:
         return self._t(athlete.language).get(
-            "billing-expiring", coach=escape(coach.first_name), until=day(subscription.paid_until)
+            "billing-expiring",
+            coach=escape(coach.first_name),
+            until=day(subscription.paid_until, athlete.zone),
         )
 
     def one_left(self, athlete: User, coach: User) -> str:

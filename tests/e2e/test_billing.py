@@ -56,7 +56,7 @@ async def test_a_four_session_pack_is_paid_once_refused_at_a_new_price_and_refun
     emulator.redeliver(paid.update_id)
     await emulator.wait_confirmed(paid.update_id)
     card_text = await billing_card(alex)
-    assert "Sessions left: 4" in card_text
+    assert "Sessions left with Sam: 4" in card_text
     assert "#0001 · Four sessions · ⭐400 · paid" in card_text
     assert emulator.star_balance == 400
 
@@ -73,7 +73,7 @@ async def test_a_four_session_pack_is_paid_once_refused_at_a_new_price_and_refun
     assert "The price has changed" in refused.error_message
     assert emulator.star_balance == 400
     card_text = await billing_card(alex)
-    assert "Sessions left: 4" in card_text
+    assert "Sessions left with Sam: 4" in card_text
     assert "#0002 · Four sessions · ⭐400 · refused" in card_text
 
     # The coach refunds the paid invoice: the 4 unused sessions go with it.
@@ -135,7 +135,7 @@ async def test_another_coach_sees_nothing_and_forged_buttons_change_nothing(
     await kim.wait_for_callback_answer(huge)
 
     assert emulator.star_balance == 400
-    assert "Sessions left: 4" in await billing_card(alex)
+    assert "Sessions left with Sam: 4" in await billing_card(alex)
     await sam.send("/packages")
     assert "Four sessions" in (await sam.wait_for_message()).content
 

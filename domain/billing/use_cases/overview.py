@@ -18,6 +18,7 @@ class AthleteView:
     balances: list[Balance]
     subscriptions: list[Subscription]
     names: dict[int, str] = field(default_factory=dict)  # package id → name
+    coaches: dict[int, str] = field(default_factory=dict)  # coach id → first name
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +35,14 @@ async def athlete_view(uow: BillingUnitOfWork, athlete_id: int) -> AthleteView:
         coach_id = None if coaching is None else coaching.coach_id
         packages = [] if coach_id is None else await uow.packages.offered(coach_id)
         invoices = await uow.payments.of_athlete(athlete_id, SHOWN)
+        balances = [b for b in await uow.balances.balances(athlete_id) if b.sessions]
+        subscriptions = await uow.balances.subscriptions(athlete_id)
+        coaches: dict[int, str] = {}
+        for coach in {b.coach_id for b in balances} | {s.coach_id for s in subscriptions}:
+            user = await uow.users.get(coach)
+            coaches[coach] = user.first_name if user else ""
         names = await _names(uow, invoices)
-        return AthleteView(
-            coach_id,
-            packages,
-            invoices,
-            [b for b in await uow.balances.balances(athlete_id) if b.sessions],
-            await uow.balances.subscriptions(athlete_id),
-            names,
-        )
+        return AthleteView(coach_id, packages, invoices, balances, subscriptions, names, coaches)
 
 
 async def coach_view(uow: BillingUnitOfWork, coach_id: int) -> CoachView | None:
