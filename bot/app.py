@@ -42,6 +42,7 @@ from domain.outbox.activity import InactiveChats
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
+from handlers.billing.texts import BillingWords
 from handlers.body.reminders import WeighInWords
 from handlers.checkins.checkin import CheckInButtons
 from handlers.checkins.texts import CheckInWords
@@ -279,6 +280,7 @@ def _scheduler(
         weigh_in_wording=WeighInWords(catalogue),
         goal_wording=GoalWords(catalogue),
         check_in_wording=CheckInWords(catalogue),
+        billing_wording=BillingWords(catalogue),
     )
     # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
     # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.

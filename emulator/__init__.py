@@ -9,6 +9,7 @@ from emulator.driver import (
 )
 from emulator.errors import ApiError
 from emulator.flood import FloodViolation
+from emulator.payments import PaymentResult
 from emulator.server import RecordedRequest
 from emulator.state import Button, CallbackAnswer, ChatEvent, MessageView
 
@@ -23,6 +24,7 @@ __all__ = [
     "EmulatorTimeoutError",
     "FloodViolation",
     "MessageView",
+    "PaymentResult",
     "RecordedRequest",
     "UserDriver",
 ]

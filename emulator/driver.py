@@ -6,6 +6,7 @@ other, and one module keeps that pair whole rather than splitting it across an i
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 import time
@@ -19,6 +20,7 @@ from emulator.control import add_control_routes
 from emulator.flood import FloodLimiter, FloodLimits, FloodViolation
 from emulator.media import FileStore
 from emulator.methods import BotApi
+from emulator.payments import STARS, Charge, Invoice, PaymentResult, successful_payment
 from emulator.privacy import COMMAND, MENTION, reaches_bot
 from emulator.server import ApiServer, RecordedRequest
 from emulator.state import (
@@ -509,6 +511,32 @@ class UserDriver:
         edited = self._emu.world.edit_message(record, message, text=user_text(text))
         return self._emu.deliver_message(record, edited, kind="edited_message")
 
+    async def pay(self, message_id: int | None = None) -> PaymentResult:
+        """Pay the newest invoice the bot sent this user (or the one with this message id):
+        the bot gets a pre_checkout_query, and on its ok a successful_payment message."""
+        record = self._target(None)
+        sent = self._emu.api.payments.sent
+        found = [
+            (key[1], invoice)
+            for key, invoice in sent.items()
+            if key[0] == record.id and message_id in {None, key[1]}
+        ]
+        if not found:
+            raise LookupError(f"no invoice in chat {record.id} to pay")
+        self._mark(record)
+        return await self._emu.pay(self, max(found, key=lambda pair: pair[0])[1])
+
+    async def pay_link(self, url: str) -> PaymentResult:
+        """Open an invoice link (createInvoiceLink) and pay it."""
+        invoice = self._emu.api.payments.by_link(url)
+        self._mark(self._target(None))
+        return await self._emu.pay(self, invoice)
+
+    @property
+    def payment_errors(self) -> list[str]:
+        """The error messages the bot refused this user's payments with, as they saw them."""
+        return list(self._emu.payment_errors.get(self.id, []))
+
     def block_bot(self, *, notify: bool = True) -> int | None:
         """Block the bot: sends fail with 403 and a my_chat_member (kicked) update is queued.
 
@@ -633,6 +661,8 @@ class BotApiEmulator:
         self.base_url = ""
         self._users: dict[int, UserDriver] = {}
         self._chats: dict[int, ChatDriver] = {}
+        self.payment_errors: dict[int, list[str]] = {}
+        self.payment_messages: dict[str, StoredMessage] = {}
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -794,6 +824,80 @@ class BotApiEmulator:
         payload = self._member_change(chat, old, chat.bot_member(self.world.bot), actor)
         self.world.changed()
         return self.updates.push("my_chat_member", payload)
+
+    # --- payments ------------------------------------------------------------------------
+
+    async def pay(
+        self, user: UserDriver, invoice: Invoice, *, recurring: bool = False
+    ) -> PaymentResult:
+        """The user pays: the pre-checkout question first (the bot has the Bot API's limit to
+        answer it), then the charge and its successful_payment message."""
+        payments = self.api.payments
+        query = payments.ask(user.id, invoice)
+        self.updates.push(
+            "pre_checkout_query",
+            {
+                "id": query.id,
+                "from": user.record.to_api(),
+                "currency": STARS,
+                "total_amount": invoice.amount,
+                "invoice_payload": invoice.payload,
+            },
+        )
+        answered = await self.world.notifier.wait_for(
+            lambda: query.ok is not None, payments.pre_checkout_timeout
+        )
+        if not answered:
+            return PaymentResult("timed_out")
+        if not query.ok:
+            self.payment_errors.setdefault(user.id, []).append(query.error_message or "")
+            return PaymentResult(
+                "refused", error_message=query.error_message, answered_after=query.answered_after
+            )
+        paid = self._paid(user, payments.charge(query, self.world.now(), recurring=recurring))
+        return dataclasses.replace(paid, answered_after=query.answered_after)
+
+    def _paid(self, user: UserDriver, charge: Charge) -> PaymentResult:
+        period = charge.invoice.subscription_period
+        period_end = None if period is None else charge.date + period
+        chat = user.chat.record
+        message = self.world.new_message(
+            chat, user.record, successful_payment=successful_payment(charge, period_end)
+        )
+        self.payment_messages[charge.id] = message
+        update_id = self.deliver_message(chat, message)
+        return PaymentResult("paid", charge.id, update_id)
+
+    def renew(self, charge_id: str) -> PaymentResult:
+        """A subscription's next period is charged: a new charge, is_recurring, no question."""
+        first = self.api.payments.charges[charge_id]
+        if first.invoice.subscription_period is None:
+            raise ValueError(f"charge {charge_id} is no subscription")
+        user = self.user(first.user_id)
+        query = self.api.payments.ask(first.user_id, first.invoice)
+        return self._paid(user, self.api.payments.charge(query, self.world.now(), recurring=True))
+
+    def deliver_payment_again(self, charge_id: str) -> int:
+        """The same successful_payment message once more, in a new update (its own id)."""
+        message = self.payment_messages[charge_id]
+        chat = self.world.chats[message.chat_id]
+        return self.updates.push("message", message.to_api(chat))
+
+    @property
+    def star_balance(self) -> int:
+        """The bot's Stars, as getMyStarBalance tells them."""
+        return self.api.payments.balance
+
+    def charge(self, charge_id: str) -> Charge:
+        return self.api.payments.charges[charge_id]
+
+    @property
+    def pre_checkout_timeout(self) -> float:
+        return self.api.payments.pre_checkout_timeout
+
+    @pre_checkout_timeout.setter
+    def pre_checkout_timeout(self, seconds: float) -> None:
+        self.api.payments.pre_checkout_timeout = seconds
 
     # --- faults, limits, redelivery --------------------------------------------------------
 

@@ -21,6 +21,7 @@ from emulator.media import (
     image_size,
 )
 from emulator.params import Params, Upload
+from emulator.payments import Payments
 from emulator.state import CallbackAnswer, ChatRecord, Member, StoredMessage, World
 from emulator.telegram_html import FormattedText
 from emulator.updates import UpdateQueue
@@ -67,6 +68,7 @@ MESSAGE_METHODS = frozenset(
         "sendVideoNote",
         "sendVoice",
         "sendMediaGroup",
+        "sendInvoice",
         "copyMessage",
         "editMessageText",
         "editMessageCaption",
@@ -85,6 +87,7 @@ class BotApi:
         self.callback_timeout = 15.0
         self.webhook = WebhookDelivery(world, updates)
         self._media_groups = itertools.count(13_000_000_000_000_001)
+        self.payments = Payments()
         self.methods: dict[str, Handler] = {
             "getMe": self.get_me,
             "getUpdates": self.get_updates,
@@ -114,6 +117,12 @@ class BotApi:
             "pinChatMessage": self.pin_chat_message,
             "unpinChatMessage": self.unpin_chat_message,
             "unpinAllChatMessages": self.unpin_all_chat_messages,
+            "sendInvoice": self.send_invoice,
+            "createInvoiceLink": self.create_invoice_link,
+            "answerPreCheckoutQuery": self.answer_pre_checkout_query,
+            "refundStarPayment": self.refund_star_payment,
+            "getStarTransactions": self.get_star_transactions,
+            "getMyStarBalance": self.get_my_star_balance,
         }
         self._by_lower = {name.lower(): name for name in self.methods}
 
@@ -602,6 +611,47 @@ class BotApi:
         if len(stored.data) > DOWNLOAD_LIMIT:
             raise bad_request("file is too big")
         return stored.to_api()
+
+    # --- payments (Telegram Stars) --------------------------------------------------------
+
+    async def send_invoice(self, params: Params) -> Any:
+        chat = self.writable_chat(params)
+        invoice = self.payments.invoice(params, link=False)
+        markup = check_reply_markup(params.object("reply_markup"))
+        if markup is None:  # Telegram's own button
+            markup = {"inline_keyboard": [[{"text": f"Pay ⭐️{invoice.amount}", "pay": True}]]}
+        first = (markup.get("inline_keyboard") or [[{}]])[0][0]
+        if not first.get("pay"):
+            raise bad_request("the first button of an invoice must be a pay button")
+        message = self.world.new_message(
+            chat,
+            self.world.bot,
+            text=None,
+            invoice=invoice.to_api(),
+            reply_markup=markup,
+            silent=params.flag("disable_notification"),
+        )
+        self.payments.sent[(chat.id, message.message_id)] = invoice
+        return message.to_api(chat)
+
+    async def create_invoice_link(self, params: Params) -> Any:
+        return self.payments.new_link(self.payments.invoice(params, link=True))
+
+    async def answer_pre_checkout_query(self, params: Params) -> Any:
+        self.payments.answer(params)
+        self.world.changed()
+        return True
+
+    async def refund_star_payment(self, params: Params) -> Any:
+        self.payments.refund(params, self.world.now())
+        self.world.changed()
+        return True
+
+    async def get_star_transactions(self, params: Params) -> Any:
+        return self.payments.transactions_page(params)
+
+    async def get_my_star_balance(self, params: Params) -> Any:
+        return {"amount": self.payments.balance}
 
     # --- commands --------------------------------------------------------------------------
 

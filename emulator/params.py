@@ -20,6 +20,7 @@ JSON_FIELDS = frozenset(
         "reply_parameters",
         "link_preview_options",
         "media",
+        "prices",
     }
 )
 

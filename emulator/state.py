@@ -102,6 +102,8 @@ class MessageView:
     sender_chat_id: int | None = None  # the group itself, when an anonymous admin posted
     silent: bool = False  # sent with disable_notification
     media_group_id: str | None = None  # the album it was sent in (sendMediaGroup)
+    invoice: dict[str, Any] | None = None  # an invoice the bot sent (sendInvoice)
+    successful_payment: dict[str, Any] | None = None  # a payment the user made
 
     @property
     def content(self) -> str:
@@ -150,6 +152,8 @@ class StoredMessage:
     author_signature: str | None = None  # an anonymous admin's custom title
     silent: bool = False
     media_group_id: str | None = None
+    invoice: dict[str, Any] | None = None
+    successful_payment: dict[str, Any] | None = None
 
     @property
     def service(self) -> str | None:
@@ -159,6 +163,8 @@ class StoredMessage:
             return "left_chat_member"
         if self.pinned_message_id is not None:
             return "pinned_message"
+        if self.successful_payment is not None:
+            return "successful_payment"
         return None
 
     @property
@@ -184,6 +190,10 @@ class StoredMessage:
             message[self.media.kind] = self.media.payload
         if self.media_group_id is not None:
             message["media_group_id"] = self.media_group_id
+        if self.invoice is not None:
+            message["invoice"] = self.invoice
+        if self.successful_payment is not None:
+            message["successful_payment"] = self.successful_payment
         if self.caption is not None and self.caption.text:
             message["caption"] = self.caption.text
             if self.caption.entities:
@@ -249,6 +259,8 @@ class StoredMessage:
             sender_chat_id=self.sender_chat_id,
             silent=self.silent,
             media_group_id=self.media_group_id,
+            invoice=self.invoice,
+            successful_payment=self.successful_payment,
         )
 
 

@@ -4,6 +4,7 @@ from aiogram import Router
 
 from handlers.account import data, exercises, imports
 from handlers.athletes import settings, start
+from handlers.billing import billing
 from handlers.body import dialog as body
 from handlers.checkins import checkin
 from handlers.coaching import clients, coach, messages, programs, reviews
@@ -33,6 +34,7 @@ def build_router() -> Router:
     root.message.outer_middleware(chat_member.ChatSpeaksAgain())
     root.include_routers(
         errors.build_router(),
+        billing.build_router(),  # a payment, its pre-checkout and the billing commands
         team_group.build_router(),  # a team hears of the bot's arrival first, then passes it on
         chat_member.build_router(),
         team_classes.build_router(),

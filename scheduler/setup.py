@@ -9,6 +9,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.billing.ports import BillingWording
 from domain.body.ports import WeighInWording
 from domain.checkins.ports import CheckInWording
 from domain.coaching.ports import CoachingWording
@@ -19,6 +20,7 @@ from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.delivery.limits import FloodBudget
+from scheduler.jobs.billing import grant_programs, send_billing_notices
 from scheduler.jobs.body import send_weigh_in_reminders
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
@@ -55,6 +57,7 @@ def build_scheduler(
     weigh_in_wording: WeighInWording | None = None,
     goal_wording: GoalWording | None = None,
     check_in_wording: CheckInWording | None = None,
+    billing_wording: BillingWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -170,6 +173,25 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="send-check-ins",
             args=[session_factory, clock, check_in_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Each notice has its outbox key and each program its granted mark, so runs every minute
+    # send each once; a paid program is assigned within a report interval.
+    if billing_wording is not None and coaching_wording is not None:
+        scheduler.add_job(
+            send_billing_notices,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="billing-notices",
+            args=[session_factory, clock, billing_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+        scheduler.add_job(
+            grant_programs,
+            IntervalTrigger(seconds=report_interval.total_seconds()),
+            id="billing-programs",
+            args=[session_factory, clock, coaching_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

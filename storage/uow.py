@@ -18,6 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.shared.ports import Clock
 from storage.account.repository import SqlAccountRepository
 from storage.athletes.users import SqlUserRepository
+from storage.billing.repositories import (
+    SqlBalanceRepository,
+    SqlPackageRepository,
+    SqlPaymentRepository,
+)
 from storage.body.repositories import SqlBodyRepository, SqlBodyWeights
 from storage.checkins.repositories import SqlCheckInRepository
 from storage.coaching.coach_links import SqlCoachLinks
@@ -254,6 +259,18 @@ class SqlUnitOfWork:
     @property
     def health(self) -> SqlHealthRepository:
         return self._repository(SqlHealthRepository)
+
+    @property
+    def packages(self) -> SqlPackageRepository:
+        return self._repository(SqlPackageRepository)
+
+    @property
+    def payments(self) -> SqlPaymentRepository:
+        return self._repository(SqlPaymentRepository)
+
+    @property
+    def balances(self) -> SqlBalanceRepository:
+        return self._repository(SqlBalanceRepository)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

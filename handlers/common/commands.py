@@ -25,6 +25,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("coach", "common-command-coach"),
     ("clients", "common-command-clients"),
     ("reviews", "common-command-reviews"),
+    ("billing", "common-command-billing"),
+    ("packages", "common-command-packages"),
     ("teams", "common-command-teams"),
     ("tracks", "common-command-tracks"),
     ("score", "common-command-score"),

@@ -16,6 +16,7 @@ from domain.account.ports import AccountUnitOfWork
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
+from domain.billing.ports import BillingUnitOfWork
 from domain.checkins.ports import CheckInsUnitOfWork
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.goals.ports import GoalsUnitOfWork
@@ -34,6 +35,7 @@ DEPS = "deps"
 class UnitOfWork(
     AccountUnitOfWork,
     WhiteboardUnitOfWork,
+    BillingUnitOfWork,
     CoachingUnitOfWork,
     GoalsUnitOfWork,
     CheckInsUnitOfWork,

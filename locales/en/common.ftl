@@ -29,6 +29,8 @@ common-command-reviews = Form videos waiting for review, for coaches
 common-command-exercises = Your own exercises, and adding one
 common-command-export = Everything Spotter holds about you, as files
 common-command-delete = Erase your account and all your data
+common-command-billing = Packages, invoices and sessions left; buy with Stars
+common-command-packages = Your packages for sale, for coaches
 common-command-help = What Spotter can do
 
 ## Answers to what nobody else understood, and failures.

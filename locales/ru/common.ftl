@@ -29,6 +29,8 @@ common-command-reviews = Видео техники на разбор (для т�
 common-command-exercises = Ваши упражнения и добавление нового
 common-command-export = Всё, что Spotter хранит о вас, файлами
 common-command-delete = Удалить аккаунт и все ваши данные
+common-command-billing = Пакеты, счета и оставшиеся занятия; оплата звёздами
+common-command-packages = Ваши пакеты на продажу (для тренеров)
 common-command-help = Что умеет Spotter
 
 ## Ответы на то, что никто другой не понял, и сбои.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from storage.athletes import tables as athletes_tables
+from storage.billing import tables as billing_tables
 from storage.body import tables as body_tables
 from storage.checkins import tables as checkins_tables
 from storage.coaching import tables as coaching_tables
@@ -42,5 +43,6 @@ TABLE_MODULES = (
     body_tables,
     checkins_tables,
     goals_tables,
+    billing_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

@@ -1,0 +1,1 @@
+"""Billing's tables and repositories: packages, payments and invoices, the ledgers."""
