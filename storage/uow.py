@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
 from storage.athletes.users import SqlUserRepository
+from storage.bookings.repositories import SqlBookingRepository
+from storage.bookings.session_packs import NoSessionPacks
 from storage.coaching.repositories import (
     SqlCoachingRepository,
     SqlCoachRepository,
@@ -188,6 +190,14 @@ class SqlUnitOfWork:
     @property
     def conditioning(self) -> SqlConditioningRepository:
         return self._repository(SqlConditioningRepository)
+
+    @property
+    def bookings(self) -> SqlBookingRepository:
+        return self._repository(SqlBookingRepository)
+
+    @property
+    def session_packs(self) -> NoSessionPacks:
+        return self._repository(NoSessionPacks)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

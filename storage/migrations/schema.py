@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from storage.athletes import tables as athletes_tables
+from storage.bookings import tables as bookings_tables
 from storage.coaching import tables as coaching_tables
 from storage.conditioning import tables as conditioning_tables
 from storage.core import tables as core_tables
@@ -32,5 +33,6 @@ TABLE_MODULES = (
     team_classes_tables,
     team_tracks_tables,
     team_whiteboard_tables,
+    bookings_tables,
 )
 metadata: MetaData = core_tables.Base.metadata
