@@ -194,6 +194,10 @@ class SlotPage:
     def last(self) -> bool:
         return self.page >= PAGES - 1
 
+    @property
+    def athlete_zone(self) -> ZoneInfo:
+        return zone_of(self.athlete)
+
 
 async def slot_page(uow: BookingsUnitOfWork, clock: Clock, athlete_id: int, page: int) -> SlotPage:
     """The free slots of the athlete's coach on the athlete's day `page` days from today.

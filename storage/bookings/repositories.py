@@ -111,7 +111,7 @@ class SqlBookingRepository:
 
     async def taken(self, coach_id: int, first: datetime, last: datetime) -> dict[datetime, int]:
         rows = await self._session.execute(
-            select(BookingRow.starts_at, func.count())
+            select(BookingRow.starts_at, func.count().label("held"))
             .where(
                 BookingRow.coach_id == coach_id,
                 BookingRow.starts_at >= first,
@@ -120,7 +120,7 @@ class SqlBookingRepository:
             )
             .group_by(BookingRow.starts_at)
         )
-        return dict(rows.tuples())
+        return {row.starts_at: row.held for row in rows}
 
     async def add(self, booking: Booking) -> Booking | None:
         # ON CONFLICT DO NOTHING with no target: any of the partial unique indexes refuses it,
