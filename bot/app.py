@@ -42,6 +42,7 @@ from domain.outbox.activity import InactiveChats
 from domain.plans.use_cases.install import install_builtin_programs
 from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
+from handlers.bookings.texts import BookingWords
 from handlers.coaching.buttons import CoachingButtons
 from handlers.coaching.texts import CoachingWords
 from handlers.common.commands import command_menu, group_command_menu
@@ -267,6 +268,7 @@ def _scheduler(
         coaching_wording=CoachingWords(catalogue),
         class_wording=ClassWords(catalogue),
         wod_wording=WodWords(catalogue),
+        booking_wording=BookingWords(catalogue),
     )
     # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
     # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.

@@ -3,6 +3,7 @@
 from aiogram import Router
 
 from handlers.athletes import settings, start
+from handlers.bookings import availability, book, sessions
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.common import chat_member, errors, fallback
 from handlers.common.filters import magic_in_loop
@@ -39,6 +40,9 @@ def build_router() -> Router:
         coach.build_router(),  # before /start: an invite link is a /start with a payload
         clients.build_router(),
         programs.build_router(),
+        availability.build_router(),
+        book.build_router(),
+        sessions.build_router(),
         start.build_router(),
         settings.build_router(),
         onboarding.build_dialog(),

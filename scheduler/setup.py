@@ -9,6 +9,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.bookings.ports import BookingWording
 from domain.coaching.ports import CoachingWording
 from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
@@ -16,6 +17,7 @@ from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.delivery.limits import FloodBudget
+from scheduler.jobs.bookings import send_booking_reminders
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -47,6 +49,7 @@ def build_scheduler(
     report_interval: timedelta = REPORT_INTERVAL,
     class_wording: ClassWording | None = None,
     wod_wording: WodWording | None = None,
+    booking_wording: BookingWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -120,6 +123,17 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="class-reminders",
             args=[session_factory, clock, class_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Each session reminder has its outbox key (booking and offset), so a run every minute
+    # queues each once; one missed while down is sent late only if the session has not begun.
+    if booking_wording is not None:
+        scheduler.add_job(
+            send_booking_reminders,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="booking-reminders",
+            args=[session_factory, clock, booking_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

@@ -314,8 +314,9 @@ class SeriesBooked:
 
 
 class BookSeries:
-    """A recurring appointment from a free slot: every occurrence of the rule that is a free
-    slot of the coach's is booked (as by `Book`), the others are listed as skipped."""
+    """A recurring appointment from a slot: every occurrence of the rule that is a free slot
+    of the coach's is booked (as by `Book`), those not free are listed as skipped, and those
+    the athlete holds already are left as they are."""
 
     def __init__(self, uow: BookingsUnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -342,10 +343,11 @@ class BookSeries:
             skipped: list[datetime] = []
             windows = await self._uow.bookings.windows(coach.telegram_id)
             for moment in expand(rule, zone_of(coach)):
+                if await _held(self._uow, athlete_id, moment, now) is not None:
+                    continue  # theirs already (the first, booked before it was repeated)
                 slot = slot_at(windows, zone_of(coach), moment)
-                held = await _held(self._uow, athlete_id, moment, now)
                 placed = None
-                if slot is not None and moment > now and held is None:
+                if slot is not None and moment > now:
                     placed = await _place(
                         self._uow, athlete_id, coach, slot, now, series_id=series_id
                     )

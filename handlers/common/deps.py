@@ -15,7 +15,7 @@ from aiogram_dialog import DialogManager
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
-from domain.coaching.ports import CoachingUnitOfWork
+from domain.bookings.ports import BookingsUnitOfWork
 from domain.outbox.activity import InactiveChats
 from domain.outbox.ports import OutboxUnitOfWork
 from domain.reminders.ports import RemindersUnitOfWork
@@ -29,10 +29,11 @@ DEPS = "deps"
 
 
 class UnitOfWork(
-    WhiteboardUnitOfWork, CoachingUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
+    WhiteboardUnitOfWork, BookingsUnitOfWork, RemindersUnitOfWork, OutboxUnitOfWork, Protocol
 ):
     """Every context's unit of work: the one the pipeline opens for an update satisfies all
-    (conditioning's comes with progress's, which counts its results)."""
+    (conditioning's comes with progress's, which counts its results; coaching's with
+    bookings')."""
 
 
 class KnownLanguages:
