@@ -70,6 +70,8 @@ def calendar(event: CalendarEvent, domain: str) -> str:
         f"DTSTART:{_utc(event.starts_at)}",
         f"DTEND:{_utc(event.ends_at)}",
         f"SUMMARY:{escape(event.summary)}",
+        # a cancellation is a newer version of the same event, so a calendar that has it drops it
+        f"SEQUENCE:{1 if event.cancelled else 0}",
     ]
     if event.description:
         lines.append(f"DESCRIPTION:{escape(event.description)}")

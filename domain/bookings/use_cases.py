@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.athletes.model import User
+from domain.athletes.use_cases.registration import registered_user
 from domain.bookings.model import (
     DEFAULT_REMINDERS,
     Booking,
@@ -28,6 +29,7 @@ from domain.bookings.recurrence import Frequency, Recurrence, expand
 from domain.bookings.slots import Slot, free_slots, slot_at
 from domain.coaching.use_cases.invites import NoCoachError, NotACoachError
 from domain.outbox.model import OutgoingMessage
+from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
 from domain.shared.time import local_day, start_of
 
@@ -39,7 +41,7 @@ SESSIONS_AHEAD = timedelta(days=14)
 REMINDER_LIMIT = timedelta(days=7)  # the longest offset an athlete may choose
 OFFSETS_LIMIT = 3
 
-__all__ = ["NoCoachError", "NotACoachError", "TransitionError"]
+__all__ = ["NoCoachError", "NotACoachError", "NotRegisteredError", "TransitionError"]
 
 
 class SlotTakenError(RuntimeError):
@@ -62,24 +64,17 @@ def zone_of(user: User) -> ZoneInfo:
     return ZoneInfo(user.time_zone)
 
 
-async def _user(uow: BookingsUnitOfWork, user_id: int) -> User:
-    user = await uow.users.get(user_id)
-    if user is None:
-        raise NoSuchBookingError(user_id)
-    return user
-
-
 async def _coach(uow: BookingsUnitOfWork, user_id: int) -> User:
     if not await uow.coaches.is_coach(user_id):
         raise NotACoachError(user_id)
-    return await _user(uow, user_id)
+    return await registered_user(uow, user_id)
 
 
 async def _coach_of(uow: BookingsUnitOfWork, athlete_id: int) -> User:
     coaching = await uow.coachings.current_for_athlete(athlete_id)
     if coaching is None:
         raise NoCoachError(athlete_id)
-    return await _user(uow, coaching.coach_id)
+    return await registered_user(uow, coaching.coach_id)
 
 
 async def _is_client(uow: BookingsUnitOfWork, coach_id: int, athlete_id: int) -> bool:
@@ -205,7 +200,7 @@ async def slot_page(uow: BookingsUnitOfWork, clock: Clock, athlete_id: int, page
     now = clock.now()
     page = min(max(page, 0), PAGES - 1)
     async with uow:
-        athlete = await _user(uow, athlete_id)
+        athlete = await registered_user(uow, athlete_id)
         coach = await _coach_of(uow, athlete_id)
         zone = zone_of(athlete)
         day = local_day(now, zone) + timedelta(days=page)
@@ -293,7 +288,7 @@ class Book:
     async def _tell_coach(
         self, coach: User, athlete_id: int, booking: Booking, now: datetime
     ) -> None:
-        athlete = await _user(self._uow, athlete_id)
+        athlete = await registered_user(self._uow, athlete_id)
         await self._uow.outbox.add(
             OutgoingMessage(
                 f"{BOOKED_KEY}{booking.id}",
@@ -391,7 +386,10 @@ class CancelBooking:
             await self._uow.bookings.set_status(booking_id, cancelled.status)
             await self._uow.bookings.cancel_reminders(booking_id)
             other_id = booking.coach_id if user_id == booking.athlete_id else booking.athlete_id
-            other, actor = await _user(self._uow, other_id), await _user(self._uow, user_id)
+            other, actor = (
+                await registered_user(self._uow, other_id),
+                await registered_user(self._uow, user_id),
+            )
             await self._uow.outbox.add(
                 OutgoingMessage(
                     f"{CANCELLED_KEY}{booking_id}",
@@ -517,7 +515,7 @@ class MyBookings:
 
 async def my_bookings(uow: BookingsUnitOfWork, clock: Clock, athlete_id: int) -> MyBookings:
     async with uow:
-        athlete = await _user(uow, athlete_id)
+        athlete = await registered_user(uow, athlete_id)
         coaching = await uow.coachings.current_for_athlete(athlete_id)
         coach = None if coaching is None else await uow.users.get(coaching.coach_id)
         return MyBookings(athlete, coach, await uow.bookings.of_athlete(athlete_id, clock.now()))
@@ -537,9 +535,9 @@ async def booking_view(uow: BookingsUnitOfWork, user_id: int, booking_id: int) -
         booking = await _own(uow, user_id, booking_id)
         return BookingView(
             booking,
-            await _user(uow, booking.coach_id),
-            await _user(uow, booking.athlete_id),
-            await _user(uow, user_id),
+            await registered_user(uow, booking.coach_id),
+            await registered_user(uow, booking.athlete_id),
+            await registered_user(uow, user_id),
         )
 
 
@@ -558,7 +556,7 @@ class SetReminderOffsets:
         ):
             raise ValueError("reminder offsets out of range")
         async with self._uow:
-            await _user(self._uow, athlete_id)
+            await registered_user(self._uow, athlete_id)
             await self._uow.bookings.set_reminder_offsets(
                 athlete_id, tuple(sorted(set(offsets), reverse=True))
             )

@@ -26,6 +26,7 @@ from domain.bookings.use_cases import (
     NoCoachError,
     NoSuchBookingError,
     NoSuchSlotError,
+    NotRegisteredError,
     Reschedule,
     SetReminderOffsets,
     SlotPage,
@@ -162,7 +163,7 @@ async def on_book(message: Message, command: CommandObject, deps: Deps) -> None:
     except NoCoachError:
         await message.answer(t.get("bookings-no-coach"))
         return
-    except NoSuchBookingError:  # not registered
+    except NotRegisteredError:
         await message.answer(t.get("common-register-first"))
         return
     text, markup = day_page(t, page)
@@ -189,7 +190,7 @@ async def _remind(message: Message, words: list[str], deps: Deps) -> None:
     offsets = tuple(sorted(set(chosen), reverse=True))
     try:
         await SetReminderOffsets(deps.uow)(deps.user_id, () if off else offsets)
-    except NoSuchBookingError:
+    except NotRegisteredError:
         await message.answer(t.get("common-register-first"))
         return
     if off:
@@ -199,9 +200,13 @@ async def _remind(message: Message, words: list[str], deps: Deps) -> None:
 
 
 async def _moving(deps: Deps, athlete_id: int, booking_id: int) -> Booking | None:
+    """The presser's own active booking of that id, if any (the id comes from callback data)."""
     if not booking_id:
         return None
-    mine = await my_bookings(deps.uow, deps.clock, athlete_id)
+    try:
+        mine = await my_bookings(deps.uow, deps.clock, athlete_id)
+    except NotRegisteredError:
+        return None
     return next((b for b in mine.bookings if b.id == booking_id), None)
 
 
@@ -210,7 +215,7 @@ async def on_day(callback: CallbackQuery, callback_data: DayPage, deps: Deps) ->
     presser = callback.from_user.id
     try:
         page = await slot_page(deps.uow, deps.clock, presser, callback_data.page)
-    except (NoCoachError, NoSuchBookingError):
+    except (NoCoachError, NotRegisteredError):
         await callback.answer(t.get("bookings-no-coach"), show_alert=True)
         return
     moving = await _moving(deps, presser, callback_data.moving)
@@ -321,7 +326,7 @@ def mine_card(
 async def on_mine(callback: CallbackQuery, deps: Deps) -> None:
     try:
         mine = await my_bookings(deps.uow, deps.clock, callback.from_user.id)
-    except NoSuchBookingError:
+    except NotRegisteredError:
         await callback.answer(deps.t.get("common-register-first"), show_alert=True)
         return
     await callback.answer()

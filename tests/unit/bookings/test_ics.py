@@ -3,6 +3,7 @@ UTC times, a UID per booking, escaped text, and lines folded at 75 octets."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,7 @@ def test_the_calendar_of_a_booking_is_the_golden_text() -> None:
         "DTSTART:20260329T080000Z\r\n"
         "DTEND:20260329T090000Z\r\n"
         "SUMMARY:Session with Anna\\, Spotter\\; bring shoes\r\n"
+        "SEQUENCE:0\r\n"
         "STATUS:CONFIRMED\r\n"
         "END:VEVENT\r\n"
         "END:VCALENDAR\r\n"
@@ -75,3 +77,11 @@ def test_newlines_in_text_are_escaped_so_the_file_keeps_one_line_per_property() 
 
     assert "SUMMARY:a\\nb\r\n" in text
     assert "DESCRIPTION:c\\\\d\r\n" in text
+
+
+def test_a_cancelled_booking_s_file_cancels_the_same_event_as_a_newer_version() -> None:
+    text = calendar(replace(EVENT, cancelled=True), "spotter.bot")
+
+    assert "METHOD:CANCEL\r\n" in text
+    assert "UID:booking-42@spotter.bot\r\n" in text
+    assert "SEQUENCE:1\r\nSTATUS:CANCELLED\r\n" in text
