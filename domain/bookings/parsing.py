@@ -1,5 +1,6 @@
 """The /availability line: `Mon Wed 07:00-12:00 60min buffer 15`, with optional `from DATE`,
-`until DATE`, `group N` and `price N` (Stars a person); and `off DATE [DATE]`, a vacation.
+`until DATE`, `group N` and `price N` (Stars a person); `off DATE [DATE]`, a vacation; and
+`/book series DATE HH:MM weekly|biweekly|monthly count N|until DATE [except DATE …]`.
 
 A problem names the word it stopped at; each problem has a catalogue text.
 """
@@ -17,6 +18,7 @@ from domain.bookings.model import (
     PRICE_LIMIT,
     SLOT_LIMIT,
 )
+from domain.bookings.recurrence import SERIES_LIMIT, Frequency
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RU = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
@@ -195,3 +197,86 @@ class _Extras:
                 return Problem(AvailabilityProblem.PRICE, value)
             self.price = int(value)
         return None
+
+
+# `/book series`: a recurring appointment typed in full.
+
+
+class SeriesProblem(StrEnum):
+    START = "start"  # not `DATE HH:MM`
+    FREQUENCY = "frequency"
+    END = "end"  # neither `count N` nor `until DATE`, or both
+    COUNT = "count"
+    DATE = "date"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSpec:
+    """The first session's date and time (the athlete's wall clock), how often, the end, and
+    the dates (the athlete's) it skips."""
+
+    first: date
+    at: time
+    frequency: Frequency
+    count: int | None = None
+    until: date | None = None
+    exceptions: frozenset[date] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesMistake:
+    problem: SeriesProblem
+    word: str = ""
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$", re.ASCII)
+_FREQUENCIES = {
+    "weekly": Frequency.WEEKLY,
+    "еженедельно": Frequency.WEEKLY,
+    "biweekly": Frequency.BIWEEKLY,
+    "fortnightly": Frequency.BIWEEKLY,
+    "раз-в-две-недели": Frequency.BIWEEKLY,
+    "monthly": Frequency.MONTHLY,
+    "ежемесячно": Frequency.MONTHLY,
+}
+
+
+def parse_series(words: list[str]) -> SeriesSpec | SeriesMistake:  # noqa: PLR0911 - one per word
+    """`2026-03-04 07:00 weekly count 8 except 2026-03-18` or `... monthly until 2026-12-31`."""
+    words = [w.lower() for w in words]
+    first = parse_date(words[0]) if words else None
+    found = _TIME.match(words[1]) if len(words) > 1 else None
+    if first is None or found is None:
+        return SeriesMistake(SeriesProblem.START, " ".join(words[:2]))
+    at = time(int(found[1]), int(found[2]))
+    frequency = _FREQUENCIES.get(words[2]) if len(words) > 2 else None
+    if frequency is None:
+        return SeriesMistake(SeriesProblem.FREQUENCY, words[2] if len(words) > 2 else "")
+    rest = words[3:]
+    count: int | None = None
+    until: date | None = None
+    exceptions: set[date] = set()
+    while rest:
+        word = rest.pop(0)
+        if word in {"count", "раз"} and count is None and rest:
+            value = rest.pop(0)
+            if not _NUMBER.match(value) or not 0 < int(value) <= SERIES_LIMIT:
+                return SeriesMistake(SeriesProblem.COUNT, value)
+            count = int(value)
+        elif word in {"until", "до"} and until is None and rest:
+            value = rest.pop(0)
+            until = parse_date(value)
+            if until is None or until < first:
+                return SeriesMistake(SeriesProblem.DATE, value)
+        elif word in {"except", "кроме"}:
+            if not rest or parse_date(rest[0]) is None:
+                return SeriesMistake(SeriesProblem.DATE, rest[0] if rest else "")
+            while rest and (day := parse_date(rest[0])) is not None:
+                exceptions.add(day)
+                rest.pop(0)
+        else:
+            return SeriesMistake(SeriesProblem.UNKNOWN, word)
+    if (count is None) == (until is None):
+        return SeriesMistake(SeriesProblem.END)
+    return SeriesSpec(first, at, frequency, count, until, frozenset(exceptions))

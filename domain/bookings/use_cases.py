@@ -23,7 +23,7 @@ from domain.bookings.model import (
     due_reminder,
     without_vacation,
 )
-from domain.bookings.parsing import Vacation, WindowSpec
+from domain.bookings.parsing import SeriesSpec, Vacation, WindowSpec
 from domain.bookings.ports import BookingsUnitOfWork, BookingWording
 from domain.bookings.recurrence import Frequency, Recurrence, expand
 from domain.bookings.slots import Slot, free_slots, slot_at
@@ -31,7 +31,7 @@ from domain.coaching.use_cases.invites import NoCoachError, NotACoachError
 from domain.outbox.model import OutgoingMessage
 from domain.shared.errors import NotRegisteredError
 from domain.shared.ports import Clock
-from domain.shared.time import local_day, start_of
+from domain.shared.time import local_day, occurrence, start_of
 
 REMINDER_KEY = "booking-reminder:"  # booking-reminder:<booking>:<minutes before>
 BOOKED_KEY = "booking-new:"  # booking-new:<booking>, to the coach
@@ -301,6 +301,19 @@ class Book:
         )
 
 
+def _coach_days(
+    days: frozenset[date], starts_at: datetime, athlete: User, coach: User
+) -> frozenset[date]:
+    """The athlete's dates of a series at `starts_at`'s time of day, as the coach's dates (the
+    rule runs on the coach's calendar: 01:00 in New York is 07:00 in Berlin the same day, but
+    23:00 in New York is the next day in Berlin)."""
+    at = starts_at.astimezone(zone_of(athlete)).time()
+    return frozenset(
+        datetime.combine(day, at, zone_of(athlete)).astimezone(zone_of(coach)).date()
+        for day in days
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class SeriesBooked:
     series_id: int
@@ -311,11 +324,25 @@ class SeriesBooked:
 class BookSeries:
     """A recurring appointment from a slot: every occurrence of the rule that is a free slot
     of the coach's is booked (as by `Book`), those not free are listed as skipped, and those
-    the athlete holds already are left as they are."""
+    the athlete holds already are left as they are. `until` and `exceptions` are the athlete's
+    dates."""
 
     def __init__(self, uow: BookingsUnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
+
+    async def typed(self, athlete_id: int, spec: SeriesSpec) -> SeriesBooked:
+        """`/book series …`: the first session at the athlete's own date and wall-clock time."""
+        async with self._uow:
+            athlete = await registered_user(self._uow, athlete_id)
+        return await self(
+            athlete_id,
+            occurrence(spec.first, spec.at, zone_of(athlete)),
+            spec.frequency,
+            count=spec.count,
+            until=spec.until,
+            exceptions=spec.exceptions,
+        )
 
     async def __call__(
         self,
@@ -330,9 +357,16 @@ class BookSeries:
         now = self._clock.now()
         async with self._uow:
             coach = await _coach_of(self._uow, athlete_id)
+            athlete = await registered_user(self._uow, athlete_id)
             await _slot(self._uow, coach, starts_at, now)  # the first must be a slot of theirs
             local = starts_at.astimezone(zone_of(coach))
-            rule = Recurrence(frequency, local.date(), local.time(), until, count, exceptions)
+            skipped_days = _coach_days(exceptions, starts_at, athlete, coach)
+            last = (
+                None
+                if until is None
+                else min(_coach_days(frozenset({until}), starts_at, athlete, coach))
+            )
+            rule = Recurrence(frequency, local.date(), local.time(), last, count, skipped_days)
             series_id = await self._uow.bookings.add_series(athlete_id, coach.telegram_id, rule)
             booked: list[Booking] = []
             skipped: list[datetime] = []

@@ -1,6 +1,7 @@
 """/book for an athlete: their coach's free slots a day at a time, in the athlete's own time
 zone (◀️ ▶️ between days), a tap books one (or says it was just taken), then 📅 the .ics,
-❌ cancel, ↔️ move, 🔁 repeat; 📋 their bookings; `/book remind 24h 1h` or `off`."""
+❌ cancel, ↔️ move, 🔁 repeat; 📋 their bookings; `/book remind 24h 1h` or `off`; and
+`/book series DATE HH:MM weekly count 8 except DATE`, a recurring appointment typed in full."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from domain.athletes.model import User
 from domain.bookings.ics import CalendarEvent, calendar
 from domain.bookings.model import Booking, BookingStatus
+from domain.bookings.parsing import SeriesMistake, parse_series
 from domain.bookings.recurrence import Frequency
 from domain.bookings.use_cases import (
     OFFSETS_LIMIT,
@@ -28,6 +30,7 @@ from domain.bookings.use_cases import (
     NoSuchSlotError,
     NotRegisteredError,
     Reschedule,
+    SeriesBooked,
     SetReminderOffsets,
     SlotPage,
     SlotTakenError,
@@ -158,6 +161,9 @@ async def on_book(message: Message, command: CommandObject, deps: Deps) -> None:
     if words and words[0].lower() in {"remind", "напоминания"}:
         await _remind(message, words[1:], deps)
         return
+    if words and words[0].lower() in {"series", "серия"}:
+        await _series(message, words[1:], deps)
+        return
     try:
         page = await slot_page(deps.uow, deps.clock, deps.user_id, 0)
     except NoCoachError:
@@ -197,6 +203,41 @@ async def _remind(message: Message, words: list[str], deps: Deps) -> None:
         await message.answer(t.get("bookings-remind-off"))
     else:
         await message.answer(t.get("bookings-remind-set", offsets=texts.offsets(t, offsets)))
+
+
+async def _series(message: Message, words: list[str], deps: Deps) -> None:
+    """`/book series 2026-03-04 07:00 weekly count 8 except 2026-03-18`, in the athlete's time."""
+    t = deps.t
+    spec = parse_series(words)
+    if isinstance(spec, SeriesMistake):
+        text = t.get("bookings-series-problem", problem=spec.problem.value)
+        if spec.word:
+            text += "\n" + t.get("bookings-problem-word", word=escape(spec.word[:24]))
+        await message.answer(text + "\n\n" + t.get("bookings-series-usage"))
+        return
+    try:
+        done = await BookSeries(deps.uow, deps.clock).typed(deps.user_id, spec)
+    except NotRegisteredError:
+        await message.answer(t.get("common-register-first"))
+        return
+    except NoCoachError:
+        await message.answer(t.get("bookings-no-coach"))
+        return
+    except NoSuchSlotError:
+        await message.answer(t.get("bookings-series-not-slot"))
+        return
+    await message.answer(await _series_text(t, deps, done))
+
+
+async def _series_text(t: Translator, deps: Deps, done: SeriesBooked) -> str:
+    mine = await my_bookings(deps.uow, deps.clock, deps.user_id)
+    zone = zone_of(mine.athlete)
+    lines = [t.get("bookings-series-booked", booked=len(done.booked))]
+    lines += [f"• {texts.when(t, b.starts_at.astimezone(zone), b.ends_at)}" for b in done.booked]
+    if done.skipped:
+        dates = ", ".join(texts.when(t, m.astimezone(zone)) for m in done.skipped)
+        lines.append(t.get("bookings-series-skipped", dates=dates))
+    return "\n".join(lines)
 
 
 async def _moving(deps: Deps, athlete_id: int, booking_id: int) -> Booking | None:
@@ -272,15 +313,9 @@ async def on_repeat(callback: CallbackQuery, callback_data: Repeat, deps: Deps) 
     except (NoCoachError, NoSuchSlotError):
         await callback.answer(t.get("bookings-slot-gone"), show_alert=True)
         return
-    mine = await my_bookings(deps.uow, deps.clock, callback.from_user.id)
-    zone = zone_of(mine.athlete)
-    lines = [t.get("bookings-series-booked", booked=len(done.booked))]
-    if done.skipped:
-        dates = ", ".join(texts.when(t, m.astimezone(zone)) for m in done.skipped)
-        lines.append(t.get("bookings-series-skipped", dates=dates))
     await callback.answer()
     if isinstance(callback.message, Message):
-        await callback.message.answer("\n".join(lines))
+        await callback.message.answer(await _series_text(t, deps, done))
 
 
 def mine_card(

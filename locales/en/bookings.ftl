@@ -76,9 +76,18 @@ bookings-another-button = ➕ Book another
 bookings-repeat-weekly-button = 🔁 Weekly ×4
 bookings-repeat-biweekly-button = 🔁 Every other week ×4
 bookings-repeat-monthly-button = 🔁 Monthly ×3
-bookings-series-booked = 🔁 { $booked ->
-    [one] One more session booked.
-   *[other] { $booked } more sessions booked.
+bookings-series-booked = 🔁 Sessions booked: { $booked }.
+bookings-series-not-slot = ⚠️ The first session must be a slot of your coach's: pick one in /book.
+bookings-series-usage = A recurring appointment, in your time:
+    <code>/book series 2026-03-04 07:00 weekly count 8</code>
+    <code>weekly</code>, <code>biweekly</code> or <code>monthly</code>; end with <code>count 8</code> (up to 52) or <code>until 2026-06-30</code>; skip dates with <code>except 2026-03-18 2026-04-01</code>.
+bookings-series-problem = { $problem ->
+    [start] ⚠️ Start with the first session's date and time, e.g. <code>2026-03-04 07:00</code>.
+    [frequency] ⚠️ Then how often: <code>weekly</code>, <code>biweekly</code> or <code>monthly</code>.
+    [end] ⚠️ End it with <code>count 8</code> or <code>until 2026-06-30</code> (one of them).
+    [count] ⚠️ A count is 1 to 52.
+    [date] ⚠️ A date is written <code>2026-12-24</code>, and the end comes after the start.
+   *[unknown] ⚠️ I did not understand a word.
 }
 bookings-series-skipped = Not free, so not booked: { $dates }.
 bookings-mine = 📋 <b>Your sessions</b> ({ $zone })

@@ -76,10 +76,18 @@ bookings-another-button = ➕ Записаться ещё
 bookings-repeat-weekly-button = 🔁 Каждую неделю ×4
 bookings-repeat-biweekly-button = 🔁 Через неделю ×4
 bookings-repeat-monthly-button = 🔁 Каждый месяц ×3
-bookings-series-booked = 🔁 { $booked ->
-    [one] Записано ещё { $booked } занятие.
-    [few] Записано ещё { $booked } занятия.
-   *[other] Записано ещё { $booked } занятий.
+bookings-series-booked = 🔁 Записано занятий: { $booked }.
+bookings-series-not-slot = ⚠️ Первое занятие должно быть слотом вашего тренера: выберите его в /book.
+bookings-series-usage = Повторяющаяся запись, в вашем времени:
+    <code>/book series 2026-03-04 07:00 weekly count 8</code>
+    <code>weekly</code> (еженедельно), <code>biweekly</code> (раз в две недели) или <code>monthly</code> (ежемесячно); конец — <code>count 8</code> (до 52) или <code>until 2026-06-30</code>; пропуски — <code>except 2026-03-18 2026-04-01</code>.
+bookings-series-problem = { $problem ->
+    [start] ⚠️ Начните с даты и времени первого занятия, например <code>2026-03-04 07:00</code>.
+    [frequency] ⚠️ Затем как часто: <code>weekly</code>, <code>biweekly</code> или <code>monthly</code>.
+    [end] ⚠️ Завершите через <code>count 8</code> или <code>until 2026-06-30</code> (одно из двух).
+    [count] ⚠️ Количество — от 1 до 52.
+    [date] ⚠️ Дата пишется так: <code>2026-12-24</code>, и конец позже начала.
+   *[unknown] ⚠️ Не понял одно слово.
 }
 bookings-series-skipped = Не свободно, не записано: { $dates }.
 bookings-mine = 📋 <b>Ваши занятия</b> ({ $zone })

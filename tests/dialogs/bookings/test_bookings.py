@@ -336,3 +336,28 @@ async def test_reminder_offsets_are_set_by_the_athlete_and_bad_ones_explained(
     assert "Reminders 2 d, 2 h before each session" in chosen  # 48 h reads as two days
     assert "up to three, each up to 7d" in too_far
     assert "No reminders" in off
+
+
+async def test_a_series_typed_in_the_athlete_s_time_is_booked_and_a_bad_one_explained(
+    dispatcher: Dispatcher,
+    telegram: Telegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+) -> None:
+    await sam_has_mornings(session_factory, clock)
+    alex = person(dispatcher, telegram, ALEX)
+
+    await alex.send("/book series 2026-03-04 01:00 fortnightly")
+    bad = telegram.last(ALEX).text or ""
+    await alex.send("/book series 2026-03-04 01:00 weekly count 3 except 2026-03-11")
+    booked = telegram.last(ALEX).text or ""
+
+    assert "End it with <code>count 8</code> or <code>until 2026-06-30</code>" in bad
+    # 4, 18 and 25 March at 01:00 New York time (Sam's 07:00 in Berlin: 02:00 in New York from
+    # 8 March, when New York changed and Berlin had not yet).
+    assert booked.splitlines() == [
+        "🔁 Sessions booked: 3.",
+        "• Wed 04.03, 01:00–02:00",
+        "• Wed 18.03, 02:00–03:00",
+        "• Wed 25.03, 02:00–03:00",
+    ]

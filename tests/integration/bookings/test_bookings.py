@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.bookings.model import Booking, BookingStatus
-from domain.bookings.parsing import Vacation, WindowSpec
+from domain.bookings.parsing import SeriesSpec, Vacation, WindowSpec
 from domain.bookings.recurrence import Frequency
 from domain.bookings.use_cases import (
     AddWindow,
@@ -383,3 +383,23 @@ async def test_the_database_itself_refuses_a_second_active_booking_of_a_seat(
 
     assert second is None
     assert after_cancel is not None
+
+
+async def test_a_typed_series_is_read_in_the_athlete_s_time_and_skips_their_dates(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    # Alex types New York time: Wednesday 4 March 01:00 EST is Sam's 07:00 in Berlin. Every
+    # other week until 1 April, skipping New York's 18 March: 4 March and 1 April remain;
+    # 1 April 07:00 CEST is 05:00 UTC (Berlin changed on 29 March), 01:00 EDT in New York.
+    spec = SeriesSpec(
+        date(2026, 3, 4),
+        time(1),
+        Frequency.BIWEEKLY,
+        until=date(2026, 4, 1),
+        exceptions=frozenset({date(2026, 3, 18)}),
+    )
+
+    series = await BookSeries(uow, clock).typed(ALEX, spec)
+
+    assert [b.starts_at for b in series.booked] == [WED_0700, datetime(2026, 4, 1, 5, tzinfo=UTC)]
+    assert series.skipped == []

@@ -1,5 +1,5 @@
-"""The /availability line and the vacation line: what they mean, and the word a bad one
-stopped at."""
+"""The /availability line, the vacation line and the typed series: what they mean, and the
+word a bad one stopped at."""
 
 from __future__ import annotations
 
@@ -10,11 +10,16 @@ import pytest
 from domain.bookings.parsing import (
     AvailabilityProblem,
     Problem,
+    SeriesMistake,
+    SeriesProblem,
+    SeriesSpec,
     Vacation,
     WindowSpec,
+    parse_series,
     parse_vacation,
     parse_window,
 )
+from domain.bookings.recurrence import Frequency
 
 P = AvailabilityProblem
 
@@ -78,3 +83,48 @@ def test_a_bad_vacation_names_its_word() -> None:
     assert parse_vacation(["24.12"]) == Problem(P.DATE, "24.12")
     assert parse_vacation(["2027-01-02", "2026-12-24"]) == Problem(P.DATES, "2026-12-24")
     assert parse_vacation([]) == Problem(P.DATE, "")
+
+
+def test_a_series_by_count_with_exceptions() -> None:
+    assert parse_series(
+        ["2026-03-04", "07:00", "weekly", "count", "8", "except", "2026-03-18", "2026-04-01"]
+    ) == (
+        SeriesSpec(
+            date(2026, 3, 4),
+            time(7),
+            Frequency.WEEKLY,
+            count=8,
+            exceptions=frozenset({date(2026, 3, 18), date(2026, 4, 1)}),
+        )
+    )
+
+
+def test_a_monthly_series_until_a_date() -> None:
+    assert parse_series(["2026-01-31", "18.30", "monthly", "until", "2026-12-31"]) == SeriesSpec(
+        date(2026, 1, 31), time(18, 30), Frequency.MONTHLY, until=date(2026, 12, 31)
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "mistake"),
+    [
+        ("", SeriesMistake(SeriesProblem.START, "")),
+        ("tomorrow 07:00 weekly count 2", SeriesMistake(SeriesProblem.START, "tomorrow 07:00")),
+        ("2026-03-04 7am weekly count 2", SeriesMistake(SeriesProblem.START, "2026-03-04 7am")),
+        ("2026-03-04 07:00 daily count 2", SeriesMistake(SeriesProblem.FREQUENCY, "daily")),
+        ("2026-03-04 07:00 weekly", SeriesMistake(SeriesProblem.END)),
+        (
+            "2026-03-04 07:00 weekly count 2 until 2026-04-01",
+            SeriesMistake(SeriesProblem.END),
+        ),
+        ("2026-03-04 07:00 weekly count 53", SeriesMistake(SeriesProblem.COUNT, "53")),
+        (
+            "2026-03-04 07:00 weekly until 2026-03-01",
+            SeriesMistake(SeriesProblem.DATE, "2026-03-01"),
+        ),
+        ("2026-03-04 07:00 weekly count 2 except soon", SeriesMistake(SeriesProblem.DATE, "soon")),
+        ("2026-03-04 07:00 weekly count 2 please", SeriesMistake(SeriesProblem.UNKNOWN, "please")),
+    ],
+)
+def test_a_bad_series_names_its_problem(typed: str, mistake: SeriesMistake) -> None:
+    assert parse_series(typed.split()) == mistake

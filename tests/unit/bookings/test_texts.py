@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.athletes.model import Language
-from domain.bookings.parsing import AvailabilityProblem
+from domain.bookings.parsing import AvailabilityProblem, SeriesProblem
 from handlers.bookings import texts
 from handlers.common.i18n import Catalogue
 
@@ -23,6 +23,15 @@ def test_every_availability_problem_has_its_own_text(language: Language) -> None
     said = {t.get("bookings-problem", problem=p.value) for p in AvailabilityProblem}
 
     assert len(said) == len(AvailabilityProblem)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_series_problem_has_its_own_text(language: Language) -> None:
+    t = CATALOGUE.translator(language.value)
+
+    said = {t.get("bookings-series-problem", problem=p.value) for p in SeriesProblem}
+
+    assert len(said) == len(SeriesProblem)
 
 
 def test_a_time_is_shown_with_its_weekday_in_the_readers_zone() -> None:
