@@ -101,6 +101,10 @@ class BookingWording(Protocol):
         """A new booking, as the coach hears of it (`starts` in the coach's zone)."""
         ...
 
+    def moved(self, coach: User, athlete: User, was: datetime, starts: datetime) -> str:
+        """A booking the athlete moved, as the coach hears of it (both in the coach's zone)."""
+        ...
+
     def cancelled(self, recipient: User, other: User, starts: datetime) -> str:
         """A booking cancelled by the other side."""
         ...

@@ -36,6 +36,7 @@ from domain.shared.time import local_day, occurrence, start_of
 REMINDER_KEY = "booking-reminder:"  # booking-reminder:<booking>:<minutes before>
 BOOKED_KEY = "booking-new:"  # booking-new:<booking>, to the coach
 CANCELLED_KEY = "booking-cancelled:"  # booking-cancelled:<booking>, to the other side
+MOVED_KEY = "booking-moved:"  # booking-moved:<booking moved>, to the coach
 PAGES = 28  # days ahead an athlete can page through
 SESSIONS_AHEAD = timedelta(days=14)
 REMINDER_LIMIT = timedelta(days=7)  # the longest offset an athlete may choose
@@ -442,11 +443,12 @@ class CancelBooking:
 
 class Reschedule:
     """The athlete moves a booking to another free slot: the old one becomes RESCHEDULED
-    (naming the new one) and frees its slot in the same transaction."""
+    (naming the new one) and frees its slot in the same transaction; the coach is told."""
 
-    def __init__(self, uow: BookingsUnitOfWork, clock: Clock) -> None:
+    def __init__(self, uow: BookingsUnitOfWork, clock: Clock, wording: BookingWording) -> None:
         self._uow = uow
         self._clock = clock
+        self._wording = wording
 
     async def __call__(self, athlete_id: int, booking_id: int, starts_at: datetime) -> Booking:
         now = self._clock.now()
@@ -465,6 +467,22 @@ class Reschedule:
                 raise SlotTakenError(starts_at)  # leaving the block rolls the status back
             await self._uow.bookings.set_status(booking_id, BookingStatus.RESCHEDULED, moved.id)
             await self._uow.bookings.cancel_reminders(booking_id)
+            athlete, zone = await registered_user(self._uow, athlete_id), zone_of(coach)
+            await self._uow.outbox.add(
+                OutgoingMessage(
+                    f"{MOVED_KEY}{booking_id}",
+                    coach.telegram_id,
+                    now,
+                    self._wording.moved(
+                        coach,
+                        athlete,
+                        booking.starts_at.astimezone(zone),
+                        moved.starts_at.astimezone(zone),
+                    ),
+                    language=coach.language.value,
+                    expires_at=moved.starts_at,
+                )
+            )
             await self._uow.commit()
             return moved
 

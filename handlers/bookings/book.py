@@ -271,7 +271,7 @@ async def on_take(callback: CallbackQuery, callback_data: TakeSlot, deps: Deps) 
     starts_at = moment(callback_data.at)
     try:
         if callback_data.moving:
-            booking = await Reschedule(deps.uow, deps.clock)(
+            booking = await Reschedule(deps.uow, deps.clock, texts.BookingWords(deps.catalogue))(
                 presser, callback_data.moving, starts_at
             )
             head, already = "bookings-moved", False
@@ -355,6 +355,7 @@ def mine_card(
             ]
         )
     rows.append([callback_button(t.get("bookings-another-button"), DayPage(page=0))])
+    lines += ["", t.get("bookings-mine-tips")]
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
 
 

@@ -113,6 +113,15 @@ class BookingWords:
         t = self._t(coach)
         return t.get("bookings-new", athlete=escape(athlete.first_name), when=when(t, starts))
 
+    def moved(self, coach: User, athlete: User, was: datetime, starts: datetime) -> str:
+        t = self._t(coach)
+        return t.get(
+            "bookings-moved-by",
+            athlete=escape(athlete.first_name),
+            was=when(t, was),
+            when=when(t, starts),
+        )
+
     def cancelled(self, recipient: User, other: User, starts: datetime) -> str:
         t = self._t(recipient)
         return t.get("bookings-cancelled-by", name=escape(other.first_name), when=when(t, starts))

@@ -96,6 +96,7 @@ bookings-mine-line = { $number }. { $when } with { $coach }{ $status ->
     [confirmed] { " " }☑️
    *[other] {""}
 }
+bookings-mine-tips = Reminders: <code>/book remind 24h 1h</code> · a recurring appointment: <code>/book series 2026-03-04 07:00 weekly count 8</code>
 bookings-cancelled = Cancelled: { $when }.
 bookings-too-late = It has started: only the coach can mark it now.
 bookings-gone = That booking is not yours, or no longer there.
@@ -128,4 +129,5 @@ bookings-mark-refused = Not now: a session is confirmed before it starts, and ma
 
 bookings-reminder = ⏰ Session with { $coach }: <b>{ $when }</b> (your time, { $zone }).
 bookings-new = 🗓 { $athlete } booked <b>{ $when }</b>.
+bookings-moved-by = ↔️ { $athlete } moved { $was } to <b>{ $when }</b>.
 bookings-cancelled-by = ❌ { $name } cancelled the session of { $when }.

@@ -96,6 +96,7 @@ bookings-mine-line = { $number }. { $when }, тренер { $coach }{ $status ->
     [confirmed] { " " }☑️
    *[other] {""}
 }
+bookings-mine-tips = Напоминания: <code>/book remind 24h 1h</code> · повторяющаяся запись: <code>/book series 2026-03-04 07:00 weekly count 8</code>
 bookings-cancelled = Отменено: { $when }.
 bookings-too-late = Занятие уже началось: теперь его отмечает тренер.
 bookings-gone = Эта запись не ваша или её уже нет.
@@ -128,4 +129,5 @@ bookings-mark-refused = Не сейчас: подтверждают до нач�
 
 bookings-reminder = ⏰ Занятие с { $coach }: <b>{ $when }</b> (ваше время, { $zone }).
 bookings-new = 🗓 { $athlete } записался на <b>{ $when }</b>.
+bookings-moved-by = ↔️ { $athlete } перенёс(ла) { $was } на <b>{ $when }</b>.
 bookings-cancelled-by = ❌ { $name } отменил(а) занятие { $when }.

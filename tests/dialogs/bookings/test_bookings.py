@@ -361,3 +361,32 @@ async def test_a_series_typed_in_the_athlete_s_time_is_booked_and_a_bad_one_expl
         "• Wed 18.03, 02:00–03:00",
         "• Wed 25.03, 02:00–03:00",
     ]
+
+
+async def test_moving_a_booking_picks_a_new_slot_and_lists_only_the_new_one(
+    dispatcher: Dispatcher,
+    telegram: Telegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+) -> None:
+    await sam_has_mornings(session_factory, clock)
+    alex = person(dispatcher, telegram, ALEX)
+    await alex.send("/book")
+    await press(alex, telegram, "▶️")
+    await press(alex, telegram, "▶️")
+    await press(alex, telegram, "01:00")
+
+    await press(alex, telegram, "↔️ Move")
+    picking = telegram.last(ALEX).text or ""
+    await press(alex, telegram, "▶️")
+    await press(alex, telegram, "▶️")
+    await press(alex, telegram, "02:15")
+    moved = telegram.last(ALEX).text or ""
+    await press(alex, telegram, "➕ Book another")
+    await press(alex, telegram, "📋 My bookings")
+    mine = telegram.last(ALEX).text or ""
+
+    assert "Moving Wed 04.03, 01:00: pick the new time." in picking
+    assert "Moved to <b>Wed 04.03, 02:15–03:15</b> (your time, America/New_York)" in moved
+    assert "1. Wed 04.03, 02:15–03:15 with Sam" in mine
+    assert "01:00–02:00" not in mine

@@ -65,6 +65,9 @@ class Words:
     def booked(self, coach: User, athlete: User, starts: datetime) -> str:
         return f"{athlete.first_name} booked {starts:%a %H:%M}"
 
+    def moved(self, coach: User, athlete: User, was: datetime, starts: datetime) -> str:
+        return f"{athlete.first_name} moved {was:%a %H:%M} to {starts:%a %H:%M}"
+
     def cancelled(self, recipient: User, other: User, starts: datetime) -> str:
         return f"{other.first_name} cancelled {starts:%a %H:%M}"
 
@@ -309,12 +312,12 @@ async def test_another_coach_sees_no_booking_and_an_athlete_cannot_touch_another
     assert (await booking_view(uow, SAM, booked.id or 0)).athlete.first_name == "Alex"
 
 
-async def test_moving_a_booking_frees_the_old_slot_and_holds_the_new_one(
-    uow: SqlUnitOfWork, clock: FixedClock
+async def test_moving_a_booking_frees_the_old_slot_holds_the_new_one_and_tells_the_coach(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
 ) -> None:
     booked = (await Book(uow, clock, WORDS)(ALEX, WED_0700)).booking
 
-    moved = await Reschedule(uow, clock)(ALEX, booked.id or 0, WED_0815)
+    moved = await Reschedule(uow, clock, WORDS)(ALEX, booked.id or 0, WED_0815)
     with pytest.raises(SlotTakenError):
         await Book(uow, clock, WORDS)(MASHA, WED_0815)
     await Book(uow, clock, WORDS)(MASHA, WED_0700)
@@ -324,6 +327,8 @@ async def test_moving_a_booking_frees_the_old_slot_and_holds_the_new_one(
     assert old is not None
     assert (old.status, old.moved_to) == (BookingStatus.RESCHEDULED, moved.id)
     assert [b.starts_at for b in (await my_bookings(uow, clock, ALEX)).bookings] == [WED_0815]
+    told = {r.idempotency_key: (r.chat_id, r.text) for r in await outbox(session_factory)}
+    assert told[f"booking-moved:{booked.id}"] == (SAM, "Alex moved Wed 07:00 to Wed 08:15")
 
 
 async def test_a_weekly_series_books_every_free_occurrence_and_lists_the_rest(
