@@ -16,6 +16,11 @@ BUFFER_LIMIT = timedelta(hours=4)
 CAPACITY_LIMIT = 100
 PRICE_LIMIT = 100_000  # Stars a person, per session
 DEFAULT_REMINDERS = (timedelta(hours=24), timedelta(hours=1))
+# Outbox keys, each message once:
+REMINDER_KEY = "booking-reminder:"  # booking-reminder:<booking>:<minutes before>
+BOOKED_KEY = "booking-new:"  # booking-new:<booking>, to the coach
+CANCELLED_KEY = "booking-cancelled:"  # booking-cancelled:<booking>, to the other side
+MOVED_KEY = "booking-moved:"  # booking-moved:<booking moved>, to the coach
 
 
 @dataclass(frozen=True, slots=True)

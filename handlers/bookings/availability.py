@@ -9,15 +9,15 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from domain.bookings.parsing import Problem, parse_vacation, parse_window
-from domain.bookings.use_cases import (
+from domain.bookings.use_cases.access import NoSuchWindowError
+from domain.bookings.use_cases.availability import (
     AddWindow,
     Availability,
-    NoSuchWindowError,
-    NotACoachError,
     RemoveWindow,
     TakeVacation,
     availability,
 )
+from domain.coaching.use_cases.invites import NotACoachError
 from handlers.bookings import texts
 from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps

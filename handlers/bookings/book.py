@@ -17,30 +17,28 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 
 from domain.athletes.model import User
 from domain.bookings.ics import CalendarEvent, calendar
-from domain.bookings.model import Booking, BookingStatus
+from domain.bookings.model import Booking, BookingStatus, TransitionError
 from domain.bookings.parsing import SeriesMistake, parse_series
 from domain.bookings.recurrence import Frequency
-from domain.bookings.use_cases import (
-    OFFSETS_LIMIT,
-    REMINDER_LIMIT,
-    Book,
-    BookSeries,
-    NoCoachError,
+from domain.bookings.use_cases.access import (
     NoSuchBookingError,
     NoSuchSlotError,
-    NotRegisteredError,
-    Reschedule,
-    SeriesBooked,
-    SetReminderOffsets,
-    SlotPage,
     SlotTakenError,
-    TransitionError,
-    booking_view,
-    my_bookings,
-    slot_page,
     zone_of,
 )
-from domain.bookings.use_cases import CancelBooking as Cancel
+from domain.bookings.use_cases.booking import (
+    Book,
+    BookSeries,
+    Reschedule,
+    SeriesBooked,
+    SlotPage,
+    slot_page,
+)
+from domain.bookings.use_cases.booking import CancelBooking as Cancel
+from domain.bookings.use_cases.reminders import OFFSETS_LIMIT, REMINDER_LIMIT, SetReminderOffsets
+from domain.bookings.use_cases.sessions import booking_view, my_bookings
+from domain.coaching.use_cases.invites import NoCoachError
+from domain.shared.errors import NotRegisteredError
 from handlers.bookings import texts
 from handlers.bookings.callbacks import (
     CalendarFile,

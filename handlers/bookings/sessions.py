@@ -12,16 +12,10 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from domain.bookings.model import BookingStatus
-from domain.bookings.use_cases import (
-    MarkSession,
-    NoSuchBookingError,
-    NotACoachError,
-    Sessions,
-    TransitionError,
-    coach_sessions,
-    zone_of,
-)
+from domain.bookings.model import BookingStatus, TransitionError
+from domain.bookings.use_cases.access import NoSuchBookingError, zone_of
+from domain.bookings.use_cases.sessions import MarkSession, Sessions, coach_sessions
+from domain.coaching.use_cases.invites import NotACoachError
 from handlers.bookings import texts
 from handlers.bookings.callbacks import CalendarFile, Mark
 from handlers.common.deps import Deps

@@ -7,7 +7,7 @@ import logging
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.bookings.ports import BookingWording
-from domain.bookings.use_cases import SendBookingReminders
+from domain.bookings.use_cases.reminders import SendBookingReminders
 from domain.shared.ports import Clock
 from storage.uow import SqlUnitOfWork
 

@@ -7,9 +7,8 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.bookings.model import ACTIVE, Booking, BookingStatus, Window
+from domain.bookings.model import ACTIVE, REMINDER_KEY, Booking, BookingStatus, Window
 from domain.bookings.recurrence import Recurrence
-from domain.bookings.use_cases import REMINDER_KEY
 from domain.outbox.model import DeliveryState
 from storage.bookings.tables import (
     BookingReminderRow,

@@ -39,7 +39,7 @@ from bot.pipeline import InFlightUpdates
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.bookings.parsing import WindowSpec
-from domain.bookings.use_cases import AddWindow
+from domain.bookings.use_cases.availability import AddWindow
 from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
 from handlers.bookings.callbacks import CalendarFile, Mark
 from storage.core.fsm import SqlStorage

@@ -15,33 +15,31 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Profile, User
 from domain.athletes.use_cases.registration import RegisterUser
-from domain.bookings.model import Booking, BookingStatus
+from domain.bookings.model import Booking, BookingStatus, TransitionError
 from domain.bookings.parsing import SeriesSpec, Vacation, WindowSpec
 from domain.bookings.recurrence import Frequency
-from domain.bookings.use_cases import (
-    AddWindow,
-    Book,
-    BookSeries,
-    CancelBooking,
-    MarkSession,
-    NoCoachError,
+from domain.bookings.use_cases.access import (
     NoSuchBookingError,
     NoSuchSlotError,
     NoSuchWindowError,
-    NotACoachError,
-    RemoveWindow,
-    Reschedule,
-    SendBookingReminders,
-    SetReminderOffsets,
     SlotTakenError,
-    TakeVacation,
-    TransitionError,
+)
+from domain.bookings.use_cases.availability import AddWindow, RemoveWindow, TakeVacation
+from domain.bookings.use_cases.booking import Book, BookSeries, CancelBooking, Reschedule, slot_page
+from domain.bookings.use_cases.reminders import SendBookingReminders, SetReminderOffsets
+from domain.bookings.use_cases.sessions import (
+    MarkSession,
     booking_view,
     coach_sessions,
     my_bookings,
-    slot_page,
 )
-from domain.coaching.use_cases.invites import AcceptInvite, BecomeCoach, CreateInvite
+from domain.coaching.use_cases.invites import (
+    AcceptInvite,
+    BecomeCoach,
+    CreateInvite,
+    NoCoachError,
+    NotACoachError,
+)
 from storage.outbox.tables import OutboxRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
