@@ -44,6 +44,7 @@ from domain.shared.ports import Clock
 from domain.training.rest import rests_in_progress
 from handlers.billing.texts import BillingWords
 from handlers.body.reminders import WeighInWords
+from handlers.bookings.texts import BookingWords
 from handlers.checkins.checkin import CheckInButtons
 from handlers.checkins.texts import CheckInWords
 from handlers.coaching.buttons import CoachingButtons
@@ -281,6 +282,7 @@ def _scheduler(
         goal_wording=GoalWords(catalogue),
         check_in_wording=CheckInWords(catalogue),
         billing_wording=BillingWords(catalogue),
+        booking_wording=BookingWords(catalogue),
     )
     # Boards are edited by the job with the sender's bot (no retries: a refused edit waits for
     # the next run); a short reminder interval (tests, the sandbox) shortens its runs too.

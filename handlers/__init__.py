@@ -6,6 +6,7 @@ from handlers.account import data, exercises, imports
 from handlers.athletes import settings, start
 from handlers.billing import billing
 from handlers.body import dialog as body
+from handlers.bookings import availability, book, sessions
 from handlers.checkins import checkin
 from handlers.coaching import clients, coach, messages, programs, reviews
 from handlers.coaching import health as client_health
@@ -56,6 +57,9 @@ def build_router() -> Router:
         checkin.build_router(),
         programs.build_router(),
         client_health.build_router(),
+        availability.build_router(),
+        book.build_router(),
+        sessions.build_router(),
         start.build_router(),
         settings.build_router(),
         data.build_router(),

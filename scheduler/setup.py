@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.billing.ports import BillingWording
 from domain.body.ports import WeighInWording
+from domain.bookings.ports import BookingWording
 from domain.checkins.ports import CheckInWording
 from domain.coaching.ports import CoachingWording
 from domain.goals.ports import GoalWording
@@ -22,6 +23,7 @@ from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.delivery.limits import FloodBudget
 from scheduler.jobs.billing import grant_programs, send_billing_notices
 from scheduler.jobs.body import send_weigh_in_reminders
+from scheduler.jobs.bookings import send_booking_reminders
 from scheduler.jobs.classes import send_class_reminders
 from scheduler.jobs.coaching import (
     report_workouts,
@@ -58,6 +60,7 @@ def build_scheduler(
     goal_wording: GoalWording | None = None,
     check_in_wording: CheckInWording | None = None,
     billing_wording: BillingWording | None = None,
+    booking_wording: BookingWording | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(
         timezone="UTC",
@@ -131,6 +134,17 @@ def build_scheduler(
             IntervalTrigger(seconds=reminder_interval.total_seconds()),
             id="class-reminders",
             args=[session_factory, clock, class_wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+    # Each session reminder has its outbox key (booking and offset), so a run every minute
+    # queues each once; one missed while down is sent late only if the session has not begun.
+    if booking_wording is not None:
+        scheduler.add_job(
+            send_booking_reminders,
+            IntervalTrigger(seconds=reminder_interval.total_seconds()),
+            id="booking-reminders",
+            args=[session_factory, clock, booking_wording],
             misfire_grace_time=None,
             replace_existing=True,
         )

@@ -24,6 +24,8 @@ from storage.billing.repositories import (
     SqlPaymentRepository,
 )
 from storage.body.repositories import SqlBodyRepository, SqlBodyWeights
+from storage.bookings.repositories import SqlBookingRepository
+from storage.bookings.session_packs import SqlSessionPacks
 from storage.checkins.repositories import SqlCheckInRepository
 from storage.coaching.coach_links import SqlCoachLinks
 from storage.coaching.repositories import (
@@ -271,6 +273,14 @@ class SqlUnitOfWork:
     @property
     def balances(self) -> SqlBalanceRepository:
         return self._repository(SqlBalanceRepository)
+
+    @property
+    def bookings(self) -> SqlBookingRepository:
+        return self._repository(SqlBookingRepository)
+
+    @property
+    def session_packs(self) -> SqlSessionPacks:
+        return self._repository(SqlSessionPacks)
 
     async def commit(self) -> None:
         """Commits the work so far; the first commit also records the update as handled."""

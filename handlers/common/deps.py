@@ -17,6 +17,7 @@ from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
 from domain.billing.ports import BillingUnitOfWork
+from domain.bookings.ports import BookingsUnitOfWork
 from domain.checkins.ports import CheckInsUnitOfWork
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.goals.ports import GoalsUnitOfWork
@@ -35,6 +36,7 @@ DEPS = "deps"
 class UnitOfWork(
     AccountUnitOfWork,
     WhiteboardUnitOfWork,
+    BookingsUnitOfWork,
     BillingUnitOfWork,
     CoachingUnitOfWork,
     GoalsUnitOfWork,
@@ -44,7 +46,8 @@ class UnitOfWork(
     Protocol,
 ):
     """Every context's unit of work: the one the pipeline opens for an update satisfies all
-    (conditioning's comes with progress's, which counts its results)."""
+    (conditioning's comes with progress's, which counts its results; coaching's with
+    bookings')."""
 
 
 class KnownLanguages:

@@ -7,6 +7,7 @@ from sqlalchemy import MetaData
 from storage.athletes import tables as athletes_tables
 from storage.billing import tables as billing_tables
 from storage.body import tables as body_tables
+from storage.bookings import tables as bookings_tables
 from storage.checkins import tables as checkins_tables
 from storage.coaching import tables as coaching_tables
 from storage.conditioning import tables as conditioning_tables
@@ -44,5 +45,6 @@ TABLE_MODULES = (
     checkins_tables,
     goals_tables,
     billing_tables,
+    bookings_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

@@ -1,7 +1,7 @@
 """billing: packages, payments and invoices, charges, session and coach ledgers, subscriptions
 
 Revision ID: 0033
-Revises: 0030
+Revises: 0032
 Create Date: 2026-12-05 00:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0033"
-down_revision: str | None = "0030"
+down_revision: str | None = "0032"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

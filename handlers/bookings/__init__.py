@@ -1,0 +1,1 @@
+"""Scheduling: a coach's availability, athletes booking slots, the coach's sessions."""
