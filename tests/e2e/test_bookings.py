@@ -1,6 +1,6 @@
 """Scheduling through the real bot (#16): a coach sets availability, an athlete in another time
-zone books two slots and sees them in their own time, gets the .ics file, a reminder arrives
-through the outbox, and the coach marks one done and one a no-show; another coach sees none
+zone pays for a pack of four sessions in Stars, books two slots and sees them in their own time, gets the .ics file, a reminder arrives
+through the outbox, and the coach marks one done and one a no-show, which leaves two in the pack; another coach sees none
 of it and their forged button is refused."""
 
 from __future__ import annotations
@@ -99,6 +99,16 @@ async def test_a_coach_s_slots_are_booked_from_another_zone_reminded_and_marked(
         await join(alex, sam)
         await live_in_kolkata(alex)
         await sam.wait_for_message(timeout=10)  # Alex accepted the invite
+        # Alex pays Sam for a pack of four sessions (#16: the bookings draw from it).
+        await sam.send("/packages add sessions 4 400 Four sessions")
+        await sam.wait_for_message()
+        await alex.send("/billing")
+        card = await alex.wait_for_message()
+        await alex.press("🛒 Four sessions — ⭐400", message_id=card.message_id)
+        invoice = await alex.wait_for_message()
+        paid = await alex.pay(invoice.message_id)
+        await alex.wait_for_message()  # paid: 4 sessions
+        await sam.wait_for_message(timeout=10)  # Alex paid
         # Sam lives in UTC (the default): every day 06:00-18:00, hour slots. Alex's tomorrow in
         # Kolkata has them all, 11:30 to 22:30 Kolkata time.
         await sam.send("/availability Mon Tue Wed Thu Fri Sat Sun 06:00-18:00 60min")
@@ -141,6 +151,8 @@ async def test_a_coach_s_slots_are_booked_from_another_zone_reminded_and_marked(
         await sam.wait_for_edit()
         await sam.press(f"🚫 Alex {started + timedelta(minutes=1):%H:%M}")
         marked = await sam.wait_for_edit()
+        await alex.send("/billing")
+        balance = await alex.wait_for_message()
     finally:
         await bot.terminate()
 
@@ -167,3 +179,6 @@ async def test_a_coach_s_slots_are_booked_from_another_zone_reminded_and_marked(
     assert "Alex · booked" in sessions.content
     assert "Alex · ✅ done" in marked.content
     assert "Alex · 🚫 no-show" in marked.content
+    # One came to, one missed: both spent from the pack of four.
+    assert paid.outcome == "paid"
+    assert "Sessions left with Sam: 2" in balance.content
