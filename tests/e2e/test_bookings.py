@@ -1,7 +1,8 @@
-"""Scheduling through the real bot (#16): a coach sets availability, an athlete in another time
-zone pays for a pack of four sessions in Stars, books two slots and sees them in their own time, gets the .ics file, a reminder arrives
-through the outbox, and the coach marks one done and one a no-show, which leaves two in the pack; another coach sees none
-of it and their forged button is refused."""
+"""Scheduling through the real bot (#16): a coach sets availability; an athlete in another time
+zone pays for a pack of four sessions in Stars, books two slots and sees them in their own time,
+gets the .ics file; a reminder arrives through the outbox; the coach marks one done and one a
+no-show, which leaves two in the pack; another coach sees none of it and their forged button is
+refused."""
 
 from __future__ import annotations
 
