@@ -3,6 +3,7 @@
 from aiogram import Router
 
 from handlers.account import data, exercises, imports
+from handlers.analytics import stats
 from handlers.athletes import settings, start
 from handlers.billing import billing
 from handlers.body import dialog as body
@@ -60,6 +61,7 @@ def build_router() -> Router:
         availability.build_router(),
         book.build_router(),
         sessions.build_router(),
+        stats.build_router(),
         start.build_router(),
         settings.build_router(),
         data.build_router(),

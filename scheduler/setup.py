@@ -21,6 +21,7 @@ from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
 from domain.teams.ports import BoardWording, ClassWording, WodWording
 from scheduler.delivery.limits import FloodBudget
+from scheduler.jobs.analytics import record_engagement
 from scheduler.jobs.billing import grant_programs, send_billing_notices
 from scheduler.jobs.body import send_weigh_in_reminders
 from scheduler.jobs.bookings import send_booking_reminders
@@ -71,6 +72,17 @@ def build_scheduler(
         IntervalTrigger(hours=6),
         id="prune-update-ledger",
         args=[session_factory, handled, clock],
+        replace_existing=True,
+    )
+    # A client's day is recorded once it ends on their clock (keyed by client, coach and day),
+    # so a run every quarter hour catches each time zone's midnight, and a missed one the
+    # next run makes up (the last week at most).
+    scheduler.add_job(
+        record_engagement,
+        IntervalTrigger(minutes=15),
+        id="record-engagement",
+        args=[session_factory, clock],
+        misfire_grace_time=None,
         replace_existing=True,
     )
     # The outbox itself is drained by the sender's own loop (scheduler/delivery/sender.py), which

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
 from storage.account.repository import SqlAccountRepository
+from storage.analytics.repositories import SqlCoachBusiness, SqlEngagementRepository
 from storage.athletes.users import SqlUserRepository
 from storage.billing.repositories import (
     SqlBalanceRepository,
@@ -121,6 +122,14 @@ class SqlUnitOfWork:
     @property
     def users(self) -> SqlUserRepository:
         return self._repository(SqlUserRepository)
+
+    @property
+    def engagement(self) -> SqlEngagementRepository:
+        return self._repository(SqlEngagementRepository)
+
+    @property
+    def business(self) -> SqlCoachBusiness:
+        return self._repository(SqlCoachBusiness)
 
     @property
     def exercises(self) -> SqlExerciseRepository:

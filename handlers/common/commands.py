@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("reviews", "common-command-reviews"),
     ("billing", "common-command-billing"),
     ("packages", "common-command-packages"),
+    ("stats", "analytics-command"),
     ("book", "bookings-command-book"),
     ("sessions", "bookings-command-sessions"),
     ("availability", "bookings-command-availability"),

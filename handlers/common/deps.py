@@ -13,6 +13,7 @@ from aiogram.types import TelegramObject, User
 from aiogram_dialog import DialogManager
 
 from domain.account.ports import AccountUnitOfWork
+from domain.analytics.ports import AnalyticsUnitOfWork
 from domain.athletes.model import Language, language_for
 from domain.athletes.model import User as Athlete
 from domain.athletes.use_cases.registration import find_user
@@ -35,6 +36,7 @@ DEPS = "deps"
 
 class UnitOfWork(
     AccountUnitOfWork,
+    AnalyticsUnitOfWork,
     WhiteboardUnitOfWork,
     BookingsUnitOfWork,
     BillingUnitOfWork,

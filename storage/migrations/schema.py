@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+from storage.analytics import tables as analytics_tables
 from storage.athletes import tables as athletes_tables
 from storage.billing import tables as billing_tables
 from storage.body import tables as body_tables
@@ -46,5 +47,6 @@ TABLE_MODULES = (
     goals_tables,
     billing_tables,
     bookings_tables,
+    analytics_tables,
 )
 metadata: MetaData = core_tables.Base.metadata

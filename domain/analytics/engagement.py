@@ -1,0 +1,77 @@
+"""A client's day of engagement from the moments they did something (their local day).
+
+Completion is coaching's 7-day compliance (domain/coaching/compliance.py) at the day's end:
+sessions done in the 7 days to then against the plan's sessions a week, counted from the
+coaching's start if later. Which days to record: those that ended (the client's clock) and are
+not recorded yet, at most BACKFILL_DAYS back, so a bot down for a while makes up its last week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date, datetime, timedelta
+
+from domain.analytics.model import Activity, DailyEngagement, EngagementSubject
+from domain.coaching.compliance import compliance
+from domain.shared.time import local_day, start_of
+
+BACKFILL_DAYS = 7
+COMPLETION_DAYS = 7
+
+
+def days_to_record(
+    subject: EngagementSubject,
+    now: datetime,
+    recorded: Collection[date],
+    backfill: int = BACKFILL_DAYS,
+) -> list[date]:
+    """The client's ended local days, oldest first, not recorded yet, from the coaching's start."""
+    yesterday = local_day(now, subject.zone) - timedelta(days=1)
+    first = max(
+        yesterday - timedelta(days=backfill - 1), local_day(subject.coached_since, subject.zone)
+    )
+    days = (first + timedelta(days=n) for n in range((yesterday - first).days + 1))
+    return [day for day in days if day not in recorded]
+
+
+def _on(moments: Iterable[datetime], start: datetime, end: datetime) -> int:
+    return sum(1 for moment in moments if start <= moment < end)
+
+
+def engagement_day(
+    subject: EngagementSubject, planned_per_week: int, day: date, activity: Activity
+) -> DailyEngagement:
+    start = start_of(day, subject.zone)
+    end = start_of(day + timedelta(days=1), subject.zone)
+    counted = (
+        activity.sets,
+        activity.workouts,
+        activity.results,
+        activity.videos,
+        activity.messages,
+        activity.check_ins,
+    )
+    sets, workouts, results, videos, messages, check_ins = (_on(m, start, end) for m in counted)
+    moments = [moment for group in counted for moment in group if moment < end]
+    if activity.before is not None:
+        moments.append(activity.before)
+    return DailyEngagement(
+        athlete_id=subject.athlete_id,
+        coach_id=subject.coach_id,
+        day=day,
+        sets_logged=sets,
+        workouts_finished=workouts,
+        conditioning_results=results,
+        videos_sent=videos,
+        messages_to_coach=messages,
+        check_ins_answered=check_ins,
+        sessions_done=_on(activity.sessions, start, end),
+        completion=compliance(
+            [moment for moment in activity.sessions if moment < end],
+            planned_per_week,
+            now=end,
+            days=COMPLETION_DAYS,
+            since=subject.coached_since,
+        ),
+        last_activity=max(moments, default=None),
+    )

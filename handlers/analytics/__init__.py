@@ -1,0 +1,1 @@
+"""/stats: a coach's business in numbers and one chart."""

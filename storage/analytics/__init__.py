@@ -1,0 +1,1 @@
+"""Analytics' storage: the daily engagement rows, and the reads /stats counts from."""
