@@ -50,6 +50,8 @@ def render_stats(stats: CoachStats, words: ChartWords) -> bytes:
         zorder=3,
     )
     clients.axhline(0, color=MUTED, linewidth=1.2)
+    tallest = max((month.active for month in stats.months), default=0)
+    clients.set_ylim(top=tallest * 1.3 + 1)  # room for the legend above the bars
     clients.set_title(words.clients, fontsize=LABEL, color=INK, loc="left")
     clients.legend(fontsize=TICK, frameon=False, ncols=3, loc="upper left")
     revenue.bar(places, [month.revenue for month in stats.months], color=STARS, zorder=3)

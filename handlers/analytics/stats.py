@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from aiogram import F, Router
+from aiogram.enums import ChatAction
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
@@ -26,6 +27,7 @@ async def on_stats(message: Message, deps: Deps) -> None:
         await message.answer(t.get("common-register-first"))
         return
     await message.answer(texts.stats_text(t, stats))
+    await deps.bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
     picture = await asyncio.get_running_loop().run_in_executor(
         deps.chart_pool, chart.render_stats, stats, texts.chart_words(t, stats)
     )
