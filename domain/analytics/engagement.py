@@ -4,11 +4,13 @@ Completion is coaching's 7-day compliance (domain/coaching/compliance.py) at the
 sessions done in the 7 days to then against the plan's sessions a week, counted from the
 coaching's start if later. Which days to record: those that ended (the client's clock) and are
 not recorded yet, at most BACKFILL_DAYS back, so a bot down for a while makes up its last week.
+A run writes a client's days in one transaction, oldest first, so the days not recorded are
+those after the last one that is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from domain.analytics.model import Activity, DailyEngagement, EngagementSubject
@@ -20,18 +22,16 @@ COMPLETION_DAYS = 7
 
 
 def days_to_record(
-    subject: EngagementSubject,
-    now: datetime,
-    recorded: Collection[date],
-    backfill: int = BACKFILL_DAYS,
+    subject: EngagementSubject, now: datetime, backfill: int = BACKFILL_DAYS
 ) -> list[date]:
     """The client's ended local days, oldest first, not recorded yet, from the coaching's start."""
     yesterday = local_day(now, subject.zone) - timedelta(days=1)
     first = max(
         yesterday - timedelta(days=backfill - 1), local_day(subject.coached_since, subject.zone)
     )
-    days = (first + timedelta(days=n) for n in range((yesterday - first).days + 1))
-    return [day for day in days if day not in recorded]
+    if subject.last_recorded is not None:
+        first = max(first, subject.last_recorded + timedelta(days=1))
+    return [first + timedelta(days=n) for n in range((yesterday - first).days + 1)]
 
 
 def _on(moments: Iterable[datetime], start: datetime, end: datetime) -> int:

@@ -27,13 +27,15 @@ class DailyEngagement:
 
 @dataclass(frozen=True, slots=True)
 class EngagementSubject:
-    """A current coaching whose days are recorded: the client's zone and their plan."""
+    """A current coaching whose days are recorded: the client's zone, their plan, and the
+    last day recorded so far."""
 
     athlete_id: int
     coach_id: int
     zone: ZoneInfo
     coached_since: datetime
     plan_slug: str | None
+    last_recorded: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Protocol
 
 from domain.analytics.model import (
@@ -19,10 +19,8 @@ from domain.coaching.ports import CoachingUnitOfWork
 
 class EngagementRepository(Protocol):
     async def subjects(self) -> list[EngagementSubject]:
-        """Every current coaching, with the client's zone and active plan."""
+        """Every current coaching, with the client's zone, active plan and last day recorded."""
         ...
-
-    async def recorded_days(self, athlete_id: int, coach_id: int, since: date) -> set[date]: ...
 
     async def activity(
         self, athlete_id: int, coach_id: int, since: datetime, until: datetime

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -45,6 +45,14 @@ class SqlEngagementRepository:
         self._session = session
 
     async def subjects(self) -> list[EngagementSubject]:
+        last_recorded = (
+            select(func.max(EngagementDayRow.day))
+            .where(
+                EngagementDayRow.athlete_id == CoachingRow.athlete_id,
+                EngagementDayRow.coach_id == CoachingRow.coach_id,
+            )
+            .scalar_subquery()
+        )
         rows = await self._session.execute(
             select(
                 CoachingRow.athlete_id,
@@ -52,6 +60,7 @@ class SqlEngagementRepository:
                 UserRow.time_zone,
                 CoachingRow.started_at,
                 PlanRow.slug,
+                last_recorded,
             )
             .join(UserRow, UserRow.telegram_id == CoachingRow.athlete_id)
             .outerjoin(
@@ -64,19 +73,9 @@ class SqlEngagementRepository:
             .order_by(CoachingRow.id)
         )
         return [
-            EngagementSubject(athlete, coach, ZoneInfo(zone), since, slug)
-            for athlete, coach, zone, since, slug in rows
+            EngagementSubject(athlete, coach, ZoneInfo(zone), since, slug, _day(last))
+            for athlete, coach, zone, since, slug, last in rows
         ]
-
-    async def recorded_days(self, athlete_id: int, coach_id: int, since: date) -> set[date]:
-        days = await self._session.scalars(
-            select(EngagementDayRow.day).where(
-                EngagementDayRow.athlete_id == athlete_id,
-                EngagementDayRow.coach_id == coach_id,
-                EngagementDayRow.day >= since,
-            )
-        )
-        return set(days)
 
     async def activity(
         self, athlete_id: int, coach_id: int, since: datetime, until: datetime
@@ -147,6 +146,11 @@ class SqlEngagementRepository:
                 set_={name: insert.excluded[name] for name in _COUNTED},
             )
         )
+
+
+def _day(value: date | str | None) -> date | None:
+    """An aggregate's date comes back as the driver gives it: text on SQLite."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 class SqlCoachBusiness:

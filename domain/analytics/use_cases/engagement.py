@@ -6,12 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from domain.analytics.engagement import (
-    BACKFILL_DAYS,
-    COMPLETION_DAYS,
-    days_to_record,
-    engagement_day,
-)
+from domain.analytics.engagement import COMPLETION_DAYS, days_to_record, engagement_day
 from domain.analytics.model import EngagementSubject
 from domain.analytics.ports import AnalyticsUnitOfWork
 from domain.shared.ports import Clock
@@ -51,15 +46,11 @@ class RecordEngagement:
     async def _record(
         self, subject: EngagementSubject, now: datetime, planned: dict[str | None, int]
     ) -> int:
+        days = days_to_record(subject, now)
+        if not days:
+            return 0  # most runs, for most clients: their yesterday is recorded
         uow = self._uow
         async with uow:
-            first = now.astimezone(subject.zone).date() - timedelta(days=BACKFILL_DAYS + 1)
-            recorded = await uow.engagement.recorded_days(
-                subject.athlete_id, subject.coach_id, first
-            )
-            days = days_to_record(subject, now, recorded)
-            if not days:
-                return 0
             slug = subject.plan_slug
             if slug is not None and slug not in planned:
                 plan = await uow.plans.get(slug)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,21 +15,28 @@ CLIENT = EngagementSubject(1, 2, KOLKATA, SINCE, "plan")
 NOW = datetime(2026, 3, 2, 20, tzinfo=UTC)  # 01:30 on 3 March in Kolkata: 2 March has ended
 
 
-def test_the_days_recorded_are_the_ended_ones_missing_from_the_last_week():
-    assert days_to_record(CLIENT, NOW, {date(2026, 3, 1)}) == [
+def test_the_days_recorded_are_the_last_weeks_ended_ones():
+    assert days_to_record(CLIENT, NOW) == [
         date(2026, 2, 24),
         date(2026, 2, 25),
         date(2026, 2, 26),
         date(2026, 2, 27),
         date(2026, 2, 28),
+        date(2026, 3, 1),
         date(2026, 3, 2),
     ]
+
+
+def test_the_days_after_the_last_recorded_are_recorded_and_none_when_yesterday_is():
+    recorded = replace(CLIENT, last_recorded=date(2026, 2, 28))
+    assert days_to_record(recorded, NOW) == [date(2026, 3, 1), date(2026, 3, 2)]
+    assert days_to_record(replace(CLIENT, last_recorded=date(2026, 3, 2)), NOW) == []
 
 
 def test_no_day_before_the_coaching_began_is_recorded():
     late = EngagementSubject(1, 2, KOLKATA, datetime(2026, 2, 27, 20, tzinfo=UTC), None)
     # 01:30 on 28 February in Kolkata
-    assert days_to_record(late, NOW, set()) == [
+    assert days_to_record(late, NOW) == [
         date(2026, 2, 28),
         date(2026, 3, 1),
         date(2026, 3, 2),
@@ -37,7 +45,7 @@ def test_no_day_before_the_coaching_began_is_recorded():
 
 def test_today_is_not_recorded_until_it_ends_on_the_clients_clock():
     before_midnight = datetime(2026, 3, 2, 18, 29, tzinfo=UTC)  # 23:59 on 2 March in Kolkata
-    assert days_to_record(CLIENT, before_midnight, set())[-1] == date(2026, 3, 1)
+    assert days_to_record(CLIENT, before_midnight)[-1] == date(2026, 3, 1)
 
 
 def test_a_day_counts_what_happened_between_the_clients_midnights():
