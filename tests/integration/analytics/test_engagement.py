@@ -18,11 +18,14 @@ from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.coaching.use_cases.invites import BecomeCoach
 from domain.plans.use_cases.install import install_builtin_programs
+from scheduler.jobs.analytics import record_engagement
+from scheduler.setup import build_scheduler
 from storage.analytics.tables import EngagementDayRow
 from storage.athletes.tables import UserRow
 from storage.checkins.tables import CheckInRow
 from storage.coaching.tables import CoachingRow, FormVideoRow, ThreadMessageRow
 from storage.conditioning.tables import ConditioningResultRow, ConditioningWorkoutRow
+from storage.core.ledger import HandledUpdates
 from storage.plans.tables import PlanRow
 from storage.training.tables import AthletePlanRow, WorkoutRow, WorkoutSetRow
 from storage.uow import SqlUnitOfWork
@@ -63,8 +66,9 @@ async def uow(session_factory: async_sessionmaker[AsyncSession]) -> SqlUnitOfWor
     return work
 
 
-def _set(position: int, logged_at: datetime) -> WorkoutSetRow:
+def _set(workout_id: int, position: int, logged_at: datetime) -> WorkoutSetRow:
     return WorkoutSetRow(
+        workout_id=workout_id,
         position=position,
         slot_order=1,
         tier="T1",
@@ -108,9 +112,9 @@ async def _seed_alex(session: AsyncSession, plan: int) -> None:
     await session.flush()
     session.add_all(
         [
-            replace_set(_set(1, _at(18, day=1)), late.id),
-            replace_set(_set(1, _at(10, 5)), morning.id),
-            replace_set(_set(2, _at(10, 10)), morning.id),
+            _set(late.id, 1, _at(18, day=1)),
+            _set(morning.id, 1, _at(10, 5)),
+            _set(morning.id, 2, _at(10, 10)),
         ]
     )
     wod = ConditioningWorkoutRow(
@@ -166,11 +170,6 @@ async def _seed_alex(session: AsyncSession, plan: int) -> None:
         )
     )
     session.add(CheckInRow(athlete_id=ALEX, week="2026-W10", sent_at=_at(3), completed_at=_at(12)))
-
-
-def replace_set(row: WorkoutSetRow, workout_id: int) -> WorkoutSetRow:
-    row.workout_id = workout_id
-    return row
 
 
 async def _rows(
@@ -239,3 +238,16 @@ async def test_the_next_day_adds_one_row_and_a_long_downtime_makes_up_a_week_onl
     # 24 February to 3 March, then 16 to 22 March: 4 to 15 March are lost, as documented
     assert days[-7:] == [date(2026, 3, 16) + timedelta(days=n) for n in range(7)]
     assert len(days) == 15
+
+
+async def test_the_scheduler_records_engagement_every_quarter_hour(uow, session_factory):
+    scheduler = build_scheduler(session_factory, HandledUpdates(), FixedClock(NOW))
+    scheduler.start(paused=True)
+    try:
+        job = scheduler.get_job("record-engagement")
+    finally:
+        scheduler.shutdown(wait=False)
+    assert job is not None
+    assert job.trigger.interval == timedelta(minutes=15)
+    assert await record_engagement(session_factory, FixedClock(NOW)) == 14
+    assert await record_engagement(session_factory, FixedClock(NOW)) == 0
