@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 class RecordEngagement:
-    """Writes the rows of the days that ended and are missing (the last week at most).
+    """Writes the rows of each client's days that ended after their last recorded one (the last
+    week at most).
 
     Returns how many rows it wrote. Each client is one transaction, and a row is keyed by
     client, coach and day, so a run that overlaps another rewrites the same rows.
