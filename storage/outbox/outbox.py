@@ -342,7 +342,10 @@ class OutboxQueue:
 
     async def due(self, now: datetime, limit: int, per_chat: int) -> list[Pending]:
         """The queued rows due by `now`, timely before bulk and oldest first within each, at
-        most `per_chat` of any one chat: a reminder is read before a fan-out queued earlier."""
+        most `per_chat` of any one chat: a reminder is read before a fan-out queued earlier.
+
+        A row waiting for its retry (`retry_at` later than `now`) is not due, nor are its
+        chat's rows after it: none of them could be claimed yet."""
         bulk = case(
             (
                 or_(
@@ -363,6 +366,15 @@ class OutboxQueue:
             )
             .label("rank")
         )
+        # rows waiting for a retry at this row or before it in its chat
+        held = (
+            func.sum(case((OutboxRow.retry_at > now, 1), else_=0))
+            .over(
+                partition_by=OutboxRow.chat_id,
+                order_by=(OutboxRow.not_before, OutboxRow.id),
+            )
+            .label("held")
+        )
         ranked = (
             select(
                 OutboxRow.id,
@@ -371,13 +383,14 @@ class OutboxQueue:
                 OutboxRow.idempotency_key,
                 bulk,
                 rank,
+                held,
             )
             .where(OutboxRow.state == DeliveryState.QUEUED, OutboxRow.not_before <= now)
             .subquery()
         )
         query = (
             select(ranked.c.id, ranked.c.chat_id, ranked.c.not_before, ranked.c.idempotency_key)
-            .where(ranked.c.rank <= per_chat)
+            .where(ranked.c.rank <= per_chat, ranked.c.held == 0)
             .order_by(ranked.c.bulk, ranked.c.not_before, ranked.c.id)
             .limit(limit)
         )
@@ -421,6 +434,25 @@ class OutboxQueue:
             row.reply_to,
             row.pin,
         )
+
+    async def release(self, row_id: int, run_id: str) -> None:
+        """Gives back a claim that was never tried, as if it had not been taken."""
+        async with self._session_factory.begin() as session:
+            await _execute(
+                session,
+                update(OutboxRow)
+                .where(
+                    OutboxRow.id == row_id,
+                    OutboxRow.claimed_by == run_id,
+                    OutboxRow.state == DeliveryState.CLAIMED,
+                )
+                .values(
+                    state=DeliveryState.QUEUED,
+                    claimed_by=None,
+                    claimed_at=None,
+                    attempts=OutboxRow.attempts - 1,
+                ),
+            )
 
     async def mark_sent(self, row_id: int, run_id: str, message_id: int, at: datetime) -> None:
         async with self._session_factory.begin() as session:
