@@ -62,6 +62,9 @@ class InMemoryExercises:
     async def save_all(self, exercises: Sequence[Exercise]) -> None:
         self._rows.update({e.slug: e for e in exercises})
 
+    async def hold_library(self) -> None:
+        """One process, one transaction at a time: nothing to wait for."""
+
 
 class InMemoryPlans:
     def __init__(self, data: dict[str, Any]) -> None:

@@ -1,7 +1,7 @@
 """Several workers (#14): `python -m bot cluster --workers 2` on PostgreSQL and Redis, behind the
 emulator's webhook. Twenty athletes log their day set by set while one worker is killed with
 SIGKILL: every set is logged exactly once and in order, and the launcher starts the worker
-again."""
+again; a worker that cannot start stops the launcher with an error."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import asyncio
 import os
 import re
 import signal
+import socket
+import time
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +22,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from bench.athletes import card_position, onboard
-from bot.cluster import free_port
+from bot import cluster
+from bot.cluster import ClusterError, free_port, run_cluster
+from bot.config import load_settings
 from emulator import BotApiEmulator, UserDriver
 from tests.e2e.conftest import TOKEN, Spotter
 from tests.services import REDIS_HOST, REDIS_PORT, fresh_postgres_database, require_redis
@@ -149,3 +153,34 @@ async def test_a_worker_killed_mid_stream_loses_and_doubles_no_set(
         assert [position for position, _ in sets] == list(range(SETS_PER_DAY))
         times = [at for _, at in sets]
         assert times == sorted(times)  # logged in the order they were sent
+
+
+async def test_a_worker_whose_port_is_taken_stops_the_cluster_with_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (issue 14): the launcher started such a worker again every second, forever."""
+    config = tmp_path / "config.toml"
+    config.touch()
+    ingress = free_port()
+    for name, value in {
+        "BOT_TOKEN": TOKEN,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'spotter.db'}",
+        "WEBHOOK_URL": f"http://127.0.0.1:{ingress}/hook",
+        "WEBHOOK_SECRET": SECRET,
+        "WEBHOOK_PORT": str(ingress),
+        "TELEGRAM_API_BASE": "http://127.0.0.1:9",  # never reached: the worker stops before
+    }.items():
+        monkeypatch.setenv(name, value)
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        monkeypatch.setattr(cluster, "free_port", lambda: taken)
+        started = time.monotonic()
+
+        with pytest.raises(ClusterError, match=f"port {taken} on 127.0.0.1 is in use") as error:
+            async with asyncio.timeout(90):
+                await run_cluster(load_settings(config), 1, str(config))
+
+    assert f"exited {cluster.GIVE_UP_AFTER} times" in str(error.value)
+    assert time.monotonic() - started < 90
