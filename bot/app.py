@@ -184,11 +184,7 @@ async def resume_rest_timers(
         athlete = await find_user(uow, athlete_id)
         t = services.catalogue.translator(athlete.language if athlete else Language.EN)
         services.rest_timers.start(
-            athlete_id,
-            rest.ends_at,
-            bg.bg(bot, athlete_id, athlete_id),
-            bot,
-            t.get("training-rest-over"),
+            athlete_id, rest, bg.bg(bot, athlete_id, athlete_id), t.get("training-rest-over")
         )
     if resting:
         logger.info("resumed %d rest timers", len(resting))
@@ -332,6 +328,15 @@ async def run(settings: Settings) -> None:
     )
     chart_pool = build_chart_pool()
     catalogue = Catalogue.load()
+    metrics = Metrics()
+    bot, sender_bot, sender, budget = _delivery(
+        settings,
+        session_factory,
+        clock=clock,
+        inactive=inactive,
+        catalogue=catalogue,
+        metrics=metrics,
+    )
     dispatcher = build_dispatcher(
         session_factory,
         fsm_storage,
@@ -343,15 +348,7 @@ async def run(settings: Settings) -> None:
         chart_pool=chart_pool,
         admins=settings.bot_admins,
         catalogue=catalogue,
-    )
-    metrics = Metrics()
-    bot, sender_bot, sender, budget = _delivery(
-        settings,
-        session_factory,
-        clock=clock,
-        inactive=inactive,
-        catalogue=catalogue,
-        metrics=metrics,
+        outbox_queued=sender.read_soon,
     )
     scheduler, leadership = _scheduler(
         settings,

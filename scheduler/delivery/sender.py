@@ -125,6 +125,7 @@ class Sender:
         self._wake = asyncio.Event()
         self._stopping = False
         self._next_read = 0.0
+        self._read_now = False  # something due was queued: read it even with rows loaded
         self._loop: asyncio.Task[None] | None = None
         self._beats: asyncio.Task[None] | None = None
 
@@ -132,6 +133,13 @@ class Sender:
         if self._loop is not None:
             raise RuntimeError("the sender is already started")
         self._loop = asyncio.create_task(self._run(), name="outbox-sender")
+
+    def read_soon(self) -> None:
+        """Something due now was queued (a rest is over): read the outbox at the next step
+        rather than at the next poll, whatever is loaded already."""
+        self._read_now = True
+        self._next_read = 0.0
+        self._wake.set()
 
     async def stop(self) -> None:
         """Starts nothing more, lets the messages in flight be answered and recorded, returns."""
@@ -193,7 +201,8 @@ class Sender:
         now = self._monotonic()
         if now >= self._next_read:
             self._next_read = now + self._settings.poll_seconds
-            if self._worth_reading(now):
+            if self._read_now or self._worth_reading(now):
+                self._read_now = False
                 await self._read_due()
         nxt = self._next_chat()
         if nxt is None:
