@@ -276,7 +276,10 @@ def _scheduler(
         summary_interval=timedelta(seconds=settings.reminder_interval_seconds),
         flood=flood,
     )
-    return scheduler, lead_scheduler(scheduler, settings.database_url)
+    leadership = lead_scheduler(
+        scheduler, settings.database_url, retry_seconds=settings.leader_retry_seconds
+    )
+    return scheduler, leadership
 
 
 def _delivery(
