@@ -345,7 +345,7 @@ class OutboxQueue:
         most `per_chat` of any one chat: a reminder is read before a fan-out queued earlier.
 
         A row waiting for its retry (`retry_at` later than `now`) is not due, nor are its
-        chat's rows after it: none of them could be claimed yet."""
+        chat's other rows: they come after it, and none could be claimed yet."""
         bulk = case(
             (
                 or_(
@@ -366,14 +366,10 @@ class OutboxQueue:
             )
             .label("rank")
         )
-        # rows waiting for a retry at this row or before it in its chat
-        held = (
-            func.sum(case((OutboxRow.retry_at > now, 1), else_=0))
-            .over(
-                partition_by=OutboxRow.chat_id,
-                order_by=(OutboxRow.not_before, OutboxRow.id),
-            )
-            .label("held")
+        # A retry keeps its place, first of its chat: the chat waits with it. (A subquery, not
+        # a second window: that doubled the read's time, which the sender's loop waits for.)
+        held = select(OutboxRow.chat_id).where(
+            OutboxRow.state == DeliveryState.QUEUED, OutboxRow.retry_at > now
         )
         ranked = (
             select(
@@ -383,14 +379,17 @@ class OutboxQueue:
                 OutboxRow.idempotency_key,
                 bulk,
                 rank,
-                held,
             )
-            .where(OutboxRow.state == DeliveryState.QUEUED, OutboxRow.not_before <= now)
+            .where(
+                OutboxRow.state == DeliveryState.QUEUED,
+                OutboxRow.not_before <= now,
+                OutboxRow.chat_id.not_in(held),
+            )
             .subquery()
         )
         query = (
             select(ranked.c.id, ranked.c.chat_id, ranked.c.not_before, ranked.c.idempotency_key)
-            .where(ranked.c.rank <= per_chat, ranked.c.held == 0)
+            .where(ranked.c.rank <= per_chat)
             .order_by(ranked.c.bulk, ranked.c.not_before, ranked.c.id)
             .limit(limit)
         )
