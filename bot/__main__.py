@@ -19,6 +19,7 @@ from bot.config import ConfigError, Settings, config_path, load_settings
 from bot.logs import configure_logging
 
 EXIT_CONFIG_ERROR = 2
+EXIT_CLUSTER_FAILED = 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "migrate":
             _migrate(settings)
         elif command == "cluster":
-            _cluster(settings, args.workers, args.config)
+            return _cluster(settings, args.workers, args.config)
         else:
             if command in ("webhook", "worker"):
                 updates = {"mode": "webhook", "cluster_worker": command == "worker"}
@@ -87,10 +88,15 @@ def _run(settings: Settings) -> None:
     asyncio.run(run(settings))
 
 
-def _cluster(settings: Settings, workers: int, config: str | None) -> None:
-    from bot.cluster import run_cluster  # noqa: PLC0415 - the launcher imports no handlers
+def _cluster(settings: Settings, workers: int, config: str | None) -> int:
+    from bot.cluster import ClusterError, run_cluster  # noqa: PLC0415 - it imports no handlers
 
-    asyncio.run(run_cluster(settings, workers, config))
+    try:
+        asyncio.run(run_cluster(settings, workers, config))
+    except ClusterError as error:
+        print(error, file=sys.stderr)  # noqa: T201 - the one line a person reads
+        return EXIT_CLUSTER_FAILED
+    return 0
 
 
 def _migrate(settings: Settings) -> None:

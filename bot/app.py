@@ -195,11 +195,7 @@ async def resume_rest_timers(
         athlete = await find_user(uow, athlete_id)
         t = services.catalogue.translator(athlete.language if athlete else Language.EN)
         services.rest_timers.start(
-            athlete_id,
-            rest.ends_at,
-            bg.bg(bot, athlete_id, athlete_id),
-            bot,
-            t.get("training-rest-over"),
+            athlete_id, rest, bg.bg(bot, athlete_id, athlete_id), t.get("training-rest-over")
         )
     if resting:
         logger.info("resumed %d rest timers", len(resting))
@@ -296,7 +292,10 @@ def _scheduler(
         summary_interval=timedelta(seconds=settings.reminder_interval_seconds),
         flood=flood,
     )
-    return scheduler, lead_scheduler(scheduler, settings.database_url)
+    leadership = lead_scheduler(
+        scheduler, settings.database_url, retry_seconds=settings.leader_retry_seconds
+    )
+    return scheduler, leadership
 
 
 def _delivery(
@@ -348,6 +347,15 @@ async def run(settings: Settings) -> None:
     )
     chart_pool = build_chart_pool()
     catalogue = Catalogue.load()
+    metrics = Metrics()
+    bot, sender_bot, sender, budget = _delivery(
+        settings,
+        session_factory,
+        clock=clock,
+        inactive=inactive,
+        catalogue=catalogue,
+        metrics=metrics,
+    )
     dispatcher = build_dispatcher(
         session_factory,
         fsm_storage,
@@ -359,15 +367,7 @@ async def run(settings: Settings) -> None:
         chart_pool=chart_pool,
         admins=settings.bot_admins,
         catalogue=catalogue,
-    )
-    metrics = Metrics()
-    bot, sender_bot, sender, budget = _delivery(
-        settings,
-        session_factory,
-        clock=clock,
-        inactive=inactive,
-        catalogue=catalogue,
-        metrics=metrics,
+        outbox_queued=sender.read_soon,
     )
     scheduler, leadership = _scheduler(
         settings,

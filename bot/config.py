@@ -77,6 +77,10 @@ class Settings(BaseSettings):
     # may still go out after downtime before it is dropped.
     reminder_interval_seconds: PositiveFloat = 60.0
     reminder_grace_minutes: PositiveFloat = 120.0
+    # Several processes on PostgreSQL: how often one that does not run the periodic jobs tries
+    # to take them over (scheduler/leader.py), and so how long they may stop when the one
+    # running them dies.
+    leader_retry_seconds: PositiveFloat = 5.0
     # How updates arrive: long polling (one process, the default) or Telegram's webhook, served
     # by an aiohttp server on webhook_host:webhook_port with /healthz, /readyz and /metrics.
     mode: Mode = "polling"

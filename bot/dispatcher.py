@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import nullcontext
 
@@ -14,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.pipeline import InFlightUpdates, UnitOfWorkMiddleware
 from domain.outbox.activity import InactiveChats
 from domain.shared.ports import Clock
+from domain.training.rest import Rest
+from domain.training.use_cases.resting import AnnounceRestOver
 from handlers import build_router
 from handlers.common.cards import CardMessageManager
 from handlers.common.deps import DepsMiddleware, KnownLanguages, Services
@@ -21,6 +24,7 @@ from handlers.common.i18n import Catalogue
 from handlers.common.rest_timers import REFRESH_EVERY_SECONDS, RestTimers
 from storage.core.fsm import SqlStorage
 from storage.core.ledger import HandledUpdates
+from storage.uow import SqlUnitOfWork
 
 
 def build_dispatcher(
@@ -36,8 +40,17 @@ def build_dispatcher(
     chart_pool: Executor | None = None,
     admins: frozenset[int] = frozenset(),
     catalogue: Catalogue | None = None,
+    outbox_queued: Callable[[], None] | None = None,
 ) -> Dispatcher:
-    rest_timers = RestTimers(clock, refresh_every=rest_refresh_seconds)
+    """`outbox_queued` is told when an update queued something due now (the sender reads
+    the outbox at once rather than at its next poll)."""
+
+    async def announce_rest_over(athlete_id: int, rest: Rest, text: str) -> None:
+        uow = SqlUnitOfWork(session_factory, clock)
+        if await AnnounceRestOver(uow, clock)(athlete_id, rest, text) and outbox_queued:
+            outbox_queued()
+
+    rest_timers = RestTimers(clock, announce_rest_over, refresh_every=rest_refresh_seconds)
     services = Services(
         clock=clock,
         catalogue=catalogue or Catalogue.load(),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
@@ -136,7 +137,7 @@ class Leadership:
 
     def _elect(self) -> None:
         self._leading = True
-        logger.info("this process leads the scheduler")
+        logger.info("this process (pid %d) leads the scheduler", os.getpid())
         self._on_elected()
 
     async def _try_lock(self) -> bool:

@@ -93,6 +93,9 @@ class InMemoryExercises:
         owners: dict[str, int] = self._data.setdefault("exercise_owners", {})
         return owners
 
+    async def hold_library(self) -> None:
+        """One process, one transaction at a time: nothing to wait for."""
+
 
 class InMemoryPlans:
     def __init__(self, data: dict[str, Any]) -> None:

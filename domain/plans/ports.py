@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
 
 class ExerciseRepository(Protocol):
+    async def hold_library(self) -> None:
+        """Until this transaction ends, another one installing the library waits (processes
+        starting at once)."""
+        ...
+
     async def all(self) -> dict[str, Exercise]: ...
 
     async def save_all(self, exercises: Sequence[Exercise]) -> None:

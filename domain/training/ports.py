@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from domain.outbox.ports import OutboxUnitOfWork
 from domain.plans.ports import PlansUnitOfWork
 
 if TYPE_CHECKING:
@@ -182,3 +183,7 @@ class TrainingUnitOfWork(PlansUnitOfWork, Protocol):
 
     @property
     def imports(self) -> ImportRepository: ...
+
+
+class RestUnitOfWork(TrainingUnitOfWork, OutboxUnitOfWork, Protocol):
+    """A transaction over the athlete's workout and the outbox, where "rest is over" goes."""

@@ -20,9 +20,17 @@ REST_AFTER = {
 class Rest:
     ends_at: datetime
     length: timedelta
+    workout_id: int | None
+    after: int  # the position of the set it follows
 
     def remaining(self, now: datetime) -> timedelta:
         return max(timedelta(0), self.ends_at - now)
+
+    @property
+    def key(self) -> str:
+        """Names this rest (the set and when it was logged), the same after a restart: the
+        outbox key of its "rest is over". Whole seconds, as every database keeps them."""
+        return f"rest:{self.workout_id}:{self.after}:{int(self.ends_at.timestamp())}"
 
 
 def rest_after(prescribed: PrescribedSet) -> timedelta:
@@ -36,7 +44,7 @@ def current_rest(workout: Workout, now: datetime) -> Rest | None:
         return None
     logged_at, prescribed = max(logged, key=lambda pair: pair[0])
     length = rest_after(prescribed)
-    rest = Rest(logged_at + length, length)
+    rest = Rest(logged_at + length, length, workout.id, prescribed.position)
     return rest if rest.remaining(now) > timedelta(0) else None
 
 

@@ -157,7 +157,7 @@ async def _after_change(manager: DialogManager, workout: Workout) -> None:
     rest = current_rest(workout, deps.clock.now())
     if rest is not None:
         over = deps.t.get("training-rest-over")
-        deps.rest_timers.start(workout.athlete_id, rest.ends_at, manager.bg(), deps.bot, over)
+        deps.rest_timers.start(workout.athlete_id, rest, manager.bg(), over)
 
 
 async def _finish(manager: DialogManager) -> None:

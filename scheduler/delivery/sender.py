@@ -18,9 +18,12 @@ issue asks that nothing is ever sent twice, and a kill lands far more often whil
 is on its way or its answer is being read (the round trip) than in the gap before it.
 The gap that can lose a message is small and bounded: from the claim's commit to the
 request's bytes reaching the socket, with no await on the database or the network in
-between; claims are taken one at a time, only when the message may go out at once, so at
-most one row is ever in that gap. A network error on the request itself is retried (the
-request most often never arrived); that is the one case where a message could arrive twice.
+between, except, when processes share a flood budget (Redis), the booking of the message's
+slot: a slot is booked only for a row claimed, since a slot booked for a row that another
+sender then claimed would be lost to everyone. Claims are taken one at a time, only when the
+message may go out at once, so at most one row is ever in that gap. A network error on the
+request itself is retried (the request most often never arrived); that is the one case where
+a message could arrive twice.
 
 Rate: messages start one after another from one loop, each as soon as every limit allows
 (scheduler/delivery/limits.py), and the answers are awaited concurrently, up to `concurrency` at a
@@ -122,6 +125,7 @@ class Sender:
         self._wake = asyncio.Event()
         self._stopping = False
         self._next_read = 0.0
+        self._read_now = False  # something due was queued: read it even with rows loaded
         self._loop: asyncio.Task[None] | None = None
         self._beats: asyncio.Task[None] | None = None
 
@@ -129,6 +133,13 @@ class Sender:
         if self._loop is not None:
             raise RuntimeError("the sender is already started")
         self._loop = asyncio.create_task(self._run(), name="outbox-sender")
+
+    def read_soon(self) -> None:
+        """Something due now was queued (a rest is over): read the outbox at the next step
+        rather than at the next poll, whatever is loaded already."""
+        self._read_now = True
+        self._next_read = 0.0
+        self._wake.set()
 
     async def stop(self) -> None:
         """Starts nothing more, lets the messages in flight be answered and recorded, returns."""
@@ -190,7 +201,8 @@ class Sender:
         now = self._monotonic()
         if now >= self._next_read:
             self._next_read = now + self._settings.poll_seconds
-            if self._worth_reading(now):
+            if self._read_now or self._worth_reading(now):
+                self._read_now = False
                 await self._read_due()
         nxt = self._next_chat()
         if nxt is None:
@@ -201,10 +213,6 @@ class Sender:
         if ready > now:
             await self._sleep(min(ready, self._next_read) - now)
             return
-        if self._budget is not None:
-            await self._budget.acquire(chat_id, _lane(self._pending[chat_id][0]))
-            if chat_id in self._busy or chat_id not in self._pending:  # changed meanwhile
-                return
         await self._start_next(chat_id)
 
     def _worth_reading(self, now: float) -> bool:
@@ -294,14 +302,27 @@ class Sender:
             for dropped in self._pending.pop(chat_id, ()):  # read again when it is free
                 self._known.discard(dropped.id)
             return
-        # From the claim's commit to the request leaving, nothing may await: this is the gap
-        # in which a crash loses the message (see the module docstring).
+        if self._budget is not None:
+            await self._book(self._budget, row)
+        # From here to the request leaving, nothing may await: with the booking above, this is
+        # the gap in which a crash loses the message (see the module docstring).
         self._limits.take(chat_id, self._monotonic())
         self._busy.add(chat_id)
         task = asyncio.create_task(self._deliver(row, claimed), name=f"outbox-{row.id}")
         self._sends.add(task)
         task.add_done_callback(self._sends.discard)
         await asyncio.sleep(0)  # lets the request start now, before the next step
+
+    async def _book(self, budget: FloodBudget, row: Pending) -> None:
+        """Waits for the claimed row's slot in the budget other processes share; if that
+        fails, gives the claim back untried."""
+        try:
+            await budget.acquire(row.chat_id, _lane(row))
+        except BaseException:
+            self._slots.release()
+            self._put_back(row)
+            await asyncio.shield(self._queue.release(row.id, self.run_id))
+            raise
 
     async def _deliver(self, row: Pending, claimed: Claimed) -> None:
         chat_id = row.chat_id

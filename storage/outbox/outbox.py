@@ -342,7 +342,10 @@ class OutboxQueue:
 
     async def due(self, now: datetime, limit: int, per_chat: int) -> list[Pending]:
         """The queued rows due by `now`, timely before bulk and oldest first within each, at
-        most `per_chat` of any one chat: a reminder is read before a fan-out queued earlier."""
+        most `per_chat` of any one chat: a reminder is read before a fan-out queued earlier.
+
+        A row waiting for its retry (`retry_at` later than `now`) is not due, nor are its
+        chat's other rows: they come after it, and none could be claimed yet."""
         bulk = case(
             (
                 or_(
@@ -363,6 +366,11 @@ class OutboxQueue:
             )
             .label("rank")
         )
+        # A retry keeps its place, first of its chat: the chat waits with it. (A subquery, not
+        # a second window: that doubled the read's time, which the sender's loop waits for.)
+        held = select(OutboxRow.chat_id).where(
+            OutboxRow.state == DeliveryState.QUEUED, OutboxRow.retry_at > now
+        )
         ranked = (
             select(
                 OutboxRow.id,
@@ -372,7 +380,11 @@ class OutboxQueue:
                 bulk,
                 rank,
             )
-            .where(OutboxRow.state == DeliveryState.QUEUED, OutboxRow.not_before <= now)
+            .where(
+                OutboxRow.state == DeliveryState.QUEUED,
+                OutboxRow.not_before <= now,
+                OutboxRow.chat_id.not_in(held),
+            )
             .subquery()
         )
         query = (
@@ -421,6 +433,25 @@ class OutboxQueue:
             row.reply_to,
             row.pin,
         )
+
+    async def release(self, row_id: int, run_id: str) -> None:
+        """Gives back a claim that was never tried, as if it had not been taken."""
+        async with self._session_factory.begin() as session:
+            await _execute(
+                session,
+                update(OutboxRow)
+                .where(
+                    OutboxRow.id == row_id,
+                    OutboxRow.claimed_by == run_id,
+                    OutboxRow.state == DeliveryState.CLAIMED,
+                )
+                .values(
+                    state=DeliveryState.QUEUED,
+                    claimed_by=None,
+                    claimed_at=None,
+                    attempts=OutboxRow.attempts - 1,
+                ),
+            )
 
     async def mark_sent(self, row_id: int, run_id: str, message_id: int, at: datetime) -> None:
         async with self._session_factory.begin() as session:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans.model import BodyRegion, Exercise
 from storage.plans.tables import ExerciseRow
+
+LIBRARY_LOCK = 0x53_70_4C_69  # "SpLi": the library's advisory lock key in its database
 
 
 class SqlExerciseRepository:
@@ -16,6 +18,12 @@ class SqlExerciseRepository:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def hold_library(self) -> None:
+        """On PostgreSQL, makes another transaction holding the library wait until this one
+        ends (SQLite has one writer, and one process, already)."""
+        if self._session.get_bind().dialect.name == "postgresql":
+            await self._session.execute(select(func.pg_advisory_xact_lock(LIBRARY_LOCK)))
 
     async def all(self) -> dict[str, Exercise]:
         rows = await self._session.scalars(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from sqlalchemy import or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.reminders.model import QuietHours, Reminder
 from storage.athletes.tables import UserRow
 from storage.conditioning.tables import ConditioningResultRow
+from storage.core.dialects import dialect_insert
 from storage.reminders.tables import ReminderRow
 from storage.training.tables import WorkoutRow, WorkoutSetRow
 
@@ -44,19 +46,21 @@ def _to_reminder(row: ReminderRow) -> Reminder:
     )
 
 
-def _copy(reminder: Reminder, row: ReminderRow) -> None:
-    row.enabled = reminder.enabled
-    row.days = sum(1 << day for day in reminder.days)
-    row.at_minute = _minutes(reminder.at)
-    row.quiet_start = None if reminder.quiet is None else _minutes(reminder.quiet.start)
-    row.quiet_end = None if reminder.quiet is None else _minutes(reminder.quiet.end)
-    row.weekly_summary = reminder.weekly_summary
-    row.since = reminder.since
-    row.time_zone = reminder.time_zone
-    row.next_due = reminder.next_due
-    row.check_day = reminder.check_day
-    row.check_due = reminder.check_due
-    row.summary_due = reminder.summary_due
+def _values(reminder: Reminder) -> dict[str, Any]:
+    return {
+        "enabled": reminder.enabled,
+        "days": sum(1 << day for day in reminder.days),
+        "at_minute": _minutes(reminder.at),
+        "quiet_start": None if reminder.quiet is None else _minutes(reminder.quiet.start),
+        "quiet_end": None if reminder.quiet is None else _minutes(reminder.quiet.end),
+        "weekly_summary": reminder.weekly_summary,
+        "since": reminder.since,
+        "time_zone": reminder.time_zone,
+        "next_due": reminder.next_due,
+        "check_day": reminder.check_day,
+        "check_due": reminder.check_due,
+        "summary_due": reminder.summary_due,
+    }
 
 
 class SqlReminderRepository:
@@ -72,12 +76,21 @@ class SqlReminderRepository:
         return None if row is None else _to_reminder(row)
 
     async def save(self, reminder: Reminder) -> None:
+        """Stores the athlete's row, over one another transaction added meanwhile (the job
+        scheduling a new athlete while they turn reminders on): both start from the defaults."""
+        values = _values(reminder)
         row = await self._session.get(ReminderRow, reminder.athlete_id)
-        if row is None:
-            row = ReminderRow(athlete_id=reminder.athlete_id)
-            self._session.add(row)
-        _copy(reminder, row)
-        await self._session.flush()
+        if row is not None:
+            for name, value in values.items():
+                setattr(row, name, value)
+            await self._session.flush()
+            return
+        statement = (
+            dialect_insert(self._session)(ReminderRow)
+            .values(athlete_id=reminder.athlete_id, **values)
+            .on_conflict_do_update(index_elements=["athlete_id"], set_=values)
+        )
+        await self._session.execute(statement)
 
     async def without_reminder(self, limit: int) -> list[int]:
         missing = (

@@ -199,6 +199,50 @@ async def test_with_a_budget_shared_by_processes_each_message_waits_for_it_too(
     assert sorted(budget.asked) == [(-100, Lane.TIMELY), (1, Lane.TIMELY)]
 
 
+class FailingOnceBudget(SharedBudget):
+    """A shared budget whose first booking fails (Redis unreachable, and no fallback)."""
+
+    async def acquire(self, chat_id: int | None, lane: Lane) -> None:
+        await super().acquire(chat_id, lane)
+        if len(self.asked) == 1:
+            raise ConnectionError("Redis is unreachable")
+
+
+async def test_a_claim_whose_slot_could_not_be_booked_is_given_back_and_sent_later_once(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """#14: the slot is booked after the claim; a failed booking must not strand the row."""
+    await queue(session_factory, ("a", 1))
+    budget, telegram = FailingOnceBudget(), ScriptedTelegram()
+
+    async with running(session_factory, telegram, budget=budget):
+        await until(lambda: len(telegram.sent) == 1, within=5)
+        await asyncio.sleep(0.1)
+
+    assert telegram.keys() == ["a"]
+    assert len(budget.asked) == 2
+    assert await OutboxQueue(session_factory).states() == {DeliveryState.SENT: 1}
+
+
+async def test_a_message_due_now_is_read_at_once_when_the_sender_is_told_not_at_its_next_poll(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """#14: "rest is over" is queued when the rest ends; a poll later it would be late."""
+    telegram = ScriptedTelegram()
+    settings = DeliverySettings(limits=FAST, poll_seconds=30)
+    sender = Sender(
+        OutboxQueue(session_factory), telegram, FixedClockNow(), InactiveChats(), settings=settings
+    )
+    sender.start()
+    try:
+        await asyncio.sleep(0.2)  # its first read found nothing; the next is 30 s away
+        await queue(session_factory, ("rest:1:0:1", 1))
+        sender.read_soon()
+        await until(lambda: telegram.keys() == ["rest:1:0:1"], within=2)
+    finally:
+        await sender.stop()
+
+
 async def test_a_server_error_is_retried_after_a_backoff(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox.model import Action, Button, DeliveryState, MessageKind, OutgoingMessage
-from domain.outbox.policy import Blocked, FloodWait, after_attempt
+from domain.outbox.policy import Blocked, FloodWait, Transient, after_attempt
 from scheduler.setup import build_scheduler
 from storage.core.ledger import HandledUpdates
 from storage.outbox.outbox import OutboxQueue
@@ -168,10 +168,35 @@ async def test_a_flood_wait_puts_the_row_back_in_its_place(
     overtaking = await queue.claim(second.id, "another-run", NOW + timedelta(seconds=2))
     retried = await queue.claim(first.id, "run", NOW + timedelta(seconds=3))
 
-    assert [row.id for row in due] == [first.id, second.id]
+    assert [row.id for row in due] == []  # the retry waits its 3 s, and the chat behind it
     assert (too_soon, overtaking) == (None, None)
     assert retried is not None
     assert retried.attempts == 2
+
+
+async def test_a_row_waiting_for_its_retry_is_not_due_until_then_nor_its_chat_s_later_rows(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression (issue 14): due() read a row waiting for its retry as due, so every sender
+    took it up each poll only to have the claim refused."""
+    await queue_all(
+        session_factory,
+        message("a", at=NOW - timedelta(seconds=2)),
+        message("b"),
+        message("other", chat_id=2),
+    )
+    queue = OutboxQueue(session_factory)
+    first, *_ = await queue.due(NOW, 10, 3)
+    claimed = await queue.claim(first.id, "run", NOW)
+    assert claimed is not None
+    backoff = after_attempt(Transient("Bad Gateway"), claimed.attempts, 1)  # 1 s
+    await queue.settle(first.id, "run", 1, backoff, NOW)
+
+    waiting = await queue.due(NOW + timedelta(milliseconds=999), 10, 3)
+    retry_time = await queue.due(NOW + timedelta(seconds=1), 10, 3)
+
+    assert [row.key for row in waiting] == ["other"]
+    assert [row.key for row in retry_time] == ["a", "b", "other"]
 
 
 async def test_a_blocked_chat_has_its_queue_cancelled_until_it_speaks_again(

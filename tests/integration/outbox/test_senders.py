@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -11,17 +12,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.outbox.activity import InactiveChats
 from domain.outbox.model import DeliveryState
 from domain.outbox.policy import FloodWait, Outcome, Sent
+from scheduler.delivery.limits import DeliveryLimits, FloodBudget
+from scheduler.delivery.redis_budget import Booking, RedisFloodBudget
 from scheduler.delivery.sender import DeliverySettings, Sender
 from storage.core.engine import create_engine, create_session_factory
 from storage.outbox.outbox import Claimed, OutboxQueue
 from storage.outbox.tables import OutboxSenderRow
 from tests.integration.outbox.test_delivery import FAST, FixedClockNow, queue, until
+from tests.services import REDIS_HOST, REDIS_PORT, require_redis
 
 POSTGRES_ONLY = pytest.mark.parametrize(
     "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
@@ -80,12 +85,15 @@ class SenderTransport:
 
 @asynccontextmanager
 async def senders(
-    database_url: str, telegram: SharedTelegram, names: tuple[str, ...] = ("a", "b")
+    database_url: str,
+    telegram: SharedTelegram,
+    names: tuple[str, ...] = ("a", "b"),
+    budgets: tuple[FloodBudget | None, ...] = (),
 ) -> AsyncIterator[list[Sender]]:
     """Senders as separate processes would have them: each its own engine and connections."""
     async with AsyncExitStack() as stack:
         started = []
-        for name in names:
+        for n, name in enumerate(names):
             engine = create_engine(database_url)
             stack.push_async_callback(engine.dispose)
             sender = Sender(
@@ -94,6 +102,7 @@ async def senders(
                 FixedClockNow(),
                 InactiveChats(),
                 settings=SETTINGS,
+                budget=budgets[n] if budgets else None,
             )
             sender.start()
             stack.push_async_callback(sender.stop)
@@ -121,6 +130,47 @@ async def test_two_senders_send_every_message_once_each_chat_in_order_one_at_a_t
     assert telegram.overlaps == 0
     assert {d.sender for d in telegram.deliveries} == {"a", "b"}
     assert await OutboxQueue(factory).states() == {DeliveryState.SENT: len(keys)}
+    await engine.dispose()
+
+
+class CountedBudget(RedisFloodBudget):
+    """A process's share of the Redis budget that counts the slots it booked."""
+
+    booked = 0
+
+    async def book(self, chat_id: int | None, horizon: float) -> Booking:
+        booking = await super().book(chat_id, horizon)
+        self.booked += booking.booked
+        return booking
+
+
+@POSTGRES_ONLY
+async def test_two_senders_sharing_the_redis_budget_book_a_slot_only_for_a_message_sent(
+    database_url: str,
+) -> None:
+    """Regression (issue 14): a sender booked its slot before claiming the row, and the other
+    sender holding the chat made about one booking in two a slot nobody used."""
+    require_redis()
+    chats, each = range(1, 7), 15  # few chats, many messages: the senders meet in them
+    keys = [(f"{chat}-{n}", chat) for n in range(each) for chat in chats]
+    factory = create_session_factory(engine := create_engine(database_url))
+    await queue(factory, *keys)
+    telegram = SharedTelegram()
+    redis = Redis(host=REDIS_HOST, port=REDIS_PORT, db=14)
+    limits = DeliveryLimits(global_per_second=200, per_chat_per_second=50, group_per_minute=600)
+    prefix = f"test-senders-{uuid.uuid4().hex}"
+    shared = tuple(CountedBudget(redis, limits, prefix=prefix) for _ in range(2))
+
+    try:
+        async with senders(database_url, telegram, budgets=shared):
+            await until(lambda: len(telegram.deliveries) == len(keys))
+            await asyncio.sleep(0.3)  # nothing more is sent, nothing more booked
+    finally:
+        await redis.aclose()
+
+    assert sorted(telegram.keys()) == sorted(key for key, _ in keys)
+    assert {d.sender for d in telegram.deliveries} == {"a", "b"}
+    assert sum(budget.booked for budget in shared) == len(keys)
     await engine.dispose()
 
 

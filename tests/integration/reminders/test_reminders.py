@@ -3,6 +3,7 @@ at-most-once queueing through the real unit of work (#5)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
@@ -10,6 +11,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -270,3 +272,28 @@ async def test_the_scheduler_runs_the_reminder_jobs_under_fixed_ids_and_never_sk
         assert job is not None
         assert (job.coalesce, job.misfire_grace_time, job.max_instances) == (True, None, 1)
         assert job.trigger.interval == timedelta(seconds=5)
+
+
+@pytest.mark.parametrize(  # SQLite: one connection, so one transaction at a time
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+async def test_a_row_another_transaction_adds_meanwhile_is_saved_over_not_refused(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Regression (issue 14): the job scheduled a new athlete's row while they turned
+    reminders on; their tap found no row, added one, and failed on the duplicate key."""
+    await seed(session_factory)
+    async with (
+        SqlUnitOfWork(session_factory, CLOCK) as job,
+        SqlUnitOfWork(session_factory, CLOCK) as tap,
+    ):
+        await job.reminders.save(Reminder(ATHLETE, time_zone="UTC", next_due=NOW))
+        assert await tap.reminders.get(ATHLETE, lock=True) is None  # not committed yet
+        saving = asyncio.create_task(tap.reminders.save(full()))  # waits for the job's insert
+        await asyncio.sleep(0.2)
+        await job.commit()
+        await saving
+        await tap.commit()
+
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        assert await uow.reminders.get(ATHLETE) == full()

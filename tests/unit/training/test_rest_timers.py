@@ -1,7 +1,8 @@
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from domain.training.rest import Rest
 from handlers.common.rest_timers import RestTimers
 from tests.fakes import FixedClock
 
@@ -14,15 +15,21 @@ class Card:
         self.refreshes += 1
 
 
-class Bot:
+class Announcements:
+    """What the timers queued: (athlete, rest key, text)."""
+
     def __init__(self) -> None:
-        self.sent: list[tuple[int, str]] = []
+        self.queued: list[tuple[int, str, str]] = []
 
-    async def send_message(self, chat_id: int, text: str) -> None:
-        self.sent.append((chat_id, text))
+    async def __call__(self, athlete_id: int, rest: Rest, text: str) -> None:
+        self.queued.append((athlete_id, rest.key, text))
 
 
-def timers_on(clock: FixedClock) -> tuple[RestTimers, list[float]]:
+def rest_until(ends_at: datetime, after: int = 0) -> Rest:
+    return Rest(ends_at, timedelta(minutes=3), 7, after)
+
+
+def timers_on(clock: FixedClock, announce: Announcements) -> tuple[RestTimers, list[float]]:
     slept: list[float] = []
 
     async def sleep(seconds: float) -> None:
@@ -30,20 +37,21 @@ def timers_on(clock: FixedClock) -> tuple[RestTimers, list[float]]:
         clock.current += timedelta(seconds=seconds)
         await asyncio.sleep(0)
 
-    return RestTimers(clock, refresh_every=15, sleep=sleep), slept
+    return RestTimers(clock, announce, refresh_every=15, sleep=sleep), slept
 
 
-async def test_a_rest_refreshes_the_card_every_15_seconds_then_says_rest_is_over() -> None:
-    clock = FixedClock()
-    timers, slept = timers_on(clock)
-    card, bot = Card(), Bot()
+async def test_a_rest_refreshes_the_card_every_15_seconds_then_queues_rest_is_over() -> None:
+    clock, announce = FixedClock(), Announcements()
+    timers, slept = timers_on(clock, announce)
+    card = Card()
+    rest = rest_until(clock.now() + timedelta(seconds=40))
 
-    timers.start(1001, clock.now() + timedelta(seconds=40), card, bot, "⏱ Rest is over — next set!")  # type: ignore[arg-type]
+    timers.start(1001, rest, card, "⏱ Rest is over — next set!")  # type: ignore[arg-type]
     await asyncio.sleep(0.05)
 
     assert slept == [15, 15, 10]
     assert card.refreshes == 3
-    assert bot.sent == [(1001, "⏱ Rest is over — next set!")]
+    assert announce.queued == [(1001, rest.key, "⏱ Rest is over — next set!")]
     assert not timers.running(1001)
 
 
@@ -54,13 +62,13 @@ async def test_a_new_set_restarts_the_timer_and_only_the_last_rest_is_announced(
     async def wait_forever(_: float) -> None:
         await never.wait()
 
-    timers = RestTimers(clock, sleep=wait_forever)
-    bot = Bot()
-    timers.start(1001, clock.now() + timedelta(minutes=3), Card(), bot, "over")  # type: ignore[arg-type]
-    timers.start(1001, clock.now() + timedelta(minutes=2), Card(), bot, "over")  # type: ignore[arg-type]
+    announce = Announcements()
+    timers = RestTimers(clock, announce, sleep=wait_forever)
+    timers.start(1001, rest_until(clock.now() + timedelta(minutes=3)), Card(), "over")  # type: ignore[arg-type]
+    timers.start(1001, rest_until(clock.now() + timedelta(minutes=2), 1), Card(), "over")  # type: ignore[arg-type]
     await asyncio.sleep(0)
 
     await timers.close()
 
-    assert bot.sent == []
+    assert announce.queued == []
     assert not timers.running(1001)
