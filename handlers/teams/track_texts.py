@@ -53,6 +53,10 @@ class WodWords:
     def post(self, content: WodContent, language: str | None) -> str:
         return post_text(self._catalogue.translator(language or "en"), content)
 
+    def lapsed(self, track_name: str, track_id: int, language: str | None) -> str:
+        t = self._catalogue.translator(language or "en")
+        return t.get("tracks-lapsed", name=escape(track_name), id=track_id)
+
 
 def track_errors(t: Translator, errors: Sequence[TrackLineError]) -> str:
     lines = []
