@@ -199,7 +199,7 @@ class SqlTrackRepository:
             .order_by(TrackSubscriptionRow.id)
             .execution_options(populate_existing=True)
         )
-        return [(_subscription(sub), _track(track)) for sub, track in rows.tuples()]
+        return [(_subscription(sub), _track(track)) for sub, track in rows]
 
     async def subscription_by_id(
         self, subscription_id: int, *, lock: bool = False

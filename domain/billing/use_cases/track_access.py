@@ -16,6 +16,23 @@ if TYPE_CHECKING:
     from domain.teams.tracks import Subscription
 
 
+def granted_access(held: Subscription, kind: PackageKind, now: datetime) -> Subscription:
+    """A one-time payment's access is for good; a month's runs 30 days on from the later of
+    the end of what was paid (or of the trial) and now."""
+    if kind == PackageKind.MONTHLY:
+        return replace(held, access_until=paid_until(held.access_until, now))
+    return replace(held, paid_for_good=True)
+
+
+def revoked_access(held: Subscription, kind: PackageKind, now: datetime) -> Subscription:
+    """A refunded month comes off what was paid, never into the past; a refunded one-time
+    payment ends access now."""
+    if kind == PackageKind.MONTHLY:
+        return replace(held, access_until=shortened(held.access_until or now, now))
+    until = now if held.access_until is None else min(held.access_until, now)
+    return replace(held, paid_for_good=False, access_until=until)
+
+
 async def may_pay_track(uow: BillingUnitOfWork, payment: Payment) -> bool:
     """The pre-checkout's question for a track: is the paid-for subscription still active?
     (Who pays was settled when the invoice was made for them alone.)"""
@@ -29,10 +46,7 @@ async def grant_track(uow: BillingUnitOfWork, payment: Payment, now: datetime) -
     held = await uow.wod_tracks.subscription_by_id(payment.track_subscription_id or 0, lock=True)
     if held is None:  # a payment's subscription is never deleted, only ended
         raise UnknownPackageError(payment.package_id)
-    if payment.kind == PackageKind.MONTHLY:
-        granted = replace(held, access_until=paid_until(held.access_until, now))
-    else:
-        granted = replace(held, paid_for_good=True)
+    granted = granted_access(held, payment.kind, now)
     await uow.wod_tracks.save_subscription(granted)
     await uow.payments.mark_granted(payment.id or 0)
     return granted
@@ -44,11 +58,6 @@ async def revoke_track(uow: BillingUnitOfWork, payment: Payment, now: datetime) 
     held = await uow.wod_tracks.subscription_by_id(payment.track_subscription_id or 0, lock=True)
     if held is None:
         raise UnknownPackageError(payment.package_id)
-    if payment.kind == PackageKind.MONTHLY:
-        until = held.access_until or now
-        revoked = replace(held, access_until=shortened(until, now))
-    else:
-        until = now if held.access_until is None else min(held.access_until, now)
-        revoked = replace(held, paid_for_good=False, access_until=until)
+    revoked = revoked_access(held, payment.kind, now)
     await uow.wod_tracks.save_subscription(revoked)
     return revoked
