@@ -108,14 +108,16 @@ async def test_a_track_payment_delivered_eight_times_at_once_adds_thirty_days_on
 
     duplicates = await asyncio.gather(*(deliver() for _ in range(8)))
 
-    assert subscribed.access and subscribed.subscription.access_until == TRIAL_ENDS
+    assert subscribed.access
+    assert subscribed.subscription.access_until == TRIAL_ENDS
     assert sorted(duplicates) == [False] + [True] * 7
     assert await count(session_factory, BillingChargeRow) == 1
     async with uow:
         held = await uow.wod_tracks.subscription_by_id(subscribed.subscription.id or 0)
         owed = await uow.balances.owed(OLGA)
         paid = await uow.payments.by_token(invoice.payment.token)
-    assert held is not None and held.access_until == TRIAL_ENDS + timedelta(days=30)
+    assert held is not None
+    assert held.access_until == TRIAL_ENDS + timedelta(days=30)
     assert owed == Owed(earned=250)  # the owner's line in the ledger
     assert paid is not None
     assert (paid.status, paid.coach_id, paid.number, paid.kind) == (
@@ -153,11 +155,13 @@ async def test_a_lapsed_trial_stops_the_teams_posts_tells_it_once_and_keeps_it(
             select(OutboxRow).where(OutboxRow.idempotency_key.startswith("tracks:lapsed:"))
         )
         kept = await session.get(TrackSubscriptionRow, subscribed.subscription.id)
-    assert notice is not None and (notice.chat_id, notice.text) == (
+    assert notice is not None
+    assert (notice.chat_id, notice.text) == (
         GYM,
         f"Engine #{subscribed.track.id} stopped (en)",
     )
-    assert kept is not None and kept.active
+    assert kept is not None
+    assert kept.active
     # the team admin pays for the team: posts come again the next morning
     invoice = await StartTrackPurchase(uow, clock)(ann, subscribed.subscription.id or 0)
     await RecordPayment(uow, clock, BillingWords())(charge_of(ANN, invoice.payment.token, "t-3"))
@@ -191,7 +195,8 @@ async def test_nobody_pays_for_or_prices_someone_elses_subscription_or_track(
     async with uow:
         track = await uow.wod_tracks.track(teams.track_id)
         package = await uow.packages.for_track(teams.track_id)
-    assert track is not None and track.pricing == MONTHLY
+    assert track is not None
+    assert track.pricing == MONTHLY
     assert package is not None
     with pytest.raises(LookupError):  # the track's package is not sold from /billing's list
         await StartPurchase(uow, clock)(ALEX, package.id or 0)
@@ -214,7 +219,8 @@ async def test_a_refund_cuts_access_and_takes_the_stars_off_the_owners_line(
     refunded = await RecordRefund(uow, clock, BillingWords())(OLGA, payment.id or 0, admin=False)
     after = await personal_today(uow, clock, ALEX)
 
-    assert paid.track is not None and paid.track.paid_for_good
+    assert paid.track is not None
+    assert paid.track.paid_for_good
     assert [c.day_number for c in before] == [1]
     assert refunded.track is not None
     assert (refunded.track.paid_for_good, refunded.track.access_until) == (False, NOW)
