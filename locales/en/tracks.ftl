@@ -24,6 +24,7 @@ tracks-help =
     • /track with a track's text (or in reply to it) saves it as the team's own
     • /track subscribe <i>name or id</i> [offset <i>N</i>] — day 1 falls on today + N
     • /track unsubscribe <i>name or id</i>
+    • /track pay <i>name or id</i> — a paid track: the price, where the team stands, and the Pay button
     • /tracks lists them; /wod_time 06:00 sets the posting time; /wod_rest on|off; /wod_note <i>YYYY-MM-DD text</i>
 tracks-help-private =
     Your tracks:
