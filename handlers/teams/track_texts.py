@@ -81,16 +81,22 @@ def track_errors(t: Translator, errors: Sequence[TrackLineError]) -> str:
 def _line(t: Translator, listed: Listed) -> str:
     track, held = listed.track, listed.subscription
     mark = "📢" if track.kind == TrackKind.PUBLIC else "✍️"
+    price = ""
+    if track.pricing.paid:
+        pricing = track.pricing
+        price = " " + t.get("tracks-list-price", kind=pricing.kind.value, price=pricing.price)
     if held is None:
-        return t.get("tracks-list-line", mark=mark, id=track.id or 0, name=escape(track.name))
+        line = t.get("tracks-list-line", mark=mark, id=track.id or 0, name=escape(track.name))
+        return line + price
     first = held.start + timedelta(days=held.offset)
-    return t.get(
+    line = t.get(
         "tracks-list-line-followed",
         mark=mark,
         id=track.id or 0,
         name=escape(track.name),
         first=first.isoformat(),
     )
+    return line + price
 
 
 def tracks_list(t: Translator, rows: Sequence[Listed], settings: WodSettings | None) -> str:

@@ -72,6 +72,10 @@ tracks-list-title-team = <b>Tracks</b> · posted at { $time }, rest days shown: 
 tracks-list-none = None yet: paste one after /track.
 tracks-list-line = { $mark } #{ $id } { $name }
 tracks-list-line-followed = { $mark } #{ $id } <b>{ $name }</b> ✅ day 1: { $first }
+tracks-list-price = { $kind ->
+    [monthly] ⭐{ $price }/month
+   *[once] ⭐{ $price }
+}
 tracks-list-more = … and { $count } more (/track subscribe finds them by name too)
 tracks-list-hint = ✍️ own · 📢 public · ✅ followed. /track subscribe <i>id</i> [offset <i>N</i>]
 

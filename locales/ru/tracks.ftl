@@ -72,6 +72,10 @@ tracks-list-title-team = <b>Треки</b> · пост в { $time }, дни от
 tracks-list-none = Пока нет: вставьте трек после /track.
 tracks-list-line = { $mark } #{ $id } { $name }
 tracks-list-line-followed = { $mark } #{ $id } <b>{ $name }</b> ✅ день 1: { $first }
+tracks-list-price = { $kind ->
+    [monthly] ⭐{ $price }/мес.
+   *[once] ⭐{ $price }
+}
 tracks-list-more = … и ещё { $count } (/track subscribe находит их и по названию)
 tracks-list-hint = ✍️ свой · 📢 публичный · ✅ подписка. /track subscribe <i>номер</i> [offset <i>N</i>]
 

@@ -46,8 +46,8 @@ class NothingToPayError(LookupError):
 
 class SetTrackPricing:
     """The owner prices their own track. The old price's package is withdrawn (its open
-    invoices are refused at pre-checkout); a paid price is a new package. Subscriptions that
-    had no access to pay for (the track was free) get the trial from now."""
+    invoices are refused at pre-checkout); a paid price is a new package. When a free track
+    becomes paid, its followers get the trial from now."""
 
     def __init__(self, uow: BillingUnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -68,20 +68,25 @@ class SetTrackPricing:
                 for t in await uow.wod_tracks.visible(team_id=None, user_id=owner_id)
                 if t.owner_id == owner_id
             ]
-            track = replace(find_track(own, ref), pricing=pricing)
+            was = find_track(own, ref)
+            track = replace(was, pricing=pricing)
             await uow.wod_tracks.save_track(track)
             old = await uow.packages.for_track(track.id or 0)
             if old is not None:
                 await uow.packages.archive(old.id or 0, now)
             if pricing.paid:
                 await uow.packages.add(Package(None, owner_id, _draft(track), now))
+            if pricing.paid and not was.pricing.paid:
                 await self._trials(track, now)
             await uow.commit()
             return track
 
     async def _trials(self, track: StoredTrack, now: datetime) -> None:
+        """A free track's followers, when it becomes paid: the trial from now for those who
+        have nothing paid still running (a new price of a paid track gives no new trial)."""
         for held in await self._uow.wod_tracks.subscribers(track.id or 0):
-            if held.access_until is None and not held.paid_for_good:
+            running = held.access_until is not None and held.access_until > now
+            if not held.paid_for_good and not running:
                 access = trial_access(track.pricing, now)
                 await self._uow.wod_tracks.save_subscription(replace(held, access_until=access))
 
