@@ -40,8 +40,11 @@ class BillingPackageRow(Base):
     messaging: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     archived_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    # A paid track's price: bought through a subscription to it, never from /billing's list.
-    track_id: Mapped[int | None] = mapped_column(ForeignKey("tracks.id"), index=True)
+    # A paid track's price: bought through a subscription to it, never from /billing's list;
+    # it goes with the track (an owner's erasure deletes their tracks), as a coach's go with them.
+    track_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tracks.id", ondelete="CASCADE"), index=True
+    )
 
     __table_args__ = (
         CheckConstraint(one_of("kind", PackageKind), name="kind"),

@@ -45,7 +45,11 @@ def upgrade() -> None:
             batch_op.f("ix_billing_packages_track_id"), ["track_id"], unique=False
         )
         batch_op.create_foreign_key(
-            batch_op.f("fk_billing_packages_track_id_tracks"), "tracks", ["track_id"], ["id"]
+            batch_op.f("fk_billing_packages_track_id_tracks"),
+            "tracks",
+            ["track_id"],
+            ["id"],
+            ondelete="CASCADE",
         )
     with op.batch_alter_table("billing_payments") as batch_op:
         batch_op.add_column(sa.Column("track_subscription_id", sa.Integer(), nullable=True))

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.account.use_cases.data import EraseAccount
 from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.billing.checkout import CheckoutProblem
@@ -246,3 +247,16 @@ async def test_a_new_price_withdraws_the_old_invoice_and_gives_free_followers_th
     assert now_held.access_until == NOW + timedelta(hours=1, days=2)  # told of the price
     assert await check_payment(uow, ALEX, token, "XTR", 300) == CheckoutProblem.WITHDRAWN
     assert replace(now_held, access_until=None) == replace(held, access_until=None)
+
+
+async def test_an_owner_erasing_their_account_takes_their_paid_track_and_its_price_with_them(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    held = (await Subscribe(uow, clock).personal(ALEX, "engine", 0)).subscription
+    invoice = await StartTrackPurchase(uow, clock)(Actor(ALEX), held.id or 0)
+    await RecordPayment(uow, clock, BillingWords())(charge_of(ALEX, invoice.payment.token, "e-1"))
+
+    assert await EraseAccount(uow, clock)(OLGA) is not None
+
+    assert await count(session_factory, TrackSubscriptionRow) == 0
+    assert await personal_today(uow, clock, ALEX) == []
