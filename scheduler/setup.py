@@ -19,7 +19,7 @@ from domain.reminders.model import DEFAULT_GRACE
 from domain.reminders.use_cases.sending import ReminderTexts
 from domain.reminders.use_cases.summaries import SummaryRenderer
 from domain.shared.ports import Clock
-from domain.teams.ports import BoardWording, ClassWording, WodWording
+from domain.teams.ports import BoardWording, ClassWording, TrackWording
 from scheduler.delivery.limits import FloodBudget
 from scheduler.jobs.analytics import record_engagement
 from scheduler.jobs.billing import grant_programs, send_billing_notices
@@ -56,7 +56,7 @@ def build_scheduler(
     coaching_wording: CoachingWording | None = None,
     report_interval: timedelta = REPORT_INTERVAL,
     class_wording: ClassWording | None = None,
-    wod_wording: WodWording | None = None,
+    wod_wording: TrackWording | None = None,
     weigh_in_wording: WeighInWording | None = None,
     goal_wording: GoalWording | None = None,
     check_in_wording: CheckInWording | None = None,

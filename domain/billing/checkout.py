@@ -18,6 +18,7 @@ class CheckoutProblem(StrEnum):
     WITHDRAWN = "withdrawn"  # the coach archived the package
     PRICE_CHANGED = "price-changed"  # the package costs something else now
     NOT_CLIENT = "not-client"  # the athlete no longer trains with that coach
+    NOT_FOLLOWING = "not-following"  # a track's subscription ended, or the payer may not pay it
 
 
 def checkout_problem(
@@ -29,7 +30,8 @@ def checkout_problem(
     amount: int,
     is_client: bool,
 ) -> CheckoutProblem | None:
-    """None when the payment may go ahead; otherwise the first reason it may not."""
+    """None when the payment may go ahead; otherwise the first reason it may not. For a
+    track's payment, `is_client` says the payer may still pay for its subscription."""
     if payment is None or package is None or package.id != payment.package_id:
         return CheckoutProblem.UNKNOWN
     price_kept = currency == STARS and amount == payment.amount == package.draft.price
@@ -41,6 +43,11 @@ def checkout_problem(
         ),
         (not package.offered, CheckoutProblem.WITHDRAWN),
         (not price_kept, CheckoutProblem.PRICE_CHANGED),
-        (not is_client, CheckoutProblem.NOT_CLIENT),
+        (
+            not is_client,
+            CheckoutProblem.NOT_CLIENT
+            if package.draft.track_id is None
+            else CheckoutProblem.NOT_FOLLOWING,
+        ),
     )
     return next((problem for failed, problem in reasons if failed), None)

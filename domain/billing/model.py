@@ -35,6 +35,9 @@ class PackageDraft:
     included: Included = Included()
     sessions: int = 0  # a pack's size
     program_slug: str | None = None  # the plan a program package assigns
+    # A paid track's price (docs/billing.md, "Paid tracks"): one-time is a PROGRAM, recurring
+    # a MONTHLY, and the grant is access to the track instead of a plan or a subscription.
+    track_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +121,7 @@ class Payment:
     refunded_at: datetime | None = None
     recurring: bool = False  # a subscription's renewal
     granted: bool = False  # its grant is done (a program waits for the coach's assign)
+    track_subscription_id: int | None = None  # what a track's payment gives access to
 
     @property
     def total(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from domain.coaching.ports import CoachingUnitOfWork
+from domain.teams.ports import TracksUnitOfWork
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,12 +31,16 @@ class PackageRepository(Protocol):
     async def get(self, package_id: int) -> Package | None: ...
 
     async def offered(self, coach_id: int) -> list[Package]:
-        """The coach's packages not archived, oldest first."""
+        """The coach's packages not archived, oldest first; tracks' prices are not among them."""
         ...
 
     async def archive(self, package_id: int, at: datetime) -> None: ...
 
     async def set_price(self, package_id: int, price: int) -> None: ...
+
+    async def for_track(self, track_id: int) -> Package | None:
+        """The offered package that prices that track, if it is paid."""
+        ...
 
 
 class PaymentRepository(Protocol):
@@ -51,8 +56,16 @@ class PaymentRepository(Protocol):
 
     async def by_charge(self, charge_id: str) -> Payment | None: ...
 
-    async def open_invoice(self, athlete_id: int, package_id: int, amount: int) -> Payment | None:
-        """The athlete's unpaid invoice for that package at that price, if one is open."""
+    async def open_invoice(
+        self,
+        athlete_id: int,
+        package_id: int,
+        amount: int,
+        *,
+        track_subscription_id: int | None = None,
+    ) -> Payment | None:
+        """The athlete's unpaid invoice for that package at that price (and for that track's
+        subscription), if one is open."""
         ...
 
     async def record_charge(self, charge_id: str, payment_id: int, at: datetime) -> bool:
@@ -147,8 +160,8 @@ class BalanceRepository(Protocol):
         ...
 
 
-class BillingUnitOfWork(CoachingUnitOfWork, Protocol):
-    """A transaction over billing, the coaching it sells, and the outbox it fills."""
+class BillingUnitOfWork(CoachingUnitOfWork, TracksUnitOfWork, Protocol):
+    """A transaction over billing, the coaching and tracks it sells, and the outbox it fills."""
 
     @property
     def packages(self) -> PackageRepository: ...

@@ -207,6 +207,21 @@ class TrackRepository(Protocol):
         """The post a message of a group is (a reply to it is about that workout)."""
         ...
 
+    async def lapsed(
+        self, since: datetime, now: datetime
+    ) -> list[tuple[Subscription, StoredTrack]]:
+        """Active subscriptions of paid tracks whose access ended between the two moments and
+        was not bought for good, each with its track."""
+        ...
+
+    async def subscription_by_id(
+        self, subscription_id: int, *, lock: bool = False
+    ) -> Subscription | None: ...
+
+    async def subscribers(self, track_id: int) -> list[Subscription]:
+        """The track's active subscriptions."""
+        ...
+
     async def record_delivered(self, since: date) -> int:
         """Copies the message ids of delivered posts of `since` or later from the outbox
         (which is pruned); older ones are no longer watched."""
@@ -217,6 +232,16 @@ class WodWording(Protocol):
     """The words of a day's post, in the team's language."""
 
     def post(self, content: WodContent, language: str | None) -> str: ...
+
+
+class LapsedWording(Protocol):
+    """The words telling a paid track's subscriber that its access ended."""
+
+    def lapsed(self, track_name: str, track_id: int, language: str | None) -> str: ...
+
+
+class TrackWording(WodWording, LapsedWording, Protocol):
+    """What the tracks' job says: the day's posts and the lapsed notices."""
 
 
 class TracksUnitOfWork(TeamsUnitOfWork, PlansUnitOfWork, OutboxUnitOfWork, Protocol):

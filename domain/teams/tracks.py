@@ -5,6 +5,9 @@ Rules (ours):
 - A track's day number counts calendar days: week W day D is day (W - 1) * 7 + D. Day 1 falls on
   the subscription's start date plus its offset (a negative offset joins a track already
   running). A track does not repeat: after its last programmed day nothing is programmed.
+- A paid track (docs/track-format.md, "Paid tracks") is followed while its subscription has
+  access: a trial until `access_until`, a one-time purchase for good, a monthly one until the
+  end of what was paid. A lapsed subscription is kept and skipped; a free track ignores access.
 - A team posts at its posting time, a local wall-clock time in its time zone, by
   `domain.shared.time.occurrence` (a time in the spring-forward gap moves forward, a time in
   the fall-back hour means the first of the two), so it posts once a day, every day.
@@ -117,6 +120,30 @@ class TrackKind(StrEnum):
     PUBLIC = "public"
 
 
+class PriceKind(StrEnum):
+    """How a track is sold; stored, so never renamed."""
+
+    FREE = "free"
+    ONCE = "once"  # one payment, access for good
+    MONTHLY = "monthly"  # a Stars subscription, 30 days a payment
+
+
+MAX_TRIAL_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Pricing:
+    """A track's price in Stars (0 when free) and the days a new subscriber follows it free."""
+
+    kind: PriceKind = PriceKind.FREE
+    price: int = 0
+    trial_days: int = 0
+
+    @property
+    def paid(self) -> bool:
+        return self.kind != PriceKind.FREE
+
+
 @dataclass(frozen=True, slots=True)
 class StoredTrack:
     """A track as kept: its canonical text, and whose it is."""
@@ -129,6 +156,7 @@ class StoredTrack:
     created_at: datetime
     team_id: int | None = None  # a team's own
     owner_id: int | None = None  # a person's own, or the admin who published it
+    pricing: Pricing = Pricing()
 
     @property
     def track(self) -> Track:
@@ -148,9 +176,33 @@ class Subscription:
     changed_at: datetime
     team_id: int | None = None
     user_id: int | None = None
+    access_until: datetime | None = None  # of a paid track: the trial's or the paid period's end
+    paid_for_good: bool = False  # a one-time purchase, not refunded
 
     def day_number(self, on: date) -> int | None:
         return track_day_number(self.start, self.offset, on)
+
+
+def has_access(pricing: Pricing, subscription: Subscription, now: datetime) -> bool:
+    """Whether the subscription receives the track's days now."""
+    if not pricing.paid or subscription.paid_for_good:
+        return True
+    return subscription.access_until is not None and now < subscription.access_until
+
+
+def trial_access(pricing: Pricing, now: datetime) -> datetime | None:
+    """A new subscription's access: the trial's end, or now (nothing until paid) without one;
+    None for a free track."""
+    if not pricing.paid:
+        return None
+    return now + timedelta(days=pricing.trial_days)
+
+
+def lapsed_key(subscription: Subscription) -> str:
+    """The outbox key of the one notice that a subscription's access ended at that moment."""
+    until = subscription.access_until
+    stamp = int(until.timestamp()) if until is not None else 0
+    return f"tracks:lapsed:{subscription.id}:{stamp}"
 
 
 @dataclass(frozen=True, slots=True)

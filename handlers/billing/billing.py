@@ -343,6 +343,13 @@ def _paid_text(t: Translator, paid: Paid, zone: ZoneInfo) -> str:
     if paid.duplicate:
         return t.get("billing-paid-again")
     kind, amount = paid.package.draft.kind, paid.payment.amount
+    if paid.track is not None:
+        name, until = escape(paid.package.draft.name), paid.track.access_until
+        if paid.track.paid_for_good or until is None:
+            return t.get("billing-paid-track-once", amount=amount, name=name)
+        return t.get(
+            "billing-paid-track-monthly", amount=amount, name=name, until=texts.day(until, zone)
+        )
     if kind == PackageKind.SESSIONS:
         return t.get(
             "billing-paid-sessions",

@@ -137,7 +137,10 @@ def refunded_text(t: Translator, refunded: Refunded, zone: ZoneInfo) -> str:
     if refunded.already:
         return t.get("billing-refund-already", number=f"{payment.number:04d}")
     lines = [t.get("billing-refund-done", number=f"{payment.number:04d}", amount=payment.amount)]
-    if payment.kind == PackageKind.SESSIONS:
+    if refunded.track is not None:
+        until = refunded.track.access_until
+        lines.append(t.get("billing-refund-track", until=day(until, zone) if until else "-"))
+    elif payment.kind == PackageKind.SESSIONS:
         lines.append(
             t.get(
                 "billing-refund-sessions",

@@ -53,6 +53,10 @@ class WodWords:
     def post(self, content: WodContent, language: str | None) -> str:
         return post_text(self._catalogue.translator(language or "en"), content)
 
+    def lapsed(self, track_name: str, track_id: int, language: str | None) -> str:
+        t = self._catalogue.translator(language or "en")
+        return t.get("tracks-lapsed", name=escape(track_name), id=track_id)
+
 
 def track_errors(t: Translator, errors: Sequence[TrackLineError]) -> str:
     lines = []
@@ -77,16 +81,22 @@ def track_errors(t: Translator, errors: Sequence[TrackLineError]) -> str:
 def _line(t: Translator, listed: Listed) -> str:
     track, held = listed.track, listed.subscription
     mark = "📢" if track.kind == TrackKind.PUBLIC else "✍️"
+    price = ""
+    if track.pricing.paid:
+        pricing = track.pricing
+        price = " " + t.get("tracks-list-price", kind=pricing.kind.value, price=pricing.price)
     if held is None:
-        return t.get("tracks-list-line", mark=mark, id=track.id or 0, name=escape(track.name))
+        line = t.get("tracks-list-line", mark=mark, id=track.id or 0, name=escape(track.name))
+        return line + price
     first = held.start + timedelta(days=held.offset)
-    return t.get(
+    line = t.get(
         "tracks-list-line-followed",
         mark=mark,
         id=track.id or 0,
         name=escape(track.name),
         first=first.isoformat(),
     )
+    return line + price
 
 
 def tracks_list(t: Translator, rows: Sequence[Listed], settings: WodSettings | None) -> str:

@@ -1,5 +1,6 @@
 """Programming tracks in the group (/track, /tracks, /wod_time, /wod_rest, /wod_note) and in
-private (/track, /tracks). Syntax: docs/track-format.md."""
+private (/track, /tracks); `/track price` and `/track pay` are in track_pricing. Syntax:
+docs/track-format.md."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from zoneinfo import ZoneInfo
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from domain.reminders.parsing import TimeEntryError, parse_time
+from domain.shared.errors import NotRegisteredError
 from domain.teams.model import Actor
 from domain.teams.tracks import StoredTrack, TrackTextError
 from domain.teams.use_cases.membership import NotAllowedError, NoTeamError
@@ -35,6 +37,15 @@ from domain.teams.use_cases.tracks import (
 )
 from handlers.common.deps import Deps
 from handlers.teams.admins import is_chat_admin
+from handlers.teams.track_pricing import (
+    PayTrack,
+    access_text,
+    on_pay_track,
+    pay_markup,
+    pay_reply,
+    price_track,
+    pricing_text,
+)
 from handlers.teams.track_texts import WodWords, today_texts, track_errors, tracks_list
 
 logger = logging.getLogger(__name__)
@@ -43,7 +54,8 @@ GROUPS = F.chat.type.in_({"group", "supergroup"})
 PRIVATE = F.chat.type == "private"
 _REF = re.compile(r"^(?P<ref>.+?)(?:\s+offset\s+(?P<offset>[+-]?\d{1,5}))?$", re.IGNORECASE)
 _NOTE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})\s+(?P<text>.+)$", re.DOTALL)
-_VERBS = frozenset({"subscribe", "unsubscribe", "publish", "unpublish", "today"})
+_VERBS = frozenset({"subscribe", "unsubscribe", "publish", "unpublish", "today", "price", "pay"})
+Reply = tuple[str, InlineKeyboardMarkup | None]
 _SWITCH = {"on": True, "off": False}
 
 
@@ -71,13 +83,19 @@ def _pasted(message: Message, rest: str) -> str:
     return (replied.text or replied.caption or "") if replied else ""
 
 
-def _subscribed(deps: Deps, done: Subscribed) -> str:
-    return deps.t.get(
+def _subscribed(deps: Deps, done: Subscribed) -> Reply:
+    t, track, held = deps.t, done.track, done.subscription
+    text = t.get(
         "tracks-subscribed-again" if done.again else "tracks-subscribed",
-        name=escape(done.track.name),
+        name=escape(track.name),
         first=done.first_day.isoformat(),
-        offset=done.subscription.offset,
+        offset=held.offset,
     )
+    if not track.pricing.paid:
+        return text, None
+    lines = [text, pricing_text(t, track.pricing), access_text(t, deps, track, held)]
+    markup = None if held.paid_for_good else pay_markup(t, track, held)
+    return "\n".join(lines), markup
 
 
 def _saved(deps: Deps, saved: tuple[StoredTrack, bool]) -> str:
@@ -93,9 +111,10 @@ def _saved(deps: Deps, saved: tuple[StoredTrack, bool]) -> str:
 async def on_team_track(message: Message, command: CommandObject, bot: Bot, deps: Deps) -> None:
     verb, rest = _split(command.args)
     t = deps.t
+    markup = None
     try:
         actor = await _actor(message, bot)
-        reply = await _team_track(message, deps, actor, verb, rest)
+        reply, markup = await _team_track(message, deps, actor, verb, rest)
     except NoTeamError:
         reply = t.get("teams-no-team")
     except NotAllowedError:
@@ -106,25 +125,28 @@ async def on_team_track(message: Message, command: CommandObject, bot: Bot, deps
         reply = t.get("tracks-bad-offset")
     except TrackTextError as wrong:
         reply = track_errors(t, wrong.errors)
-    await message.reply(reply)
+    await message.reply(reply, reply_markup=markup)
 
 
-async def _team_track(message: Message, deps: Deps, actor: Actor, verb: str, rest: str) -> str:
+async def _team_track(message: Message, deps: Deps, actor: Actor, verb: str, rest: str) -> Reply:
     t, chat = deps.t, message.chat.id
+    if verb == "pay":
+        return await pay_reply(deps, rest, chat_id=chat)
     if verb == "subscribe":
         found = _REF.match(rest)
         if found is None:
-            return t.get("tracks-help")
+            return t.get("tracks-help"), None
         done = await Subscribe(deps.uow, deps.clock).team(
             chat, actor, found["ref"], int(found["offset"] or 0), t.language.value
         )
         return _subscribed(deps, done)
     if verb == "unsubscribe":
-        return _ended(deps, await Unsubscribe(deps.uow, deps.clock).team(chat, actor, rest))
+        ended = await Unsubscribe(deps.uow, deps.clock).team(chat, actor, rest)
+        return _ended(deps, ended), None
     text = "" if verb else _pasted(message, rest)
     if not text:
-        return t.get("tracks-help")
-    return _saved(deps, await SaveTeamTrack(deps.uow, deps.clock)(chat, actor, text))
+        return t.get("tracks-help"), None
+    return _saved(deps, await SaveTeamTrack(deps.uow, deps.clock)(chat, actor, text)), None
 
 
 def _ended(deps: Deps, ended: StoredTrack | None) -> str:
@@ -247,45 +269,53 @@ async def on_private_track(message: Message, command: CommandObject, deps: Deps)
         for text in today_texts(t, await personal_today(deps.uow, deps.clock, deps.user_id)):
             await message.answer(text)
         return
+    markup = None
     try:
-        reply = await _private_track(message, deps, verb, rest)
+        reply, markup = await _private_track(message, deps, verb, rest)
     except NoSuchTrackError as missing:
         reply = t.get("tracks-no-such-track", ref=escape(str(missing)))
     except OffsetOutOfRangeError:
         reply = t.get("tracks-bad-offset")
     except TrackTextError as wrong:
         reply = track_errors(t, wrong.errors)
+    except NotRegisteredError:
+        reply = t.get("common-register-first")
     except PermissionError:
         reply = t.get("tracks-admins-only")
-    await message.answer(reply)
+    await message.answer(reply, reply_markup=markup)
 
 
-async def _private_track(message: Message, deps: Deps, verb: str, rest: str) -> str:
+async def _private_track(message: Message, deps: Deps, verb: str, rest: str) -> Reply:
     t, user = deps.t, deps.user_id
+    if verb in {"publish", "unpublish", "price", "pay"}:
+        return await _private_other(deps, verb, rest)
     if verb == "subscribe":
         found = _REF.match(rest)
         if found is None:
-            return t.get("tracks-help-private")
+            return t.get("tracks-help-private"), None
         done = await Subscribe(deps.uow, deps.clock).personal(
             user, found["ref"], int(found["offset"] or 0)
         )
         return _subscribed(deps, done)
     if verb == "unsubscribe":
-        return _ended(deps, await Unsubscribe(deps.uow, deps.clock).personal(user, rest))
-    if verb in {"publish", "unpublish"}:
-        return await _private_other(deps, verb, rest)
+        return _ended(deps, await Unsubscribe(deps.uow, deps.clock).personal(user, rest)), None
     text = _pasted(message, rest)
     if not text:
-        return t.get("tracks-help-private")
-    return _saved(deps, await SavePersonalTrack(deps.uow, deps.clock)(user, text))
+        return t.get("tracks-help-private"), None
+    return _saved(deps, await SavePersonalTrack(deps.uow, deps.clock)(user, text)), None
 
 
-async def _private_other(deps: Deps, verb: str, rest: str) -> str:
-    """A bot admin's `/track publish` and `/track unpublish`."""
+async def _private_other(deps: Deps, verb: str, rest: str) -> Reply:
+    """An owner's `/track price`, a subscriber's `/track pay`, and a bot admin's
+    `/track publish` and `/track unpublish`."""
     t, user = deps.t, deps.user_id
+    if verb == "price":
+        return await price_track(deps, rest), None
+    if verb == "pay":
+        return await pay_reply(deps, rest, chat_id=None)
     track = await publish_track(deps.uow, user, rest, deps.admins, public=verb == "publish")
     key = "tracks-published" if verb == "publish" else "tracks-unpublished"
-    return t.get(key, name=escape(track.name))
+    return t.get(key, name=escape(track.name)), None
 
 
 async def on_private_tracks(message: Message, deps: Deps) -> None:
@@ -302,4 +332,5 @@ def build_router() -> Router:
     router.message.register(on_wod_note, GROUPS, Command("wod_note"))
     router.message.register(on_private_track, PRIVATE, Command("track"))
     router.message.register(on_private_tracks, PRIVATE, Command("tracks"))
+    router.callback_query.register(on_pay_track, PayTrack.filter())
     return router

@@ -24,12 +24,39 @@ tracks-help =
     • /track with a track's text (or in reply to it) saves it as the team's own
     • /track subscribe <i>name or id</i> [offset <i>N</i>] — day 1 falls on today + N
     • /track unsubscribe <i>name or id</i>
+    • /track pay <i>name or id</i> — a paid track: the price, where the team stands, and the Pay button
     • /tracks lists them; /wod_time 06:00 sets the posting time; /wod_rest on|off; /wod_note <i>YYYY-MM-DD text</i>
 tracks-help-private =
     Your tracks:
     • /track with a track's text (or in reply to it) saves it as your own
     • /track subscribe <i>name or id</i> [offset <i>N</i>]; /track unsubscribe <i>name or id</i>
     • /tracks lists yours and the public ones; /track today shows today's workouts
+    • /track price <i>name or id</i> free | once <i>stars</i> | monthly <i>stars</i> [trial <i>days</i>] prices your own track; /track pay <i>name or id</i> pays for one you follow
+tracks-price-help = Price one of your own tracks: <code>/track price Engine free</code>, <code>/track price Engine once 300</code>, or <code>/track price Engine monthly 250 trial 3</code> (Stars; a trial is free days for a new subscriber).
+tracks-price-bad-price = A price is 1 to 10000 Stars.
+tracks-price-bad-trial = A trial is 0 to 90 days, and only a paid track has one.
+tracks-priced = <b>{ $name }</b>: { $price }
+tracks-price-free = free
+tracks-price-once = ⭐{ $price } once, yours for good{ $trial ->
+    [0] {""}
+   *[other] , { $trial } days free to try
+}
+tracks-price-monthly = ⭐{ $price } a month{ $trial ->
+    [0] {""}
+   *[other] , { $trial } days free to try
+}
+tracks-access-for-good = ✅ Paid: yours for good.
+tracks-access-until = ✅ Yours until { $until }.
+tracks-access-none = ⏸ No workouts until it's paid.
+tracks-pay-button = Pay ⭐{ $price }
+tracks-pay-offer = <b>{ $name }</b>: { $price }
+tracks-pay-free = <b>{ $name }</b> is free: there is nothing to pay.
+tracks-pay-not-yours = This isn't a subscription you can pay for.
+tracks-pay-nothing = Nothing to pay: the track is free now, or paid for good.
+tracks-invoice-description = Programming track “{ $name }”: the day's workouts while it is paid.
+tracks-subscribe-button = Subscribe
+tracks-pay-link = Subscribe to <b>{ $name }</b> for ⭐{ $price } every 30 days:
+tracks-lapsed = ⏸ <b>{ $name }</b> has stopped: the trial or the paid month is over. The subscription is kept; <code>/track pay #{ $id }</code> picks it up again.
 tracks-time-help = Say the time the day's workout is posted, like /wod_time 05:30 (the team's time zone).
 tracks-rest-help = /wod_rest on: a day with nothing programmed says so; /wod_rest off: it posts nothing.
 tracks-note-help = Write /wod_note 2026-12-07 Bring a jump rope, or /wod_note <i>text</i> in reply to a posted workout.
@@ -45,6 +72,10 @@ tracks-list-title-team = <b>Tracks</b> · posted at { $time }, rest days shown: 
 tracks-list-none = None yet: paste one after /track.
 tracks-list-line = { $mark } #{ $id } { $name }
 tracks-list-line-followed = { $mark } #{ $id } <b>{ $name }</b> ✅ day 1: { $first }
+tracks-list-price = { $kind ->
+    [monthly] ⭐{ $price }/month
+   *[once] ⭐{ $price }
+}
 tracks-list-more = … and { $count } more (/track subscribe finds them by name too)
 tracks-list-hint = ✍️ own · 📢 public · ✅ followed. /track subscribe <i>id</i> [offset <i>N</i>]
 

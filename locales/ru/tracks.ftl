@@ -24,12 +24,39 @@ tracks-help =
     • /track с текстом трека (или ответом на него) сохраняет его как трек команды
     • /track subscribe <i>название или номер</i> [offset <i>N</i>] — день 1 приходится на сегодня + N
     • /track unsubscribe <i>название или номер</i>
+    • /track pay <i>название или номер</i> — платный трек: цена, доступ команды и кнопка оплаты
     • /tracks — список; /wod_time 06:00 — время поста; /wod_rest on|off; /wod_note <i>ГГГГ-ММ-ДД текст</i>
 tracks-help-private =
     Ваши треки:
     • /track с текстом трека (или ответом на него) сохраняет его как ваш
     • /track subscribe <i>название или номер</i> [offset <i>N</i>]; /track unsubscribe <i>название или номер</i>
     • /tracks — ваши и публичные треки; /track today — тренировки на сегодня
+    • /track price <i>название или номер</i> free | once <i>звёзды</i> | monthly <i>звёзды</i> [trial <i>дни</i>] — цена вашего трека; /track pay <i>название или номер</i> — оплата трека, на который вы подписаны
+tracks-price-help = Цена вашего трека: <code>/track price Engine free</code>, <code>/track price Engine once 300</code> или <code>/track price Engine monthly 250 trial 3</code> (в звёздах; пробный период — бесплатные дни для нового подписчика).
+tracks-price-bad-price = Цена — от 1 до 10000 звёзд.
+tracks-price-bad-trial = Пробный период — от 0 до 90 дней, и только у платного трека.
+tracks-priced = <b>{ $name }</b>: { $price }
+tracks-price-free = бесплатно
+tracks-price-once = ⭐{ $price } один раз, навсегда{ $trial ->
+    [0] {""}
+   *[other] , { $trial } дн. бесплатно на пробу
+}
+tracks-price-monthly = ⭐{ $price } в месяц{ $trial ->
+    [0] {""}
+   *[other] , { $trial } дн. бесплатно на пробу
+}
+tracks-access-for-good = ✅ Оплачено: навсегда.
+tracks-access-until = ✅ Доступ до { $until }.
+tracks-access-none = ⏸ Тренировок не будет, пока трек не оплачен.
+tracks-pay-button = Оплатить ⭐{ $price }
+tracks-pay-offer = <b>{ $name }</b>: { $price }
+tracks-pay-free = <b>{ $name }</b> бесплатный: платить не за что.
+tracks-pay-not-yours = Эту подписку вы оплатить не можете.
+tracks-pay-nothing = Платить не за что: трек теперь бесплатный или уже оплачен навсегда.
+tracks-invoice-description = Трек тренировок «{ $name }»: тренировки дня, пока он оплачен.
+tracks-subscribe-button = Подписаться
+tracks-pay-link = Подписка на <b>{ $name }</b> за ⭐{ $price } каждые 30 дней:
+tracks-lapsed = ⏸ <b>{ $name }</b> остановлен: пробный период или оплаченный месяц закончился. Подписка сохранена; <code>/track pay #{ $id }</code> возобновит её.
 tracks-time-help = Напишите время поста тренировки дня, например /wod_time 05:30 (по часовому поясу команды).
 tracks-rest-help = /wod_rest on: в день без программы так и будет сказано; /wod_rest off: ничего не публикуется.
 tracks-note-help = Напишите /wod_note 2026-12-07 Возьмите скакалку или /wod_note <i>текст</i> ответом на пост тренировки.
@@ -45,6 +72,10 @@ tracks-list-title-team = <b>Треки</b> · пост в { $time }, дни от
 tracks-list-none = Пока нет: вставьте трек после /track.
 tracks-list-line = { $mark } #{ $id } { $name }
 tracks-list-line-followed = { $mark } #{ $id } <b>{ $name }</b> ✅ день 1: { $first }
+tracks-list-price = { $kind ->
+    [monthly] ⭐{ $price }/мес.
+   *[once] ⭐{ $price }
+}
 tracks-list-more = … и ещё { $count } (/track subscribe находит их и по названию)
 tracks-list-hint = ✍️ свой · 📢 публичный · ✅ подписка. /track subscribe <i>номер</i> [offset <i>N</i>]
 

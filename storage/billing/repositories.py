@@ -44,6 +44,7 @@ def _package(row: BillingPackageRow) -> Package:
         Included(row.sessions_per_month, row.form_checks, row.messaging),
         row.sessions,
         row.program_slug,
+        row.track_id,
     )
     return Package(row.id, row.coach_id, draft, row.created_at, row.archived_at)
 
@@ -64,6 +65,7 @@ class SqlPackageRepository:
             sessions_per_month=draft.included.sessions_per_month,
             form_checks=draft.included.form_checks,
             messaging=draft.included.messaging,
+            track_id=draft.track_id,
             created_at=package.created_at,
             archived_at=package.archived_at,
         )
@@ -78,10 +80,24 @@ class SqlPackageRepository:
     async def offered(self, coach_id: int) -> list[Package]:
         rows = await self._session.scalars(
             select(BillingPackageRow)
-            .where(BillingPackageRow.coach_id == coach_id, BillingPackageRow.archived_at.is_(None))
+            .where(
+                BillingPackageRow.coach_id == coach_id,
+                BillingPackageRow.archived_at.is_(None),
+                BillingPackageRow.track_id.is_(None),
+            )
             .order_by(BillingPackageRow.id)
         )
         return [_package(row) for row in rows]
+
+    async def for_track(self, track_id: int) -> Package | None:
+        row = await self._session.scalar(
+            select(BillingPackageRow)
+            .where(BillingPackageRow.track_id == track_id, BillingPackageRow.archived_at.is_(None))
+            .order_by(BillingPackageRow.id.desc())
+            .limit(1)
+            .execution_options(populate_existing=True)
+        )
+        return None if row is None else _package(row)
 
     async def archive(self, package_id: int, at: datetime) -> None:
         await self._session.execute(
@@ -115,6 +131,7 @@ def _payment(row: BillingPaymentRow) -> Payment:
         refunded_at=row.refunded_at,
         recurring=row.recurring,
         granted=row.granted,
+        track_subscription_id=row.track_subscription_id,
     )
 
 
@@ -157,6 +174,7 @@ class SqlPaymentRepository:
             refunded_at=payment.refunded_at,
             recurring=payment.recurring,
             granted=payment.granted,
+            track_subscription_id=payment.track_subscription_id,
         )
         self._session.add(row)
         await self._session.flush()
@@ -181,8 +199,18 @@ class SqlPaymentRepository:
         )
         return None if payment_id is None else await self.get(payment_id)
 
-    async def open_invoice(self, athlete_id: int, package_id: int, amount: int) -> Payment | None:
+    async def open_invoice(
+        self,
+        athlete_id: int,
+        package_id: int,
+        amount: int,
+        *,
+        track_subscription_id: int | None = None,
+    ) -> Payment | None:
         return await self._one(
+            BillingPaymentRow.track_subscription_id.is_(None)
+            if track_subscription_id is None
+            else BillingPaymentRow.track_subscription_id == track_subscription_id,
             BillingPaymentRow.athlete_id == athlete_id,
             BillingPaymentRow.package_id == package_id,
             BillingPaymentRow.amount == amount,

@@ -40,6 +40,11 @@ class BillingPackageRow(Base):
     messaging: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     archived_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # A paid track's price: bought through a subscription to it, never from /billing's list;
+    # it goes with the track (an owner's erasure deletes their tracks), as a coach's go with them.
+    track_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tracks.id", ondelete="CASCADE"), index=True
+    )
 
     __table_args__ = (
         CheckConstraint(one_of("kind", PackageKind), name="kind"),
@@ -77,6 +82,10 @@ class BillingPaymentRow(Base):
     refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     recurring: Mapped[bool] = mapped_column(Boolean)
     granted: Mapped[bool] = mapped_column(Boolean)
+    # A paid track's payment: the subscription (a person's or a team's) it gives access to.
+    track_subscription_id: Mapped[int | None] = mapped_column(
+        ForeignKey("track_subscriptions.id", ondelete="SET NULL")
+    )
 
     __table_args__ = (
         UniqueConstraint("coach_id", "number", name="uq_billing_payments_coach_number"),

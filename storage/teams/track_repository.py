@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.outbox.model import DeliveryState
 from domain.teams.tracks import (
     DEFAULT_POST_AT,
+    PriceKind,
+    Pricing,
     StoredTrack,
     Subscription,
     TrackKind,
@@ -37,6 +39,7 @@ def _track(row: TrackRow) -> StoredTrack:
         row.created_at,
         row.team_id,
         row.owner_id,
+        Pricing(PriceKind(row.price_kind), row.price, row.trial_days),
     )
 
 
@@ -50,6 +53,8 @@ def _subscription(row: TrackSubscriptionRow) -> Subscription:
         row.changed_at,
         row.team_id,
         row.user_id,
+        row.access_until,
+        row.paid_for_good,
     )
 
 
@@ -102,6 +107,9 @@ class SqlTrackRepository:
             owner_id=track.owner_id,
             created_by=track.created_by,
             created_at=track.created_at,
+            price_kind=track.pricing.kind.value,
+            price=track.pricing.price,
+            trial_days=track.pricing.trial_days,
         )
         self._session.add(row)
         await self._session.flush()
@@ -111,7 +119,14 @@ class SqlTrackRepository:
         await self._session.execute(
             update(TrackRow)
             .where(TrackRow.id == track.id)
-            .values(kind=track.kind.value, name=track.name, text=track.text)
+            .values(
+                kind=track.kind.value,
+                name=track.name,
+                text=track.text,
+                price_kind=track.pricing.kind.value,
+                price=track.pricing.price,
+                trial_days=track.pricing.trial_days,
+            )
         )
 
     async def track(self, track_id: int) -> StoredTrack | None:
@@ -147,6 +162,8 @@ class SqlTrackRepository:
             day_offset=subscription.offset,
             active=subscription.active,
             changed_at=subscription.changed_at,
+            access_until=subscription.access_until,
+            paid_for_good=subscription.paid_for_good,
         )
         self._session.add(row)
         await self._session.flush()
@@ -161,8 +178,46 @@ class SqlTrackRepository:
                 day_offset=subscription.offset,
                 active=subscription.active,
                 changed_at=subscription.changed_at,
+                access_until=subscription.access_until,
+                paid_for_good=subscription.paid_for_good,
             )
         )
+
+    async def lapsed(
+        self, since: datetime, now: datetime
+    ) -> list[tuple[Subscription, StoredTrack]]:
+        rows = await self._session.execute(
+            select(TrackSubscriptionRow, TrackRow)
+            .join(TrackRow, TrackRow.id == TrackSubscriptionRow.track_id)
+            .where(
+                TrackSubscriptionRow.active.is_(True),
+                TrackSubscriptionRow.paid_for_good.is_(False),
+                TrackSubscriptionRow.access_until >= since,
+                TrackSubscriptionRow.access_until <= now,
+                TrackRow.price_kind != PriceKind.FREE.value,
+            )
+            .order_by(TrackSubscriptionRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [(_subscription(sub), _track(track)) for sub, track in rows]
+
+    async def subscription_by_id(
+        self, subscription_id: int, *, lock: bool = False
+    ) -> Subscription | None:
+        query = select(TrackSubscriptionRow).where(TrackSubscriptionRow.id == subscription_id)
+        if lock:
+            query = query.with_for_update()
+        row = await self._session.scalar(query.execution_options(populate_existing=True))
+        return None if row is None else _subscription(row)
+
+    async def subscribers(self, track_id: int) -> list[Subscription]:
+        rows = await self._session.scalars(
+            select(TrackSubscriptionRow)
+            .where(TrackSubscriptionRow.track_id == track_id, TrackSubscriptionRow.active.is_(True))
+            .order_by(TrackSubscriptionRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_subscription(row) for row in rows]
 
     async def subscriptions(
         self, *, team_id: int | None, user_id: int | None, active_only: bool = True

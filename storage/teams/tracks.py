@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from domain.teams.tracks import TrackKind
+from domain.teams.tracks import PriceKind, TrackKind
 from storage.core.columns import UtcDateTime, one_of
 from storage.core.tables import Base
 
@@ -39,8 +39,15 @@ class TrackRow(Base):
     owner_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
     created_by: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    price_kind: Mapped[str] = mapped_column(String(10), server_default=PriceKind.FREE.value)
+    price: Mapped[int] = mapped_column(Integer, server_default="0")  # Stars
+    trial_days: Mapped[int] = mapped_column(Integer, server_default="0")
 
-    __table_args__ = (CheckConstraint(one_of("kind", TrackKind), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(one_of("kind", TrackKind), name="kind"),
+        CheckConstraint(one_of("price_kind", PriceKind), name="price_kind"),
+        CheckConstraint("price >= 0 AND trial_days >= 0", name="price"),
+    )
 
 
 class TrackSubscriptionRow(Base):
@@ -54,6 +61,8 @@ class TrackSubscriptionRow(Base):
     day_offset: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean)
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    access_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    paid_for_good: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     __table_args__ = (
         CheckConstraint("(team_id IS NULL) <> (user_id IS NULL)", name="one_subscriber"),

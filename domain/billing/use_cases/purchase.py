@@ -20,9 +20,11 @@ from domain.billing.model import (
 )
 from domain.billing.ports import BillingUnitOfWork, BillingWording
 from domain.billing.use_cases.packages import UnknownPackageError
+from domain.billing.use_cases.track_access import grant_track, may_pay_track
 from domain.coaching.use_cases.invites import NoCoachError
 from domain.outbox.model import OutgoingMessage
 from domain.shared.ports import Clock
+from domain.teams.tracks import Subscription as TrackSubscription
 
 TOKEN_BYTES = 16  # the invoice payload: 22 characters naming a payment row, and nothing else
 
@@ -50,7 +52,12 @@ class StartPurchase:
             if coaching is None:
                 raise NoCoachError(athlete_id)
             package = await self._uow.packages.get(package_id)
-            if package is None or package.coach_id != coaching.coach_id or not package.offered:
+            if (
+                package is None
+                or package.coach_id != coaching.coach_id
+                or not package.offered
+                or package.draft.track_id is not None  # bought through its subscription
+            ):
                 raise UnknownPackageError(package_id)
             price = package.draft.price
             open_one = await self._uow.payments.open_invoice(athlete_id, package_id, price)
@@ -82,10 +89,15 @@ async def check_payment(
     async with uow:
         payment = await uow.payments.by_token(payload)
         package = None if payment is None else await uow.packages.get(payment.package_id)
-        coaching = await uow.coachings.current_for_athlete(buyer_id)
-        is_client = (
-            payment is not None and coaching is not None and coaching.coach_id == payment.coach_id
-        )
+        if payment is not None and payment.track_subscription_id is not None:
+            is_client = await may_pay_track(uow, payment)
+        else:
+            coaching = await uow.coachings.current_for_athlete(buyer_id)
+            is_client = (
+                payment is not None
+                and coaching is not None
+                and coaching.coach_id == payment.coach_id
+            )
         return checkout_problem(
             payment,
             package,
@@ -151,6 +163,7 @@ class Paid:
     duplicate: bool = False  # this charge was recorded before: nothing granted again
     sessions: int = 0  # the balance with the coach after this payment
     paid_until: Subscription | None = None
+    track: TrackSubscription | None = None  # a paid track's subscription, with its access
 
 
 class UnknownChargeError(LookupError):
@@ -223,6 +236,8 @@ class RecordPayment:
     async def _grant(self, payment: Payment, package: Package) -> Paid:
         uow, now = self._uow, self._clock.now()
         athlete, coach = payment.athlete_id, payment.coach_id
+        if payment.track_subscription_id is not None:
+            return Paid(payment, package, track=await grant_track(uow, payment, now))
         if package.draft.kind == PackageKind.SESSIONS:
             await uow.balances.add_sessions(
                 athlete, coach, package.draft.sessions, now, payment_id=payment.id

@@ -15,8 +15,10 @@ from domain.billing.model import (
     shortened,
 )
 from domain.billing.ports import BillingUnitOfWork, BillingWording
+from domain.billing.use_cases.track_access import revoke_track
 from domain.outbox.model import OutgoingMessage
 from domain.shared.ports import Clock
+from domain.teams.tracks import Subscription as TrackSubscription
 
 
 class NotRefundableError(LookupError):
@@ -38,7 +40,10 @@ async def _refundable(
     payment = await uow.payments.get(payment_id, lock=True)
     if payment is None or payment.status not in {PaymentStatus.COMPLETED, PaymentStatus.REFUNDED}:
         raise NotRefundableError(payment_id)
-    if not admin:
+    if not admin and payment.track_subscription_id is not None:  # the track's owner's to give
+        if payment.coach_id != actor_id:
+            raise NotRefundableError(payment_id)
+    elif not admin:
         coaching = await uow.coachings.current_for_athlete(payment.athlete_id)
         if payment.coach_id != actor_id or coaching is None or coaching.coach_id != actor_id:
             raise NotRefundableError(payment_id)
@@ -65,6 +70,7 @@ class Refunded:
     sessions_used: int = 0
     subscription: Subscription | None = None
     program_kept: bool = False
+    track: TrackSubscription | None = None  # a paid track's subscription, its access cut
 
 
 class RecordRefund:
@@ -107,6 +113,8 @@ class RecordRefund:
     async def _reverse(self, payment: Payment) -> Refunded:
         uow, now = self._uow, self._clock.now()
         athlete, coach = payment.athlete_id, payment.coach_id
+        if payment.track_subscription_id is not None:
+            return Refunded(payment, track=await revoke_track(uow, payment, now))
         if payment.kind == PackageKind.SESSIONS:
             package = await uow.packages.get(payment.package_id)
             bought = package.draft.sessions if package else 0

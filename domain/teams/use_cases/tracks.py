@@ -12,7 +12,7 @@ from domain.outbox.model import OutgoingMessage
 from domain.shared.ports import Clock
 from domain.shared.time import local_day
 from domain.teams.model import Actor, Permission, Team
-from domain.teams.ports import TracksUnitOfWork, WodWording
+from domain.teams.ports import LapsedWording, TracksUnitOfWork, WodWording
 from domain.teams.tracks import (
     NOTE_LIMIT,
     OFFSET_LIMIT,
@@ -25,10 +25,13 @@ from domain.teams.tracks import (
     WodNote,
     WodPost,
     WodSettings,
+    has_access,
+    lapsed_key,
     next_post,
     parse_track,
     post_date,
     track_to_text,
+    trial_access,
     wod_key,
 )
 from domain.teams.use_cases.membership import active_team, authorize
@@ -50,6 +53,7 @@ class Subscribed:
     subscription: Subscription
     first_day: date  # when day 1 of the track falls
     again: bool  # an ended subscription started again
+    access: bool = True  # a paid track's: on trial or paid; False until paid
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,7 @@ def _zone(team: Team) -> ZoneInfo:
     return ZoneInfo(team.time_zone)
 
 
-def _find(tracks: list[StoredTrack], ref: str) -> StoredTrack:
+def find_track(tracks: list[StoredTrack], ref: str) -> StoredTrack:
     """By id (`12` or `#12`), else by name regardless of case; own tracks before public."""
     wanted = ref.strip().removeprefix("#")
     if wanted.isdecimal():  # not isdigit(): "²" is a digit int() refuses
@@ -156,7 +160,7 @@ async def publish_track(
             for t in await uow.wod_tracks.visible(team_id=None, user_id=user_id)
             if t.owner_id == user_id
         ]
-        track = _find(own, ref)
+        track = find_track(own, ref)
         changed = replace(track, kind=TrackKind.PUBLIC if public else TrackKind.PERSONAL)
         await uow.wod_tracks.save_track(changed)
         await uow.commit()
@@ -180,7 +184,9 @@ class Subscribe:
         async with self._uow:
             team = await active_team(self._uow, chat_id)
             await authorize(self._uow, team, actor, Permission.PROGRAM)
-            track = _find(await self._uow.wod_tracks.visible(team_id=team.id, user_id=None), ref)
+            track = find_track(
+                await self._uow.wod_tracks.visible(team_id=team.id, user_id=None), ref
+            )
             today = local_day(now, _zone(team))
             done = await self._follow(track, today, offset, now, team_id=team.id, user_id=None)
             settings = await self._uow.wod_tracks.wod_settings(team.id or 0)
@@ -203,7 +209,9 @@ class Subscribe:
         async with self._uow:
             person = await self._uow.users.get(user_id)
             zone = ZoneInfo(person.time_zone if person is not None else "UTC")
-            track = _find(await self._uow.wod_tracks.visible(team_id=None, user_id=user_id), ref)
+            track = find_track(
+                await self._uow.wod_tracks.visible(team_id=None, user_id=user_id), ref
+            )
             today = local_day(now, zone)
             done = await self._follow(track, today, offset, now, team_id=None, user_id=user_id)
             await self._uow.commit()
@@ -221,14 +229,19 @@ class Subscribe:
     ) -> Subscribed:
         tracks = self._uow.wod_tracks
         held = await tracks.subscription(track.id or 0, team_id=team_id, user_id=user_id)
-        if held is None:
-            made = Subscription(None, track.id or 0, today, offset, True, now, team_id, user_id)
+        if held is None:  # a paid track's trial comes once, with the first subscription
+            access = trial_access(track.pricing, now)
+            made = Subscription(
+                None, track.id or 0, today, offset, True, now, team_id, user_id, access
+            )
             held, again = await tracks.add_subscription(made), False
         else:
             again = not held.active
             held = replace(held, start=today, offset=offset, active=True, changed_at=now)
             await tracks.save_subscription(held)
-        return Subscribed(track, held, today + timedelta(days=offset), again)
+        return Subscribed(
+            track, held, today + timedelta(days=offset), again, has_access(track.pricing, held, now)
+        )
 
 
 class Unsubscribe:
@@ -243,12 +256,16 @@ class Unsubscribe:
         async with self._uow:
             team = await active_team(self._uow, chat_id)
             await authorize(self._uow, team, actor, Permission.PROGRAM)
-            track = _find(await self._uow.wod_tracks.visible(team_id=team.id, user_id=None), ref)
+            track = find_track(
+                await self._uow.wod_tracks.visible(team_id=team.id, user_id=None), ref
+            )
             return await self._end(track, team_id=team.id, user_id=None)
 
     async def personal(self, user_id: int, ref: str) -> StoredTrack | None:
         async with self._uow:
-            track = _find(await self._uow.wod_tracks.visible(team_id=None, user_id=user_id), ref)
+            track = find_track(
+                await self._uow.wod_tracks.visible(team_id=None, user_id=user_id), ref
+            )
             return await self._end(track, team_id=None, user_id=user_id)
 
     async def _end(
@@ -275,6 +292,19 @@ async def _listed(
     return [Listed(t, active.get(t.id or 0)) for t in tracks]
 
 
+async def followed(
+    uow: TracksUnitOfWork, ref: str, *, chat_id: int | None, user_id: int | None
+) -> Listed:
+    """A track the team of the chat (or the person) can see, with its subscription there,
+    active or ended (None: never followed)."""
+    async with uow:
+        team_id = None if chat_id is None else (await active_team(uow, chat_id)).id
+        person = None if team_id is not None else user_id
+        track = find_track(await uow.wod_tracks.visible(team_id=team_id, user_id=person), ref)
+        held = await uow.wod_tracks.subscription(track.id or 0, team_id=team_id, user_id=person)
+        return Listed(track, held)
+
+
 async def team_tracks(uow: TracksUnitOfWork, chat_id: int) -> tuple[WodSettings, list[Listed]]:
     """The team's own and the public tracks, with the team's active subscriptions."""
     async with uow:
@@ -289,15 +319,19 @@ async def personal_tracks(uow: TracksUnitOfWork, user_id: int) -> list[Listed]:
 
 
 async def personal_today(uow: TracksUnitOfWork, clock: Clock, user_id: int) -> list[WodContent]:
-    """Today's day (in the person's time zone) of each track they follow, programmed or not."""
+    """Today's day (in the person's time zone) of each track they follow with access,
+    programmed or not."""
+    now = clock.now()
     async with uow:
         person = await uow.users.get(user_id)
-        today = local_day(clock.now(), ZoneInfo(person.time_zone if person else "UTC"))
+        today = local_day(now, ZoneInfo(person.time_zone if person else "UTC"))
         shown = []
         for subscription in await uow.wod_tracks.subscriptions(team_id=None, user_id=user_id):
             stored = await uow.wod_tracks.track(subscription.track_id)
             number = subscription.day_number(today)
-            if stored is not None and number is not None:
+            if stored is None or not has_access(stored.pricing, subscription, now):
+                continue
+            if number is not None:
                 shown.append(WodContent(stored.name, today, number, stored.track.day(number)))
         return shown
 
@@ -425,6 +459,8 @@ class PostWods:
             number = subscription.day_number(on)
             if stored is None or number is None:
                 continue
+            if not has_access(stored.pricing, subscription, due):
+                continue  # a paid track's lapsed subscription: kept, not posted
             day = stored.track.day(number)
             if day is None and not settings.post_rest_days:
                 continue
@@ -454,3 +490,43 @@ class PostWods:
             )
             posted += 1
         return posted
+
+
+class TellLapsed:
+    """Each subscription whose paid track's access ended lately is told so once (the outbox
+    key names the subscription and the moment), in the person's or the team's language."""
+
+    def __init__(self, uow: TracksUnitOfWork, clock: Clock, wording: LapsedWording) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._wording = wording
+
+    async def __call__(self) -> int:
+        now = self._clock.now()
+        queued = 0
+        async with self._uow:
+            for subscription, track in await self._uow.wod_tracks.lapsed(now - WATCHED, now):
+                recipient = await self._recipient(subscription)
+                if recipient is None:
+                    continue
+                chat_id, language = recipient
+                queued += await self._uow.outbox.add(
+                    OutgoingMessage(
+                        lapsed_key(subscription),
+                        chat_id,
+                        now,
+                        self._wording.lapsed(track.name, track.id or 0, language),
+                        language=language,
+                    )
+                )
+            await self._uow.commit()
+        return queued
+
+    async def _recipient(self, subscription: Subscription) -> tuple[int, str | None] | None:
+        if subscription.user_id is not None:
+            person = await self._uow.users.get(subscription.user_id)
+            return None if person is None else (person.telegram_id, person.language.value)
+        team = await self._uow.teams.get(subscription.team_id or 0)
+        if team is None or not team.active:
+            return None
+        return team.chat_id, (await self._uow.wod_tracks.wod_settings(team.id or 0)).language

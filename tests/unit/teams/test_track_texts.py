@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 from domain.outbox.model import TEXT_LIMIT
 from domain.teams.tracks import (
     DAY_LIMIT,
+    PriceKind,
+    Pricing,
     StoredTrack,
     Subscription,
     TrackDay,
@@ -23,8 +25,16 @@ ENGLISH = Catalogue.load().translator("en")
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
 
-def listed(number: int, *, followed: bool = False) -> Listed:
-    track = StoredTrack(number, TrackKind.PUBLIC, f"Track {number:02} " + "x" * 48, "", 1, NOW)
+def listed(number: int, *, followed: bool = False, pricing: Pricing | None = None) -> Listed:
+    track = StoredTrack(
+        number,
+        TrackKind.PUBLIC,
+        f"Track {number:02} " + "x" * 48,
+        "",
+        1,
+        NOW,
+        pricing=pricing or Pricing(PriceKind.MONTHLY, 10_000, 90),  # the longest price line
+    )
     held = Subscription(number, number, date(2026, 12, 7), 0, True, NOW, user_id=5)
     return Listed(track, held if followed else None)
 
@@ -38,6 +48,20 @@ def test_two_hundred_tracks_list_the_followed_first_and_count_the_rest() -> None
     assert text.index("#200") < text.index("#1 ")
     assert "#31 " not in text
     assert "170 more" in text
+
+
+def test_a_paid_track_shows_its_price_in_the_list_and_a_free_one_none() -> None:
+    rows = [
+        listed(1, pricing=Pricing(PriceKind.MONTHLY, 250, 3)),
+        listed(2, pricing=Pricing(PriceKind.ONCE, 300)),
+        listed(3, followed=True, pricing=Pricing()),
+    ]
+
+    lines = tracks_list(ENGLISH, rows, None).split("\n")
+
+    assert lines[1].endswith("✅ day 1: 2026-12-07")
+    assert lines[2].endswith("⭐250/month")
+    assert lines[3].endswith("⭐300")
 
 
 def test_each_followed_day_is_its_own_message() -> None:
