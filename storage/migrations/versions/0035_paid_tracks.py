@@ -1,7 +1,7 @@
 """paid tracks: a track's price and trial, a subscription's access, billing's track targets
 
 Revision ID: 0035
-Revises: 0033
+Revises: 0034
 Create Date: 2026-12-05 00:45:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0035"
-down_revision: str | None = "0033"
+down_revision: str | None = "0034"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
