@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -67,6 +68,20 @@ def build_scheduler(
         timezone="UTC",
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
     )
+
+    def every(interval: timedelta, job: Any, job_id: str, *wording: object) -> None:
+        """`job(session_factory, clock, *wording)` every `interval`. What a job sends or writes
+        is due in the database, so a late run still runs (no misfire limit), and runs piled up
+        while the loop was busy collapse into one."""
+        scheduler.add_job(
+            job,
+            IntervalTrigger(seconds=interval.total_seconds()),
+            id=job_id,
+            args=[session_factory, clock, *wording],
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+
     scheduler.add_job(
         prune_update_ledger,
         IntervalTrigger(hours=6),
@@ -77,14 +92,7 @@ def build_scheduler(
     # A client's day is recorded once it ends on their clock (keyed by client, coach and day),
     # so a run every quarter hour catches each time zone's midnight, and a missed one the
     # next run makes up (the last week at most).
-    scheduler.add_job(
-        record_engagement,
-        IntervalTrigger(minutes=15),
-        id="record-engagement",
-        args=[session_factory, clock],
-        misfire_grace_time=None,
-        replace_existing=True,
-    )
+    every(timedelta(minutes=15), record_engagement, "record-engagement")
     # The outbox itself is drained by the sender's own loop (scheduler/delivery/sender.py), which
     # times each message to the millisecond; this job only forgets what is long finished.
     scheduler.add_job(
@@ -95,132 +103,53 @@ def build_scheduler(
         replace_existing=True,
     )
     # Due times live in the database, so a late or skipped run loses nothing: the next one
-    # sends what is still within the grace window. Late runs still run (no misfire limit),
-    # and runs that piled up while the loop was busy collapse into one.
+    # sends what is still within the grace window.
     if reminder_texts is not None:
-        scheduler.add_job(
-            send_reminders,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="send-reminders",
-            args=[session_factory, clock, reminder_texts, reminder_grace],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, send_reminders, "send-reminders", reminder_texts, reminder_grace)
     if summary_renderer is not None:
-        scheduler.add_job(
+        every(
+            reminder_interval,
             send_weekly_summaries,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="send-weekly-summaries",
-            args=[session_factory, clock, summary_renderer, reminder_grace],
-            misfire_grace_time=None,
-            replace_existing=True,
+            "send-weekly-summaries",
+            summary_renderer,
+            reminder_grace,
         )
     # Reports are found by what the outbox lacks, so a late or missed run only delays them.
     if coaching_wording is not None:
-        scheduler.add_job(
-            report_workouts,
-            IntervalTrigger(seconds=report_interval.total_seconds()),
-            id="report-workouts",
-            args=[session_factory, clock, coaching_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(report_interval, report_workouts, "report-workouts", coaching_wording)
         # Each coach's digest is marked sent (that morning, that week), so a run every few
         # minutes sends each once; one missed while down is made up for some hours.
         for job, job_id in (
             (send_morning_digests, "morning-digests"),
             (send_weekly_digests, "weekly-digests"),
         ):
-            scheduler.add_job(
-                job,
-                IntervalTrigger(minutes=5),
-                id=job_id,
-                args=[session_factory, clock, coaching_wording],
-                misfire_grace_time=None,
-                replace_existing=True,
-            )
+            every(timedelta(minutes=5), job, job_id, coaching_wording)
     # Each reminder has its outbox key, so a run every minute queues each once.
     if class_wording is not None:
-        scheduler.add_job(
-            send_class_reminders,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="class-reminders",
-            args=[session_factory, clock, class_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, send_class_reminders, "class-reminders", class_wording)
     # Each session reminder has its outbox key (booking and offset), so a run every minute
     # queues each once; one missed while down is sent late only if the session has not begun.
     if booking_wording is not None:
-        scheduler.add_job(
-            send_booking_reminders,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="booking-reminders",
-            args=[session_factory, clock, booking_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, send_booking_reminders, "booking-reminders", booking_wording)
     # Each team's next post time is in the database and each post has its outbox key, so a
     # late or repeated run posts each day's workout once.
     if wod_wording is not None:
-        scheduler.add_job(
-            post_wods,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="post-wods",
-            args=[session_factory, clock, wod_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, post_wods, "post-wods", wod_wording)
     # Each weigh-in reminder has its outbox key (athlete and ISO week), so a run every minute
     # queues each once, at the athlete's local Monday morning whatever the DST.
     if weigh_in_wording is not None:
-        scheduler.add_job(
-            send_weigh_in_reminders,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="weigh-in-reminders",
-            args=[session_factory, clock, weigh_in_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, send_weigh_in_reminders, "weigh-in-reminders", weigh_in_wording)
     # A goal reached is marked completed with its celebration's outbox key, and a week's
     # check-in is a row with its key: a run every minute sends each once.
     if goal_wording is not None:
-        scheduler.add_job(
-            celebrate_goals,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="celebrate-goals",
-            args=[session_factory, clock, goal_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, celebrate_goals, "celebrate-goals", goal_wording)
     if check_in_wording is not None:
-        scheduler.add_job(
-            send_check_ins,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="send-check-ins",
-            args=[session_factory, clock, check_in_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, send_check_ins, "send-check-ins", check_in_wording)
     # Each notice has its outbox key and each program its granted mark, so runs every minute
     # send each once; a paid program is assigned within a report interval.
     if billing_wording is not None and coaching_wording is not None:
-        scheduler.add_job(
-            send_billing_notices,
-            IntervalTrigger(seconds=reminder_interval.total_seconds()),
-            id="billing-notices",
-            args=[session_factory, clock, billing_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
-        scheduler.add_job(
-            grant_programs,
-            IntervalTrigger(seconds=report_interval.total_seconds()),
-            id="billing-programs",
-            args=[session_factory, clock, coaching_wording],
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        every(reminder_interval, send_billing_notices, "billing-notices", billing_wording)
+        every(report_interval, grant_programs, "billing-programs", coaching_wording)
     return scheduler
 
 

@@ -41,6 +41,7 @@ from domain.coaching.videos import (
 from handlers.coaching import texts
 from handlers.common.callback_fields import OptionalRowId, Position, RowId
 from handlers.common.deps import Deps
+from handlers.common.filters import bot_message_replied_to
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
 
@@ -219,13 +220,11 @@ async def on_ask_again(callback: CallbackQuery, callback_data: AskAgain, deps: D
 
 async def replies_to_a_card(message: Message, deps: Deps) -> dict[str, int] | bool:
     """Lets a reply to a clip the coach opened through, with the clip's id."""
-    replied = message.reply_to_message
-    if replied is None or replied.from_user is None or replied.from_user.id != deps.bot_id:
-        return False
-    if (message.text or "").startswith("/"):
+    replied = bot_message_replied_to(message, deps)
+    if replied is None:
         return False
     feedback = GiveFeedback(deps.uow, deps.clock, texts.CoachingWords(deps.catalogue))
-    video = await feedback.card_video(deps.user_id, message.chat.id, replied.message_id)
+    video = await feedback.card_video(deps.user_id, message.chat.id, replied)
     return False if video is None else {"video_id": video}
 
 

@@ -84,3 +84,14 @@ def _check_in_loop(event_filter: FilterObject) -> None:
     # The parameters aiogram passes were read from the original's signature, and stay.
     event_filter.callback = in_loop
     event_filter.awaitable = True
+
+
+def bot_message_replied_to(message: Message, deps: Deps) -> int | None:
+    """The id of the bot's own message this one replies to, unless it is a command: where a
+    reply to a prompt, a card or a clip starts (the caller looks the message id up)."""
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != deps.bot_id:
+        return None
+    if (message.text or message.caption or "").startswith("/"):
+        return None
+    return replied.message_id

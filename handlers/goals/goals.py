@@ -25,6 +25,7 @@ from domain.shared.errors import NotRegisteredError
 from handlers.common.callback_fields import RowId
 from handlers.common.client_tools import ClientAssessments
 from handlers.common.deps import Deps
+from handlers.common.filters import bot_message_replied_to
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
 from handlers.goals import texts
@@ -112,12 +113,10 @@ async def on_client_assessments(
 
 async def replies_to_a_prompt(message: Message, deps: Deps) -> dict[str, AssessmentPrompt] | bool:
     """Lets a coach's reply to one of their assessment prompts through, with the prompt."""
-    replied = message.reply_to_message
-    if replied is None or replied.from_user is None or replied.from_user.id != deps.bot_id:
+    replied = bot_message_replied_to(message, deps)
+    if replied is None or not message.text:
         return False
-    if not message.text or message.text.startswith("/"):
-        return False
-    prompt = await prompt_of(deps.uow, deps.user_id, message.chat.id, replied.message_id)
+    prompt = await prompt_of(deps.uow, deps.user_id, message.chat.id, replied)
     return False if prompt is None else {"prompt": prompt}
 
 

@@ -27,6 +27,7 @@ from domain.nutrition.use_cases.targets import SetTargets
 from domain.shared.errors import NotRegisteredError
 from handlers.common.callback_fields import Position, RowId
 from handlers.common.deps import Deps
+from handlers.common.filters import bot_message_replied_to
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
 from handlers.nutrition import texts
@@ -191,13 +192,10 @@ async def on_delete(callback: CallbackQuery, callback_data: DeleteFood, deps: De
 
 async def replies_to_a_prompt(message: Message, deps: Deps) -> dict[str, Prompt] | bool:
     """Lets a reply to one of this person's nutrition questions through, with the question."""
-    replied = message.reply_to_message
-    if replied is None or replied.from_user is None or replied.from_user.id != deps.bot_id:
+    replied = bot_message_replied_to(message, deps)
+    if replied is None or not (message.text or message.caption or message.photo):
         return False
-    typed = message.text or message.caption or ""
-    if typed.startswith("/") or not (typed or message.photo):
-        return False
-    prompt = await prompt_of(deps.uow, deps.user_id, message.chat.id, replied.message_id)
+    prompt = await prompt_of(deps.uow, deps.user_id, message.chat.id, replied)
     return False if prompt is None else {"prompt": prompt}
 
 
