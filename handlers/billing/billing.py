@@ -14,7 +14,6 @@ from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    LabeledPrice,
     Message,
     PreCheckoutQuery,
 )
@@ -63,10 +62,10 @@ from handlers.billing.texts import BillingWords
 from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
+from handlers.common.invoices import send_stars_invoice
 from handlers.common.keyboards import callback_button
 
 logger = logging.getLogger(__name__)
-SUBSCRIPTION_SECONDS = 2_592_000  # the only period Telegram takes: 30 days
 ALREADY_REFUNDED = "CHARGE_ALREADY_REFUNDED"
 UTC_ZONE = ZoneInfo("UTC")  # for a bot admin who never registered
 
@@ -275,34 +274,15 @@ async def on_cancel(callback: CallbackQuery, callback_data: Cancel, deps: Deps) 
 async def _send_invoice(
     bot: Bot, t: Translator, chat_id: int, invoice: Invoice, deps: Deps
 ) -> None:
-    """sendInvoice, or for a subscription an invoice link with Telegram's 30-day period."""
     draft, payment = invoice.package.draft, invoice.payment
     coach = await find_user(deps.uow, payment.coach_id)
-    description = texts.invoice_description(t, draft, coach.first_name if coach else "")
-    prices = [LabeledPrice(label=draft.name, amount=payment.amount)]
-    if draft.kind == PackageKind.MONTHLY:
-        link = await bot.create_invoice_link(
-            title=draft.name,
-            description=description,
-            payload=payment.token,
-            currency="XTR",
-            prices=prices,
-            subscription_period=SUBSCRIPTION_SECONDS,
-        )
-        button = InlineKeyboardButton(text=t.get("billing-subscribe-button"), url=link)
-        await bot.send_message(
-            chat_id,
-            t.get("billing-subscribe", name=escape(draft.name), price=payment.amount),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
-        )
-        return
-    await bot.send_invoice(
+    await send_stars_invoice(
+        bot,
         chat_id,
-        title=draft.name,
-        description=description,
-        payload=payment.token,
-        currency="XTR",
-        prices=prices,
+        invoice,
+        texts.invoice_description(t, draft, coach.first_name if coach else ""),
+        link_text=t.get("billing-subscribe", name=escape(draft.name), price=payment.amount),
+        button=t.get("billing-subscribe-button"),
     )
 
 

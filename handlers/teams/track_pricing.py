@@ -11,13 +11,10 @@ from aiogram import Bot
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     CallbackQuery,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
-    LabeledPrice,
     Message,
 )
 
-from domain.billing.model import SUBSCRIPTION_PERIOD, PackageKind
 from domain.billing.use_cases.purchase import Invoice
 from domain.billing.use_cases.tracks import (
     BadPriceError,
@@ -34,6 +31,7 @@ from domain.teams.use_cases.tracks import NoSuchTrackError, followed
 from handlers.common.callback_fields import RowId
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
+from handlers.common.invoices import send_stars_invoice
 from handlers.common.keyboards import callback_button
 from handlers.teams.admins import is_chat_admin
 
@@ -150,32 +148,12 @@ async def on_pay_track(
 
 
 async def send_track_invoice(bot: Bot, t: Translator, chat_id: int, invoice: Invoice) -> None:
-    """sendInvoice for a one-time price; a monthly one is an invoice link with Telegram's
-    30-day subscription period."""
     draft, payment = invoice.package.draft, invoice.payment
-    description = t.get("tracks-invoice-description", name=draft.name)
-    prices = [LabeledPrice(label=draft.name, amount=payment.amount)]
-    if draft.kind == PackageKind.MONTHLY:
-        link = await bot.create_invoice_link(
-            title=draft.name,
-            description=description,
-            payload=payment.token,
-            currency="XTR",
-            prices=prices,
-            subscription_period=int(SUBSCRIPTION_PERIOD.total_seconds()),
-        )
-        button = InlineKeyboardButton(text=t.get("tracks-subscribe-button"), url=link)
-        await bot.send_message(
-            chat_id,
-            t.get("tracks-pay-link", name=escape(draft.name), price=payment.amount),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
-        )
-        return
-    await bot.send_invoice(
+    await send_stars_invoice(
+        bot,
         chat_id,
-        title=draft.name,
-        description=description,
-        payload=payment.token,
-        currency="XTR",
-        prices=prices,
+        invoice,
+        t.get("tracks-invoice-description", name=draft.name),
+        link_text=t.get("tracks-pay-link", name=escape(draft.name), price=payment.amount),
+        button=t.get("tracks-subscribe-button"),
     )
