@@ -81,9 +81,14 @@ async def on_exercise_line(message: Message, deps: Deps) -> None:
     await message.answer(deps.t.get(key, name=escape(exercise.name)))
 
 
+def build_line_router() -> Router:
+    """An exercise typed for the library beats an open card."""
+    router = Router(name="exercise_lines")
+    router.message.register(on_exercise_line, F.chat.type == ChatType.PRIVATE, F.text.regexp(LINE))
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="exercises")
-    private = F.chat.type == ChatType.PRIVATE
-    router.message.register(on_exercises, Command("exercises"), private)
-    router.message.register(on_exercise_line, private, F.text.regexp(LINE))
+    router.message.register(on_exercises, Command("exercises"), F.chat.type == ChatType.PRIVATE)
     return router

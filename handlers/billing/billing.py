@@ -424,11 +424,17 @@ async def on_owed(message: Message, deps: Deps) -> None:
     await message.answer("\n".join(lines))
 
 
+def build_payments_router() -> Router:
+    """A pre-checkout to answer within seconds, and a payment: before anything else."""
+    router = Router(name="payments")
+    router.pre_checkout_query.register(on_pre_checkout)
+    router.message.register(on_paid, F.successful_payment)
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="billing")
     private = F.chat.type == "private"
-    router.pre_checkout_query.register(on_pre_checkout)
-    router.message.register(on_paid, F.successful_payment)
     router.message.register(on_packages, Command("packages"), private)
     router.message.register(on_billing, Command("billing"), private)
     router.message.register(on_admin_refund, Command("refund"), private)

@@ -182,11 +182,16 @@ async def on_show_thread(callback: CallbackQuery, callback_data: ShowThread, dep
         await callback.message.answer(texts.thread_text(deps.t, client, messages))
 
 
+def build_reply_router() -> Router:
+    """A reply to a relayed message is for the other side, not a set."""
+    router = Router(name="relay_replies")
+    router.message.register(on_reply, F.chat.type == "private", relayed_conversation)
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="relay")
-    private = F.chat.type == "private"
-    router.message.register(on_ask, Command("ask"), private)
-    router.message.register(on_reply, private, relayed_conversation)
+    router.message.register(on_ask, Command("ask"), F.chat.type == "private")
     router.callback_query.register(on_write_client, WriteClient.filter())
     router.callback_query.register(on_show_thread, ShowThread.filter())
     return router

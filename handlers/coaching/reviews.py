@@ -282,12 +282,23 @@ async def on_show_reviews(callback: CallbackQuery, deps: Deps) -> None:
         await on_reviews(callback.message, deps)
 
 
+def build_reply_router() -> Router:
+    """A reply to a clip under review is feedback on it."""
+    router = Router(name="reviews_replies")
+    router.message.register(on_feedback, F.chat.type == "private", replies_to_a_card)
+    return router
+
+
+def build_clip_router() -> Router:
+    """A video sent in private is a clip for the coach."""
+    router = Router(name="clips")
+    router.message.register(on_clip, F.chat.type == "private", F.video | F.video_note)
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="reviews")
-    private = F.chat.type == "private"
-    router.message.register(on_feedback, private, replies_to_a_card)
-    router.message.register(on_clip, private, F.video | F.video_note)
-    router.message.register(on_reviews, Command("reviews"), private)
+    router.message.register(on_reviews, Command("reviews"), F.chat.type == "private")
     router.callback_query.register(on_attach, AttachTo.filter())
     router.callback_query.register(on_review, Review.filter())
     router.callback_query.register(on_ask_again, AskAgain.filter())

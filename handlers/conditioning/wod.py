@@ -271,11 +271,16 @@ async def _pasted(message: Message, deps: Deps, text: str) -> None:
     )
 
 
+def build_reply_router() -> Router:
+    """A reply to a /wod prompt: a score or a workout's text."""
+    router = Router(name="wod_replies")
+    router.message.register(on_reply, F.chat.type == "private", replies_to_a_prompt)
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="wod")
-    private = F.chat.type == "private"
-    router.message.register(on_reply, private, replies_to_a_prompt)
-    router.message.register(on_wod, Command("wod"), private)
+    router.message.register(on_wod, Command("wod"), F.chat.type == "private")
     router.callback_query.register(on_menu, WodMenu.filter())
     router.callback_query.register(on_benchmark, PickBenchmark.filter())
     router.callback_query.register(on_swap, Swap.filter())

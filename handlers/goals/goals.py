@@ -138,5 +138,11 @@ def build_router() -> Router:
     router.message.register(on_goals, Command("goals"), F.chat.type == "private")
     router.callback_query.register(on_pause, PauseGoal.filter())
     router.callback_query.register(on_client_assessments, ClientAssessments.filter())
+    return router
+
+
+def build_reply_router() -> Router:
+    """A coach's reply to an assessment prompt is the assessment."""
+    router = Router(name="goals_replies")
     router.message.register(on_assessment, F.chat.type == "private", replies_to_a_prompt)
     return router

@@ -195,6 +195,8 @@ async def replies_to_a_prompt(message: Message, deps: Deps) -> dict[str, Prompt]
     replied = bot_message_replied_to(message, deps)
     if replied is None or not (message.text or message.caption or message.photo):
         return False
+    if message.video or message.video_note:
+        return False  # a clip for the coach (reviews), whatever it replies to
     prompt = await prompt_of(deps.uow, deps.user_id, message.chat.id, replied)
     return False if prompt is None else {"prompt": prompt}
 
@@ -231,11 +233,16 @@ async def _set_targets(message: Message, deps: Deps, typed: str) -> None:
     )
 
 
+def build_reply_router() -> Router:
+    """A reply to a /food question: food, targets, a meal plan."""
+    router = Router(name="nutrition_replies")
+    router.message.register(on_reply, F.chat.type == "private", replies_to_a_prompt)
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="nutrition")
-    private = F.chat.type == "private"
-    router.message.register(on_reply, private, replies_to_a_prompt)
-    router.message.register(on_food, Command("food", "nutrition"), private)
+    router.message.register(on_food, Command("food", "nutrition"), F.chat.type == "private")
     router.callback_query.register(on_menu, FoodMenu.filter())
     router.callback_query.register(on_delete, DeleteFood.filter())
     router.callback_query.register(on_plan_day, PlanDay.filter())

@@ -156,9 +156,15 @@ async def on_score(message: Message, command: CommandObject, deps: Deps) -> None
     )
 
 
+def build_reply_router() -> Router:
+    """A reply to a posted workout is a score."""
+    router = Router(name="whiteboard_replies")
+    router.message.register(on_post_reply, GROUPS, RepliesToPost())
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="whiteboard")
-    router.message.register(on_post_reply, GROUPS, RepliesToPost())
     router.message.register(on_fix, GROUPS, Command("fix", "remove"))
     router.message.register(on_score, PRIVATE, Command("score"))
     return router

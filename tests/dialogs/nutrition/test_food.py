@@ -4,6 +4,7 @@ reply, a redelivered update, and forged buttons."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.nutrition.use_cases.food import food_today
 from handlers.common.nutrition_buttons import ClientNutrition
-from handlers.nutrition.food import DeleteFood, FoodMenu, PlanDay
+from handlers.nutrition.food import DeleteFood, FoodMenu, PlanDay, replies_to_a_prompt
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import BOT_ID, RecordingBot
 from tests.fakes import FixedClock
@@ -252,3 +253,33 @@ async def test_forged_menu_buttons_are_refused_and_keep_nothing(
         "No meal plan yet: your coach can send you one.",
     ]
     assert await entries(session_factory) == []
+
+
+async def test_a_video_replying_to_a_food_question_is_left_for_the_coach_as_a_clip() -> None:
+    question = Message(
+        message_id=5,
+        date=datetime(2026, 3, 2, tzinfo=UTC),
+        chat=Chat(id=ANN, type="private"),
+        from_user=TelegramUser(id=BOT_ID, is_bot=True, first_name="Spotter"),
+        text="What did you eat?",
+    )
+    video = Message.model_validate(
+        {
+            "message_id": 6,
+            "date": datetime(2026, 3, 2, tzinfo=UTC),
+            "chat": {"id": ANN, "type": "private"},
+            "from": {"id": ANN, "is_bot": False, "first_name": "Ann"},
+            "caption": "p40 c60",
+            "video": {
+                "file_id": "v",
+                "file_unique_id": "v",
+                "width": 1,
+                "height": 1,
+                "duration": 3,
+            },
+            "reply_to_message": question.model_dump(by_alias=True),
+        }
+    )
+    deps: Any = SimpleNamespace(bot_id=BOT_ID)  # no unit of work: it must not be asked
+
+    assert await replies_to_a_prompt(video, deps) is False
