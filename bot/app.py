@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
@@ -29,6 +28,7 @@ from bot.config import Settings
 from bot.dispatcher import build_dispatcher
 from bot.flood_middleware import FloodPacing
 from bot.fsm import build_fsm_storage
+from bot.json_session import JsonSession
 from bot.metrics import CountRetryAfter, Metrics, outbox_backlog
 from bot.outbox_buttons import OutboxButtons
 from bot.pipeline import InFlightUpdates
@@ -91,7 +91,7 @@ def build_bot(
     """A Bot; with `retry`, its calls wait out 429s and retry failures on their own; with
     `metrics`, every 429 it meets is counted; with `flood`, every message it sends waits for
     its slot in the bot's one budget, as a reply (lane 0)."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+    session = JsonSession(api=TelegramAPIServer.from_base(api_base))
     session.middleware(PinResponseModels())
     if retry:
         session.middleware(RetryRequests())
