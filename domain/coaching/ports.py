@@ -133,9 +133,12 @@ class CoachingRepository(Protocol):
         logged since then."""
         ...
 
-    async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
-        """Each athlete's last session ever: the start of their last finished workout with a set
-        done, or their last conditioning result if it fell on a later local day (#12)."""
+    async def last_sessions(
+        self, athlete_ids: Sequence[int], before: datetime | None = None
+    ) -> dict[int, datetime]:
+        """Each athlete's last session ever (or that began before `before`, a local midnight):
+        the start of their last finished workout with a set done, or their last conditioning
+        result if it fell on a later local day (#12)."""
         ...
 
     async def unsent_proposals(

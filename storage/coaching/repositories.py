@@ -354,8 +354,8 @@ class SqlCoachingRepository:
         ):
             results.setdefault(athlete, []).append(logged)
         lifted = await self._started(list(results), month_start - DAY_MARGIN)
-        older = await self._last_workouts([a for a in coached if a not in month])
-        older_results = await self._last_results([a for a in coached if a not in results])
+        older = await self._last_workouts([a for a in coached if a not in month], None)
+        older_results = await self._last_results([a for a in coached if a not in results], None)
         found = {}
         for athlete, (since, zone) in coached.items():
             days = conditioning_sessions(results.get(athlete, ()), lifted.get(athlete, ()), zone)
@@ -401,9 +401,11 @@ class SqlCoachingRepository:
             found[athlete] = sorted([*found[athlete], *days])
         return found
 
-    async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
-        found = await self._last_workouts(athlete_ids)
-        results = await self._last_results(athlete_ids)
+    async def last_sessions(
+        self, athlete_ids: Sequence[int], before: datetime | None = None
+    ) -> dict[int, datetime]:
+        found = await self._last_workouts(athlete_ids, before)
+        results = await self._last_results(athlete_ids, before)
         zones = await self._zones(list(results))
         for athlete, result in results.items():
             found[athlete] = last_session(found.get(athlete), result, zones[athlete])
@@ -426,28 +428,32 @@ class SqlCoachingRepository:
             found.setdefault(athlete, []).append(started)
         return found
 
-    async def _last_workouts(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+    async def _last_workouts(
+        self, athlete_ids: Sequence[int], before: datetime | None
+    ) -> dict[int, datetime]:
         if not athlete_ids:
             return {}
-        rows = await self._session.execute(
-            select(WorkoutRow.user_id, func.max(WorkoutRow.started_at))
-            .where(
-                WorkoutRow.user_id.in_(athlete_ids),
-                WorkoutRow.finished_at.is_not(None),
-                _some_set_done(),
-            )
-            .group_by(WorkoutRow.user_id)
+        query = select(WorkoutRow.user_id, func.max(WorkoutRow.started_at)).where(
+            WorkoutRow.user_id.in_(athlete_ids),
+            WorkoutRow.finished_at.is_not(None),
+            _some_set_done(),
         )
+        if before is not None:
+            query = query.where(WorkoutRow.started_at < before)
+        rows = await self._session.execute(query.group_by(WorkoutRow.user_id))
         return {athlete: _aware(last) for athlete, last in rows if last is not None}
 
-    async def _last_results(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+    async def _last_results(
+        self, athlete_ids: Sequence[int], before: datetime | None
+    ) -> dict[int, datetime]:
         if not athlete_ids:
             return {}
-        rows = await self._session.execute(
-            select(ConditioningResultRow.athlete_id, func.max(ConditioningResultRow.logged_at))
-            .where(ConditioningResultRow.athlete_id.in_(athlete_ids))
-            .group_by(ConditioningResultRow.athlete_id)
-        )
+        query = select(
+            ConditioningResultRow.athlete_id, func.max(ConditioningResultRow.logged_at)
+        ).where(ConditioningResultRow.athlete_id.in_(athlete_ids))
+        if before is not None:
+            query = query.where(ConditioningResultRow.logged_at < before)
+        rows = await self._session.execute(query.group_by(ConditioningResultRow.athlete_id))
         return {athlete: _aware(last) for athlete, last in rows if last is not None}
 
     async def _zones(self, athlete_ids: Sequence[int]) -> dict[int, ZoneInfo]:
