@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.ports import Clock
 from storage.account.repository import SqlAccountRepository
+from storage.analytics.engagement_days import SqlEngagementDays
 from storage.analytics.repositories import SqlCoachBusiness, SqlEngagementRepository
 from storage.athletes.users import SqlUserRepository
 from storage.billing.repositories import (
@@ -130,6 +131,10 @@ class SqlUnitOfWork:
     @property
     def business(self) -> SqlCoachBusiness:
         return self._repository(SqlCoachBusiness)
+
+    @property
+    def engagement_days(self) -> SqlEngagementDays:
+        return self._repository(SqlEngagementDays)
 
     @property
     def exercises(self) -> SqlExerciseRepository:

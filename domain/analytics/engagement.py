@@ -1,20 +1,22 @@
 """A client's day of engagement from the moments they did something (their local day).
 
 Completion is coaching's 7-day compliance (domain/coaching/compliance.py) at the day's end:
-sessions done in the 7 days to then against the plan's sessions a week, counted from the
-coaching's start if later. Which days to record: those that ended (the client's clock) and are
-not recorded yet, at most BACKFILL_DAYS back, so a bot down for a while makes up its last week.
-A run writes a client's days in one transaction, oldest first, so the days not recorded are
-those after the last one that is.
+sessions done in the 7 whole days to then against a week of the plan, counted from the
+coaching's first day if later. Which days to record: those that ended (the client's clock) and
+are not recorded yet, at most BACKFILL_DAYS back, so a bot down for a while makes up its last
+week. A run writes a client's days in one transaction, oldest first, so the days not recorded
+are those after the last one that is. A run that records new days writes the last recorded day
+again (`day_to_rewrite`): a workout started before its midnight and finished after its row was
+written counts there, a day late.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from domain.analytics.model import Activity, DailyEngagement, EngagementSubject
-from domain.coaching.compliance import compliance
+from domain.coaching.compliance import compliance, session_days
 from domain.shared.time import local_day, start_of
 
 BACKFILL_DAYS = 7
@@ -32,6 +34,16 @@ def days_to_record(
     if subject.last_recorded is not None:
         first = max(first, subject.last_recorded + timedelta(days=1))
     return [first + timedelta(days=n) for n in range((yesterday - first).days + 1)]
+
+
+def day_to_rewrite(subject: EngagementSubject, days: Sequence[date]) -> date | None:
+    """The recorded day just before `days` (new ones to record), if it is of this coaching."""
+    if not days:
+        return None
+    before = days[0] - timedelta(days=1)
+    if subject.last_recorded != before:
+        return None
+    return before if before >= local_day(subject.coached_since, subject.zone) else None
 
 
 def _on(moments: Iterable[datetime], start: datetime, end: datetime) -> int:
@@ -55,6 +67,16 @@ def engagement_day(
     moments = [moment for group in counted for moment in group if moment < end]
     if activity.before is not None:
         moments.append(activity.before)
+    sessions = [moment for moment in activity.sessions if moment < end]
+    # At the day's end "today" is the next day, with nothing done yet: 7 ended days.
+    week = session_days(
+        None,
+        sessions,
+        zone=subject.zone,
+        now=end,
+        since=subject.coached_since,
+        window=COMPLETION_DAYS,
+    )
     return DailyEngagement(
         athlete_id=subject.athlete_id,
         coach_id=subject.coach_id,
@@ -66,12 +88,7 @@ def engagement_day(
         messages_to_coach=messages,
         check_ins_answered=check_ins,
         sessions_done=_on(activity.sessions, start, end),
-        completion=compliance(
-            [moment for moment in activity.sessions if moment < end],
-            planned_per_week,
-            now=end,
-            days=COMPLETION_DAYS,
-            since=subject.coached_since,
-        ),
+        completion=compliance(week, planned_per_week, COMPLETION_DAYS),
         last_activity=max(moments, default=None),
+        last_session=max(sessions, default=None),
     )

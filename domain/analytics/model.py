@@ -23,6 +23,7 @@ class DailyEngagement:
     sessions_done: int  # coaching's sessions (compliance.py) that day
     completion: float | None  # 7-day compliance at the day's end; None when nothing was planned
     last_activity: datetime | None  # the latest of any of the above up to the day's end
+    last_session: datetime | None  # coaching's latest session up to the day's end, ever
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,9 @@ class Activity:
     videos: tuple[datetime, ...] = ()
     messages: tuple[datetime, ...] = ()  # to this coach
     check_ins: tuple[datetime, ...] = ()  # when answered
-    sessions: tuple[datetime, ...] = ()  # coaching's sessions, from 7 days before `since`
+    # coaching's sessions from 7 days before the first day, and the last before them if the
+    # first day's end has none: a row's last session however long ago
+    sessions: tuple[datetime, ...] = ()
     before: datetime | None = None
 
 

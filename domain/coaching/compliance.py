@@ -4,20 +4,27 @@ A session is a finished workout with a set done, at its start, or a day of condi
 a local day (the client's time zone) with conditioning results and no such workout started is
 one session however many results it has, at its last result; on a day a workout started, the
 conditioning is part of that workout's session.
+
+The rules count whole local days of the client's clock (#16): the last 7 (or 30) days that
+ended plus today so far, against as many days of the plan, from the coaching's first day.
+Ended days come from analytics' daily rows where they exist (`RecordedDays`), the rest live.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from domain.athletes.model import User
+from domain.coaching.model import RecordedDays
 from domain.shared.time import local_day
 
-WINDOWS = (7, 30, 90)  # days
-ATTENTION_DROP = 0.20  # 7-day compliance this far under the 30-day rate needs a look
+WEEK, MONTH = 7, 30  # days: the windows "dropped" compares
+WINDOWS = (WEEK, MONTH, 90)  # days: the card's figures
+ATTENTION_DROP = Fraction(1, 5)  # the week's share this far under the month's needs a look
 QUIET_DAYS = 7  # no session for this long needs a look too
 
 
@@ -43,30 +50,83 @@ def last_session(workout: datetime | None, result: datetime, zone: ZoneInfo) -> 
     return workout
 
 
-def compliance(
-    sessions: Sequence[datetime],
-    planned_per_week: int,
+@dataclass(frozen=True, slots=True)
+class SessionDays:
+    """A client's sessions as the rules count them (#16): how many on each local day from the
+    coaching's first, today's so far included, and the moment of the last one ever."""
+
+    today: date  # the client's local day now
+    first_day: date  # the coaching's first local day
+    done: Mapping[date, int]  # sessions by local day; a day absent had none
+    last: datetime | None
+
+
+def counted_from(*, zone: ZoneInfo, now: datetime, since: datetime, window: int) -> date:
+    """The first day a `window`-day count covers: that many days before today, or the
+    coaching's first day if later."""
+    return max(local_day(now, zone) - timedelta(days=window), local_day(since, zone))
+
+
+def live_from(
+    recorded: RecordedDays | None, *, zone: ZoneInfo, now: datetime, since: datetime, window: int
+) -> date:
+    """The first day of the count without a recorded row (today at the latest): the rows count
+    the days before it, live sessions that day and those after."""
+    day, today = counted_from(zone=zone, now=now, since=since, window=window), local_day(now, zone)
+    while recorded is not None and day < today and day in recorded.sessions:
+        day += timedelta(days=1)
+    return day
+
+
+def session_days(
+    recorded: RecordedDays | None,
+    live: Iterable[datetime],
     *,
+    zone: ZoneInfo,
     now: datetime,
-    days: int,
     since: datetime,
-) -> float | None:
-    """Share of planned sessions done in the last `days` days (counted from `since` if later),
-    capped at 1; None when nothing was planned or the window is under a day long."""
-    start = max(now - timedelta(days=days), since)
-    done = sum(1 for moment in sessions if start <= moment <= now)
-    return rate(done, planned_per_week, now=now, days=days, since=since)
+    window: int,
+) -> SessionDays:
+    """The counts of the last `window` ended days and today: the recorded days' up to the first
+    day without a row, the `live` sessions' from that day on (those before it only say when the
+    last session was); the last session is the newest of both, None if neither knows one."""
+    start = counted_from(zone=zone, now=now, since=since, window=window)
+    cut = live_from(recorded, zone=zone, now=now, since=since, window=window)
+    today = local_day(now, zone)
+    done: dict[date, int] = {}
+    if recorded is not None:
+        done = {day: count for day, count in recorded.sessions.items() if start <= day < cut}
+    moments = [moment for moment in live if moment <= now]
+    for moment in moments:
+        day = local_day(moment, zone)
+        if cut <= day <= today:
+            done[day] = done.get(day, 0) + 1
+    if recorded is not None and recorded.last_session is not None:
+        moments.append(recorded.last_session)
+    return SessionDays(today, local_day(since, zone), done, max(moments, default=None))
 
 
-def rate(
-    done: int, planned_per_week: int, *, now: datetime, days: int, since: datetime
-) -> float | None:
-    """`compliance` for a count of sessions already made in the window."""
-    length = now - max(now - timedelta(days=days), since)
-    if planned_per_week <= 0 or length < timedelta(days=1):
+def share(days: SessionDays, planned_per_week: int, window: int) -> Fraction | None:
+    """Sessions in the last `window` ended days and today so far, against `window` days of the
+    plan, both from the coaching's first day; capped at 1. None when nothing was planned or no
+    coached day has ended yet. `days` were counted over this window or a longer one."""
+    first = max(days.today - timedelta(days=window), days.first_day)
+    ended = (days.today - first).days
+    if planned_per_week <= 0 or ended <= 0:
         return None
-    planned = planned_per_week * length / timedelta(days=7)
-    return min(1.0, done / planned)
+    done = sum(count for day, count in days.done.items() if first <= day <= days.today)
+    return min(Fraction(1), Fraction(done * 7, planned_per_week * ended))
+
+
+def compliance(days: SessionDays, planned_per_week: int, window: int) -> float | None:
+    """`share` as the card shows it."""
+    found = share(days, planned_per_week, window)
+    return None if found is None else float(found)
+
+
+def done_since(days: SessionDays, first: date) -> int:
+    """Sessions from the local day `first` (a Monday) to now, from the coaching's first day."""
+    return sum(count for day, count in days.done.items() if first <= day <= days.today)
 
 
 def week_start(today: date) -> date:
@@ -78,7 +138,7 @@ def week_start(today: date) -> date:
 class Attention:
     """Why a client needs the coach's attention, if they do."""
 
-    dropped: bool  # 7-day compliance fell ATTENTION_DROP or more under the 30-day rate
+    dropped: bool  # the week's share fell ATTENTION_DROP or more under the month's
     quiet: bool  # no session for QUIET_DAYS while coached that long
     missed: bool = False  # two planned sessions gone by in a row without one
 
@@ -88,38 +148,15 @@ class Attention:
 
 
 def attention(
-    sessions: Sequence[datetime], planned_per_week: int, *, now: datetime, since: datetime
+    days: SessionDays, planned_per_week: int, *, now: datetime, since: datetime
 ) -> Attention:
-    month_start = max(now - timedelta(days=30), since)
-    return attention_from(
-        [moment for moment in sessions if moment >= now - timedelta(days=7)],
-        sum(1 for moment in sessions if month_start <= moment <= now),
-        max(sessions, default=None),
-        planned_per_week,
-        now=now,
-        since=since,
-    )
-
-
-def attention_from(
-    week: Sequence[datetime],
-    month_done: int,
-    last: datetime | None,
-    planned_per_week: int,
-    *,
-    now: datetime,
-    since: datetime,
-) -> Attention:
-    """The rule, from the last 7 days' sessions, the month's count (counted from `since` if
-    later) and the last session ever."""
-    week_rate = compliance(week, planned_per_week, now=now, days=7, since=since)
-    month_rate = rate(month_done, planned_per_week, now=now, days=30, since=since)
-    dropped = (
-        week_rate is not None
-        and month_rate is not None
-        and week_rate <= month_rate - ATTENTION_DROP
-    )
+    """The rule: `share` of the last 7 days against the last 30 (whole days, today so far),
+    and the last session's moment for quiet and missed."""
+    week = share(days, planned_per_week, WEEK)
+    month = share(days, planned_per_week, MONTH)
+    dropped = week is not None and month is not None and week <= month - ATTENTION_DROP
     coached_long_enough = now - since >= timedelta(days=QUIET_DAYS)
+    last = days.last
     quiet = (
         planned_per_week > 0
         and coached_long_enough

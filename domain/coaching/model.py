@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.athletes.model import User
@@ -161,14 +162,11 @@ class ClientFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class RecentSessions:
-    """A client's sessions, as the coach's list needs them: finished workouts (with a set done)
-    at their start, and local days of conditioning only at their last result (#12; the rule is
-    in `compliance`)."""
+class RecordedDays:
+    """A client's ended local days as analytics' daily job recorded them for their coach (#16)."""
 
-    week: tuple[datetime, ...]  # those of the last 7 days, oldest first
-    month: int  # how many in the last 30 days, since the coaching began
-    last: datetime | None  # the last one ever
+    sessions: Mapping[date, int]  # coaching's sessions (`compliance`) on each day with a row
+    last_session: datetime | None  # the latest the rows know; None from rows before 0036 only
 
 
 @dataclass(frozen=True, slots=True)

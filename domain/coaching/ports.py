@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         Invite,
         Prompt,
         PromptPurpose,
-        RecentSessions,
+        RecordedDays,
         ThreadMessage,
         WeekLine,
     )
@@ -120,10 +120,6 @@ class CoachingRepository(Protocol):
         """The coach's current clients, each with who they are and their active plan's slug."""
         ...
 
-    async def recent_sessions(self, coach_id: int, now: datetime) -> dict[int, RecentSessions]:
-        """Each current client's recent sessions, conditioning days counted, in a few queries."""
-        ...
-
     async def sessions(
         self, athlete_ids: Sequence[int], since: datetime
     ) -> dict[int, list[datetime]]:
@@ -133,9 +129,12 @@ class CoachingRepository(Protocol):
         logged since then."""
         ...
 
-    async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
-        """Each athlete's last session ever: the start of their last finished workout with a set
-        done, or their last conditioning result if it fell on a later local day (#12)."""
+    async def last_sessions(
+        self, athlete_ids: Sequence[int], before: datetime | None = None
+    ) -> dict[int, datetime]:
+        """Each athlete's last session ever (or that began before `before`, a local midnight):
+        the start of their last finished workout with a set done, or their last conditioning
+        result if it fell on a later local day (#12)."""
         ...
 
     async def unsent_proposals(
@@ -148,6 +147,17 @@ class CoachingRepository(Protocol):
     async def unreported_workouts(self, since: datetime, limit: int) -> list[tuple[Coaching, int]]:
         """Workouts current clients finished since `since`, during their coaching, that no
         report to the coach has been queued for yet: (coaching, workout id), oldest first."""
+        ...
+
+
+class EngagementDays(Protocol):
+    """The days analytics' job recorded (#16), as the at-risk rules read them."""
+
+    async def recorded(
+        self, coach_id: int, athlete_ids: Sequence[int], first: date, last: date
+    ) -> dict[int, RecordedDays]:
+        """The days from `first` to `last` recorded of these clients with this coach, by
+        client; a client with none is absent."""
         ...
 
 
@@ -247,6 +257,9 @@ class CoachingUnitOfWork(
 
     @property
     def checkins(self) -> CheckInRepository: ...
+
+    @property
+    def engagement_days(self) -> EngagementDays: ...
 
 
 class CoachingWording(Protocol):

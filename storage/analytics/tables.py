@@ -32,5 +32,6 @@ class EngagementDayRow(Base):
     sessions_done: Mapped[int] = mapped_column(Integer)
     completion: Mapped[float | None] = mapped_column(Float)
     last_activity: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_session: Mapped[datetime | None] = mapped_column(UtcDateTime())  # NULL before 0036
 
     __table_args__ = (Index("ix_engagement_days_coach_id_day", "coach_id", "day"),)

@@ -21,7 +21,6 @@ from domain.coaching.model import (
     Invite,
     Prompt,
     PromptPurpose,
-    RecentSessions,
     ThreadEvent,
     ThreadMessage,
     coaching_of_note,
@@ -312,63 +311,6 @@ class SqlCoachingRepository:
             for row in rows
         ]
 
-    async def recent_sessions(self, coach_id: int, now: datetime) -> dict[int, RecentSessions]:
-        current = (CoachingRow.coach_id == coach_id) & CoachingRow.ended_at.is_(None)
-        clients = WorkoutRow.user_id == CoachingRow.athlete_id
-        week_start, month_start = now - timedelta(days=7), now - timedelta(days=30)
-        week: dict[int, list[datetime]] = {}
-        for athlete, started in await self._session.execute(
-            select(WorkoutRow.user_id, WorkoutRow.started_at)
-            .join(CoachingRow, clients)
-            .where(current, WorkoutRow.finished_at >= week_start, _some_set_done())
-        ):
-            week.setdefault(athlete, []).append(started)
-        month: dict[int, tuple[int, datetime | None]] = {
-            athlete: (count, last)
-            for athlete, count, last in await self._session.execute(
-                select(WorkoutRow.user_id, func.count(), func.max(WorkoutRow.started_at))
-                .join(CoachingRow, clients)
-                .where(
-                    current,
-                    WorkoutRow.finished_at >= month_start,
-                    WorkoutRow.started_at >= CoachingRow.started_at,
-                    _some_set_done(),
-                )
-                .group_by(WorkoutRow.user_id)
-            )
-        }
-        coached = {
-            athlete: (since, ZoneInfo(zone))
-            for athlete, since, zone in await self._session.execute(
-                select(CoachingRow.athlete_id, CoachingRow.started_at, UserRow.time_zone)
-                .join(UserRow, UserRow.telegram_id == CoachingRow.athlete_id)
-                .where(current)
-            )
-        }
-        # Conditioning is rarer than lifting: its moments, and the lifting days beside them.
-        results: dict[int, list[datetime]] = {}
-        for athlete, logged in await self._session.execute(
-            select(ConditioningResultRow.athlete_id, ConditioningResultRow.logged_at)
-            .join(CoachingRow, ConditioningResultRow.athlete_id == CoachingRow.athlete_id)
-            .where(current, ConditioningResultRow.logged_at >= month_start)
-        ):
-            results.setdefault(athlete, []).append(logged)
-        lifted = await self._started(list(results), month_start - DAY_MARGIN)
-        older = await self._last_workouts([a for a in coached if a not in month])
-        older_results = await self._last_results([a for a in coached if a not in results])
-        found = {}
-        for athlete, (since, zone) in coached.items():
-            days = conditioning_sessions(results.get(athlete, ()), lifted.get(athlete, ()), zone)
-            done, last = month.get(athlete, (0, None))
-            last = older.get(athlete) if last is None else _aware(last)
-            result = max(results[athlete]) if athlete in results else older_results.get(athlete)
-            found[athlete] = RecentSessions(
-                week=tuple(sorted([*week.get(athlete, ()), *(d for d in days if d >= week_start)])),
-                month=done + sum(1 for day in days if day >= max(month_start, since)),
-                last=last if result is None else last_session(last, result, zone),
-            )
-        return found
-
     async def sessions(
         self, athlete_ids: Sequence[int], since: datetime
     ) -> dict[int, list[datetime]]:
@@ -401,53 +343,42 @@ class SqlCoachingRepository:
             found[athlete] = sorted([*found[athlete], *days])
         return found
 
-    async def last_sessions(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
-        found = await self._last_workouts(athlete_ids)
-        results = await self._last_results(athlete_ids)
+    async def last_sessions(
+        self, athlete_ids: Sequence[int], before: datetime | None = None
+    ) -> dict[int, datetime]:
+        found = await self._last_workouts(athlete_ids, before)
+        results = await self._last_results(athlete_ids, before)
         zones = await self._zones(list(results))
         for athlete, result in results.items():
             found[athlete] = last_session(found.get(athlete), result, zones[athlete])
         return found
 
-    async def _started(
-        self, athlete_ids: Sequence[int], since: datetime
-    ) -> dict[int, list[datetime]]:
-        """When the athletes started the workouts (with a set done) they finished since."""
-        found: dict[int, list[datetime]] = {}
-        if not athlete_ids:
-            return found
-        for athlete, started in await self._session.execute(
-            select(WorkoutRow.user_id, WorkoutRow.started_at).where(
-                WorkoutRow.user_id.in_(athlete_ids),
-                WorkoutRow.finished_at >= since,  # indexed; a workout finishes after it starts
-                _some_set_done(),
-            )
-        ):
-            found.setdefault(athlete, []).append(started)
-        return found
-
-    async def _last_workouts(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+    async def _last_workouts(
+        self, athlete_ids: Sequence[int], before: datetime | None
+    ) -> dict[int, datetime]:
         if not athlete_ids:
             return {}
-        rows = await self._session.execute(
-            select(WorkoutRow.user_id, func.max(WorkoutRow.started_at))
-            .where(
-                WorkoutRow.user_id.in_(athlete_ids),
-                WorkoutRow.finished_at.is_not(None),
-                _some_set_done(),
-            )
-            .group_by(WorkoutRow.user_id)
+        query = select(WorkoutRow.user_id, func.max(WorkoutRow.started_at)).where(
+            WorkoutRow.user_id.in_(athlete_ids),
+            WorkoutRow.finished_at.is_not(None),
+            _some_set_done(),
         )
+        if before is not None:
+            query = query.where(WorkoutRow.started_at < before)
+        rows = await self._session.execute(query.group_by(WorkoutRow.user_id))
         return {athlete: _aware(last) for athlete, last in rows if last is not None}
 
-    async def _last_results(self, athlete_ids: Sequence[int]) -> dict[int, datetime]:
+    async def _last_results(
+        self, athlete_ids: Sequence[int], before: datetime | None
+    ) -> dict[int, datetime]:
         if not athlete_ids:
             return {}
-        rows = await self._session.execute(
-            select(ConditioningResultRow.athlete_id, func.max(ConditioningResultRow.logged_at))
-            .where(ConditioningResultRow.athlete_id.in_(athlete_ids))
-            .group_by(ConditioningResultRow.athlete_id)
-        )
+        query = select(
+            ConditioningResultRow.athlete_id, func.max(ConditioningResultRow.logged_at)
+        ).where(ConditioningResultRow.athlete_id.in_(athlete_ids))
+        if before is not None:
+            query = query.where(ConditioningResultRow.logged_at < before)
+        rows = await self._session.execute(query.group_by(ConditioningResultRow.athlete_id))
         return {athlete: _aware(last) for athlete, last in rows if last is not None}
 
     async def _zones(self, athlete_ids: Sequence[int]) -> dict[int, ZoneInfo]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from domain.athletes.model import User
 from domain.athletes.use_cases.registration import registered_user
@@ -12,13 +14,19 @@ from domain.body.use_cases.entries import body_snapshot
 from domain.checkins.model import CheckIn
 from domain.checkins.use_cases.checkins import latest_check_ins
 from domain.coaching.compliance import (
+    MONTH,
     WINDOWS,
     Attention,
-    attention_from,
+    SessionDays,
+    attention,
     compliance,
+    counted_from,
+    done_since,
+    live_from,
+    session_days,
     week_start,
 )
-from domain.coaching.model import Coaching, RecentSessions
+from domain.coaching.model import Coaching
 from domain.coaching.ports import CoachingUnitOfWork
 from domain.coaching.use_cases.invites import coaching_of
 from domain.nutrition.adherence import Adherence
@@ -29,6 +37,9 @@ from domain.training.model import TrainingMax, Workout
 
 HISTORY_DAYS = max(WINDOWS)
 RECENT_WORKOUTS = 3
+# Rows normally reach yesterday or the day before: live reads from then on are short, and one
+# client read live over the whole window (rows missing) must not lengthen everyone's.
+SHALLOW = timedelta(days=3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,33 +83,82 @@ async def clients_overview(
     """Every current client with this week's sessions, the last one, and whether to look."""
     async with uow:
         facts = await uow.coachings.clients_with_plans(coach_id)
-        recent = await uow.coachings.recent_sessions(coach_id, now)
+        counted = await _session_days(
+            uow, coach_id, [(fact.coaching, fact.client.zone) for fact in facts], now, MONTH
+        )
+        unknown = [athlete for athlete, days in counted.items() if days.last is None]
+        if unknown:  # no session in the rows or the live read: perhaps long ago
+            for athlete, last in (await uow.coachings.last_sessions(unknown)).items():
+                counted[athlete] = replace(counted[athlete], last=last)
         plans: dict[str, Plan | None] = {}
         lines = []
         for fact in facts:
             client = fact.client
-            sessions = recent.get(client.telegram_id, RecentSessions((), 0, None))
+            days = counted[client.telegram_id]
             planned, _ = await _planned_per_week(uow, fact.plan_slug, plans)
-            monday = start_of(week_start(local_day(now, client.zone)), client.zone)
             since = fact.coaching.started_at
             lines.append(
                 ClientLine(
                     client=client,
                     since=since,
-                    done_this_week=sum(1 for moment in sessions.week if moment >= monday),
+                    done_this_week=done_since(days, week_start(days.today)),
                     planned_per_week=planned,
-                    last_session=sessions.last,
-                    attention=attention_from(
-                        sessions.week,
-                        sessions.month,
-                        sessions.last,
-                        planned,
-                        now=now,
-                        since=since,
-                    ),
+                    last_session=days.last,
+                    attention=attention(days, planned, now=now, since=since),
                 )
             )
         return lines
+
+
+async def _session_days(
+    uow: CoachingUnitOfWork,
+    coach_id: int,
+    clients: Sequence[tuple[Coaching, ZoneInfo]],
+    now: datetime,
+    window: int,
+) -> dict[int, SessionDays]:
+    """The clients' sessions over the last `window` days and today: their recorded days in
+    one query, then live sessions from the first day without a row, in one read for those
+    whose rows reach the last day or two and one for the others."""
+    if not clients:
+        return {}
+    first = min(
+        counted_from(zone=zone, now=now, since=coaching.started_at, window=window)
+        for coaching, zone in clients
+    )
+    last = max(local_day(now, zone) for _, zone in clients) - timedelta(days=1)
+    athletes = [coaching.athlete_id for coaching, _ in clients]
+    recorded = await uow.engagement_days.recorded(coach_id, athletes, first, last)
+    live_since = {
+        coaching.athlete_id: start_of(
+            live_from(
+                recorded.get(coaching.athlete_id),
+                zone=zone,
+                now=now,
+                since=coaching.started_at,
+                window=window,
+            ),
+            zone,
+        )
+        for coaching, zone in clients
+    }
+    live: dict[int, list[datetime]] = {}
+    shallow = {athlete for athlete, since in live_since.items() if since >= now - SHALLOW}
+    for group in (shallow, live_since.keys() - shallow):
+        if group:
+            since = min(live_since[athlete] for athlete in group)
+            live.update(await uow.coachings.sessions(sorted(group), since))
+    return {
+        coaching.athlete_id: session_days(
+            recorded.get(coaching.athlete_id),
+            live[coaching.athlete_id],
+            zone=zone,
+            now=now,
+            since=coaching.started_at,
+            window=window,
+        )
+        for coaching, zone in clients
+    }
 
 
 async def client_card(
@@ -108,9 +168,8 @@ async def client_card(
     async with uow:
         coaching = await coaching_of(uow, coach_id, athlete_id)
         client = await registered_user(uow, athlete_id)
-        sessions = (await uow.coachings.sessions([athlete_id], now - timedelta(days=HISTORY_DAYS)))[
-            athlete_id
-        ]
+        counted = await _session_days(uow, coach_id, [(coaching, client.zone)], now, HISTORY_DAYS)
+        days = counted[athlete_id]
         active = await uow.athlete_plans.active(athlete_id)
         planned, plan_name = await _planned_per_week(uow, active.plan_slug if active else None, {})
         return ClientCard(
@@ -119,10 +178,7 @@ async def client_card(
             plan_name=plan_name,
             training_maxes=await uow.training_maxes.current(athlete_id),
             recent=await uow.workouts.finished(athlete_id, limit=RECENT_WORKOUTS),
-            compliance={
-                days: compliance(sessions, planned, now=now, days=days, since=coaching.started_at)
-                for days in WINDOWS
-            },
+            compliance={window: compliance(days, planned, window) for window in WINDOWS},
             approval=await uow.proposals.approval_required(athlete_id),
             nutrition=await week_adherence(uow, client, now),
             body=await body_snapshot(uow, athlete_id, local_day(now, client.zone)),

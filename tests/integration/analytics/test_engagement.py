@@ -205,9 +205,11 @@ async def test_a_clients_ended_day_counts_what_they_did_on_their_own_clock(uow, 
     assert (first.sets_logged, first.workouts_finished, first.sessions_done) == (1, 1, 1)
     assert first.completion == pytest.approx(1 / 4)
     assert first.last_activity == _at(18, 10, day=1)
+    assert (first.last_session, second.last_session) == (_at(17, 30, day=1), _at(10))
     quiet = days[date(2026, 2, 28)]
     assert (quiet.sets_logged, quiet.sessions_done, quiet.completion) == (0, 0, 0.0)
     assert quiet.last_activity is None
+    assert quiet.last_session is None
     masha = await _rows(session_factory, MASHA)
     assert {row.coach_id for row in masha.values()} == {KIM}
     assert all(row.sets_logged == row.messages_to_coach == 0 for row in masha.values())
@@ -238,6 +240,34 @@ async def test_the_next_day_adds_one_row_and_a_long_downtime_makes_up_a_week_onl
     # 24 February to 3 March, then 16 to 22 March: 4 to 15 March are lost, as documented
     assert days[-7:] == [date(2026, 3, 16) + timedelta(days=n) for n in range(7)]
     assert len(days) == 15
+
+
+async def test_a_days_last_session_is_the_latest_ever_however_long_ago(uow, session_factory):
+    """Маша last trained on 1 February, weeks before the days recorded: every row says so, and a
+    row written again later still does (#16)."""
+    long_ago = datetime(2026, 2, 1, 8, tzinfo=UTC)
+    async with session_factory() as session, session.begin():
+        plan = await session.scalar(select(PlanRow.id).where(PlanRow.slug == "nsuns-4day"))
+        assert plan is not None
+        old = WorkoutRow(
+            user_id=MASHA,
+            plan_id=plan,
+            day_number=1,
+            day_name="Day 1",
+            started_at=long_ago,
+            finished_at=long_ago + timedelta(hours=1),
+        )
+        session.add(old)
+        await session.flush()
+        session.add(_set(old.id, 1, long_ago + timedelta(minutes=10)))
+
+    await RecordEngagement(uow, FixedClock(NOW))()
+    await RecordEngagement(uow, FixedClock(NOW + timedelta(days=1)))()  # 2 March again, and 3
+
+    masha = await _rows(session_factory, MASHA)
+    assert len(masha) == 8
+    assert {row.last_session for row in masha.values()} == {long_ago}
+    assert all(row.sessions_done == 0 for row in masha.values())
 
 
 async def test_the_scheduler_records_engagement_every_quarter_hour(uow, session_factory):

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from domain.analytics.engagement import days_to_record, engagement_day
+from domain.analytics.engagement import day_to_rewrite, days_to_record, engagement_day
 from domain.analytics.model import Activity, EngagementSubject
 
 KOLKATA = ZoneInfo("Asia/Kolkata")  # UTC+5:30
@@ -73,6 +73,17 @@ def test_a_day_counts_what_happened_between_the_clients_midnights():
     # two sessions in the 7 days to the day's end against three a week planned
     assert day.completion == 2 / 3
     assert day.last_activity == datetime(2026, 3, 2, 12, tzinfo=UTC)  # the last message
+    assert day.last_session == datetime(2026, 3, 2, 10, tzinfo=UTC)
+    earlier = engagement_day(CLIENT, 3, date(2026, 3, 1), activity)
+    assert earlier.last_session == datetime(2026, 2, 27, 8, tzinfo=UTC)  # the day's end is 1 March
+
+
+def test_a_days_last_session_may_be_one_looked_up_from_long_before():
+    """No session in the week before: the job adds the last one before it (#16)."""
+    long_ago = datetime(2026, 1, 5, 7, tzinfo=UTC)
+    day = engagement_day(CLIENT, 3, date(2026, 3, 2), Activity(sessions=(long_ago,)))
+    assert (day.sessions_done, day.last_session) == (0, long_ago)
+    assert day.completion == 0.0
 
 
 def test_a_quiet_day_keeps_the_last_activity_from_before_and_none_is_planned_without_a_plan():
@@ -81,3 +92,24 @@ def test_a_quiet_day_keeps_the_last_activity_from_before_and_none_is_planned_wit
     assert day.sets_logged == 0
     assert day.completion is None
     assert day.last_activity == before
+    assert day.last_session is None
+
+
+def test_a_run_that_records_new_days_writes_the_last_recorded_one_again():
+    """A workout begun before 28 February's midnight and finished after its row was written
+    counts there the next time days are written (#16)."""
+    recorded = replace(CLIENT, last_recorded=date(2026, 2, 28))
+    assert day_to_rewrite(recorded, days_to_record(recorded, NOW)) == date(2026, 2, 28)
+    assert day_to_rewrite(recorded, []) is None  # a run that records nothing rewrites nothing
+    assert day_to_rewrite(CLIENT, days_to_record(CLIENT, NOW)) is None  # nothing recorded yet
+    gap = replace(CLIENT, last_recorded=date(2026, 2, 10))  # the week before was never written
+    assert day_to_rewrite(gap, days_to_record(gap, NOW)) is None
+
+
+def test_no_day_before_the_coaching_is_written_again():
+    """The same coach again from 1 March: 28 February's row is the old coaching's."""
+    again = EngagementSubject(
+        1, 2, KOLKATA, datetime(2026, 2, 28, 20, tzinfo=UTC), None, date(2026, 2, 28)
+    )
+    assert days_to_record(again, NOW) == [date(2026, 3, 1), date(2026, 3, 2)]
+    assert day_to_rewrite(again, days_to_record(again, NOW)) is None

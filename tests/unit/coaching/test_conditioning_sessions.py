@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.coaching.compliance import attention, conditioning_sessions, last_session
+from domain.coaching.compliance import (
+    attention,
+    conditioning_sessions,
+    last_session,
+    session_days,
+)
 
 NEW_YORK = ZoneInfo("America/New_York")  # UTC-5 until 8 March 2026
 MOSCOW = ZoneInfo("Europe/Moscow")  # UTC+3
@@ -46,10 +51,11 @@ def test_the_last_session_is_a_later_day_of_conditioning_or_the_last_workout() -
 
 def test_a_client_who_only_does_metcons_is_not_quiet() -> None:
     """A Fran on Monday, nothing else: two days later not 7 days without a session (#12)."""
-    now = utc(4, 12)
+    now, since = utc(4, 12), utc(1, 0) - timedelta(days=14)
     sessions = conditioning_sessions([utc(2, 7)], [], ZoneInfo("UTC"))
+    days = session_days(None, sessions, zone=ZoneInfo("UTC"), now=now, since=since, window=30)
 
-    shown = attention(sessions, 3, now=now, since=utc(1, 0) - timedelta(days=14))
+    shown = attention(days, 3, now=now, since=since)
 
     assert not shown.quiet
     assert not shown.missed  # 2 days 5 hours since, two of three a week fall due in 4⅔ days
