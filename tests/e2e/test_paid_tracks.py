@@ -43,40 +43,43 @@ async def test_an_owner_prices_a_track_with_a_trial_and_an_athlete_pays_after_tr
     bot = Spotter(emulator, tmp_path)
     bot.env["BOT_ADMINS"] = str(OLGA)  # a bot admin publishes tracks to everyone
     await bot.start_polling()
-    olga = emulator.user(OLGA, first_name="Olga")
-    alex = emulator.user(ALEX, first_name="Alex")
-    await start(olga)
-    await start(alex)
+    try:
+        olga = emulator.user(OLGA, first_name="Olga")
+        alex = emulator.user(ALEX, first_name="Alex")
+        await start(olga)
+        await start(alex)
 
-    assert "Saved the track Engine" in await said(olga, ENGINE)
-    assert "public now" in await said(olga, "/track publish Engine")
-    priced = await said(olga, "/track price Engine monthly 250 trial 3")
-    assert "⭐250 a month, 3 days free to try" in priced
+        assert "Saved the track Engine" in await said(olga, ENGINE)
+        assert "public now" in await said(olga, "/track publish Engine")
+        priced = await said(olga, "/track price Engine monthly 250 trial 3")
+        assert "⭐250 a month, 3 days free to try" in priced
 
-    subscribed_at = time.time()
-    await alex.send("/track subscribe Engine")
-    reply = await alex.wait_for_message()
-    assert "Subscribed to <b>Engine</b>" in (reply.html or "")
-    assert "⭐250 a month, 3 days free to try" in reply.content
-    assert any(f"Yours until {d}" in reply.content for d in days_on(subscribed_at, 3))
-    assert "Engine" in await said(alex, "/track today")  # on trial: today's workout shows
+        subscribed_at = time.time()
+        await alex.send("/track subscribe Engine")
+        reply = await alex.wait_for_message()
+        assert "Subscribed to <b>Engine</b>" in (reply.html or "")
+        assert "⭐250 a month, 3 days free to try" in reply.content
+        assert any(f"Yours until {d}" in reply.content for d in days_on(subscribed_at, 3))
+        assert "Engine" in await said(alex, "/track today")  # on trial: today's workout shows
 
-    await alex.press("Pay ⭐250", message_id=reply.message_id)
-    offer = await alex.wait_for_message()
-    link = offer.button("Subscribe")
-    assert link is not None
-    assert link.url is not None
-    [created] = emulator.calls("createInvoiceLink")
-    assert created.params["subscription_period"] in {2592000, "2592000"}
-    paid = await alex.pay_link(link.url)
-    assert paid.outcome == "paid"
-    confirmed = (await alex.wait_for_message()).content
-    assert "the track “Engine” is yours until" in confirmed
-    assert any(d in confirmed for d in days_on(subscribed_at, 33)), confirmed
-    told = await olga.wait_for_message(timeout=10)
-    assert "Alex paid ⭐250 for Engine (invoice #0001)" in told.content
+        await alex.press("Pay ⭐250", message_id=reply.message_id)
+        offer = await alex.wait_for_message()
+        link = offer.button("Subscribe")
+        assert link is not None
+        assert link.url is not None
+        [created] = emulator.calls("createInvoiceLink")
+        assert created.params["subscription_period"] in {2592000, "2592000"}
+        paid = await alex.pay_link(link.url)
+        assert paid.outcome == "paid"
+        confirmed = (await alex.wait_for_message()).content
+        assert "the track “Engine” is yours until" in confirmed
+        assert any(d in confirmed for d in days_on(subscribed_at, 33)), confirmed
+        told = await olga.wait_for_message(timeout=10)
+        assert "Alex paid ⭐250 for Engine (invoice #0001)" in told.content
 
-    standing = await said(alex, "/track pay Engine")
-    assert any(f"Yours until {d}" in standing for d in days_on(subscribed_at, 33)), standing
-    assert f"{OLGA}: ⭐250 (earned 250)" in await said(olga, "/owed")
-    assert emulator.star_balance == 250
+        standing = await said(alex, "/track pay Engine")
+        assert any(f"Yours until {d}" in standing for d in days_on(subscribed_at, 33)), standing
+        assert f"{OLGA}: ⭐250 (earned 250)" in await said(olga, "/owed")
+        assert emulator.star_balance == 250
+    finally:
+        await bot.terminate()  # its own process: left running, it outlives the test run
