@@ -8,7 +8,7 @@ from tests.e2e.steps import start
 
 
 async def test_start_greets_a_new_athlete_and_help_lists_the_commands(
-    emulator: BotApiEmulator, spotter: Spotter
+    emulator: BotApiEmulator, fresh_spotter: Spotter
 ) -> None:
     ann = emulator.user(1001, first_name="Ann")
 
@@ -20,6 +20,7 @@ async def test_start_greets_a_new_athlete_and_help_lists_the_commands(
     assert "Spotter" in greeting.content
     for command in ("/start", "/help", "/settings"):
         assert command in help_message.content
+    assert "Running upgrade" in fresh_spotter.output()  # its empty database, migrated at start
 
 
 async def test_a_second_start_welcomes_back_instead_of_registering_again(
