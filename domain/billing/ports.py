@@ -95,6 +95,10 @@ class PaymentRepository(Protocol):
         """The coach's invoices to these athletes, newest first."""
         ...
 
+    async def of_track_owner(self, owner_id: int, limit: int) -> list[Payment]:
+        """The invoices for this owner's paid tracks, whoever paid them, newest first."""
+        ...
+
     async def ungranted_programs(self, limit: int) -> list[Payment]:
         """Completed program payments whose plan is not assigned yet, oldest first."""
         ...

@@ -46,7 +46,7 @@ billing-status-completed = paid
 billing-status-failed = refused
 billing-status-refunded = refunded
 billing-status-cancelled = cancelled
-billing-coach-head = 💼 <b>Your clients' invoices</b>
+billing-coach-head = 💼 <b>Invoices to you</b>
 billing-coach-none = None yet.
 billing-owed = ⭐ Earned { $earned } · refunded { $refunded } · paid out { $paid } · <b>owed to you { $owed }</b>
     <i>Stars are paid to the bot's balance, not to yours: a bot admin pays you what is owed and records it here.</i>
@@ -80,7 +80,7 @@ billing-refund-subscription = The subscription is now paid until { $until }.
 billing-refund-program = The program stays assigned: a plan copy can't be taken back.
 billing-refund-track = The track's access is cut back to { $until }.
 billing-refund-already = Invoice #{ $number } was refunded already; nothing changed.
-billing-refund-not-allowed = You can refund only your current clients' paid invoices.
+billing-refund-not-allowed = You can refund only your current clients' paid invoices and those for your paid tracks.
 billing-refund-failed = Telegram refused the refund ({ $reason }); nothing changed.
 billing-refund-usage = Send <code>/refund</code> and a payment's Telegram charge id.
 billing-admin-only = Only a bot admin can do that.

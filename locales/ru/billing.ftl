@@ -47,7 +47,7 @@ billing-status-completed = оплачен
 billing-status-failed = отклонён
 billing-status-refunded = возвращён
 billing-status-cancelled = отменён
-billing-coach-head = 💼 <b>Счета ваших клиентов</b>
+billing-coach-head = 💼 <b>Счета вам</b>
 billing-coach-none = Пока нет.
 billing-owed = ⭐ Заработано { $earned } · возвращено { $refunded } · выплачено { $paid } · <b>вам причитается { $owed }</b>
     <i>Звёзды поступают на баланс бота, а не на ваш: администратор бота выплачивает вам долг и отмечает это здесь.</i>
@@ -81,7 +81,7 @@ billing-refund-subscription = Подписка теперь оплачена д�
 billing-refund-program = Программа остаётся назначенной: копию плана не забрать.
 billing-refund-track = Доступ к треку теперь до { $until }.
 billing-refund-already = Счёт №{ $number } уже возвращён; ничего не изменилось.
-billing-refund-not-allowed = Возвращать можно только оплаченные счета ваших текущих клиентов.
+billing-refund-not-allowed = Возвращать можно только оплаченные счета ваших текущих клиентов и счета за ваши платные треки.
 billing-refund-failed = Telegram отказал в возврате ({ $reason }); ничего не изменилось.
 billing-refund-usage = Отправьте <code>/refund</code> и идентификатор платежа в Telegram.
 billing-admin-only = Это может только администратор бота.

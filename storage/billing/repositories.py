@@ -271,6 +271,13 @@ class SqlPaymentRepository:
             limit=limit,
         )
 
+    async def of_track_owner(self, owner_id: int, limit: int) -> list[Payment]:
+        return await self._list(
+            BillingPaymentRow.coach_id == owner_id,
+            BillingPaymentRow.track_subscription_id.is_not(None),
+            limit=limit,
+        )
+
     async def ungranted_programs(self, limit: int) -> list[Payment]:
         rows = await self._session.scalars(
             select(BillingPaymentRow)

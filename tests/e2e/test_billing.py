@@ -123,7 +123,9 @@ async def test_another_coach_sees_nothing_and_forged_buttons_change_nothing(
 
     refund = await kim.press_forged(kims.message_id, Refund(payment=1).pack())
     answer = await kim.wait_for_callback_answer(refund)
-    assert answer.text == "You can refund only your current clients' paid invoices."
+    assert answer.text == (
+        "You can refund only your current clients' paid invoices and those for your paid tracks."
+    )
     archive = await kim.press_forged(kims.message_id, ArchiveIt(package=1).pack())
     assert (await kim.wait_for_callback_answer(archive)).text == "That package is not on offer."
     buy = await kim.press_forged(kims.message_id, Buy(package=1).pack())

@@ -1,6 +1,7 @@
 """A paid track through the real bot (#16): its owner prices it monthly with 3 days' trial, an
 athlete subscribes and follows it on trial, pays by Telegram's subscription link, and the
-access runs 30 days on from the trial's end; the Stars are on the owner's line."""
+access runs 30 days on from the trial's end; the Stars are on the owner's line, and the owner
+refunds them from /billing."""
 
 from __future__ import annotations
 
@@ -81,5 +82,17 @@ async def test_an_owner_prices_a_track_with_a_trial_and_an_athlete_pays_after_tr
         assert any(f"Yours until {d}" in standing for d in days_on(subscribed_at, 33)), standing
         assert f"{OLGA}: ⭐250 (earned 250)" in await said(olga, "/owed")
         assert emulator.star_balance == 250
+
+        # The owner, no coach of Alex's, refunds from /billing: the Stars go back, access ends.
+        await olga.send("/billing")
+        owners = await olga.wait_for_message()
+        assert "Alex · #0001 · Engine · ⭐250 · paid" in owners.content
+        await olga.press("↩️ Refund #0001", message_id=owners.message_id)
+        done = (await olga.wait_for_message()).content
+        assert "Invoice #0001 refunded: ⭐250" in done
+        assert "The track's access is cut back to" in done
+        back = await alex.wait_for_message(timeout=10)
+        assert "⭐250 for Engine (invoice #0001) were refunded to you" in back.content
+        assert emulator.star_balance == 0
     finally:
         await bot.terminate()  # its own process: left running, it outlives the test run

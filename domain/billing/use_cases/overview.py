@@ -23,9 +23,9 @@ class AthleteView:
 
 @dataclass(frozen=True, slots=True)
 class CoachView:
-    invoices: list[Payment]  # to current clients only
+    invoices: list[Payment]  # to current clients, and for the paid tracks they own
     owed: Owed
-    clients: dict[int, str]  # athlete id → first name
+    clients: dict[int, str]  # athlete id → first name, for clients and the tracks' payers
     names: dict[int, str] = field(default_factory=dict)  # package id → name
 
 
@@ -46,13 +46,22 @@ async def athlete_view(uow: BillingUnitOfWork, athlete_id: int) -> AthleteView:
 
 
 async def coach_view(uow: BillingUnitOfWork, coach_id: int) -> CoachView | None:
-    """None for someone who is not a coach."""
+    """What a coach, or the owner of a paid track, was paid and may refund; None for anyone
+    else."""
     async with uow:
-        if not await uow.coaches.is_coach(coach_id):
+        for_tracks = await uow.payments.of_track_owner(coach_id, SHOWN)
+        coach = await uow.coaches.is_coach(coach_id)
+        if not coach and not for_tracks:
             return None
-        clients = await uow.coachings.clients_with_plans(coach_id)
+        clients = await uow.coachings.clients_with_plans(coach_id) if coach else []
         names = {facts.client.telegram_id: facts.client.first_name for facts in clients}
-        invoices = await uow.payments.of_coach(coach_id, sorted(names), SHOWN)
+        to_clients = await uow.payments.of_coach(coach_id, sorted(names), SHOWN)
+        by_id = {payment.id: payment for payment in (*to_clients, *for_tracks)}
+        invoices = sorted(by_id.values(), key=lambda p: p.id or 0, reverse=True)[:SHOWN]
+        for payment in invoices:
+            if payment.athlete_id not in names:
+                payer = await uow.users.get(payment.athlete_id)
+                names[payment.athlete_id] = payer.first_name if payer else ""
         return CoachView(
             invoices, await uow.balances.owed(coach_id), names, await _names(uow, invoices)
         )

@@ -18,6 +18,7 @@ from domain.athletes.model import Profile
 from domain.athletes.use_cases.registration import RegisterUser
 from domain.billing.checkout import CheckoutProblem
 from domain.billing.model import Owed, PackageKind, PaymentStatus
+from domain.billing.use_cases.overview import coach_view
 from domain.billing.use_cases.purchase import Charge, RecordPayment, StartPurchase, check_payment
 from domain.billing.use_cases.refunds import NotRefundableError, RecordRefund, refundable
 from domain.billing.use_cases.tracks import NothingToPayError, SetTrackPricing, StartTrackPurchase
@@ -228,6 +229,27 @@ async def test_a_refund_cuts_access_and_takes_the_stars_off_the_owners_line(
     assert after == []  # kept, but no longer followed
     async with uow:
         assert await uow.balances.owed(OLGA) == Owed(earned=300, refunded=300)
+
+
+async def test_the_owner_sees_who_paid_for_their_track_in_billing_and_nobody_else_does(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await SetTrackPricing(uow, clock)(OLGA, "Engine", Pricing(PriceKind.ONCE, 300))
+    held = (await Subscribe(uow, clock).personal(ALEX, "engine", 0)).subscription
+    invoice = await StartTrackPurchase(uow, clock)(Actor(ALEX), held.id or 0)
+    await RecordPayment(uow, clock, BillingWords())(
+        Charge(ALEX, invoice.payment.token, "stx-view", 300)
+    )
+
+    owners = await coach_view(uow, OLGA)  # Olga coaches nobody: the track is hers
+    strangers = await coach_view(uow, MASHA)
+
+    assert owners is not None
+    assert [(p.athlete_id, p.amount, p.status) for p in owners.invoices] == [
+        (ALEX, 300, PaymentStatus.COMPLETED)
+    ]
+    assert owners.clients[ALEX] == "Alex"
+    assert strangers is None  # no clients, no tracks of her own: no payments to see
 
 
 async def test_a_new_price_withdraws_the_old_invoice_and_gives_free_followers_the_trial(
