@@ -11,6 +11,7 @@ from domain.plans.ports import PlansUnitOfWork
 
 if TYPE_CHECKING:
     from datetime import date, datetime
+    from zoneinfo import ZoneInfo
 
     from domain.athletes.model import User
     from domain.teams.classes import (
@@ -238,6 +239,12 @@ class LapsedWording(Protocol):
     """The words telling a paid track's subscriber that its access ended."""
 
     def lapsed(self, track_name: str, track_id: int, language: str | None) -> str: ...
+
+    def ending(
+        self, track_name: str, track_id: int, until: datetime, zone: ZoneInfo, language: str | None
+    ) -> str:
+        """The access runs until then (shown in `zone`): pay or let Telegram renew it."""
+        ...
 
 
 class TrackWording(WodWording, LapsedWording, Protocol):

@@ -198,6 +198,23 @@ def trial_access(pricing: Pricing, now: datetime) -> datetime | None:
     return now + timedelta(days=pricing.trial_days)
 
 
+ENDING_NOTICE = timedelta(days=3)  # a paid track's end is told this long before
+
+
+def ending_key(subscription: Subscription) -> str:
+    """The outbox key of the one notice, days before, that a subscription's access ends then."""
+    until = subscription.access_until
+    stamp = int(until.timestamp()) if until is not None else 0
+    return f"tracks:ending:{subscription.id}:{stamp}"
+
+
+def worth_telling_ending(subscription: Subscription) -> bool:
+    """An access that began (or changed) within ENDING_NOTICE of its end was told its end then:
+    a 3-day trial is not "ending soon" the moment it starts."""
+    until = subscription.access_until
+    return until is not None and until - subscription.changed_at > ENDING_NOTICE
+
+
 def lapsed_key(subscription: Subscription) -> str:
     """The outbox key of the one notice that a subscription's access ended at that moment."""
     until = subscription.access_until

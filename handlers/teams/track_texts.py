@@ -4,10 +4,12 @@ names, lines and notes people wrote are escaped."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from html import escape
+from zoneinfo import ZoneInfo
 
 from domain.conditioning.text import workout_to_text
+from domain.shared.time import local_day
 from domain.teams.tracks import TrackKind, TrackLineError, WodContent, WodSettings
 from domain.teams.use_cases.tracks import Listed
 from handlers.common.i18n import Catalogue, Translator
@@ -56,6 +58,13 @@ class WodWords:
     def lapsed(self, track_name: str, track_id: int, language: str | None) -> str:
         t = self._catalogue.translator(language or "en")
         return t.get("tracks-lapsed", name=escape(track_name), id=track_id)
+
+    def ending(
+        self, track_name: str, track_id: int, until: datetime, zone: ZoneInfo, language: str | None
+    ) -> str:
+        t = self._catalogue.translator(language or "en")
+        last = local_day(until, zone).isoformat()
+        return t.get("tracks-ending", name=escape(track_name), id=track_id, until=last)
 
 
 def track_errors(t: Translator, errors: Sequence[TrackLineError]) -> str:

@@ -56,6 +56,7 @@ tracks-pay-nothing = Nothing to pay: the track is free now, or paid for good.
 tracks-invoice-description = Programming track “{ $name }”: the day's workouts while it is paid.
 tracks-subscribe-button = Subscribe
 tracks-pay-link = Subscribe to <b>{ $name }</b> for ⭐{ $price } every 30 days:
+tracks-ending = 📅 <b>{ $name }</b> runs until { $until }. A monthly subscription through Telegram renews itself then; otherwise <code>/track pay #{ $id }</code> keeps it going.
 tracks-lapsed = ⏸ <b>{ $name }</b> has stopped: the trial or the paid month is over. The subscription is kept; <code>/track pay #{ $id }</code> picks it up again.
 tracks-time-help = Say the time the day's workout is posted, like /wod_time 05:30 (the team's time zone).
 tracks-rest-help = /wod_rest on: a day with nothing programmed says so; /wod_rest off: it posts nothing.

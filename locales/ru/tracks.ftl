@@ -56,6 +56,7 @@ tracks-pay-nothing = Платить не за что: трек теперь бе
 tracks-invoice-description = Трек тренировок «{ $name }»: тренировки дня, пока он оплачен.
 tracks-subscribe-button = Подписаться
 tracks-pay-link = Подписка на <b>{ $name }</b> за ⭐{ $price } каждые 30 дней:
+tracks-ending = 📅 <b>{ $name }</b> действует до { $until }. Ежемесячная подписка через Telegram тогда продлится сама; иначе <code>/track pay #{ $id }</code> продлит доступ.
 tracks-lapsed = ⏸ <b>{ $name }</b> остановлен: пробный период или оплаченный месяц закончился. Подписка сохранена; <code>/track pay #{ $id }</code> возобновит её.
 tracks-time-help = Напишите время поста тренировки дня, например /wod_time 05:30 (по часовому поясу команды).
 tracks-rest-help = /wod_rest on: в день без программы так и будет сказано; /wod_rest off: ничего не публикуется.

@@ -14,6 +14,7 @@ from domain.shared.time import local_day
 from domain.teams.model import Actor, Permission, Team
 from domain.teams.ports import LapsedWording, TracksUnitOfWork, WodWording
 from domain.teams.tracks import (
+    ENDING_NOTICE,
     NOTE_LIMIT,
     OFFSET_LIMIT,
     POST_GRACE,
@@ -25,6 +26,7 @@ from domain.teams.tracks import (
     WodNote,
     WodPost,
     WodSettings,
+    ending_key,
     has_access,
     lapsed_key,
     next_post,
@@ -33,6 +35,7 @@ from domain.teams.tracks import (
     track_to_text,
     trial_access,
     wod_key,
+    worth_telling_ending,
 )
 from domain.teams.use_cases.membership import active_team, authorize
 
@@ -493,8 +496,9 @@ class PostWods:
 
 
 class TellLapsed:
-    """Each subscription whose paid track's access ended lately is told so once (the outbox
-    key names the subscription and the moment), in the person's or the team's language."""
+    """Each subscription whose paid track's access ends in ENDING_NOTICE, and each whose access
+    ended lately, is told so once (the outbox key names the subscription and the moment), in the
+    person's or the team's language."""
 
     def __init__(self, uow: TracksUnitOfWork, clock: Clock, wording: LapsedWording) -> None:
         self._uow = uow
@@ -509,7 +513,7 @@ class TellLapsed:
                 recipient = await self._recipient(subscription)
                 if recipient is None:
                     continue
-                chat_id, language = recipient
+                chat_id, language, _ = recipient
                 queued += await self._uow.outbox.add(
                     OutgoingMessage(
                         lapsed_key(subscription),
@@ -519,14 +523,40 @@ class TellLapsed:
                         language=language,
                     )
                 )
+            ending = await self._uow.wod_tracks.lapsed(now, now + ENDING_NOTICE)
+            for subscription, track in ending:
+                until = subscription.access_until
+                recipient = await self._recipient(subscription)
+                if until is None or until <= now or recipient is None:
+                    continue
+                if not worth_telling_ending(subscription):
+                    continue
+                chat_id, language, zone = recipient
+                text = self._wording.ending(track.name, track.id or 0, until, zone, language)
+                queued += await self._uow.outbox.add(
+                    OutgoingMessage(
+                        ending_key(subscription),
+                        chat_id,
+                        now,
+                        text,
+                        language=language,
+                        expires_at=until,  # news only while it has not ended
+                    )
+                )
             await self._uow.commit()
         return queued
 
-    async def _recipient(self, subscription: Subscription) -> tuple[int, str | None] | None:
+    async def _recipient(
+        self, subscription: Subscription
+    ) -> tuple[int, str | None, ZoneInfo] | None:
+        """The chat told, its language and its clock: the person's, or the team's group."""
         if subscription.user_id is not None:
             person = await self._uow.users.get(subscription.user_id)
-            return None if person is None else (person.telegram_id, person.language.value)
+            if person is None:
+                return None
+            return person.telegram_id, person.language.value, person.zone
         team = await self._uow.teams.get(subscription.team_id or 0)
         if team is None or not team.active:
             return None
-        return team.chat_id, (await self._uow.wod_tracks.wod_settings(team.id or 0)).language
+        language = (await self._uow.wod_tracks.wod_settings(team.id or 0)).language
+        return team.chat_id, language, ZoneInfo(team.time_zone)

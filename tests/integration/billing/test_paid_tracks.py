@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -59,6 +60,11 @@ class Words:
 
     def lapsed(self, track_name: str, track_id: int, language: str | None) -> str:
         return f"{track_name} #{track_id} stopped ({language})"
+
+    def ending(
+        self, track_name: str, track_id: int, until: datetime, zone: ZoneInfo, language: str | None
+    ) -> str:
+        return f"{track_name} #{track_id} ends {until.astimezone(zone):%Y-%m-%d %H:%M} ({language})"
 
 
 @pytest.fixture
@@ -250,6 +256,46 @@ async def test_the_owner_sees_who_paid_for_their_track_in_billing_and_nobody_els
     ]
     assert owners.clients[ALEX] == "Alex"
     assert strangers is None  # no clients, no tracks of her own: no payments to see
+
+
+async def test_the_end_of_a_paid_access_is_told_once_three_days_before(
+    uow: SqlUnitOfWork, clock: FixedClock, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await SetTrackPricing(uow, clock)(
+        OLGA, "Engine", Pricing(PriceKind.MONTHLY, 250, trial_days=10)
+    )
+    held = await Subscribe(uow, clock).personal(ALEX, "engine", 0)  # trial to 17 Dec 09:00
+    tell = TellLapsed(uow, clock, Words())
+    told_at_once = await tell()
+    clock.current = datetime(2026, 12, 14, 8, 59, tzinfo=UTC)  # 3 days and a minute before
+    too_early = await tell()
+    clock.current = datetime(2026, 12, 14, 9, 30, tzinfo=UTC)
+    told = [await tell(), await tell()]
+
+    assert (told_at_once, too_early, told) == (0, 0, [1, 0])
+    async with session_factory() as session:
+        notices = (
+            await session.scalars(
+                select(OutboxRow).where(OutboxRow.idempotency_key.startswith("tracks:ending:"))
+            )
+        ).all()
+    assert [(n.chat_id, n.text) for n in notices] == [
+        (ALEX, f"Engine #{held.track.id} ends 2026-12-17 09:00 (en)")
+    ]
+    assert notices[0].expires_at == datetime(2026, 12, 17, 9, 0, tzinfo=UTC)
+
+
+async def test_a_trial_of_three_days_is_not_told_it_ends_soon_as_it_starts(
+    uow: SqlUnitOfWork, clock: FixedClock
+) -> None:
+    await SetTrackPricing(uow, clock)(OLGA, "Engine", MONTHLY)  # 3 days to try
+    await Subscribe(uow, clock).personal(ALEX, "engine", 0)
+    tell = TellLapsed(uow, clock, Words())
+
+    at_once = await tell()
+    clock.current = NOW + timedelta(days=1)
+
+    assert (at_once, await tell()) == (0, 0)
 
 
 async def test_a_new_price_withdraws_the_old_invoice_and_gives_free_followers_the_trial(
