@@ -27,6 +27,7 @@ from domain.training.use_cases.imports import (
 from handlers.account import import_texts as texts
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
+from handlers.common.routing import not_a_command
 
 CSV_TYPES = frozenset({"text/csv", "text/comma-separated-values", "application/csv"})
 
@@ -149,7 +150,9 @@ def _undo(t: Translator, import_id: int) -> InlineKeyboardMarkup:
 def build_router() -> Router:
     """A .csv file in a private chat: an export to import; it beats an open workout card."""
     router = Router(name="imports")
-    router.message.register(on_export_file, F.chat.type == ChatType.PRIVATE, _csv_file)
+    router.message.register(
+        on_export_file, F.chat.type == ChatType.PRIVATE, _csv_file, not_a_command
+    )
     router.callback_query.register(on_run, RunImport.filter())
     router.callback_query.register(on_cancel, CancelImport.filter())
     router.callback_query.register(on_undo, Undo.filter())

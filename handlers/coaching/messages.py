@@ -25,6 +25,7 @@ from handlers.coaching import texts
 from handlers.coaching.programs import edit_plan_from_reply, set_maxes_from_reply
 from handlers.common.callback_fields import UserId
 from handlers.common.deps import Deps
+from handlers.common.routing import commanded
 
 
 class WriteClient(CallbackData, prefix="cwr"):
@@ -77,7 +78,7 @@ def replies_to_the_bot(message: Message, deps: Deps) -> bool:
         and replied.from_user is not None
         and replied.from_user.id == deps.bot_id
         and (bool(message.text) or attachment_of(message) is not None)
-        and not (message.text or "").startswith("/")
+        and not commanded(message)
     )
 
 

@@ -44,6 +44,7 @@ from handlers.common.deps import Deps
 from handlers.common.filters import bot_message_replied_to
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import callback_button
+from handlers.common.routing import not_a_command
 
 REVIEWS_SHOWN = 20
 
@@ -292,7 +293,9 @@ def build_reply_router() -> Router:
 def build_clip_router() -> Router:
     """A video sent in private is a clip for the coach."""
     router = Router(name="clips")
-    router.message.register(on_clip, F.chat.type == "private", F.video | F.video_note)
+    router.message.register(
+        on_clip, F.chat.type == "private", F.video | F.video_note, not_a_command
+    )
     return router
 
 

@@ -15,6 +15,7 @@ from aiogram_dialog import Dialog
 from aiogram_dialog.utils import CB_SEP
 
 from handlers.common.deps import Deps
+from handlers.common.routing import commanded, not_a_command
 
 
 class Addressed(Filter):
@@ -44,7 +45,7 @@ def leaves_others_alone(dialog: Dialog) -> Dialog:
     Commands must reach their routers (/history typed while the card waits for a set opens
     history), and presses on other messages' buttons (a /plan day) their handlers.
     """
-    dialog.message.filter(~F.text.startswith("/"))
+    dialog.message.filter(not_a_command)  # a command in a photo's caption too
     dialog.callback_query.filter(F.data.contains(CB_SEP))
     return dialog
 
@@ -92,6 +93,6 @@ def bot_message_replied_to(message: Message, deps: Deps) -> int | None:
     replied = message.reply_to_message
     if replied is None or replied.from_user is None or replied.from_user.id != deps.bot_id:
         return None
-    if (message.text or message.caption or "").startswith("/"):
+    if commanded(message):
         return None
     return replied.message_id

@@ -17,9 +17,19 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 
+def commanded(message: Message) -> bool:
+    """What aiogram's Command filter could match: text, or a caption, starting with "/" (it
+    splits the text first, so leading blanks do not count)."""
+    return (message.text or message.caption or "").lstrip().startswith("/")
+
+
 async def is_command(message: Message) -> bool:
-    """What aiogram's Command filter could match: text, or a caption, starting with "/"."""
-    return (message.text or message.caption or "").startswith("/")
+    return commanded(message)
+
+
+async def not_a_command(message: Message) -> bool:
+    """For what reads messages ahead of the commands group: a caption can be a command too."""
+    return not commanded(message)
 
 
 async def is_reply(message: Message) -> bool:
@@ -28,7 +38,7 @@ async def is_reply(message: Message) -> bool:
 
 def replies_only(name: str, *routers: Router) -> Router:
     """One router over `routers`, which take only messages that reply to another (their own
-    filters say which: a relayed message, a prompt, a clip's card)."""
+    filters say which: a relayed message, a prompt, a clip's card, each refusing commands)."""
     group = Router(name=name)
     group.message.filter(is_reply)
     group.include_routers(*routers)
@@ -43,13 +53,17 @@ def commands_only(name: str, *routers: Router) -> Router:
     group.message.filter(is_command)
     for router in routers:
         for handler in _message_handlers(router):
-            if not any(isinstance(each.callback, Command) for each in handler.filters or ()):
+            if not any(_slash_command(each.callback) for each in handler.filters or ()):
                 raise ValueError(
                     f"{router.name}: {handler.callback.__name__} reads messages that are not "
                     "commands; it cannot sit behind commands_only"
                 )
         group.include_router(router)
     return group
+
+
+def _slash_command(callback: object) -> bool:
+    return isinstance(callback, Command) and "/" in callback.prefix
 
 
 def _message_handlers(router: Router) -> Iterator[HandlerObject]:

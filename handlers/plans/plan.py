@@ -45,6 +45,7 @@ from domain.training.use_cases.onboarding import (
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
 from handlers.common.plan_problems import plan_errors
+from handlers.common.routing import not_a_command
 from handlers.common.states import OnboardingSG, TodaySG
 from handlers.common.texts import needs_max
 from handlers.plans import texts
@@ -351,7 +352,7 @@ def build_upload_router() -> Router:
     router = Router(name="plan-upload")
     private = F.chat.type == ChatType.PRIVATE
     router.message.register(on_plan_text, private, F.text.regexp(PLAN_TEXT))
-    router.message.register(on_plan_file, private, _text_file)
+    router.message.register(on_plan_file, private, _text_file, not_a_command)
     return router
 
 

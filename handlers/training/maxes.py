@@ -25,6 +25,7 @@ from domain.training.use_cases.onboarding import (
 )
 from handlers.common.deps import Deps
 from handlers.common.i18n import Translator
+from handlers.common.routing import not_a_command
 
 HISTORY_SHOWN = 4
 
@@ -179,7 +180,5 @@ def build_router() -> Router:
 def build_answer_router() -> Router:
     """The weight asked for after ✏️: it must reach us even while a workout card is open."""
     router = Router(name="maxes-answer")
-    router.message.register(
-        on_new_max, EditingMax.weight, F.chat.type == "private", ~F.text.startswith("/")
-    )
+    router.message.register(on_new_max, EditingMax.weight, F.chat.type == "private", not_a_command)
     return router

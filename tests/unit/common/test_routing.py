@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import Any
+
 import pytest
 from aiogram import F, Router
+from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.filters import Command
 from aiogram.types import Message
 
 from handlers import build_router
 from handlers.common.routing import commands_only
+from handlers.training.maxes import EditingMax
+
+PRIVATE = {"id": 7, "type": "private"}
+ANN = {"id": 7, "is_bot": False, "first_name": "Ann"}
+BOT = {"id": 42, "is_bot": True, "first_name": "Spotter"}
 
 
 async def _handler(message: Message) -> None: ...
@@ -50,3 +59,58 @@ def test_the_bot_s_routers_are_built_with_their_commands_grouped() -> None:
 
     assert "commands" in names
     assert names.index("commands") < names.index("today") < names.index("fallback")
+
+
+def test_a_command_prefixed_otherwise_cannot_hide_behind_the_slash_check() -> None:
+    router = Router(name="bang")
+    router.message.register(_handler, Command("roll", prefix="!"))
+
+    with pytest.raises(ValueError, match="bang"):
+        commands_only("commands", router)
+
+
+def _captioned(caption: str, **content: Any) -> Message:
+    bot_message = {"message_id": 5, "date": 0, "chat": PRIVATE, "from": BOT, "text": "Sent."}
+    return Message.model_validate(
+        {
+            "message_id": 6,
+            "date": 0,
+            "chat": PRIVATE,
+            "from": ANN,
+            "caption": caption,
+            "reply_to_message": bot_message,
+            **content,
+        }
+    )
+
+
+CAPTIONED_COMMANDS = [
+    _captioned(
+        "/billing", photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]
+    ),
+    _captioned("/ask how's my squat", voice={"file_id": "v", "file_unique_id": "v", "duration": 2}),
+    _captioned(
+        " /owed",
+        video={"file_id": "v", "file_unique_id": "v", "width": 1, "height": 1, "duration": 3},
+    ),
+    _captioned("/packages", document={"file_id": "d", "file_unique_id": "d", "file_name": "a.csv"}),
+    _captioned("/track", document={"file_id": "d", "file_unique_id": "d", "file_name": "p.txt"}),
+]
+
+
+@pytest.mark.parametrize("message", CAPTIONED_COMMANDS)
+async def test_a_command_in_a_caption_passes_everything_before_the_commands(
+    message: Message,
+) -> None:
+    """A reply to the bot, while it waits for a new max: still the command's, as typed text is."""
+    routers = build_router().sub_routers
+    before = routers[: [router.name for router in routers].index("commands")]
+    data: dict[str, Any] = {
+        "deps": SimpleNamespace(bot_id=BOT["id"], bot_username="spotter_test_bot"),
+        "raw_state": EditingMax.weight.state,
+        "event_from_user": message.from_user,
+        "event_chat": message.chat,
+    }
+
+    for router in before:
+        assert await router.propagate_event("message", message, **data) is UNHANDLED, router.name
