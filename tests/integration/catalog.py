@@ -20,6 +20,7 @@ from domain.plans.model import (
     Tier,
 )
 from domain.training.ports import TrainingUnitOfWork
+from storage.conditioning.tables import ConditioningResultRow, ConditioningWorkoutRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
 
@@ -144,3 +145,27 @@ async def seed_into(uow: TrainingUnitOfWork, *athletes: int, plan: Plan = PLAN) 
         for telegram_id in athletes or (ATHLETE,):
             await uow.users.add(athlete(telegram_id))
         await uow.commit()
+
+
+async def add_fran_result(session: AsyncSession, athlete_id: int, logged: datetime) -> None:
+    """A conditioning result (Fran in 5:00, Rx) logged at `logged`, with its pasted workout."""
+    wod = ConditioningWorkoutRow(
+        owner_id=athlete_id, source="pasted", name="Fran", definition="Fran", created_at=logged
+    )
+    session.add(wod)
+    await session.flush()
+    session.add(
+        ConditioningResultRow(
+            athlete_id=athlete_id,
+            workout_id=wod.id,
+            scheme="time",
+            value=300,
+            status="scored",
+            reps_at_cap=0,
+            tiebreak_reps=False,
+            capped_sets=0,
+            rx=True,
+            note="",
+            logged_at=logged,
+        )
+    )

@@ -24,12 +24,12 @@ from storage.analytics.tables import EngagementDayRow
 from storage.athletes.tables import UserRow
 from storage.checkins.tables import CheckInRow
 from storage.coaching.tables import CoachingRow, FormVideoRow, ThreadMessageRow
-from storage.conditioning.tables import ConditioningResultRow, ConditioningWorkoutRow
 from storage.core.ledger import HandledUpdates
 from storage.plans.tables import PlanRow
 from storage.training.tables import AthletePlanRow, WorkoutRow, WorkoutSetRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
+from tests.integration.catalog import add_fran_result
 from tests.integration.coaching.conftest import ALEX, KIM, MASHA, SAM, accept, invite
 
 pytestmark = pytest.mark.timeout(60)
@@ -117,26 +117,8 @@ async def _seed_alex(session: AsyncSession, plan: int) -> None:
             _set(morning.id, 2, _at(10, 10)),
         ]
     )
-    wod = ConditioningWorkoutRow(
-        owner_id=ALEX, source="pasted", name="Fran", definition="Fran", created_at=_at(12)
-    )
-    session.add(wod)
-    await session.flush()
-    session.add(
-        ConditioningResultRow(  # the same local day as a workout: no extra session
-            athlete_id=ALEX,
-            workout_id=wod.id,
-            scheme="time",
-            value=300,
-            status="scored",
-            reps_at_cap=0,
-            tiebreak_reps=False,
-            capped_sets=0,
-            rx=True,
-            note="",
-            logged_at=_at(13),
-        )
-    )
+    # the same local day as a workout: no extra session
+    await add_fran_result(session, ALEX, _at(13))
     sam = await session.scalar(
         select(CoachingRow.id).where(CoachingRow.athlete_id == ALEX, CoachingRow.coach_id == SAM)
     )

@@ -31,12 +31,12 @@ from domain.coaching.use_cases.invites import BecomeCoach
 from domain.plans.use_cases.install import install_builtin_programs
 from storage.analytics.tables import EngagementDayRow
 from storage.athletes.tables import UserRow
-from storage.conditioning.tables import ConditioningResultRow, ConditioningWorkoutRow
 from storage.core.engine import create_engine, create_session_factory
 from storage.plans.tables import PlanRow
 from storage.training.tables import AthletePlanRow, WorkoutRow, WorkoutSetRow
 from storage.uow import SqlUnitOfWork
 from tests.fakes import FixedClock
+from tests.integration.catalog import add_fran_result
 from tests.integration.coaching.conftest import SAM, accept, invite
 from tests.integration.conftest import BACKENDS
 from tests.services import fresh_postgres_database
@@ -266,26 +266,7 @@ async def finish_workout(sessions: Sessions, workout_id: int, at: datetime) -> N
 
 async def add_result(sessions: Sessions, athlete: int, logged: datetime) -> None:
     async with sessions() as session, session.begin():
-        wod = ConditioningWorkoutRow(
-            owner_id=athlete, source="pasted", name="Fran", definition="Fran", created_at=logged
-        )
-        session.add(wod)
-        await session.flush()
-        session.add(
-            ConditioningResultRow(
-                athlete_id=athlete,
-                workout_id=wod.id,
-                scheme="time",
-                value=300,
-                status="scored",
-                reps_at_cap=0,
-                tiebreak_reps=False,
-                capped_sets=0,
-                rx=True,
-                note="",
-                logged_at=logged,
-            )
-        )
+        await add_fran_result(session, athlete, logged)
 
 
 async def seed_until(
