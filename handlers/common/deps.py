@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -50,6 +51,10 @@ class UnitOfWork(
     """Every context's unit of work: the one the pipeline opens for an update satisfies all
     (conditioning's comes with progress's, which counts its results; coaching's with
     bookings')."""
+
+    def one_transaction(self) -> AbstractAsyncContextManager[None]:
+        """The use cases inside share one transaction (a read and the write it decides)."""
+        ...
 
 
 class KnownLanguages:

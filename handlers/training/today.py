@@ -178,17 +178,22 @@ async def _finish(manager: DialogManager) -> None:
 
 async def _log(
     manager: DialogManager, position: int, result: SetResult, source_message_id: int | None = None
-) -> None:
+) -> Workout | None:
+    """The workout with the set logged, or None when the card shows no workout."""
     deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
-        return
+        return None
     try:
-        updated = await LogSet(deps.uow, deps.clock)(
+        return await LogSet(deps.uow, deps.clock)(
             athlete.telegram_id, workout.id, position, result, source_message_id
         )
     except WorkoutNotFoundError:
-        return
-    await _after_change(manager, updated)
+        return None
+
+
+async def _moved_on(manager: DialogManager, updated: Workout | None) -> None:
+    if updated is not None:
+        await _after_change(manager, updated)
 
 
 def _adjusted(
@@ -201,15 +206,14 @@ def _adjusted(
 
 
 async def on_done(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    _deps, athlete, workout = await _context(manager)
-    if workout is None:
-        return
     if not item.isdecimal():
         return
-    position = int(item)
-    if not any(s.prescribed.position == position for s in workout.sets):
-        return
-    await _log(manager, position, _adjusted(manager, workout, athlete, position))
+    position, updated = int(item), None
+    async with deps_of(manager).uow.one_transaction():  # the card's read and the set's write
+        _deps, athlete, workout = await _context(manager)
+        if workout is not None and any(s.prescribed.position == position for s in workout.sets):
+            updated = await _log(manager, position, _adjusted(manager, workout, athlete, position))
+    await _moved_on(manager, updated)
 
 
 async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
@@ -217,25 +221,33 @@ async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
     position, _, reps = item.partition(":")
     if not (position.isdecimal() and reps.isdecimal() and int(reps) <= MAX_REPS):
         return
-    _deps, athlete, workout = await _context(manager)
-    if workout is not None:
-        weight = _adjusted(manager, workout, athlete, int(position)).weight
-        await _log(manager, int(position), SetResult(weight, int(reps)))
+    updated = None
+    async with deps_of(manager).uow.one_transaction():
+        _deps, athlete, workout = await _context(manager)
+        if workout is not None:
+            weight = _adjusted(manager, workout, athlete, int(position)).weight
+            updated = await _log(manager, int(position), SetResult(weight, int(reps)))
+    await _moved_on(manager, updated)
 
 
 async def on_skip(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    deps, athlete, workout = await _context(manager)
-    if workout is None or workout.id is None or not item.isdecimal():
+    if not item.isdecimal():
         return
-    updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, int(item))
-    await _after_change(manager, updated)
+    updated = None
+    async with deps_of(manager).uow.one_transaction():
+        deps, athlete, workout = await _context(manager)
+        if workout is not None and workout.id is not None:
+            updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, int(item))
+    await _moved_on(manager, updated)
 
 
 async def on_undo(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    deps, athlete, workout = await _context(manager)
-    if workout is None or workout.id is None or not item.isdecimal():
+    if not item.isdecimal():
         return
-    _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, int(item)))
+    async with deps_of(manager).uow.one_transaction():
+        deps, athlete, workout = await _context(manager)
+        if workout is not None and workout.id is not None:
+            _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, int(item)))
 
 
 def _nudge(key: str, by: int) -> Any:
@@ -251,31 +263,48 @@ async def on_finish(_c: CallbackQuery, _b: Button, manager: DialogManager) -> No
 
 
 async def on_typed(message: Message, _w: Any, manager: DialogManager) -> None:
+    async with deps_of(manager).uow.one_transaction():  # the card's read and the set's write
+        reply, updated = await _entered(message, manager)
+    if reply is not None:
+        await message.answer(reply)
+    await _moved_on(manager, updated)
+
+
+async def _entered(message: Message, manager: DialogManager) -> tuple[str | None, Workout | None]:
+    """What the typed entry did: a reply to send, or the workout to move the card on with."""
     deps, athlete, workout = await _context(manager)
     if workout is None or workout.id is None:
-        await message.answer(deps.t.get("training-no-workout"))
-        return
+        return deps.t.get("training-no-workout"), None
     entry = parse_entry(message.text or "", athlete.unit)
-    position = _state(manager).get("position")
     match entry:
         case EntryError():
-            await message.answer(entry_problem(deps.t, entry))
-        case AsPrescribed(rpe=rpe):
-            if isinstance(position, int):
-                adjusted = _adjusted(manager, workout, athlete, position)
-                await _log(manager, position, replace(adjusted, rpe=rpe), message.message_id)
-        case RepsOnly(reps=reps, rpe=rpe):
-            if isinstance(position, int):
-                weight = _adjusted(manager, workout, athlete, position).weight
-                await _log(manager, position, SetResult(weight, reps, rpe), message.message_id)
-        case WeightAndReps(weight=weight, reps=reps, rpe=rpe):
-            if isinstance(position, int):
-                await _log(manager, position, SetResult(weight, reps, rpe), message.message_id)
+            return entry_problem(deps.t, entry), None
         case Skip():
-            updated = await SkipSet(deps.uow)(athlete.telegram_id, workout.id, None)
-            await _after_change(manager, updated)
+            return None, await SkipSet(deps.uow)(athlete.telegram_id, workout.id, None)
         case Undo():
             _seen(manager, await ReopenSet(deps.uow)(athlete.telegram_id, workout.id, None))
+            return None, None
+    position = _state(manager).get("position")
+    if not isinstance(position, int):
+        return None, None
+    result = _typed_result(manager, workout, athlete, position, entry)
+    return None, await _log(manager, position, result, message.message_id)
+
+
+def _typed_result(
+    manager: DialogManager,
+    workout: Workout,
+    athlete: Athlete,
+    position: int,
+    entry: AsPrescribed | RepsOnly | WeightAndReps,
+) -> SetResult:
+    match entry:
+        case AsPrescribed(rpe=rpe):
+            return replace(_adjusted(manager, workout, athlete, position), rpe=rpe)
+        case RepsOnly(reps=reps, rpe=rpe):
+            return SetResult(_adjusted(manager, workout, athlete, position).weight, reps, rpe)
+        case WeightAndReps(weight=weight, reps=reps, rpe=rpe):
+            return SetResult(weight, reps, rpe)
 
 
 async def on_edited(message: Message, deps: Deps) -> None:

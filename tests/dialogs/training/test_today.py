@@ -271,25 +271,84 @@ async def test_a_russian_athlete_sees_the_card_in_russian_with_weights_as_typed(
     assert "(1/17)" in text_of(message_manager)
 
 
-async def test_a_typed_set_reads_its_workout_once_and_commits_twice(
-    on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
-) -> None:
-    """Issue 14: "+" reads the athlete and the workout, writes the set with the ledger, then the
-    dialog state: the use case reuses the workout the card read, in 8 statements in all."""
+def _statements_of(session_factory: Factory) -> tuple[list[str], Any]:
     statements: list[str] = []
     engine = session_factory.kw["bind"]
 
     def record(*args: Any) -> None:
         statements.append(" ".join(str(args[2]).split()))
 
-    await on_day_one.send("+")
     event.listen(engine.sync_engine, "before_cursor_execute", record)
+    return statements, lambda: event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+async def test_a_typed_set_reads_and_logs_in_one_transaction(
+    on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
+) -> None:
+    """Issue 14: "+" reads the athlete and the workout and writes the set with the ledger in one
+    transaction, then the dialog state in a second: 7 statements in all."""
+    await on_day_one.send("+")
+    statements, stop = _statements_of(session_factory)
     try:
         await on_day_one.send("+")
     finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
+        stop()
 
     assert "(2/17)" in text_of(message_manager)
-    assert len(statements) == 8, statements
+    assert [s.split(" ")[0] for s in statements] == [
+        "BEGIN",
+        "SELECT",  # the athlete
+        "SELECT",  # the open workout, once
+        "UPDATE",  # the set
+        "INSERT",  # the update, handled
+        "BEGIN",
+        "INSERT",  # the dialog's state
+    ], statements
+    assert "workout_sets" in statements[3]
+    assert "processed_updates" in statements[4]
+
+
+async def test_a_tapped_set_reads_and_logs_in_one_transaction(
+    on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
+) -> None:
+    statements, stop = _statements_of(session_factory)
+    try:
+        await press(on_day_one, message_manager, "✅ Done")
+    finally:
+        stop()
+
+    assert "(1/17)" in text_of(message_manager)
+    assert sum(s.startswith("BEGIN") for s in statements) == 2, statements
     assert sum(s.startswith("SELECT workouts.") for s in statements) == 1
-    assert sum(s.startswith("BEGIN") for s in statements) == 3
+
+
+async def test_no_transaction_is_open_while_telegram_is_called(
+    on_day_one: BotClient,
+    message_manager: MockMessageManager,
+    session_factory: Factory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The read and the write share a transaction, which ends before the card or a reply is
+    sent: an open one would hold SQLite's write lock for as long as Telegram takes to answer."""
+    pool = session_factory.kw["bind"].sync_engine.pool
+    connections_out: list[int] = []
+    show, call = message_manager.show_message, RecordingBot.__call__
+
+    async def recording_show(*args: Any, **kwargs: Any) -> Any:
+        connections_out.append(pool.checkedout())
+        return await show(*args, **kwargs)
+
+    async def recording_call(bot: RecordingBot, *args: Any, **kwargs: Any) -> Any:
+        connections_out.append(pool.checkedout())
+        return await call(bot, *args, **kwargs)
+
+    message_manager.show_message = recording_show  # type: ignore[method-assign]
+    monkeypatch.setattr(RecordingBot, "__call__", recording_call)
+    await on_day_one.send("+")
+    await press(on_day_one, message_manager, "✅ Done")
+    await on_day_one.send("100x5")
+    await on_day_one.send("5 kg")  # not a set: answered, the card shown again
+
+    assert "(3/17)" in text_of(message_manager)
+    assert len(connections_out) >= 5, connections_out  # four cards and the answer
+    assert set(connections_out) == {0}, connections_out

@@ -4,7 +4,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Language, Profile, User
@@ -240,3 +240,57 @@ async def test_a_read_by_a_use_case_holds_no_lock_once_it_returns(
         async with asyncio.timeout(2), SqlUnitOfWork(session_factory, CLOCK) as other:
             await RegisterUser(other, CLOCK)(Profile(1, "Ada"))
         assert await find_user(uow, 1) is not None
+
+
+async def test_one_transaction_lets_a_read_and_the_write_it_decides_share_one_begin(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    begins: list[str] = []
+    engine = session_factory.kw["bind"].sync_engine
+    count = lambda *_: begins.append("begin")  # noqa: E731
+    event.listen(engine, "begin", count)
+    try:
+        async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
+            async with uow.one_transaction():
+                assert await find_user(uow, 1) is None  # a use case's block, ended
+                await RegisterUser(uow, CLOCK)(Profile(1, "Ada"))  # another, committed
+    finally:
+        event.remove(engine, "begin", count)
+
+    assert begins == ["begin"]
+    assert await find_user(SqlUnitOfWork(session_factory, CLOCK), 1) is not None
+    assert await is_handled(session_factory, 101)
+
+
+async def test_one_transaction_holds_no_lock_once_it_ends(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
+        async with uow.one_transaction():
+            assert await find_user(uow, 1) is None
+            assert await find_user(uow, 2) is None
+        async with asyncio.timeout(2), SqlUnitOfWork(session_factory, CLOCK) as other:
+            await RegisterUser(other, CLOCK)(Profile(1, "Ada"))
+        assert await find_user(uow, 1) is not None
+
+
+async def test_one_transaction_rolls_back_what_the_blocks_inside_left_uncommitted(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        with pytest.raises(RuntimeError):
+            async with uow.one_transaction(), uow:
+                await uow.users.add(a_user(1))
+                await uow.commit()
+                await uow.users.add(a_user(2))
+                raise RuntimeError("the use case failed before committing")
+        async with uow.one_transaction():
+            async with uow:
+                await uow.users.add(a_user(3))
+                assert await uow.users.get(3) is not None  # flushed, not committed
+            assert await uow.users.get(3) is not None  # the transaction goes on
+
+    async with SqlUnitOfWork(session_factory, CLOCK) as uow:
+        assert await uow.users.get(1) is not None
+        assert await uow.users.get(2) is None
+        assert await uow.users.get(3) is None
