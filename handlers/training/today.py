@@ -168,12 +168,14 @@ async def _finish(manager: DialogManager) -> None:
     summary = await FinishWorkout(deps.uow, deps.clock)(athlete.telegram_id, workout.id)
     _seen(manager, None)
     deps.rest_timers.stop(athlete.telegram_id)
-    await manager.done()
-    await deps.bot.send_message(
-        athlete.telegram_id,
-        texts.summary(deps.t, summary),
-        reply_markup=summary_keyboard(deps.t, summary.changes, summary.resets),
-    )
+    try:  # the summary first: closing the card waits for Telegram to take its buttons off
+        await deps.bot.send_message(
+            athlete.telegram_id,
+            texts.summary(deps.t, summary),
+            reply_markup=summary_keyboard(deps.t, summary.changes, summary.resets),
+        )
+    finally:
+        await manager.done()
 
 
 async def _log(
