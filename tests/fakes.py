@@ -34,7 +34,7 @@ from domain.training.model import (
     WorkoutSet,
 )
 from domain.training.progression import Proposal, ProposalDecision
-from domain.training.records import PersonalRecord
+from domain.training.records import DatedSet, PersonalRecord
 
 
 @dataclass
@@ -300,6 +300,14 @@ class InMemoryWorkouts:
             if s.done is not None and not s.prescribed.warmup and s.prescribed.exercise in exercises
         ]
         return sorted(done, key=lambda pair: pair[1].logged_at)
+
+    async def first_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DatedSet]]:
+        first: dict[tuple[str, Weight, int], DatedSet] = {}
+        for exercise, done in await self.done_sets(athlete_id, exercises):
+            first.setdefault((exercise, done.weight, done.reps), DatedSet.of(done))
+        return [(key[0], lifted) for key, lifted in first.items()]
 
     async def logged_sets(
         self,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
         WorkoutSet,
     )
     from domain.training.progression import Proposal, ProposalDecision
-    from domain.training.records import PersonalRecord
+    from domain.training.records import DatedSet, PersonalRecord
 
 
 class AthletePlanRepository(Protocol):
@@ -94,6 +94,17 @@ class WorkoutRepository(Protocol):
         self, athlete_id: int, exercises: Sequence[str]
     ) -> list[tuple[str, DoneSet]]:
         """Every set done in the athlete's finished workouts of these exercises, oldest first."""
+        ...
+
+    async def first_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DatedSet]]:
+        """Each weight × reps of these exercises done in the athlete's finished workouts, once:
+        when first done, oldest first (warm-ups and deloads left out).
+
+        All a lift's records are measured against, however long the history: each record
+        compares with the earliest set to reach a value, which a repeat never is.
+        """
         ...
 
     async def logged_sets(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -22,19 +22,7 @@ class SqlLiftTrackRepository:
 
     async def current(self, athlete_id: int) -> dict[str, LiftTrack]:
         """The newest entry per key (the later-added one if two share a time)."""
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=LiftTrackRow.key,
-                order_by=(LiftTrackRow.effective_at.desc(), LiftTrackRow.id.desc()),
-            )
-            .label("rank")
-        )
-        ranked = select(LiftTrackRow, rank).where(LiftTrackRow.user_id == athlete_id).subquery()
-        newest = aliased(LiftTrackRow, ranked)
-        rows = await self._session.scalars(
-            select(newest).where(ranked.c.rank == 1).execution_options(populate_existing=True)
-        )
+        rows = await self._session.scalars(_CURRENT, {"athlete_id": athlete_id})
         return {row.key: _to_track(row) for row in rows}
 
     async def history(self, athlete_id: int, key: str) -> list[LiftTrack]:
@@ -65,3 +53,23 @@ def _to_track(row: LiftTrackRow) -> LiftTrack:
     return LiftTrack(
         row.key, state, row.effective_at, to_reason(row.reason_kind, row.reason_params)
     )
+
+
+def _newest_per_key() -> Select[LiftTrackRow]:
+    """Built once, as the training maxes' own: building it cost more than running it."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=LiftTrackRow.key,
+            order_by=(LiftTrackRow.effective_at.desc(), LiftTrackRow.id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(LiftTrackRow, rank).where(LiftTrackRow.user_id == bindparam("athlete_id")).subquery()
+    )
+    newest = aliased(LiftTrackRow, ranked)
+    return select(newest).where(ranked.c.rank == 1).execution_options(populate_existing=True)
+
+
+_CURRENT = _newest_per_key()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -20,22 +20,7 @@ class SqlTrainingMaxRepository:
 
     async def current(self, athlete_id: int) -> dict[str, TrainingMax]:
         """The newest entry per exercise (the later-added one if two share a time)."""
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=TrainingMaxRow.exercise,
-                order_by=(TrainingMaxRow.effective_at.desc(), TrainingMaxRow.id.desc()),
-            )
-            .label("rank")
-        )
-        ranked = select(TrainingMaxRow, rank).where(TrainingMaxRow.user_id == athlete_id).subquery()
-        newest = aliased(TrainingMaxRow, ranked)
-        rows = await self._session.scalars(
-            select(newest)
-            .where(ranked.c.rank == 1)
-            .order_by(newest.exercise)
-            .execution_options(populate_existing=True)
-        )
+        rows = await self._session.scalars(_CURRENT, {"athlete_id": athlete_id})
         return {row.exercise: _to_training_max(row) for row in rows}
 
     async def history(self, athlete_id: int, exercise: str) -> list[TrainingMax]:
@@ -71,3 +56,31 @@ def _to_training_max(row: TrainingMaxRow) -> TrainingMax:
         effective_at=row.effective_at,
         reason=to_reason(row.reason_kind, row.reason_params),
     )
+
+
+def _newest_per_exercise() -> Select[TrainingMaxRow]:
+    """Built once: read on every finished workout and opened day, and building it cost more
+    than running it."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=TrainingMaxRow.exercise,
+            order_by=(TrainingMaxRow.effective_at.desc(), TrainingMaxRow.id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(TrainingMaxRow, rank)
+        .where(TrainingMaxRow.user_id == bindparam("athlete_id"))
+        .subquery()
+    )
+    newest = aliased(TrainingMaxRow, ranked)
+    return (
+        select(newest)
+        .where(ranked.c.rank == 1)
+        .order_by(newest.exercise)
+        .execution_options(populate_existing=True)
+    )
+
+
+_CURRENT = _newest_per_exercise()

@@ -7,11 +7,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, select, update
+from sqlalchemy import Row, RowMapping, Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.plans.model import Tier
 from domain.training.model import DoneSet, LoggedSet, PrescribedSet, Workout, WorkoutSet
+from domain.training.records import DatedSet
 from storage.core.columns import to_weight, weight_columns
 from storage.plans.tables import PlanRow
 from storage.training.tables import WorkoutRow, WorkoutSetRow
@@ -66,25 +67,26 @@ class SqlWorkoutRepository:
 
         Warm-up sets and deload workouts are left out: they are no yardstick for records.
         """
-        rows = await self._session.execute(
-            select(*WorkoutSetRow.__table__.columns)
-            .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
-            .where(
-                WorkoutRow.user_id == athlete_id,
-                WorkoutRow.finished_at.is_not(None),
-                WorkoutRow.deload.is_(False),
-                WorkoutSetRow.warmup.is_(False),
-                WorkoutSetRow.exercise.in_(exercises),
-                WorkoutSetRow.done_amount.is_not(None),
-            )
-            .order_by(WorkoutSetRow.logged_at)
+        session = self._session
+        if session.new or session.dirty or session.deleted:
+            await session.flush()
+        connection = await session.connection()
+        rows = await connection.execute(
+            _DONE_SETS, {"athlete_id": athlete_id, "exercises": list(exercises)}
         )
-        found = []
-        for row in rows:
-            done = _to_workout_set(row).done
-            if done is not None:
-                found.append((row.exercise, done))
-        return found
+        # Every finished workout's sets of the lifts: only what a done set is, by key.
+        return [(row[0], _to_done_set(row._mapping)) for row in rows]
+
+    async def first_sets(
+        self, athlete_id: int, exercises: Sequence[str]
+    ) -> list[tuple[str, DatedSet]]:
+        """Each weight × reps done, once, when first done: a finished workout reads a few
+        hundred rows, not the athlete's whole history."""
+        connection = await self._session.connection()
+        rows = await connection.execute(
+            _FIRST_SETS, {"athlete_id": athlete_id, "exercises": list(exercises)}
+        )
+        return [(row[0], _first_set(row._mapping)) for row in rows]
 
     async def logged_sets(
         self,
@@ -241,6 +243,56 @@ _OPEN_WORKOUT = (
     .order_by(WorkoutSetRow.position)
 )
 
+_DONE_SETS = (
+    select(
+        WorkoutSetRow.exercise,
+        WorkoutSetRow.done_amount,
+        WorkoutSetRow.done_unit,
+        WorkoutSetRow.done_reps,
+        WorkoutSetRow.logged_at,
+        WorkoutSetRow.rpe,
+        WorkoutSetRow.note,
+        WorkoutSetRow.source_message_id,
+    )
+    .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+    .where(
+        WorkoutRow.user_id == bindparam("athlete_id"),
+        WorkoutRow.finished_at.is_not(None),
+        WorkoutRow.deload.is_(False),
+        WorkoutSetRow.warmup.is_(False),
+        WorkoutSetRow.exercise.in_(bindparam("exercises", expanding=True)),
+        WorkoutSetRow.done_amount.is_not(None),
+    )
+    .order_by(WorkoutSetRow.logged_at)
+)
+
+_FIRST_DONE = func.min(WorkoutSetRow.logged_at).label("first_done")
+_FIRST_SETS = (
+    select(
+        WorkoutSetRow.exercise,
+        WorkoutSetRow.done_amount,
+        WorkoutSetRow.done_unit,
+        WorkoutSetRow.done_reps,
+        _FIRST_DONE,
+    )
+    .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
+    .where(
+        WorkoutRow.user_id == bindparam("athlete_id"),
+        WorkoutRow.finished_at.is_not(None),
+        WorkoutRow.deload.is_(False),
+        WorkoutSetRow.warmup.is_(False),
+        WorkoutSetRow.exercise.in_(bindparam("exercises", expanding=True)),
+        WorkoutSetRow.done_amount.is_not(None),
+    )
+    .group_by(
+        WorkoutSetRow.exercise,
+        WorkoutSetRow.done_amount,
+        WorkoutSetRow.done_unit,
+        WorkoutSetRow.done_reps,
+    )
+    .order_by(_FIRST_DONE)
+)
+
 
 def _to_workout(row: _WorkoutRow, sets: tuple[WorkoutSet, ...]) -> Workout:
     return Workout(
@@ -279,23 +331,25 @@ def _to_workout_set(row: Row[Any]) -> WorkoutSet:
         optional=column["optional"],
         superset=column["superset"],
     )
-    done = None
     # A CHECK constraint keeps the done columns all set or all NULL.
-    if (
-        column["done_amount"] is not None
-        and column["done_unit"] is not None
-        and column["done_reps"] is not None
-        and column["logged_at"] is not None
-    ):
-        done = DoneSet(
-            weight=to_weight(column["done_amount"], column["done_unit"]),
-            reps=column["done_reps"],
-            logged_at=column["logged_at"],
-            rpe=column["rpe"],
-            note=column["note"],
-            source_message_id=column["source_message_id"],
-        )
+    done = None if column["done_amount"] is None else _to_done_set(column)
     return WorkoutSet(prescribed=prescribed, done=done, skipped=column["skipped"])
+
+
+def _first_set(column: RowMapping) -> DatedSet:
+    weight = to_weight(column["done_amount"], column["done_unit"])
+    return DatedSet(weight, column["done_reps"], column["first_done"])
+
+
+def _to_done_set(column: RowMapping) -> DoneSet:
+    return DoneSet(
+        weight=to_weight(column["done_amount"], column["done_unit"]),
+        reps=column["done_reps"],
+        logged_at=column["logged_at"],
+        rpe=column["rpe"],
+        note=column["note"],
+        source_message_id=column["source_message_id"],
+    )
 
 
 def set_row(workout_set: WorkoutSet) -> WorkoutSetRow:

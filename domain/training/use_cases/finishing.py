@@ -15,7 +15,7 @@ from domain.shared.e1rm import E1rmFormula, e1rm
 from domain.shared.ports import Clock
 from domain.shared.weights import Weight
 from domain.training.advance import advance_workout
-from domain.training.model import DoneSet, LiftTrack, TrainingMax, Workout, WorkoutSet
+from domain.training.model import LiftTrack, TrainingMax, Workout, WorkoutSet
 from domain.training.ports import TrainingUnitOfWork
 from domain.training.prescription import AthleteLoading
 from domain.training.progression import (
@@ -75,7 +75,7 @@ class FinishWorkout:
                     athlete_id, _next_day(plan, workout.day_number)
                 )
             lifted = sorted({s.prescribed.exercise for s in workout.sets if s.done})
-            history = await self._uow.workouts.done_sets(athlete_id, lifted)
+            history = await self._uow.workouts.first_sets(athlete_id, lifted)
             bests = _bests(workout, history, user.e1rm_formula)
             if not workout.deload:
                 for best in bests:
@@ -207,7 +207,7 @@ def _best_e1rm(sets: Sequence[WorkoutSet], exercise: str, formula: E1rmFormula) 
 
 
 def _bests(
-    workout: Workout, history: Sequence[tuple[str, DoneSet]], formula: E1rmFormula
+    workout: Workout, history: Sequence[tuple[str, DatedSet]], formula: E1rmFormula
 ) -> tuple[LiftBest, ...]:
     bests: list[LiftBest] = []
     seen: set[str] = set()
@@ -219,7 +219,7 @@ def _bests(
         best = _best_e1rm(workout.sets, exercise, formula)
         if best is None:
             continue
-        before = [DatedSet.of(done) for lift, done in history if lift == exercise]
+        before = [lifted for lift, lifted in history if lift == exercise]
         now = [
             DatedSet.of(w.done, deload=workout.deload)
             for w in workout.sets

@@ -261,6 +261,48 @@ async def test_done_sets_are_the_work_sets_of_finished_workouts_not_deloads_olde
     assert bench == []
 
 
+async def test_first_sets_are_each_weight_and_reps_once_when_first_done_in_finished_work(
+    units: Units,
+) -> None:
+    """What a finished workout's records are measured against: a repeat adds nothing."""
+    await seed_into(units())
+    done_on = {}
+    # day: (deload, finished, warm-up set, work set, AMRAP set)
+    days = {
+        0: (False, True, DoneSet(kg("60"), 5, START), DoneSet(kg("100"), 5, START), None),
+        1: (True, True, None, DoneSet(kg("140"), 5, START), None),  # a deload: left out
+        2: (False, True, None, DoneSet(kg("100"), 5, START), DoneSet(kg("100"), 8, START)),
+        3: (False, True, None, DoneSet(kg("100"), 3, START), DoneSet(kg("100"), 8, START)),
+        4: (False, False, None, DoneSet(kg("150"), 1, START), None),  # still open: left out
+    }
+    for day, (deload, finished, *sets) in days.items():
+        started = START + timedelta(days=day)
+        workout = await store(units, replace(squat_day(started), deload=deload))
+        assert workout.id is not None
+        async with units() as uow:
+            for n, (planned, done) in enumerate(zip(workout.sets, sets, strict=True)):
+                if done is not None:
+                    at = started + (n + 1) * MINUTE
+                    done_on[(day, n)] = at
+                    await uow.workouts.save_set(
+                        workout.id, replace(planned, done=replace(done, logged_at=at))
+                    )
+            if finished:
+                await uow.workouts.finish(workout.id, started + timedelta(hours=1))
+            await uow.commit()
+
+    async with units() as uow:
+        squat = await uow.workouts.first_sets(ATHLETE, ["squat"])
+        bench = await uow.workouts.first_sets(ATHLETE, ["bench"])
+
+    assert squat == [
+        ("squat", DatedSet(kg("100"), 5, done_on[(0, 1)])),
+        ("squat", DatedSet(kg("100"), 8, done_on[(2, 2)])),
+        ("squat", DatedSet(kg("100"), 3, done_on[(3, 1)])),
+    ]
+    assert bench == []
+
+
 async def test_logged_sets_come_from_finished_workouts_started_within_the_bounds(
     units: Units,
 ) -> None:

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -207,3 +208,35 @@ def test_deload_sets_change_nothing(history: list[DatedSet], workout: list[Dated
     without = [s for s in history if not s.deload]
 
     assert personal_records(history, workout) == personal_records(without, workout)
+
+
+repeated = st.builds(
+    lifted,
+    weight=st.sampled_from([kg("60"), kg("100"), kg("102.5"), lb("225")]),
+    reps=st.integers(0, 10),
+    day=st.integers(0, NEW_DAY - 1),
+)
+
+
+def first_of_each(history: list[DatedSet]) -> list[DatedSet]:
+    """What a finished workout reads (WorkoutRepository.first_sets): each weight × reps once."""
+    first: dict[tuple[Weight, int], DatedSet] = {}
+    for done in sorted(history, key=lambda s: s.at):
+        first.setdefault((done.weight, done.reps), done)
+    return list(first.values())
+
+
+@settings(max_examples=200)
+@given(
+    history=st.lists(repeated, max_size=20, unique_by=lambda s: s.at),
+    workout=st.lists(repeated, max_size=6),
+    formula=st.sampled_from(E1rmFormula),
+)
+def test_the_first_of_each_weight_and_reps_sets_the_same_records_as_the_whole_history(
+    history: list[DatedSet], workout: list[DatedSet], formula: E1rmFormula
+) -> None:
+    workout = [replace(s, at=MONDAY + timedelta(days=NEW_DAY)) for s in workout]
+
+    assert personal_records(first_of_each(history), workout, formula) == personal_records(
+        history, workout, formula
+    )
