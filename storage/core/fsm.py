@@ -15,8 +15,9 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 from sqlalchemy import Executable, bindparam, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.core.sqlite_driver import write_in_one_trip
 from storage.core.tables import FsmRecordRow
 
 _EMPTY = "{}"
@@ -48,6 +49,7 @@ class SqlStorage(BaseStorage):
         self, session_factory: async_sessionmaker[AsyncSession], cached_keys: int = 100_000
     ) -> None:
         self._session_factory = session_factory
+        self._engine: AsyncEngine = session_factory.kw["bind"]
         self._cache: OrderedDict[str, _Record] = OrderedDict()
         self._cached_keys = cached_keys
         self._batch: ContextVar[_Batch | None] = ContextVar("fsm_batch", default=None)
@@ -137,6 +139,11 @@ class SqlStorage(BaseStorage):
             if key not in gone
         ]
         try:
+            if self._engine.dialect.name == "sqlite":
+                removed: list[dict[str, Any]] = [{"key": key} for key in gone]
+                writes = [(_DELETE_ONE, removed), (_upsert("sqlite"), kept)]
+                await write_in_one_trip(self._engine, [(s, rows) for s, rows in writes if rows])
+                return
             async with self._session_factory.begin() as session:
                 connection = await session.connection()
                 if gone:
@@ -168,6 +175,7 @@ class _Record:
 
 
 _DELETE = delete(FsmRecordRow).where(FsmRecordRow.key.in_(bindparam("keys", expanding=True)))
+_DELETE_ONE = delete(FsmRecordRow).where(FsmRecordRow.key == bindparam("key"))
 _UPSERTS: dict[str, Executable] = {}
 
 

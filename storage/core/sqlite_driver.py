@@ -23,7 +23,9 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util.concurrency import await_
 
 if TYPE_CHECKING:
+    from sqlalchemy import Executable
     from sqlalchemy.connectors.asyncio import AsyncIODBAPIConnection, AsyncIODBAPICursor
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 # description, rowcount, lastrowid, rows (None when the statement returns none)
 _Outcome = tuple[Any, int, int | None, list[Any] | None]
@@ -124,3 +126,50 @@ class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
         connection = self.aiosqlite.connect(*arg, **kw)
         connection._thread.daemon = True  # as SQLAlchemy does: no hang at exit
         return OneTripConnection(self, await_(connection))
+
+
+def _write(connection: sqlite3.Connection, writes: Sequence[tuple[str, list[Any]]]) -> None:
+    """In aiosqlite's thread: one whole write transaction."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement, rows in writes:
+            connection.executemany(statement, rows)
+    except BaseException:
+        connection.rollback()
+        raise
+    connection.commit()
+
+
+async def write_in_one_trip(
+    engine: AsyncEngine, writes: Sequence[tuple[Executable, list[dict[str, Any]]]]
+) -> None:
+    """BEGIN, each statement for its rows, COMMIT: one trip to aiosqlite's thread, not one each.
+
+    For a write done on every update (aiogram-dialog's state): through a session it took three
+    trips and 450 µs of CPU, this takes 150. The statements must need no type conversion.
+    """
+    compiled = []
+    for statement, rows in writes:
+        text, order = _compiled(statement, engine, tuple(rows[0]))
+        compiled.append((text, [tuple(row[name] for name in order) for row in rows]))
+    async with engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        driver: aiosqlite.Connection = raw.driver_connection  # type: ignore[assignment]
+        await driver._execute(_write, driver._conn, compiled)  # type: ignore[no-untyped-call]
+
+
+_COMPILED: dict[tuple[int, str, tuple[str, ...]], tuple[str, Sequence[str]]] = {}
+
+
+def _compiled(
+    statement: Executable, engine: AsyncEngine, keys: tuple[str, ...]
+) -> tuple[str, Sequence[str]]:
+    """The statement's SQL for rows of these keys, with `?` placeholders, and the order its
+    parameters go in."""
+    key = (id(statement), engine.dialect.name, keys)
+    if key not in _COMPILED:
+        compiled = statement.compile(  # type: ignore[attr-defined]
+            dialect=engine.dialect, column_keys=list(keys)
+        )
+        _COMPILED[key] = (compiled.string, tuple(compiled.positiontup or ()))
+    return _COMPILED[key]

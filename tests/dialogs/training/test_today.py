@@ -11,7 +11,6 @@ from aiogram.types import Chat, InlineKeyboardMarkup, Message
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.shared.weights import Unit, Weight
@@ -19,6 +18,7 @@ from domain.training.model import WorkoutSet
 from storage.uow import SqlUnitOfWork
 from tests.dialogs.conftest import RecordingBot
 from tests.fakes import FixedClock
+from tests.statements import statements_run
 
 Factory = async_sessionmaker[AsyncSession]
 
@@ -271,28 +271,14 @@ async def test_a_russian_athlete_sees_the_card_in_russian_with_weights_as_typed(
     assert "(1/17)" in text_of(message_manager)
 
 
-def _statements_of(session_factory: Factory) -> tuple[list[str], Any]:
-    statements: list[str] = []
-    engine = session_factory.kw["bind"]
-
-    def record(*args: Any) -> None:
-        statements.append(" ".join(str(args[2]).split()))
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    return statements, lambda: event.remove(engine.sync_engine, "before_cursor_execute", record)
-
-
 async def test_a_typed_set_reads_and_logs_in_one_transaction(
     on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
 ) -> None:
     """Issue 14: "+" reads the athlete and the workout and writes the set with the ledger in one
-    transaction, then the dialog state in a second: 7 statements in all."""
+    transaction, then the dialog state in a second."""
     await on_day_one.send("+")
-    statements, stop = _statements_of(session_factory)
-    try:
+    async with statements_run(session_factory.kw["bind"]) as statements:
         await on_day_one.send("+")
-    finally:
-        stop()
 
     assert "(2/17)" in text_of(message_manager)
     assert [s.split(" ")[0] for s in statements] == [
@@ -301,21 +287,22 @@ async def test_a_typed_set_reads_and_logs_in_one_transaction(
         "SELECT",  # the open workout, once
         "UPDATE",  # the set
         "INSERT",  # the update, handled
+        "COMMIT",
         "BEGIN",
-        "INSERT",  # the dialog's state
+        "INSERT",  # the dialog's context and stack
+        "INSERT",
+        "COMMIT",
     ], statements
     assert "workout_sets" in statements[3]
     assert "processed_updates" in statements[4]
+    assert "fsm_records" in statements[7]
 
 
 async def test_a_tapped_set_reads_and_logs_in_one_transaction(
     on_day_one: BotClient, message_manager: MockMessageManager, session_factory: Factory
 ) -> None:
-    statements, stop = _statements_of(session_factory)
-    try:
+    async with statements_run(session_factory.kw["bind"]) as statements:
         await press(on_day_one, message_manager, "✅ Done")
-    finally:
-        stop()
 
     assert "(1/17)" in text_of(message_manager)
     assert sum(s.startswith("BEGIN") for s in statements) == 2, statements

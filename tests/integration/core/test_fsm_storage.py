@@ -4,11 +4,12 @@ import pytest
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.core.fsm import SqlStorage
 from storage.core.tables import FsmRecordRow
+from tests.statements import statements_run
 
 KEY = StorageKey(bot_id=1, chat_id=2, user_id=3)
 
@@ -118,17 +119,13 @@ async def test_reads_and_unchanged_writes_after_the_first_cost_no_query(
     storage = SqlStorage(session_factory)
     await storage.set_state(KEY, Setup.time_zone)
     await storage.set_data(KEY, {"stack": ["a", "b"]})
-    statements: list[str] = []
-    event.listen(
-        engine.sync_engine, "before_cursor_execute", lambda *args: statements.append(args[2])
-    )
-
-    for _ in range(3):
-        assert await storage.get_state(KEY) == "Setup:time_zone"
-        assert await storage.get_data(KEY) == {"stack": ["a", "b"]}
-        await storage.set_state(KEY, Setup.time_zone)
-        await storage.set_data(KEY, {"stack": ["a", "b"]})
-    await storage.set_data(KEY, {"stack": ["a"]})
+    async with statements_run(engine) as statements:
+        for _ in range(3):
+            assert await storage.get_state(KEY) == "Setup:time_zone"
+            assert await storage.get_data(KEY) == {"stack": ["a", "b"]}
+            await storage.set_state(KEY, Setup.time_zone)
+            await storage.set_data(KEY, {"stack": ["a", "b"]})
+        await storage.set_data(KEY, {"stack": ["a"]})
 
     assert len([s for s in statements if s.lstrip().upper().startswith("INSERT")]) == 1
     assert not [s for s in statements if s.lstrip().upper().startswith("SELECT")]
@@ -141,16 +138,15 @@ async def test_writes_in_a_batch_are_read_back_at_once_and_stored_together_at_it
     storage = SqlStorage(session_factory)
     stack = StorageKey(bot_id=1, chat_id=2, user_id=3, destiny="aiogd:stack:")
     await storage.get_state(KEY), await storage.get_data(stack)  # as every update reads first
-    commits: list[object] = []
-    event.listen(engine.sync_engine, "commit", lambda *args: commits.append(args))
-
-    async with storage.batched():
+    async with statements_run(engine) as statements, storage.batched():
         await storage.set_state(KEY, Setup.time_zone)
         await storage.set_data(stack, {"intents": ["a"]})
         assert await storage.get_data(stack) == {"intents": ["a"]}
-        assert commits == []
+        assert statements == []
 
-    assert len(commits) == 1
+    kinds = [s.split(" ")[0].upper() for s in statements]
+    assert [kind for kind in kinds if kind != "INSERT"] == ["BEGIN", "COMMIT"]  # one transaction
+    assert "INSERT" in kinds
     restarted = SqlStorage(session_factory)
     assert await restarted.get_state(KEY) == "Setup:time_zone"
     assert await restarted.get_data(stack) == {"intents": ["a"]}
