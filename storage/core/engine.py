@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
-from storage.core.sqlite_driver import OneTripDbapi
+from storage.core.sqlite_driver import OneTripConnection, OneTripDbapi
 
 _DRIVERS = {
     "sqlite": "sqlite+aiosqlite",
@@ -77,7 +77,9 @@ def _configure_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
     def on_begin(connection: Connection) -> None:
         # Taking the write lock up front lets busy_timeout queue writers; a deferred
         # read-then-write transaction would fail at once with SQLITE_BUSY_SNAPSHOT instead.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # The BEGIN IMMEDIATE goes with the first statement, in its trip to aiosqlite's thread.
+        one_trip: OneTripConnection = connection.connection.dbapi_connection  # type: ignore[assignment]
+        one_trip.begin_with_next_statement()
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -31,8 +31,13 @@ if TYPE_CHECKING:
 _Outcome = tuple[Any, int, int | None, list[Any] | None]
 
 
-def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:
-    """In aiosqlite's thread: the whole life of a cursor."""
+def _run(
+    connection: sqlite3.Connection, operation: str, parameters: Any, many: bool, begin: bool
+) -> _Outcome:
+    """In aiosqlite's thread: the whole life of a cursor, after the transaction's BEGIN if it
+    is the first statement."""
+    if begin:
+        connection.execute(_BEGIN).close()
     cursor = connection.cursor()
     try:
         if many:
@@ -90,10 +95,12 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _trip(self, operation: Any, parameters: Any, *, many: bool) -> None:
         connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+        adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
+        begin = adapted.take_pending_begin()
         # SQLAlchemy's lock, and aiosqlite's queue to its thread, as its own cursor uses them.
-        async with self._adapt_connection._execute_mutex:
+        async with adapted._execute_mutex:
             outcome = await connection._execute(  # type: ignore[no-untyped-call]
-                _run, connection._conn, operation, parameters, many
+                _run, connection._conn, operation, parameters, many, begin
             )
         self._description, self._rowcount, self._lastrowid, rows = outcome
         self._rows = deque(rows) if rows is not None else deque()
@@ -111,9 +118,43 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ()
+    """A transaction's BEGIN IMMEDIATE goes to SQLite with its first statement, in one trip."""
+
+    __slots__ = ("_begin_pending",)
 
     _cursor_cls = OneTripCursor
+
+    def __init__(self, dbapi: Any, connection: aiosqlite.Connection) -> None:
+        super().__init__(dbapi, connection)  # type: ignore[arg-type]
+        self._begin_pending = False
+
+    def begin_with_next_statement(self) -> None:
+        self._begin_pending = True
+
+    def take_pending_begin(self) -> bool:
+        pending, self._begin_pending = self._begin_pending, False
+        return pending
+
+    def cursor(self, server_side: bool = False) -> Any:
+        if server_side and self.take_pending_begin():  # SQLAlchemy's own cursor: BEGIN first
+            connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+            await_(connection._execute(_begin, connection._conn))  # type: ignore[no-untyped-call]
+        return super().cursor(server_side)
+
+    def commit(self) -> None:
+        if not self.take_pending_begin():  # a transaction that ran no statement never began
+            super().commit()
+
+    def rollback(self) -> None:
+        if not self.take_pending_begin():
+            super().rollback()
+
+
+_BEGIN = "BEGIN IMMEDIATE"
+
+
+def _begin(connection: sqlite3.Connection) -> None:
+    connection.execute(_BEGIN).close()
 
 
 class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.core.engine import create_engine, normalize_url
+from storage.core.engine import create_engine, create_session_factory, normalize_url
+from tests.statements import statements_run
 
 
 @pytest.mark.parametrize(
@@ -36,3 +40,53 @@ async def test_a_sqlite_file_gets_its_directory_and_the_connection_settings(
 
     assert (tmp_path / "new" / "dir" / "spotter.db").exists()
     assert settings == ["wal", 1, 5000, 1]
+
+
+@pytest.fixture
+async def sqlite(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(f"sqlite:///{tmp_path / 'spotter.db'}")
+    async with engine.begin() as connection:
+        await connection.exec_driver_sql("CREATE TABLE sets (reps INTEGER)")
+    yield engine
+    await engine.dispose()
+
+
+async def test_a_transaction_begins_immediate_with_its_first_statement(
+    sqlite: AsyncEngine,
+) -> None:
+    async with statements_run(sqlite) as statements, sqlite.begin() as connection:
+        await connection.execute(text("INSERT INTO sets VALUES (5)"))
+
+    assert statements == ["BEGIN IMMEDIATE", "INSERT INTO sets VALUES (5)", "COMMIT"]
+
+
+async def test_a_transaction_without_a_statement_reaches_sqlite_not_at_all(
+    sqlite: AsyncEngine,
+) -> None:
+    factory = create_session_factory(sqlite)
+    async with statements_run(sqlite) as statements:
+        async with factory() as session:
+            await session.connection()  # the transaction begins, and ends with nothing done
+            await session.commit()
+        async with factory.begin() as session:
+            await session.execute(text("INSERT INTO sets VALUES (3)"))
+
+    assert statements == ["BEGIN IMMEDIATE", "INSERT INTO sets VALUES (3)", "COMMIT"]
+
+
+async def test_a_streamed_first_statement_runs_inside_the_transaction(
+    sqlite: AsyncEngine,
+) -> None:
+    factory = create_session_factory(sqlite)
+    async with statements_run(sqlite) as statements, factory() as session:
+        streamed = await session.stream(text("SELECT count(*) FROM sets"))
+        assert (await streamed.all()) == [(0,)]
+        await session.execute(text("INSERT INTO sets VALUES (8)"))
+        await session.rollback()
+
+    assert statements == [
+        "BEGIN IMMEDIATE",
+        "SELECT count(*) FROM sets",
+        "INSERT INTO sets VALUES (8)",
+        "ROLLBACK",
+    ]
