@@ -142,12 +142,18 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         return super().cursor(server_side)
 
     def commit(self) -> None:
-        if not self.take_pending_begin():  # a transaction that ran no statement never began
+        if not self.take_pending_begin() and self._in_transaction():
             super().commit()
 
     def rollback(self) -> None:
-        if not self.take_pending_begin():
+        # The pool rolls back every connection it takes back, most of them already committed.
+        if not self.take_pending_begin() and self._in_transaction():
             super().rollback()
+
+    def _in_transaction(self) -> bool:
+        """Read in the event loop: nothing else runs on a connection checked out to us."""
+        sqlite: sqlite3.Connection | None = self._connection._connection
+        return sqlite is not None and sqlite.in_transaction
 
 
 _BEGIN = "BEGIN IMMEDIATE"

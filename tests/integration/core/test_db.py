@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
+import aiosqlite
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -90,3 +92,24 @@ async def test_a_streamed_first_statement_runs_inside_the_transaction(
         "INSERT INTO sets VALUES (8)",
         "ROLLBACK",
     ]
+
+
+async def test_a_transaction_costs_a_trip_to_sqlite_s_thread_per_statement_and_its_commit(
+    sqlite: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each trip is a hand-off to aiosqlite's thread and back, dearer than a short statement."""
+    trips: list[str] = []
+    run = aiosqlite.Connection._execute
+
+    async def counted(connection: aiosqlite.Connection, fn: Any, *args: Any) -> Any:
+        trips.append(fn.__name__)
+        return await run(connection, fn, *args)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    factory = create_session_factory(sqlite)
+    async with factory.begin() as session:  # BEGIN with the insert; no rollback after the commit
+        await session.execute(text("INSERT INTO sets VALUES (5)"))
+    async with factory() as session:  # a read: BEGIN with it, then its rollback
+        await session.execute(text("SELECT count(*) FROM sets"))
+
+    assert trips == ["_run", "commit", "_run", "rollback"]
