@@ -69,7 +69,7 @@ class Settings(BaseSettings):
     delivery_global_per_second: PositiveFloat = 30.0
     delivery_per_chat_per_second: PositiveFloat = 1.0
     delivery_group_per_minute: PositiveFloat = 20.0
-    delivery_headroom: Annotated[float, Field(ge=0, lt=1)] = 0.05
+    delivery_headroom: Annotated[float, Field(ge=0, lt=1)] = 0.03
     delivery_concurrency: PositiveInt = 8
     delivery_poll_seconds: PositiveFloat = 1.0
     outbox_retention_days: PositiveInt = 14

@@ -49,7 +49,7 @@ class DeliveryLimits:
     global_per_second: float = 30.0
     per_chat_per_second: float = 1.0
     group_per_minute: float = 20.0
-    headroom: float = 0.05  # the fraction of each limit left unused
+    headroom: float = 0.03  # the fraction of each limit left unused
 
     def __post_init__(self) -> None:
         rates = (self.global_per_second, self.per_chat_per_second, self.group_per_minute)
