@@ -243,6 +243,16 @@ _OPEN_WORKOUT = (
     .order_by(WorkoutSetRow.position)
 )
 
+# What records are measured against: the athlete's work sets of the exercises, done in finished
+# workouts; warm-ups and deloads are no yardstick.
+_WORK_DONE_IN_FINISHED_WORKOUTS = (
+    WorkoutRow.user_id == bindparam("athlete_id"),
+    WorkoutRow.finished_at.is_not(None),
+    WorkoutRow.deload.is_(False),
+    WorkoutSetRow.warmup.is_(False),
+    WorkoutSetRow.exercise.in_(bindparam("exercises", expanding=True)),
+    WorkoutSetRow.done_amount.is_not(None),
+)
 _DONE_SETS = (
     select(
         WorkoutSetRow.exercise,
@@ -255,14 +265,7 @@ _DONE_SETS = (
         WorkoutSetRow.source_message_id,
     )
     .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
-    .where(
-        WorkoutRow.user_id == bindparam("athlete_id"),
-        WorkoutRow.finished_at.is_not(None),
-        WorkoutRow.deload.is_(False),
-        WorkoutSetRow.warmup.is_(False),
-        WorkoutSetRow.exercise.in_(bindparam("exercises", expanding=True)),
-        WorkoutSetRow.done_amount.is_not(None),
-    )
+    .where(*_WORK_DONE_IN_FINISHED_WORKOUTS)
     .order_by(WorkoutSetRow.logged_at)
 )
 
@@ -276,14 +279,7 @@ _FIRST_SETS = (
         _FIRST_DONE,
     )
     .join(WorkoutRow, WorkoutRow.id == WorkoutSetRow.workout_id)
-    .where(
-        WorkoutRow.user_id == bindparam("athlete_id"),
-        WorkoutRow.finished_at.is_not(None),
-        WorkoutRow.deload.is_(False),
-        WorkoutSetRow.warmup.is_(False),
-        WorkoutSetRow.exercise.in_(bindparam("exercises", expanding=True)),
-        WorkoutSetRow.done_amount.is_not(None),
-    )
+    .where(*_WORK_DONE_IN_FINISHED_WORKOUTS)
     .group_by(
         WorkoutSetRow.exercise,
         WorkoutSetRow.done_amount,
