@@ -223,12 +223,12 @@ async def on_amrap(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str
     position, _, reps = item.partition(":")
     if not (position.isdecimal() and reps.isdecimal() and int(reps) <= MAX_REPS):
         return
-    updated = None
+    at, updated = int(position), None
     async with deps_of(manager).uow.one_transaction():
         _deps, athlete, workout = await _context(manager)
-        if workout is not None:
-            weight = _adjusted(manager, workout, athlete, int(position)).weight
-            updated = await _log(manager, int(position), SetResult(weight, int(reps)))
+        if workout is not None and any(s.prescribed.position == at for s in workout.sets):
+            weight = _adjusted(manager, workout, athlete, at).weight
+            updated = await _log(manager, at, SetResult(weight, int(reps)))
     await _moved_on(manager, updated)
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from aiogram.types import Chat, InlineKeyboardMarkup, Message
+from aiogram.types import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.types import User as TelegramUser
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
@@ -367,3 +367,36 @@ async def test_the_last_set_sends_the_summary_before_the_card_loses_its_buttons(
 
     assert order == ["SendMessage", "remove_kbd"], order
     assert "Day 1" in bot.sent[-1].text
+
+
+@pytest.mark.parametrize(
+    "forged", ["amrap:99:5", "amrap:1:5x", "done:99", "done:", "skip:-1", "undo:99", "undo:x"]
+)
+async def test_a_forged_press_on_the_card_changes_nothing_and_breaks_nothing(
+    on_day_one: BotClient,
+    message_manager: MockMessageManager,
+    bot: RecordingBot,
+    session_factory: Factory,
+    forged: str,
+) -> None:
+    """Callback data is the client's to make up: a set the card does not have is refused."""
+    shown = card(message_manager)
+    assert shown.reply_markup is not None
+    done = next(b for row in shown.reply_markup.inline_keyboard for b in row if b.text == "✅ Done")
+    assert done.callback_data is not None
+    intent, _, _ = done.callback_data.rpartition("done:")
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="forged", callback_data=intent + forged)]]
+    )
+    sent_before = len(bot.sent)
+
+    await on_day_one.click(
+        shown.model_copy(update={"reply_markup": markup}), InlineButtonTextLocator("forged")
+    )
+
+    async with SqlUnitOfWork(session_factory, FixedClock()) as uow:
+        workout = await uow.workouts.open_for(1001)
+    assert workout is not None
+    assert not [s for s in workout.sets if s.done or s.skipped]
+    assert len(bot.sent) == sent_before  # no apology for an error: nothing went wrong
+    assert "(0/17)" in text_of(message_manager)

@@ -4,7 +4,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.athletes.model import Language, Profile, User
@@ -13,6 +13,7 @@ from storage.core.ledger import HandledUpdates
 from storage.core.tables import ProcessedUpdateRow
 from storage.uow import SqlUnitOfWork, UpdateAlreadyHandledError, prune_processed_updates
 from tests.fakes import FixedClock
+from tests.statements import statements_run
 
 NOW = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)
 CLOCK = FixedClock(NOW)
@@ -245,19 +246,16 @@ async def test_a_read_by_a_use_case_holds_no_lock_once_it_returns(
 async def test_one_transaction_lets_a_read_and_the_write_it_decides_share_one_begin(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    begins: list[str] = []
-    engine = session_factory.kw["bind"].sync_engine
-    count = lambda *_: begins.append("begin")  # noqa: E731
-    event.listen(engine, "begin", count)
-    try:
-        async with SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow:
-            async with uow.one_transaction():
-                assert await find_user(uow, 1) is None  # a use case's block, ended
-                await RegisterUser(uow, CLOCK)(Profile(1, "Ada"))  # another, committed
-    finally:
-        event.remove(engine, "begin", count)
+    engine = session_factory.kw["bind"]
+    async with (
+        statements_run(engine) as statements,
+        SqlUnitOfWork(session_factory, CLOCK, update_id=101) as uow,
+        uow.one_transaction(),
+    ):
+        assert await find_user(uow, 1) is None  # a use case's block, ended
+        await RegisterUser(uow, CLOCK)(Profile(1, "Ada"))  # another, committed
 
-    assert begins == ["begin"]
+    assert sum(s.startswith("BEGIN") for s in statements) == 1, statements
     assert await find_user(SqlUnitOfWork(session_factory, CLOCK), 1) is not None
     assert await is_handled(session_factory, 101)
 
@@ -277,13 +275,16 @@ async def test_one_transaction_holds_no_lock_once_it_ends(
 async def test_one_transaction_rolls_back_what_the_blocks_inside_left_uncommitted(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
+    async def failing_after_one_commit(uow: SqlUnitOfWork) -> None:
+        async with uow.one_transaction(), uow:
+            await uow.users.add(a_user(1))
+            await uow.commit()
+            await uow.users.add(a_user(2))
+            raise RuntimeError("the use case failed before committing")
+
     async with SqlUnitOfWork(session_factory, CLOCK) as uow:
         with pytest.raises(RuntimeError):
-            async with uow.one_transaction(), uow:
-                await uow.users.add(a_user(1))
-                await uow.commit()
-                await uow.users.add(a_user(2))
-                raise RuntimeError("the use case failed before committing")
+            await failing_after_one_commit(uow)
         async with uow.one_transaction():
             async with uow:
                 await uow.users.add(a_user(3))
