@@ -8,7 +8,7 @@ from contextvars import ContextVar
 
 from aiogram import Bot
 from aiogram.types import CallbackQuery
-from aiogram_dialog import DialogManager, ShowMode, Window
+from aiogram_dialog import DialogManager, Window
 from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.api.protocols import DialogProtocol
 from aiogram_dialog.manager.message_manager import MessageManager
@@ -40,13 +40,10 @@ def answer_with_alert(text: str) -> None:
 
 
 class CardMessageManager(MessageManager):
-    """Skips an edit that would show exactly what the card shows already, and sends a card
-    below a message before it takes the buttons off the card above.
+    """Skips an edit that would show exactly what the card shows already.
 
     Telegram refuses such an edit ("message is not modified") and counts it against the
     flood limits; aiogram-dialog cannot compare inline keyboards, so we remember what we sent.
-    aiogram-dialog takes the old card's buttons off first: the athlete who typed "+" would
-    wait for two calls to Telegram, not one, before the next set shows.
     """
 
     def __init__(self, remembered: int = 10_000) -> None:
@@ -58,22 +55,9 @@ class CardMessageManager(MessageManager):
     ) -> OldMessage:
         if old_message is not None and self._is_shown(new_message, old_message):
             return old_message
-        if old_message is not None and self._sent_below(new_message, old_message):
-            shown = await super().show_message(bot, new_message, None)  # sent, nothing removed
-            await self.remove_inline_kbd(bot, old_message)
-        else:
-            shown = await super().show_message(bot, new_message, old_message)
+        shown = await super().show_message(bot, new_message, old_message)
         self._remember(shown, new_message)
         return shown
-
-    def _sent_below(self, new_message: NewMessage, old_message: OldMessage) -> bool:
-        """A new card under an inline one, as after a typed message (a reply keyboard is
-        aiogram-dialog's to swap)."""
-        return (
-            new_message.show_mode is ShowMode.SEND
-            and not self.had_reply_keyboard(old_message)
-            and not self.need_reply_keyboard(new_message)
-        )
 
     async def answer_callback(self, bot: Bot, callback_query: CallbackQuery) -> None:
         notice = _callback_notice.get()

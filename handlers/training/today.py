@@ -168,14 +168,12 @@ async def _finish(manager: DialogManager) -> None:
     summary = await FinishWorkout(deps.uow, deps.clock)(athlete.telegram_id, workout.id)
     _seen(manager, None)
     deps.rest_timers.stop(athlete.telegram_id)
-    try:  # the summary first: closing the card waits for Telegram to take its buttons off
-        await deps.bot.send_message(
-            athlete.telegram_id,
-            texts.summary(deps.t, summary),
-            reply_markup=summary_keyboard(deps.t, summary.changes, summary.resets),
-        )
-    finally:
-        await manager.done()
+    await manager.done()
+    await deps.bot.send_message(
+        athlete.telegram_id,
+        texts.summary(deps.t, summary),
+        reply_markup=summary_keyboard(deps.t, summary.changes, summary.resets),
+    )
 
 
 async def _log(

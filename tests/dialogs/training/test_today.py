@@ -341,34 +341,6 @@ async def test_no_transaction_is_open_while_telegram_is_called(
     assert set(connections_out) == {0}, connections_out
 
 
-async def test_the_last_set_sends_the_summary_before_the_card_loses_its_buttons(
-    on_day_one: BotClient,
-    message_manager: MockMessageManager,
-    bot: RecordingBot,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Taking the buttons off is a call to Telegram: the athlete should not wait for it."""
-    for _ in range(16):
-        await on_day_one.send("+")
-    order: list[str] = []
-    call, remove_kbd = RecordingBot.__call__, message_manager.remove_kbd
-
-    async def recording_call(recording: RecordingBot, method: Any, **kwargs: Any) -> Any:
-        order.append(type(method).__name__)
-        return await call(recording, method, **kwargs)
-
-    async def recording_remove_kbd(*args: Any, **kwargs: Any) -> Any:
-        order.append("remove_kbd")
-        return await remove_kbd(*args, **kwargs)
-
-    monkeypatch.setattr(RecordingBot, "__call__", recording_call)
-    message_manager.remove_kbd = recording_remove_kbd  # type: ignore[method-assign]
-    await on_day_one.send("+")
-
-    assert order == ["SendMessage", "remove_kbd"], order
-    assert "Day 1" in bot.sent[-1].text
-
-
 @pytest.mark.parametrize(
     "forged", ["amrap:99:5", "amrap:1:5x", "done:99", "done:", "skip:-1", "undo:99", "undo:x"]
 )

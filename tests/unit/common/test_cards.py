@@ -1,4 +1,4 @@
-"""The card's message manager: what reaches Telegram, in which order."""
+"""The card's message manager: what reaches Telegram."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.methods import EditMessageReplyMarkup, EditMessageText, SendMessage, TelegramMethod
+from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
 from aiogram.types import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_dialog import ShowMode
 from aiogram_dialog.api.entities import NewMessage, OldMessage
@@ -64,20 +64,6 @@ def card(text: str, mode: ShowMode) -> NewMessage:
 
 
 OLD_CARD = OldMessage(chat=CHAT, message_id=1, media_id=None, media_uniq_id=None, text="set 1")
-
-
-async def test_a_card_below_a_typed_set_is_sent_before_the_old_one_loses_its_buttons() -> None:
-    session = RecordingSession()
-    shown = await CardMessageManager().show_message(
-        Bot(TOKEN, session=session), card("set 2", ShowMode.SEND), OLD_CARD
-    )
-
-    first, second = session.calls
-    assert isinstance(first, SendMessage)
-    assert first.text == "set 2"
-    assert isinstance(second, EditMessageReplyMarkup)
-    assert (second.message_id, second.reply_markup) == (1, None)
-    assert shown.message_id == 2
 
 
 async def test_a_tapped_card_is_edited_in_place() -> None:
