@@ -205,7 +205,8 @@ async def write_in_one_trip(
         await driver._execute(_write, driver._conn, compiled)  # type: ignore[no-untyped-call]
 
 
-_COMPILED: dict[tuple[int, str, tuple[str, ...]], tuple[str, Sequence[str]]] = {}
+# Keyed by the statement itself, which keeps it alive: an id could be reused after it is gone.
+_COMPILED: dict[tuple[Executable, str, tuple[str, ...]], tuple[str, Sequence[str]]] = {}
 
 
 def _compiled(
@@ -213,7 +214,7 @@ def _compiled(
 ) -> tuple[str, Sequence[str]]:
     """The statement's SQL for rows of these keys, with `?` placeholders, and the order its
     parameters go in."""
-    key = (id(statement), engine.dialect.name, keys)
+    key = (statement, engine.dialect.name, keys)
     if key not in _COMPILED:
         compiled = statement.compile(  # type: ignore[attr-defined]
             dialect=engine.dialect, column_keys=list(keys)
